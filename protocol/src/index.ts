@@ -1,0 +1,3 @@
+// Types and custom LSP messages shared by the client and the server. Declared
+// once here so both sides agree on names and shapes.
+export const LANGUAGE_ID = 'lakeflow-sql';

@@ -1,0 +1,62 @@
+// Runs every test suite after a build and closes with one line of totals,
+// `N passed, N failed`, that CI reads. Suites:
+//   unit + protocol: node's test runner over the compiled tests in out/test
+//   e2e:             real VS Code (test/e2e/run.mjs), when present
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+
+function collect(dir) {
+  if (!existsSync(dir)) return [];
+  const files = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) files.push(...collect(path));
+    else if (entry.endsWith('.test.js')) files.push(path);
+  }
+  return files.sort();
+}
+
+function runNodeSuite(name, files) {
+  if (files.length === 0) return;
+  console.log(`\n=== ${name}: ${files.length} files`);
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...files], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const out = r.stdout ?? '';
+  // Show failures in full, passing tests as one line each.
+  process.stdout.write(out.split('\n').filter((l) => !/^\s+(duration_ms|\.\.\.|---|type:)/.test(l)).join('\n'));
+  const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
+  passed += pass;
+  failed += fail;
+  if (r.status !== 0 && fail === 0) failed += 1; // the runner itself failed
+}
+
+function runScriptSuite(name, script) {
+  if (!existsSync(join(root, script))) return;
+  console.log(`\n=== ${name}`);
+  const r = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(r.stdout ?? '');
+  const m = /^(\d+) passed, (\d+) failed/m.exec(r.stdout ?? '');
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  if (r.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1;
+}
+
+const only = process.argv[2];
+if (!only || only === 'unit') runNodeSuite('unit', collect(join(root, 'out/test/unit')));
+if (!only || only === 'protocol') runNodeSuite('protocol', collect(join(root, 'out/test/protocol')));
+if (!only || only === 'e2e') runScriptSuite('e2e (real VS Code)', 'test/e2e/run.mjs');
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
