@@ -49,7 +49,7 @@ export interface UnityCatalogProviderOptions {
   readonly maxRetryDelayMs?: number;
   /** After an outage, how long to serve the cache only before asking again. Default 30 s. */
   readonly offlineRetryMs?: number;
-  /** Caps per listing. Default 100 pages, 10,000 items. */
+  /** Caps per listing. Default 500 pages, 20,000 items (the open-source server pages tables by 50). */
   readonly maxPages?: number;
   readonly maxItems?: number;
   /** Largest answer body accepted. Default 16 MiB. */
@@ -98,8 +98,8 @@ const DEFAULTS = {
   retryBaseDelayMs: 500,
   maxRetryDelayMs: 10_000,
   offlineRetryMs: 30_000,
-  maxPages: 100,
-  maxItems: 10_000,
+  maxPages: 500,
+  maxItems: 20_000,
   maxResponseBytes: 16 * 1024 * 1024,
 };
 
