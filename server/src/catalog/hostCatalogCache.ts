@@ -5,6 +5,7 @@
 // still served (marked stale) so an offline workspace keeps its last knowledge.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Cached } from '../language/model/catalogProvider';
 import { CacheKeyKind, isCachedValue } from './cachedValueGuards';
 
@@ -100,7 +101,7 @@ export class HostCatalogCache {
     const body = JSON.stringify({ format: FILE_FORMAT, host: this.options.host, entries: Object.fromEntries(this.entries) });
     await mkdir(join(file, '..'), { recursive: true });
     // Write then rename, so a crash never leaves half a file behind.
-    const temporary = `${file}.${process.pid}.tmp`;
+    const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`;
     await writeFile(temporary, body, { encoding: 'utf8', mode: 0o600 });
     await rename(temporary, file);
   }
