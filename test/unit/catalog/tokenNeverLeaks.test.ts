@@ -40,7 +40,7 @@ for (const token of TOKENS) {
     let echoed = 0;
 
     for (const [name, fault, times] of scenarios(token)) {
-      const h = await openCatalogHarness({ token }, { token, timeoutMs: 100, maxResponseBytes: 1024 * 1024, maxPages: 20 });
+      const h = await openCatalogHarness({ token }, { token, timeoutMs: 400, maxResponseBytes: 1024 * 1024, maxPages: 20 });
       try {
         h.provider.onDidChangeState(record);
         h.standIn.fault('/', fault, times);

@@ -196,7 +196,7 @@ describe('caching', () => {
 
 describe('outages', () => {
   test('a timeout is one offline transition, serves the cache, and recovers after the pause', async () => {
-    const h = await open({}, { timeoutMs: 100, offlineRetryMs: 30_000 });
+    const h = await open({}, { timeoutMs: 500, offlineRetryMs: 30_000 });
     await h.provider.listCatalogs();
     h.standIn.fault('/', { delayMs: 3000 }, 99);
     assert.equal(await h.provider.listSchemas('main'), undefined);
