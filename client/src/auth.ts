@@ -43,14 +43,13 @@ export class AuthStore implements vscode.Disposable {
   async storeToken(host: string, token: string): Promise<void> {
     this.knownSecrets.add(token);
     await this.context.globalState.update(HOST_KEY, normalizeHost(host));
+    // secrets.onDidChange announces the change (once), for this and other windows.
     await this.context.secrets.store(TOKEN_KEY, token);
-    this.changed.fire();
   }
 
   async forgetToken(): Promise<void> {
-    await this.context.secrets.delete(TOKEN_KEY);
     await this.context.globalState.update(HOST_KEY, undefined);
-    this.changed.fire();
+    await this.context.secrets.delete(TOKEN_KEY);
   }
 
   async profiles(): Promise<ConfigProfile[]> {

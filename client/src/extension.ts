@@ -67,10 +67,11 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
         }
       }),
     );
-    // Starting the server waits for the bundle scan (its document selector needs the libraries).
+    // Starting the server waits for the bundle scan (its document selector needs the
+    // libraries); restart() queues it behind any restart a setting change asks for.
     void bundles
       .ready()
-      .then(() => server.start())
+      .then(() => server.restart())
       .catch((e: Error) =>
         vscode.window.showErrorMessage(`Lakeflow language server failed to start: ${log.clean(e.message)}`, 'Show Output').then((c) => c && log.show()),
       );

@@ -39,6 +39,8 @@ export class LanguageServerHost implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ServerStatus>();
   readonly onDidChangeStatus = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Restarts run one after another: settings and credentials can change together. */
+  private restarting: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly serverModule: string,
@@ -125,9 +127,13 @@ export class LanguageServerHost implements vscode.Disposable {
     this.setStatus({ phase: 'stopped' });
   }
 
-  async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
+  restart(): Promise<void> {
+    const next = this.restarting.catch(() => undefined).then(async () => {
+      await this.stop();
+      await this.start();
+    });
+    this.restarting = next;
+    return next;
   }
 
   /** Gives plain SQL files that belong to a pipeline the Lakeflow SQL language (snippets, grammar). */

@@ -1,6 +1,7 @@
 // Sign in: pick a profile of ~/.databrickscfg (stored as the lakeflow.profile
 // setting: a name, not a secret) or enter a host and a token (the token goes
-// to secret storage). The language server restarts so its environment follows.
+// to secret storage). The language server restarts on either change (see
+// extension.ts), so its environment follows.
 import * as vscode from 'vscode';
 import { normalizeHost } from '../auth';
 import { SETTINGS_SECTION } from '../../../protocol/src/settings';
@@ -54,7 +55,6 @@ export async function signIn(s: Services, args?: SignInArgs): Promise<boolean> {
         await useToken(s, entered.host, entered.token);
       }
     }
-    await s.server.restart().catch(() => undefined);
     return true;
   } catch (e) {
     void vscode.window.showErrorMessage(`Sign in failed: ${s.log.clean(e instanceof Error ? e.message : String(e))}`);
@@ -65,5 +65,4 @@ export async function signIn(s: Services, args?: SignInArgs): Promise<boolean> {
 export async function signOut(s: Services): Promise<void> {
   await s.auth.forgetToken();
   s.log.info('stored Databricks token removed');
-  await s.server.restart().catch(() => undefined);
 }
