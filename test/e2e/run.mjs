@@ -18,7 +18,7 @@ const e2eDir = join(root, '.e2e');
 const runDir = join(e2eDir, 'run');
 const TIMEOUT_MS = Number(process.env.LAKEFLOW_E2E_TIMEOUT_MS || 300_000);
 // Workbench chatter that is not about this extension (offline marketplace, etc.).
-const NOISE = /open-vsx\.org|ENOTFOUND|AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|connection token|Creating a socket|grace-time|builtin extensions cache|marketplace|gallery|ERR_NAME_NOT_RESOLVED|Failed to load resource|authentication provider 'github'|tryActivateProvider|getSessions/i;
+const NOISE = /open-vsx\.org|ENOTFOUND|AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|connection token|Creating a socket|grace-time|builtin extensions cache|marketplace|gallery|ERR_NAME_NOT_RESOLVED|Failed to load resource|authentication provider 'github'|tryActivateProvider|getSessions|Creation of workbench contribution/i;
 
 const t0 = Date.now();
 let tInstalled = t0;

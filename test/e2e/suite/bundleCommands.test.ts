@@ -123,6 +123,17 @@ export function register(h: Harness): void {
       assert.equal(await vscode.commands.executeCommand('lakeflow.cancelOperation'), false, 'nothing left running');
     });
 
+    h.test('cancelling while an update runs stops the pipeline update in the workspace', async () => {
+      standIn.reset('endlessUpdate');
+      const pending = run('lakeflow.runPipeline', { mode: 'update' });
+      await waitFor('the update to be polled twice', () => standIn.commandCalls().filter((c) => c.argv[1] === 'get-update').length >= 2);
+      assert.equal(await vscode.commands.executeCommand('lakeflow.cancelOperation'), true);
+      const result = await pending;
+      assert.equal(result.cancelled, true);
+      const stop = argvOf(standIn.commandCalls(), 'pipelines', 'stop');
+      assert.deepEqual(stop, ['pipelines', 'stop', 'a1b2c3d4-0000-4000-8000-standin00001', '--no-wait']);
+    });
+
     h.test('a stored token reaches the CLI only through its environment and never the log', async () => {
       const api = await activatedApi();
       assert.equal(await vscode.commands.executeCommand('lakeflow.signIn', { host: 'standin.cloud.databricks.com', token: TOKEN }), true);

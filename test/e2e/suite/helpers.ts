@@ -63,7 +63,7 @@ export const standIn = {
     return dir;
   },
   /** Starts a scenario with an empty call record. */
-  reset(scenario: 'success' | 'validationErrors' | 'authFailure' | 'slowRun' | 'echoesToken'): void {
+  reset(scenario: 'success' | 'validationErrors' | 'authFailure' | 'slowRun' | 'endlessUpdate' | 'echoesToken'): void {
     const dir = standIn.dir();
     mkdirSync(dir, { recursive: true });
     for (const f of ['calls.jsonl', 'get-update-polls', 'slow-run.json']) rmSync(path.join(dir, f), { force: true });
