@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     const bundles = new BundleWorkspace();
     const operations = new OperationRunner();
     const statusBar = new StatusBar();
-    const server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), log, auth, bundles);
+    const server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), context.globalStorageUri.fsPath, log, auth, bundles);
     const services: Services = {
       context,
       log,

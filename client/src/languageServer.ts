@@ -44,6 +44,8 @@ export class LanguageServerHost implements vscode.Disposable {
 
   constructor(
     private readonly serverModule: string,
+    /** Where the server keeps its Unity Catalog disk cache (the extension's global storage). */
+    private readonly storageDir: string,
     private readonly log: Log,
     private readonly auth: AuthStore,
     private readonly bundles: BundleWorkspace,
@@ -83,7 +85,7 @@ export class LanguageServerHost implements vscode.Disposable {
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(this.patterns),
-      initializationOptions: toServerSettings(readSettings()),
+      initializationOptions: { ...toServerSettings(readSettings()), storageDir: this.storageDir },
       // Tells the server when lakeflow.* changes; it then pulls the typed settings below.
       synchronize: { configurationSection: SETTINGS_SECTION },
       middleware: {
