@@ -1,6 +1,7 @@
 // The pipeline explorer: pipelines of the bundle, then layers (bronze, silver,
 // gold...), then datasets with kind icons, then their expectations and columns.
-// Pipelines come from databricks.yml; everything below from `lakeflow/lineageGraph`.
+// Pipelines come from the active bundle's databricks.yml; everything below from
+// `lakeflow/lineageGraph`.
 import * as vscode from 'vscode';
 import { DatasetKind, LineageGraph, LineageNode } from '../../../protocol/src/lineageGraph';
 import { BundleWorkspace } from '../bundle/bundleWorkspace';
@@ -42,12 +43,22 @@ export class PipelineExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /** Root of the bundle shown, to refresh only when the active bundle changes. */
+  private shownRoot: string | undefined;
 
   constructor(
     private readonly bundles: BundleWorkspace,
     private readonly server: LanguageServerHost,
   ) {
-    this.subscriptions = [bundles.onDidChange(() => this.refresh()), server.onDidChangeStatus(() => this.refresh())];
+    const refreshIfBundleChanged = (): void => {
+      if (this.bundles.active()?.rootUri.toString() !== this.shownRoot) this.refresh();
+    };
+    this.subscriptions = [
+      bundles.onDidChange(() => this.refresh()),
+      server.onDidChangeStatus(() => this.refresh()),
+      vscode.window.onDidChangeActiveTextEditor(refreshIfBundleChanged),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('lakeflow.bundleRoot') && this.refresh()),
+    ];
   }
 
   refresh(): void {
@@ -57,7 +68,11 @@ export class PipelineExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
   async getChildren(element?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!element) {
       await this.bundles.ready();
-      return this.bundles.all.flatMap((b) => b.pipelines.map((p): ExplorerNode => ({ type: 'pipeline', key: p.key, label: p.name })));
+      // The bundle the commands act on (lakeflow.bundleRoot, else the shallowest), so the
+      // explorer and deploy/run always agree; test fixture bundles deeper down stay out.
+      const bundle = this.bundles.active();
+      this.shownRoot = bundle?.rootUri.toString();
+      return (bundle?.pipelines ?? []).map((p): ExplorerNode => ({ type: 'pipeline', key: p.key, label: p.name }));
     }
     switch (element.type) {
       case 'pipeline': {
