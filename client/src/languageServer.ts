@@ -39,6 +39,8 @@ export class LanguageServerHost implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ServerStatus>();
   readonly onDidChangeStatus = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Documents given the Lakeflow SQL language once: a user who switches one back keeps their choice. */
+  private readonly adopted = new Set<string>();
   /** Restarts run one after another: settings and credentials can change together. */
   private restarting: Promise<void> = Promise.resolve();
 
@@ -140,9 +142,10 @@ export class LanguageServerHost implements vscode.Disposable {
 
   /** Gives plain SQL files that belong to a pipeline the Lakeflow SQL language (snippets, grammar). */
   private async adoptDocument(doc: vscode.TextDocument): Promise<void> {
-    if (doc.languageId !== 'sql' || doc.uri.scheme !== 'file') return;
+    if (doc.languageId !== 'sql' || doc.uri.scheme !== 'file' || this.adopted.has(doc.uri.toString())) return;
     const selector = this.patterns.map((pattern) => ({ scheme: 'file', pattern }));
     if (selector.length && vscode.languages.match(selector, doc) > 0) {
+      this.adopted.add(doc.uri.toString());
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     }
   }

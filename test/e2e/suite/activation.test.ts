@@ -41,12 +41,23 @@ export function register(h: Harness): void {
       await waitFor('the pipeline file to become lakeflow-sql', () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && d.languageId === 'lakeflow-sql'));
     });
 
+    h.test('a pipeline file the user switches back to plain SQL stays plain SQL', async () => {
+      const file = path.join(fixtureBundle(), 'transformations/fixture_readings.sql');
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+      assert.ok(doc, 'opened by the previous test');
+      await vscode.languages.setTextDocumentLanguage(doc, 'sql');
+      // A restart re-examines every open document (see the next test for why this is a sufficient wait).
+      await vscode.commands.executeCommand('lakeflow.restartServer');
+      assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)?.languageId, 'sql');
+    });
+
     h.test('a SQL file outside the pipelines keeps the plain SQL language', async () => {
       const file = path.join(standIn.dir(), '..', 'unrelated.sql');
       writeFileSync(file, 'SELECT 1;\n');
       const doc = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(doc);
-      // Let the adoption of the previous test's file prove the handler runs, then check this one stayed.
+      // A restart re-examines every open document; the decision not to adopt is
+      // taken synchronously, so once the restart is done this file was examined.
       await vscode.commands.executeCommand('lakeflow.restartServer');
       assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)?.languageId, 'sql');
     });
