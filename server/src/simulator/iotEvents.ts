@@ -69,11 +69,16 @@ export class IotEventGenerator {
     return { ...this.counts, faults: { ...this.counts.faults } };
   }
 
-  /** The next `max` lines (fewer at the end) as one buffer. */
-  chunk(max: number): { bytes: Buffer; lines: number } {
+  /**
+   * The next `max` lines (fewer at the end), written into `into` when it is
+   * large enough (callers recycle buffers: fresh ones per chunk put enough
+   * external memory pressure on V8 to force frequent full collections).
+   */
+  chunk(max: number, into?: Buffer): { bytes: Buffer; lines: number; buffer: Buffer } {
     const end = Math.min(this.total, this.index + max);
     const lines = end - this.index;
-    let bytes: Buffer = Buffer.allocUnsafe(lines * 320);
+    // Slow = never a slice of Node's shared pool, so it is safe to recycle.
+    let bytes: Buffer = into && into.length >= lines * 256 ? into : Buffer.allocUnsafeSlow(lines * 320);
     let pos = 0;
     while (this.index < end) {
       const kind = this.nextKind();
@@ -91,7 +96,7 @@ export class IotEventGenerator {
       if (kind === 'valid') this.recent.remember(bytes, pos, length);
       pos += length;
     }
-    return { bytes: bytes.subarray(0, pos), lines };
+    return { bytes: bytes.subarray(0, pos), lines, buffer: bytes };
   }
 
   /**
@@ -178,7 +183,7 @@ function assertAscii(text: string): string {
 
 function ensureRoom(bytes: Buffer, pos: number, needed: number): Buffer {
   if (pos + needed <= bytes.length) return bytes;
-  const bigger = Buffer.allocUnsafe(Math.max(pos + needed, bytes.length * 2));
+  const bigger = Buffer.allocUnsafeSlow(Math.max(pos + needed, bytes.length * 2));
   bytes.copy(bigger, 0, 0, pos);
   return bigger;
 }
