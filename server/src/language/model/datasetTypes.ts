@@ -128,6 +128,8 @@ export interface ParameterUse {
 export interface SyntaxProblem {
   message: string;
   range: Range;
+  /** The parser's error code (`unexpected-token`, `invalid-violation-action`, ...). */
+  code: string;
 }
 
 export interface FileAnalysis {

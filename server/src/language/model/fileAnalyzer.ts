@@ -25,7 +25,7 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
     flows: [],
     references: [],
     parameters: collectParameters(parsed.statements, toRange),
-    syntaxErrors: parsed.errors.map((e) => ({ message: e.message, range: toRange(e.span) })),
+    syntaxErrors: parsed.errors.map((e) => ({ message: e.message, range: toRange(e.span), code: e.code })),
   };
   const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({ text, toRange, functions, references: result.references, reads, consumer });
   for (const st of parsed.statements) {

@@ -124,7 +124,8 @@ export class WorkspaceIndex {
    * or nothing known.
    */
   resolve(ref: DatasetReference): ReferenceResolution {
-    if (this.isOwnName(ref)) {
+    const own = this.ownership(ref);
+    if (own === 'own' || (own === 'maybe' && this.definitions.has(ref.key))) {
       if (this.definitions.has(ref.key)) return { kind: 'dataset', key: ref.key };
       const { catalog, schema } = this.pipeline;
       const last = ref.parts[ref.parts.length - 1];
@@ -135,15 +136,25 @@ export class WorkspaceIndex {
     return { kind: 'external', fullName: full.join('.') };
   }
 
-  /** True when the reference can only mean a dataset of this pipeline. */
-  isOwnName(ref: DatasetReference): boolean {
-    if (ref.parts.length === 1 || ref.livePrefix) return true;
+  /**
+   * Whether a reference names this pipeline's dataset: `own` for bare names,
+   * `LIVE.x` and the pipeline's own catalog/schema; `maybe` when a qualifier
+   * or the pipeline setting is unknown (then it is ours only if we define it);
+   * `foreign` for another schema or catalog.
+   */
+  ownership(ref: DatasetReference): 'own' | 'maybe' | 'foreign' {
+    if (ref.parts.length === 1 || ref.livePrefix) return 'own';
     const qualifiers = ref.parts.slice(0, -1).map((p) => substituteParameters(p, this.pipeline).toLowerCase());
-    const own = [this.pipeline.catalog, this.pipeline.schema].map((x) => x?.toLowerCase());
-    const expected = qualifiers.length === 1 ? [own[1]] : qualifiers.length === 2 ? own : undefined;
-    if (!expected) return false;
-    // An unresolved `${...}` qualifier or an unknown pipeline setting gives the benefit of the doubt.
-    return qualifiers.every((q, i) => q === expected[i] || q.includes('${') || expected[i] === undefined);
+    const mine = [this.pipeline.catalog, this.pipeline.schema].map((x) => x?.toLowerCase());
+    const expected = qualifiers.length === 1 ? [mine[1]] : qualifiers.length === 2 ? mine : undefined;
+    if (!expected) return 'foreign';
+    let verdict: 'own' | 'maybe' = 'own';
+    for (let i = 0; i < qualifiers.length; i++) {
+      if (qualifiers[i] === expected[i]) continue;
+      if (qualifiers[i].includes('${') || expected[i] === undefined) verdict = 'maybe';
+      else return 'foreign';
+    }
+    return verdict;
   }
 
   lineage(): ColumnLineage {
@@ -166,7 +177,7 @@ export class WorkspaceIndex {
   private edgesOf(a: FileAnalysis): GraphEdge[] {
     const edges: GraphEdge[] = [];
     for (const ref of a.references) {
-      if (ref.consumer === undefined || ref.consumer === '' || !this.isOwnName(ref)) continue;
+      if (ref.consumer === undefined || ref.consumer === '' || this.ownership(ref) === 'foreign') continue;
       const existing = edges.find((e) => e.from === ref.key && e.to === ref.consumer);
       if (existing) existing.streaming ||= ref.streaming;
       else edges.push({ from: ref.key, to: ref.consumer, streaming: ref.streaming });

@@ -5,7 +5,8 @@ import { Diagnostic, diagnostic } from './diagnostic';
 
 export function syntaxDiagnostics(_index: WorkspaceIndex, a: FileAnalysis): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const e of a.syntaxErrors) out.push(diagnostic('LF101', { file: a.file, range: e.range }, e.message));
+  // An invalid ON VIOLATION action is reported precisely by expectation linting (LF404).
+  for (const e of a.syntaxErrors) if (e.code !== 'invalid-violation-action') out.push(diagnostic('LF101', { file: a.file, range: e.range }, e.message));
   for (const d of a.datasets) {
     if (d.legacySpelling) {
       const { text, replacement, range } = d.legacySpelling;
