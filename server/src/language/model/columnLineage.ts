@@ -17,6 +17,8 @@ export interface ColumnSource {
 
 export interface LineageColumn {
   name: string;
+  /** Readable by name but not part of `*` (auto loader's `_metadata`). */
+  hidden?: boolean;
   type?: string;
   expression?: string;
   sources: ColumnSource[];
@@ -150,7 +152,7 @@ export class ColumnLineage {
         }
         for (const s of from) {
           if (!s.cols.complete) complete = false;
-          for (const c of s.cols.columns) if (!item.except.includes(c.name.toLowerCase())) columns.push({ ...c, sources: [...c.sources] });
+          for (const c of s.cols.columns) if (!c.hidden && !item.except.includes(c.name.toLowerCase())) columns.push({ ...c, sources: [...c.sources] });
         }
         continue;
       }
@@ -197,7 +199,11 @@ export class ColumnLineage {
       }
       case 'files': {
         const columns: LineageColumn[] = r.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [{ dataset: r.source, column: c.name, kind: 'files' }] }));
-        for (const name of FILE_SOURCE_IMPLICIT_COLUMNS) columns.push({ name, sources: [{ dataset: r.source, column: name, kind: 'files' }] });
+        // `_metadata` is always hidden; the rescue column is only added to inferred schemas.
+        for (const name of FILE_SOURCE_IMPLICIT_COLUMNS) {
+          const hidden = name === '_metadata' || r.complete;
+          columns.push({ name, ...(hidden ? { hidden } : {}), sources: [{ dataset: r.source, column: name, kind: 'files' }] });
+        }
         return { columns, complete: r.complete };
       }
       case 'subquery': {
