@@ -105,6 +105,19 @@ describe('lakeflow check', () => {
     assert.deepEqual(report.datasets.map((d: { name: string }) => d.name), ['a']);
   });
 
+  test('with --bundle, PATHs narrow the reported SQL diagnostics', async () => {
+    const dir = tempProject({
+      'databricks.yml': 'resources:\n  pipelines:\n    p:\n      libraries:\n        - glob:\n            include: sql/**\n',
+      'sql/a/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT * FROM nope_a;\n',
+      'sql/b/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM nope_b;\n',
+    });
+    const all = JSON.parse((await runCli(['check', '--bundle', 'databricks.yml', '--format', 'json'], dir)).stdout);
+    assert.deepEqual(all.diagnostics.map((d: { file: string }) => d.file), ['sql/a/a.sql', 'sql/b/b.sql']);
+    const some = JSON.parse((await runCli(['check', 'sql/b', '--bundle', 'databricks.yml', '--format', 'json'], dir)).stdout);
+    assert.deepEqual(some.diagnostics.map((d: { file: string }) => d.file), ['sql/b/b.sql']);
+    assert.equal(some.datasets.length, 2);
+  });
+
   test('usage errors exit 2', async () => {
     assert.equal((await runCli(['check', '--format', 'xml'])).code, 2);
     assert.equal((await runCli(['check', '--nope'])).code, 2);
