@@ -76,16 +76,7 @@ function isParamKeyChar(c: number): boolean {
 export function tokenize(text: string): TokenizeResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
-  // Words repeat (keywords, column names): one upper-cased copy each keeps allocation down.
-  const uppers = new Map<string, string>();
-  const upperOf = (word: string): string => {
-    let u = uppers.get(word);
-    if (u === undefined) {
-      u = word.toUpperCase();
-      if (uppers.size < 50_000) uppers.set(word, u);
-    }
-    return u;
-  };
+
   const errors: SyntaxError[] = [];
   const n = text.length;
   let i = 0;
@@ -177,7 +168,7 @@ export function tokenize(text: string): TokenizeResult {
     }
 
     // Numbers: 12, 1.5, .5, 1e3, 1L, 2.5D, 1.2BD, 0x1F.
-    if (isDigit(c) || (c === 46 && isDigit(next) && !afterValue())) {
+    if (isDigit(c) || (c === 46 && isDigit(next) && !afterValue(i))) {
       i = scanNumber(i);
       continue;
     }
@@ -190,7 +181,7 @@ export function tokenize(text: string): TokenizeResult {
         push('param', start, end, '', params[0].key, params);
       } else {
         const word = text.slice(start, end);
-        push('word', start, end, upperOf(word), word, params.length ? params : undefined, word);
+        push('word', start, end, word.toUpperCase(), word, params.length ? params : undefined, word);
       }
       i = end;
       continue;
@@ -250,10 +241,11 @@ export function tokenize(text: string): TokenizeResult {
   tokens.push({ kind: 'eof', start: n, end: n, text: '', upper: '', value: '', lineStart });
   return { tokens, comments, errors };
 
-  /** True when the previous token ends right before `i` and is a value (so `.5` is a dot then 5). */
-  function afterValue(): boolean {
+  /** True when the previous token ends right at `at` and is a value (so `t.5` is a dot then 5). */
+  // Takes the offset as a parameter: a closure reading the loop variable would move it off the stack.
+  function afterValue(at: number): boolean {
     const prev = tokens[tokens.length - 1];
-    if (!prev || prev.end !== i) return false;
+    if (!prev || prev.end !== at) return false;
     return prev.kind === 'word' || prev.kind === 'quoted' || prev.kind === 'param' || prev.upper === ')' || prev.upper === ']';
   }
 
@@ -368,7 +360,7 @@ export function tokenize(text: string): TokenizeResult {
       const params: Param[] = [];
       const end = scanWord(j, params);
       const word = text.slice(at, end);
-      push('word', at, end, upperOf(word), word, params.length ? params : undefined, word);
+      push('word', at, end, word.toUpperCase(), word, params.length ? params : undefined, word);
       return end;
     }
     const body = text.slice(at, bodyEnd);
