@@ -3,6 +3,7 @@
 // the compact form `name:TYPE <- ds.col, ds.col` and the completeness flag.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { catalogLookupFrom } from '../../../server/src/language/model/catalogLookup';
 import { WorkspaceIndex } from '../../../server/src/language/model/workspaceIndex';
 import { parse } from '../../../server/src/language/syntax/parser';
 
@@ -51,4 +52,14 @@ describe('column lineage', () => {
     index.updateFile('/p/a.sql', 'CREATE MATERIALIZED VIEW a AS SELECT * FROM b;\nCREATE MATERIALIZED VIEW b AS SELECT * FROM a;');
     assert.equal(index.columnsOf('a').complete, false);
   });
+});
+
+test('the catalog provider adapter answers from its cache: table, not found, unknown', () => {
+  const table = { name: 't', catalogName: 'c', schemaName: 's', fullName: 'c.s.t', tableType: 'MANAGED', columns: [{ name: 'id', typeText: 'bigint', typeName: 'LONG', position: 0, nullable: true }] };
+  const lookup = catalogLookupFrom({
+    peekTable: (n: string) => (n === 'c.s.t' ? { value: table, fresh: true } : n === 'c.s.gone' ? { value: null, fresh: false } : undefined),
+  });
+  assert.deepEqual(lookup('c.s.t'), { fullName: 'c.s.t', columns: [{ name: 'id', type: 'BIGINT' }] });
+  assert.equal(lookup('c.s.gone'), undefined);
+  assert.equal(lookup('c.s.other'), 'unknown');
 });
