@@ -106,5 +106,7 @@ describe('diagnostics', () => {
   test('qualified references with the pipeline catalog and schema resolve to its datasets', () => {
     const pipeline = { catalog: 'main', schema: 'iot', configuration: new Map([['catalog', 'main'], ['schema', 'iot']]) };
     check(SRC + 'CREATE MATERIALIZED VIEW a AS SELECT id FROM main.iot.src;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM ${catalog}.${schema}.src;\nCREATE MATERIALIZED VIEW c AS SELECT * FROM [[main.iot.gone]];', ['LF201'], { pipeline });
+    const index = buildIndex({ '/p/a.sql': SRC + 'CREATE MATERIALIZED VIEW a AS SELECT id FROM main.iot.src;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM ${catalog}.${schema}.src;\nCREATE MATERIALIZED VIEW c AS SELECT * FROM other.iot.src;' }, { pipeline });
+    assert.deepEqual(index.edges().map((e) => `${e.from}>${e.to}`), ['src>a', 'src>b']);
   });
 });
