@@ -9,17 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { fileDiagnostics, workspaceDiagnostics } from '../../server/src/language/features/diagnostics/fileDiagnostics';
 import { WorkspaceIndex } from '../../server/src/language/model/workspaceIndex';
 import { parse } from '../../server/src/language/syntax/parser';
+import { seededRandom as rng } from '../unit/support/seededRandom';
 import { mib, printTable, summarize } from './measure';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** File id -> SQL for a layered pipeline of `n` datasets. */
 export function generateWorkspace(n: number, seed = 1): Map<string, string> {
