@@ -73,6 +73,12 @@ function isParamKeyChar(c: number): boolean {
   return isWordChar(c) || c === 45 || c === 46;
 }
 
+/** Upper-cased word, sharing the word itself when it already is (keywords usually are): less retained memory. */
+function upperOf(word: string): string {
+  const u = word.toUpperCase();
+  return u === word ? word : u;
+}
+
 export function tokenize(text: string): TokenizeResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
@@ -181,7 +187,7 @@ export function tokenize(text: string): TokenizeResult {
         push('param', start, end, '', params[0].key, params);
       } else {
         const word = text.slice(start, end);
-        push('word', start, end, word.toUpperCase(), word, params.length ? params : undefined, word);
+        push('word', start, end, upperOf(word), word, params.length ? params : undefined, word);
       }
       i = end;
       continue;
@@ -360,7 +366,7 @@ export function tokenize(text: string): TokenizeResult {
       const params: Param[] = [];
       const end = scanWord(j, params);
       const word = text.slice(at, end);
-      push('word', at, end, word.toUpperCase(), word, params.length ? params : undefined, word);
+      push('word', at, end, upperOf(word), word, params.length ? params : undefined, word);
       return end;
     }
     const body = text.slice(at, bodyEnd);
