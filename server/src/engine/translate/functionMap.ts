@@ -166,8 +166,10 @@ const mappings: FunctionMapping[] = [
       const [start, stop, step] = c.args;
       if (isDateLike(start) || isDateLike(stop) || step?.type === 'interval') {
         const series = `generate_series(CAST($1 AS TIMESTAMP), CAST($2 AS TIMESTAMP), ${step ? '$3' : 'INTERVAL 1 DAY'})`;
-        // Spark keeps the element type of the bounds: dates stay dates.
-        return start.type === 'timestamp' ? series : `list_transform(${series}, lambda __d: CAST(__d AS DATE))`;
+        // Spark keeps the element type of the bounds: dates stay dates. When the
+        // syntax does not tell, a step of whole days or more means dates.
+        const subDaily = step?.type === 'interval' && /HOUR|MINUTE|SECOND/i.test(step.sql);
+        return start.type === 'timestamp' || subDaily ? series : `list_transform(${series}, lambda __d: CAST(__d AS DATE))`;
       }
       // Spark counts down when start > stop and no step is given; DuckDB would return [].
       return step ? 'generate_series($1, $2, $3)' : 'generate_series($1, $2, CASE WHEN $1 <= $2 THEN 1 ELSE -1 END)';
