@@ -1,6 +1,7 @@
 // Entry of the `lakeflow` command. Each subcommand lives in its own module and
 // is registered here once; the table is the single place that names them.
 import { CliIo, processIo, UsageError } from './io';
+import { simulateCommand } from './simulateCommand';
 
 export interface Subcommand {
   summary: string;
@@ -8,6 +9,7 @@ export interface Subcommand {
 }
 
 const subcommands: Record<string, Subcommand> = {
+  simulate: simulateCommand,
 };
 
 function usage(): string {
