@@ -1,0 +1,69 @@
+// Test-local file helpers for the pipeline and bundle tests: where the repository is,
+// recursive listing, and a small glob matcher with the bundle's semantics
+// (`*` within one path segment, `**` across segments, `?` one character).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** The repository root: the nearest folder above the compiled test holding package.json. */
+export function findRepoRoot(start: string = __dirname): string {
+  let dir = resolve(start);
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Every file under dir, as absolute paths, sorted. */
+export function listFilesRecursively(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) files.push(...listFilesRecursively(path));
+    else files.push(path);
+  }
+  return files;
+}
+
+export function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+export function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' && pattern[i + 1] === '*') {
+      const followedBySlash = pattern[i + 2] === '/';
+      source += followedBySlash ? '(?:[^/]+/)*' : '.*';
+      i += followedBySlash ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * Files matching a glob written relative to baseDir (`../x/**`, `resources/*.yml`).
+ * The literal leading segments choose the folder to list, the rest is matched.
+ */
+export function matchGlob(baseDir: string, pattern: string): string[] {
+  const segments = pattern.split('/');
+  const firstWild = segments.findIndex((s) => /[*?[]/.test(s));
+  if (firstWild === -1) {
+    const file = resolve(baseDir, pattern);
+    return existsSync(file) && statSync(file).isFile() ? [file] : [];
+  }
+  const root = resolve(baseDir, segments.slice(0, firstWild).join('/') || '.');
+  const matcher = globToRegExp(segments.slice(firstWild).join('/'));
+  return listFilesRecursively(root).filter((file) => matcher.test(toPosix(relative(root, file))));
+}
+
+/** True when path lies inside (or is) folder. */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel.split(sep)[0] !== '..' && !isAbsolute(rel));
+}
