@@ -1,6 +1,8 @@
 // Entry of the `lakeflow` command. Each subcommand lives in its own module and
 // is registered here once; the table is the single place that names them.
+import { checkCommand } from './checkCommand';
 import { CliIo, processIo, UsageError } from './io';
+import { lineageCommand } from './lineageCommand';
 import { simulateCommand } from './simulateCommand';
 
 export interface Subcommand {
@@ -9,6 +11,8 @@ export interface Subcommand {
 }
 
 const subcommands: Record<string, Subcommand> = {
+  check: checkCommand,
+  lineage: lineageCommand,
   simulate: simulateCommand,
 };
 
