@@ -3,6 +3,7 @@
 import { checkCommand } from './checkCommand';
 import { CliIo, processIo, UsageError } from './io';
 import { lineageCommand } from './lineageCommand';
+import { runCommand } from './runCommand';
 import { simulateCommand } from './simulateCommand';
 
 export interface Subcommand {
@@ -13,6 +14,7 @@ export interface Subcommand {
 const subcommands: Record<string, Subcommand> = {
   check: checkCommand,
   lineage: lineageCommand,
+  run: runCommand,
   simulate: simulateCommand,
 };
 

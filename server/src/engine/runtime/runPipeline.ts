@@ -76,7 +76,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   mkdirSync(dirname(options.database), { recursive: true });
   const logPath = eventLogPath(options.database);
   const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath), ...(options.eventSinks ?? [])]);
-  const instance = await DuckDBInstance.create(options.database, { TimeZone: 'UTC', ...(options.settings ?? {}) });
+  const instance = await DuckDBInstance.create(options.database, options.settings ?? {});
   const byKey = new Map(plan.datasets.map((d) => [d.key, d]));
   const fullAll = options.fullRefresh === true;
   const fullSome = new Set(Array.isArray(options.fullRefresh) ? options.fullRefresh.map((k) => k.toLowerCase()) : []);
@@ -90,6 +90,8 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   try {
     const setup = await instance.connect();
     try {
+      // Lakeflow pipelines compute in UTC; ICU (built in) is loaded by now.
+      await setup.run("SET GLOBAL TimeZone = 'UTC'");
       await ensureState(setup);
       for (const schema of new Set(plan.datasets.map((d) => d.schema))) await setup.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     } finally {

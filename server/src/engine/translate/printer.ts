@@ -151,7 +151,7 @@ export class DuckdbPrinter {
         const rel = this.ctx.relation(node);
         if (rel === undefined) return node.stream ? this.print(node.name) + this.aliasText(node.alias) : undefined;
         const implicitAlias = node.name.parts[node.name.parts.length - 1];
-        return rel + (node.alias ? ` AS ${this.print(node.alias)}` : ` AS ${quoteIdent(implicitAlias.name)}`);
+        return rel + (node.alias ? this.aliasText(node.alias) : ` AS ${quoteIdent(implicitAlias.name)}`);
       }
       case 'TableFunction':
         return this.tableFunction(node);
@@ -179,8 +179,11 @@ export class DuckdbPrinter {
     }
   }
 
+  /** ` AS alias`, whether or not the source wrote AS (the alias node's span may include it). */
   private aliasText(alias: A.TableAlias | undefined): string {
-    return alias ? ` AS ${this.print(alias)}` : '';
+    if (!alias) return '';
+    const printed = this.print(alias);
+    return /^AS\b/i.test(printed) ? ` ${printed}` : ` AS ${printed}`;
   }
 
   private binary(node: A.Binary): string | undefined {
@@ -291,9 +294,8 @@ export class DuckdbPrinter {
     const spec = this.fileSpec(name, node);
     if (!spec) return undefined;
     const rel = this.ctx.fileSource(spec);
-    const alias = node.alias ? this.print(node.alias) : rel;
     this.ctx.hiddenMetadata.add((node.alias?.name.name ?? rel.replace(/"/g, '')).toLowerCase());
-    return node.alias ? `${rel} AS ${alias}` : rel;
+    return rel + this.aliasText(node.alias);
   }
 
   private fileSpec(name: string, node: A.TableFunction): FileSourceSpec | undefined {
