@@ -186,5 +186,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   } finally {
     instance.closeSync();
   }
+  const order = new Map(plan.datasets.map((d, i) => [d.name, i]));
+  results.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
   return { datasets: results, seconds: (performance.now() - started) / 1000, database: options.database, eventLog: logPath, updateId: log.updateId };
 }
