@@ -35,6 +35,8 @@ export interface PrintContext {
   fileSource(spec: FileSourceSpec): string;
   /** Relations (aliases or placeholder names) whose `*` must not show the hidden `_metadata` column. */
   hiddenMetadata: Set<string>;
+  /** The statement reads `_metadata`, so file sources carry it (hidden from `*`). */
+  metadataColumn: boolean;
   functions: FunctionCatalogue;
   problems: Untranslatable[];
 }
@@ -294,7 +296,7 @@ export class DuckdbPrinter {
     const spec = this.fileSpec(name, node);
     if (!spec) return undefined;
     const rel = this.ctx.fileSource(spec);
-    this.ctx.hiddenMetadata.add((node.alias?.name.name ?? rel.replace(/"/g, '')).toLowerCase());
+    if (this.ctx.metadataColumn) this.ctx.hiddenMetadata.add((node.alias?.name.name ?? rel.replace(/"/g, '')).toLowerCase());
     return rel + this.aliasText(node.alias);
   }
 

@@ -103,6 +103,7 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
       functions: options.functions,
       problems: untranslatable,
       hiddenMetadata: new Set(),
+      metadataColumn: false,
       relation: (ref) => {
         const parts = ref.name.parts.map((p) => p.name.toLowerCase());
         const key = parts[parts.length - 1];
@@ -128,9 +129,9 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         walk(node, (n) => {
           if (n.kind === 'Cte' && n.name.kind === 'Identifier') cteNames.add(n.name.name.toLowerCase());
         });
+        ctx.metadataColumn = mentionsMetadata(node);
         const sql = printer.print(node);
-        const usesMetadata = mentionsMetadata(node);
-        for (const s of fileSources) s.needsMetadata = usesMetadata;
+        for (const s of fileSources) s.needsMetadata = ctx.metadataColumn;
         return sql;
       },
       finish(): { fileSources: FileSourcePlan[]; streamSources: string[] } {
