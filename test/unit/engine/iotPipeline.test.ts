@@ -12,29 +12,12 @@ import { simulate } from '../../../server/src/simulator/simulate';
 import type { Manifest } from '../../../server/src/simulator/manifest';
 import { loadLocalPipeline } from '../../../server/src/engine/localPipeline';
 import { runPipeline, RunSummary } from '../../../server/src/engine/runtime/runPipeline';
-import { diskFiles, toFileId } from '../../../server/src/cli/diskFiles';
-import type { FileProvider } from '../../../server/src/language/model/fileProvider';
+import { toFileId } from '../../../server/src/cli/diskFiles';
+import { iotPipelineFiles } from '../../support/iotPipelineFiles';
 
 const REPO = resolve(__dirname, '../../../..');
 const START = Date.parse('2026-01-01T00:00:00Z');
 const EVENTS = 4000;
-
-/**
- * Stand-in for a pending fix, applied only while the pipeline still has it:
- * stg_alert_thresholds requires min_value < max_value, but the simulator's
- * motion thresholds are [0, 0] (valid per pipelines/README.md), so FAIL UPDATE
- * would stop every threshold consumer. Once either side changes this is a no-op.
- */
-function pipelineFiles(): FileProvider {
-  const disk = diskFiles();
-  return {
-    ...disk,
-    readText: (f) => {
-      const text = disk.readText(f);
-      return f.endsWith('stg_alert_thresholds.sql') ? text?.replace('min_value < max_value', 'min_value <= max_value') : text;
-    },
-  };
-}
 
 interface RawLine {
   file: string;
@@ -72,7 +55,7 @@ describe('IoT pipeline on simulator data', () => {
       bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')),
       target: 'local',
       configuration: { source_root: toFileId(landing) },
-      files: pipelineFiles(),
+      files: iotPipelineFiles(),
     });
     return runPipeline(pipeline.plan, { database, pipelineName: pipeline.name, baseDir: REPO, settings: { threads: '2' } });
   };

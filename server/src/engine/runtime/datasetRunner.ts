@@ -94,28 +94,30 @@ async function defineSources(con: DuckDBConnection, flow: QueryFlow | CdcFlow, f
   return true;
 }
 
+/**
+ * Measures the expectations on a staged table and deletes the rows a DROP ROW
+ * expectation rejects (cheaper than copying the rest); FAIL UPDATE throws.
+ */
+async function keepPassingRows(con: DuckDBConnection, plan: DatasetPlan, stage: string) {
+  const checked = await checkExpectations(con, plan.name, stage, plan.expectations);
+  if (checked.keep && checked.dropped > 0) await con.run(`DELETE FROM ${stage} WHERE NOT (${checked.keep})`);
+  return checked;
+}
+
 /** Materialized views (and views over files): recomputed in full, then swapped in. */
 async function runMaterialized(con: DuckDBConnection, plan: DatasetPlan, ctx: DatasetContext): Promise<DatasetOutcome> {
   const flow = plan.flows[0] as QueryFlow;
   await defineSources(con, flow, await sourceFiles(con, plan, flow, ctx, false), ctx, false);
-  const fresh = stageName(plan, 'new');
-  await con.run(`CREATE OR REPLACE TABLE ${fresh} AS ${flow.sql}`);
-  let stage = fresh;
+  const stage = stageName(plan, 'new');
+  await con.run(`CREATE OR REPLACE TABLE ${stage} AS ${flow.sql}`);
   try {
-    const checked = await checkExpectations(con, plan.name, fresh, plan.expectations);
-    if (checked.keep) {
-      stage = stageName(plan, 'stage');
-      await con.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT * FROM ${fresh} WHERE ${checked.keep}`);
-      await con.run(`DROP TABLE ${fresh}`);
-    }
-    const written = checked.total - checked.dropped;
+    const checked = await keepPassingRows(con, plan, stage);
     await inTransaction(con, async () => {
       await dropRelation(con, plan.schema, plan.name);
       await con.run(`ALTER TABLE ${stage} RENAME TO ${quoteIdent(plan.name)}`);
     });
-    return { rowsWritten: written, rowsDropped: checked.dropped, expectations: checked.results };
+    return { rowsWritten: checked.total - checked.dropped, rowsDropped: checked.dropped, expectations: checked.results };
   } catch (e) {
-    await con.run(`DROP TABLE IF EXISTS ${fresh}`);
     await con.run(`DROP TABLE IF EXISTS ${stage}`);
     throw e;
   }
@@ -162,18 +164,11 @@ async function runStreaming(con: DuckDBConnection, plan: DatasetPlan, ctx: Datas
         appends.push({ table: '', rows: 0, files });
         continue;
       }
-      const fresh = stageName(plan, `new${i}`);
-      created.push(fresh);
-      await con.run(`CREATE OR REPLACE TABLE ${fresh} AS ${flow.sql}`);
-      const checked = await checkExpectations(con, plan.name, fresh, plan.expectations);
+      const stage = stageName(plan, `new${i}`);
+      created.push(stage);
+      await con.run(`CREATE OR REPLACE TABLE ${stage} AS ${flow.sql}`);
+      const checked = await keepPassingRows(con, plan, stage);
       mergeResults(outcome.expectations, checked.results);
-      let stage = fresh;
-      if (checked.keep) {
-        stage = stageName(plan, `delta${i}`);
-        created.push(stage);
-        await con.run(`CREATE OR REPLACE TABLE ${stage} AS SELECT * FROM ${fresh} WHERE ${checked.keep}`);
-        await con.run(`DROP TABLE ${fresh}`);
-      }
       outcome.rowsWritten += checked.total - checked.dropped;
       outcome.rowsDropped += checked.dropped;
       appends.push({ table: stage, rows: checked.total - checked.dropped, files, onceFlow: flow.kind === 'query' && flow.once ? flow.name : undefined });
