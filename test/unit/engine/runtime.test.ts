@@ -23,7 +23,7 @@ describe('local run semantics', () => {
   const lake = new Lakehouse(PIPELINE);
   before(() => {
     lake.land('events/part-1.json', [
-      { id: 'a', v: 1 },
+      { id: 'a', v: 1, ts: '2026-01-01T00:00:00.000Z' },
       { id: 'a', v: 2 },
       { id: null, v: 3 },
       { id: 'b', v: -1 },
@@ -49,6 +49,8 @@ describe('local run semantics', () => {
       { id: 'a', v: 2, src: 'part-1.json' },
       { id: 'b', v: -1, src: 'part-1.json' },
     ]);
+    // The schema hint wins over the inferred BIGINT; an ISO string stays a string as in Spark's JSON reader.
+    assert.deepEqual(await lake.query("SELECT typeof(v) AS v, typeof(ts) AS ts FROM bronze.events LIMIT 1"), [{ v: 'DOUBLE', ts: 'VARCHAR' }]);
     assert.equal(result(s, 'events_copy').rowsWritten, 3);
     assert.deepEqual(await lake.query('SELECT id, total FROM silver.totals ORDER BY id'), [
       { id: 'a', total: 3 },
