@@ -202,6 +202,11 @@ function selectClauses(p: Cursor, select: Select): void {
     } else if (u === 'WINDOW' && p.atName(1)) {
       select.window = parseWindowClause(p);
     } else {
+      if (atSelectClause(p)) {
+        // A clause keyword this loop does not take here (e.g. JOIN after LATERAL VIEW).
+        const k = p.advance();
+        p.error('unexpected-token', `Unexpected \`${k.text}\` here`, { start: k.start, end: k.end });
+      }
       p.skipJunk(() => atSelectClause(p), 'Unexpected text in query');
       if (!atSelectClause(p)) return;
     }

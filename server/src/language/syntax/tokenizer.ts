@@ -31,7 +31,7 @@ export function isWordChar(c: number): boolean {
   if (c < 128) {
     return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
   }
-  return !isUnicodeSpace(c);
+  return c >= 128 && !isUnicodeSpace(c); // false for NaN (past the end)
 }
 
 function isUnicodeSpace(c: number): boolean {
