@@ -9,7 +9,7 @@ import { Dataset, DatasetReference, Flow } from './datasetTypes';
 import { ColumnRef, QueryShape, Relation } from './queryShape';
 
 export interface ColumnSource {
-  /** Dataset key, external table full name, or `read_files` for file sources. */
+  /** Dataset key, external table full name, or `read_files('<path>')` for file sources. */
   dataset: string;
   column: string;
   kind: 'dataset' | 'table' | 'files';
@@ -45,6 +45,8 @@ export interface LineageHost {
 interface Scope {
   alias?: string;
   cols: OutputColumns;
+  /** A file source whose schema is open: names it does not list may still come from it. */
+  openFiles?: string;
 }
 
 const OPEN: OutputColumns = { columns: [], complete: false };
@@ -130,7 +132,11 @@ export class ColumnLineage {
       env.set(cte.name, cols);
     }
     if (shape.opaque) return OPEN;
-    const scopes: Scope[] = shape.from.map((r) => ({ alias: r.alias, cols: this.relationColumns(r, file, env, unknown) }));
+    const scopes: Scope[] = shape.from.map((r) => ({
+      alias: r.alias,
+      cols: this.relationColumns(r, file, env, unknown),
+      ...(r.kind === 'files' && !r.complete ? { openFiles: r.source } : {}),
+    }));
     const columns: LineageColumn[] = [];
     let complete = true;
     const aliases = new Set<string>();
@@ -159,7 +165,7 @@ export class ColumnLineage {
         }
         if (found) {
           for (const s of found.sources) if (!sources.some((x) => x.dataset === s.dataset && x.column === s.column)) sources.push(s);
-          if (item.columns.length === 1 && isBareReference(item.expression, ref)) passthroughType = found.type;
+          if (item.columns.length === 1 && isBareReference(item.expression, ref, scopes)) passthroughType = found.type;
         }
       }
       const name = item.name ?? item.expression;
@@ -190,8 +196,8 @@ export class ColumnLineage {
         return ref ? this.referenceColumns(ref) : OPEN;
       }
       case 'files': {
-        const columns: LineageColumn[] = r.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [{ dataset: 'read_files', column: c.name, kind: 'files' }] }));
-        for (const name of FILE_SOURCE_IMPLICIT_COLUMNS) columns.push({ name, sources: [{ dataset: 'read_files', column: name, kind: 'files' }] });
+        const columns: LineageColumn[] = r.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [{ dataset: r.source, column: c.name, kind: 'files' }] }));
+        for (const name of FILE_SOURCE_IMPLICIT_COLUMNS) columns.push({ name, sources: [{ dataset: r.source, column: name, kind: 'files' }] });
         return { columns, complete: r.complete };
       }
       case 'subquery': {
@@ -217,9 +223,11 @@ function rename(cols: OutputColumns, names: string[]): OutputColumns {
   return { complete: cols.complete, columns: cols.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name })) };
 }
 
-function isBareReference(expression: string, ref: ColumnRef): boolean {
+/** The expression is just the column (`c` or `t.c`), not a struct field `s.f`, so it keeps the column's type. */
+function isBareReference(expression: string, ref: ColumnRef, scopes: Scope[]): boolean {
   const e = expression.replace(/`/g, '').toLowerCase();
-  return e === ref.name || e === `${ref.qualifier}.${ref.name}`;
+  if (ref.qualifier === undefined) return e === ref.name;
+  return e === `${ref.qualifier}.${ref.name}` && scopes.some((s) => s.alias === ref.qualifier);
 }
 
 /** The part of a reference that is missing: the struct column of `s.field` when `s` is no relation. */
@@ -241,11 +249,7 @@ function lookup(scopes: Scope[], ref: ColumnRef): LineageColumn | 'unknown' | un
   if (ref.qualifier !== undefined) {
     const byAlias = scopes.filter((s) => s.alias === ref.qualifier);
     if (byAlias.length > 0) {
-      for (const s of byAlias) {
-        const c = findColumn(s.cols, ref.name);
-        if (c) return c;
-      }
-      return byAlias.every((s) => s.cols.complete) ? 'unknown' : undefined;
+      return lookupName(byAlias, ref.name);
     }
     // Not a relation: `qualifier` is a struct column and `name` its field.
     return lookupName(scopes, ref.qualifier);
@@ -258,5 +262,8 @@ function lookupName(scopes: Scope[], name: string): LineageColumn | 'unknown' | 
     const c = findColumn(s.cols, name);
     if (c) return c;
   }
-  return scopes.length > 0 && scopes.every((s) => s.cols.complete) ? 'unknown' : undefined;
+  const open = scopes.filter((s) => !s.cols.complete);
+  // With one open file source, an unlisted name is taken to be one of its inferred columns.
+  if (open.length === 1 && open[0].openFiles) return { name, sources: [{ dataset: open[0].openFiles, column: name, kind: 'files' }] };
+  return scopes.length > 0 && open.length === 0 ? 'unknown' : undefined;
 }

@@ -18,7 +18,7 @@ export type Relation =
   /** A dataset or catalog table; `reference` indexes FileAnalysis.references. */
   | { kind: 'table'; alias?: string; reference: number; name: string }
   /** `read_files(...)` / `cloud_files(...)`: schema columns; `complete` false for schemaHints or inferred. */
-  | { kind: 'files'; alias?: string; columns: { name: string; type?: string }[]; complete: boolean }
+  | { kind: 'files'; alias?: string; columns: { name: string; type?: string }[]; complete: boolean; source: string }
   | { kind: 'subquery'; alias?: string; query: QueryShape; columnNames?: string[] }
   /** A name that resolves to a CTE of an enclosing query. */
   | { kind: 'cte'; alias?: string; name: string; columnNames?: string[] }

@@ -100,7 +100,7 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
       if (isFilesFunction(r.call)) {
         ctx.reads.push({ streaming: r.stream, files: true, range: ctx.toRange(r.span) });
         const cols = filesColumns(r.call);
-        shape.from.push({ kind: 'files', alias, columns: cols.columns, complete: cols.complete });
+        shape.from.push({ kind: 'files', alias, columns: cols.columns, complete: cols.complete, source: cols.source });
       } else {
         shape.from.push({ kind: 'unknown', alias });
       }

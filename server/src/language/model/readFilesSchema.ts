@@ -6,6 +6,8 @@ import type { Expr, FunctionCall } from '../syntax/ast';
 export interface FilesColumns {
   columns: { name: string; type?: string }[];
   complete: boolean;
+  /** How lineage names the source: `read_files('<path>')` as written. */
+  source: string;
 }
 
 /** Splits `a STRING, b STRUCT<x: INT, y: STRING>` at top-level commas into name and type. */
@@ -21,7 +23,7 @@ export function parseSchemaString(schema: string): { name: string; type?: string
     if (!m) return;
     const name = m[1].startsWith('`') ? m[1].slice(1, -1).replace(/``/g, '`') : m[1];
     const type = m[2].replace(/\s+NOT\s+NULL\b.*$/i, '').replace(/\s+COMMENT\s+.*$/i, '').trim();
-    out.push(type ? { name, type: type.toUpperCase() } : { name });
+    out.push(type ? { name, type: type.replace(/^\w+/, (w) => w.toUpperCase()) } : { name });
   };
   for (const c of schema) {
     if (c === '<' || c === '(') depth++;
@@ -44,12 +46,14 @@ function optionValue(args: Expr[], key: string): string | undefined {
 export const FILE_SOURCE_IMPLICIT_COLUMNS = ['_metadata', '_rescued_data'];
 
 export function filesColumns(call: FunctionCall): FilesColumns {
-  const fn = call.name.parts[call.name.parts.length - 1]?.name.toLowerCase();
-  if (fn === 'cloud_files') return { columns: [], complete: false };
+  const fn = call.name.parts[call.name.parts.length - 1]?.name.toLowerCase() ?? 'read_files';
+  const first = call.args[0];
+  const source = `${fn}('${first?.kind === 'StringLiteral' ? first.value : '?'}')`;
+  if (fn === 'cloud_files') return { columns: [], complete: false, source };
   const schema = optionValue(call.args, 'schema');
-  if (schema !== undefined) return { columns: parseSchemaString(schema), complete: true };
+  if (schema !== undefined) return { columns: parseSchemaString(schema), complete: true, source };
   const hints = optionValue(call.args, 'schemaHints');
-  return { columns: hints ? parseSchemaString(hints) : [], complete: false };
+  return { columns: hints ? parseSchemaString(hints) : [], complete: false, source };
 }
 
 export function isFilesFunction(call: FunctionCall): boolean {
