@@ -1,0 +1,341 @@
+// The Unity Catalog provider the language server injects into the pure language
+// layer: lazy (a listing is asked for only when completion or a reference needs
+// it), cached per host in memory and on disk, coalescing identical requests, and
+// never throwing. Outages become one offline state; while offline it serves what
+// it knows and waits `offlineRetryMs` before trying the network again (outages of
+// credentials wait for refresh()), so typing never queues up timeouts.
+import { homedir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import {
+  Cached,
+  CatalogInfo,
+  CatalogProvider,
+  CatalogState,
+  CatalogSubscription,
+  SchemaInfo,
+  TableInfo,
+  TableSummary,
+} from '../language/model/catalogProvider';
+import { CatalogAuth, resolveCatalogAuth } from './catalogAuth';
+import { Outcome, isPerRequestFailure, isTransientOutage } from './catalogFailure';
+import { CatalogHttpClient, createCatalogHttpClient } from './catalogHttpClient';
+import { CatalogStateTracker } from './catalogStateTracker';
+import { HostCatalogCache, cacheKey } from './hostCatalogCache';
+import { PagingLimits, listAllPages } from './listAllPages';
+import { redactSecrets } from './redactSecrets';
+import { Checked, Page, parseCatalogsPage, parseSchemasPage, parseTable, parseTablesPage } from './unityCatalogShapes';
+
+export interface UnityCatalogProviderOptions {
+  /** False turns catalog completion off (state `disabled`, no network). Default true. */
+  readonly enabled?: boolean;
+  /** Explicit credentials from the client (settings + secret storage); they win over everything else. */
+  readonly host?: string;
+  readonly token?: string;
+  /** Profile of the config file to use (setting); else DATABRICKS_CONFIG_PROFILE, else DEFAULT. */
+  readonly profile?: string;
+  /** Environment to read DATABRICKS_* from. Default: process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where `~/.databrickscfg` lives. Default: the user's home. */
+  readonly homeDir?: string;
+  /** Folder for the per-host cache files (the extension's globalStorage); no disk cache without it. */
+  readonly storageDir?: string;
+  /** Default 1 hour. */
+  readonly cacheTtlMs?: number;
+  /** Per attempt. Default 5 s. */
+  readonly timeoutMs?: number;
+  /** Default 3 retries, from 500 ms doubling, at most 10 s per wait. */
+  readonly maxRetries?: number;
+  readonly retryBaseDelayMs?: number;
+  readonly maxRetryDelayMs?: number;
+  /** After an outage, how long to serve the cache only before asking again. Default 30 s. */
+  readonly offlineRetryMs?: number;
+  /** Caps per listing. Default 500 pages, 20,000 items (the open-source server pages tables by 50). */
+  readonly maxPages?: number;
+  readonly maxItems?: number;
+  /** Largest answer body accepted. Default 16 MiB. */
+  readonly maxResponseBytes?: number;
+  /** Receives every log line, already redacted. */
+  readonly log?: (line: string) => void;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  /** Reads the profiles file; undefined when it does not exist. Default: the file system. */
+  readonly readTextFile?: (path: string) => Promise<string | undefined>;
+}
+
+export interface UnityCatalogProvider extends CatalogProvider {
+  /** Drops the cache for the host (memory and disk), reads the credentials again and forgets any outage. */
+  refresh(): Promise<void>;
+  /** Cancels requests in flight, finishes disk writes and drops listeners. */
+  dispose(): Promise<void>;
+}
+
+/** Resolves the credentials and reads the disk cache; never rejects. */
+export async function createUnityCatalogProvider(options: UnityCatalogProviderOptions = {}): Promise<UnityCatalogProvider> {
+  const provider = new CatalogProviderImpl(options);
+  await provider.open();
+  return provider;
+}
+
+/** One set of credentials and everything that depends on them; replaced by refresh(). */
+interface Session {
+  readonly auth: CatalogAuth;
+  readonly cache?: HostCatalogCache;
+  readonly http?: CatalogHttpClient;
+  readonly inflight: Map<string, Promise<Known<unknown> | undefined>>;
+  readonly controller: AbortController;
+}
+
+/** A value the workspace answered (null: it said the object does not exist). */
+interface Known<T> {
+  readonly value: T;
+}
+
+const DEFAULTS = {
+  cacheTtlMs: 60 * 60 * 1000,
+  timeoutMs: 5000,
+  maxRetries: 3,
+  retryBaseDelayMs: 500,
+  maxRetryDelayMs: 10_000,
+  offlineRetryMs: 30_000,
+  maxPages: 500,
+  maxItems: 20_000,
+  maxResponseBytes: 16 * 1024 * 1024,
+};
+
+class CatalogProviderImpl implements UnityCatalogProvider {
+  private session: Session = { auth: { kind: 'none', message: '' }, inflight: new Map(), controller: new AbortController() };
+  private offlineSince: number | undefined;
+  private readonly tracker: CatalogStateTracker;
+  private readonly settings: typeof DEFAULTS;
+  private readonly now: () => number;
+
+  constructor(private readonly options: UnityCatalogProviderOptions) {
+    this.settings = { ...DEFAULTS, ...definedOnly(options) };
+    this.now = options.now ?? Date.now;
+    this.tracker = new CatalogStateTracker({ kind: 'disabled', message: 'starting' }, (line) => this.log(line));
+  }
+
+  get state(): CatalogState {
+    return this.tracker.state;
+  }
+
+  onDidChangeState(listener: (state: CatalogState) => void): CatalogSubscription {
+    return this.tracker.subscribe(listener);
+  }
+
+  async open(): Promise<void> {
+    this.session = await this.openSession();
+    this.offlineSince = undefined;
+    this.tracker.set(initialState(this.session.auth, this.options.enabled !== false));
+  }
+
+  async refresh(): Promise<void> {
+    const old = this.session;
+    old.controller.abort();
+    await old.cache?.clear();
+    await this.open();
+  }
+
+  async dispose(): Promise<void> {
+    this.session.controller.abort();
+    this.tracker.clear();
+    await this.session.cache?.flush();
+  }
+
+  listCatalogs(): Promise<readonly CatalogInfo[] | undefined> {
+    return this.answer(cacheKey('catalogs'), undefined, (http) => this.listing(http, '/catalogs', {}, parseCatalogsPage));
+  }
+
+  listSchemas(catalog: string): Promise<readonly SchemaInfo[] | undefined> {
+    return this.answer(cacheKey('schemas', catalog), [], (http) =>
+      this.listing(http, '/schemas', { catalog_name: catalog }, parseSchemasPage),
+    );
+  }
+
+  listTables(catalog: string, schema: string): Promise<readonly TableSummary[] | undefined> {
+    // Columns are asked per table (getTable): a schema can hold thousands of tables.
+    const query = { catalog_name: catalog, schema_name: schema, omit_columns: 'true', omit_properties: 'true' };
+    return this.answer(cacheKey('tables', catalog, schema), [], (http) => this.listing(http, '/tables', query, parseTablesPage));
+  }
+
+  async getTable(fullName: string): Promise<TableInfo | undefined> {
+    if (!isThreePartName(fullName)) return undefined;
+    const table = await this.answer<TableInfo | null>(cacheKey('table', fullName), null, async (http) => {
+      const answer = await http.getJson(`/tables/${encodeURIComponent(fullName)}`);
+      if (!answer.ok) return answer;
+      const checked = parseTable(answer.value);
+      return checked.ok ? checked : { ok: false, failure: { kind: 'malformed', message: `GET /tables/${fullName}: ${checked.problem}` } };
+    });
+    return table ?? undefined;
+  }
+
+  peekCatalogs(): Cached<readonly CatalogInfo[]> | undefined {
+    return this.session.cache?.get(cacheKey('catalogs'));
+  }
+
+  peekSchemas(catalog: string): Cached<readonly SchemaInfo[]> | undefined {
+    return this.session.cache?.get(cacheKey('schemas', catalog));
+  }
+
+  peekTables(catalog: string, schema: string): Cached<readonly TableSummary[]> | undefined {
+    return this.session.cache?.get(cacheKey('tables', catalog, schema));
+  }
+
+  peekTable(fullName: string): Cached<TableInfo | null> | undefined {
+    return this.session.cache?.get(cacheKey('table', fullName));
+  }
+
+  private async openSession(): Promise<Session> {
+    const controller = new AbortController();
+    const inflight = new Map<string, Promise<Known<unknown> | undefined>>();
+    if (this.options.enabled === false) return { auth: { kind: 'none', message: '' }, inflight, controller };
+    const auth = await resolveCatalogAuth({
+      explicit: { host: this.options.host, token: this.options.token, profile: this.options.profile },
+      env: this.options.env ?? process.env,
+      homeDir: this.options.homeDir ?? homedir(),
+      readTextFile: this.options.readTextFile ?? readTextFileIfPresent,
+    }).catch((error: unknown): CatalogAuth => ({ kind: 'error', reason: 'auth-config', message: `cannot resolve credentials: ${String(error)}` }));
+    const host = auth.kind === 'none' ? undefined : auth.host;
+    const cache =
+      host === undefined
+        ? undefined
+        : new HostCatalogCache({ host, storageDir: this.options.storageDir, ttlMs: this.settings.cacheTtlMs, now: this.now, log: (l) => this.log(l) });
+    await cache?.loaded;
+    const http = auth.kind === 'ok' ? this.httpClient(auth.host, auth.token, controller.signal) : undefined;
+    return { auth, cache, http, inflight, controller };
+  }
+
+  private httpClient(host: string, token: string, signal: AbortSignal): CatalogHttpClient {
+    const s = this.settings;
+    return createCatalogHttpClient({
+      host,
+      token,
+      timeoutMs: s.timeoutMs,
+      maxResponseBytes: s.maxResponseBytes,
+      retry: { maxRetries: s.maxRetries, baseDelayMs: s.retryBaseDelayMs, maxDelayMs: s.maxRetryDelayMs },
+      sleep: this.options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      random: this.options.random ?? Math.random,
+      now: this.now,
+      log: (line) => this.log(line),
+      signal,
+    });
+  }
+
+  private async listing<T>(
+    http: CatalogHttpClient,
+    path: string,
+    query: Readonly<Record<string, string>>,
+    parsePage: (body: unknown) => Checked<Page<T>>,
+  ): Promise<Outcome<readonly T[]>> {
+    const limits: PagingLimits = { maxPages: this.settings.maxPages, maxItems: this.settings.maxItems };
+    const listed = await listAllPages(http, path, query, parsePage, limits, (line) => this.log(line));
+    return listed.ok ? { ok: true, value: listed.value.items } : listed;
+  }
+
+  /**
+   * Fresh cache, else the network (one request per key at a time), else whatever
+   * stale value is cached. `missing` is what a 404 means for this key.
+   */
+  private async answer<T>(key: string, missing: T | undefined, ask: (http: CatalogHttpClient) => Promise<Outcome<T>>): Promise<T | undefined> {
+    const session = this.session;
+    const cached = session.cache?.get<T>(key);
+    if (cached?.fresh || session.http === undefined || !this.mayAskNetwork()) return cached?.value;
+    const http = session.http;
+    let pending = session.inflight.get(key) as Promise<Known<T> | undefined> | undefined;
+    if (pending === undefined) {
+      pending = this.ask(session, key, missing, () => ask(http)).finally(() => session.inflight.delete(key));
+      session.inflight.set(key, pending);
+    }
+    const known = await pending;
+    return known !== undefined ? known.value : cached?.value;
+  }
+
+  private async ask<T>(session: Session, key: string, missing: T | undefined, ask: () => Promise<Outcome<T>>): Promise<Known<T> | undefined> {
+    const outcome = await ask().catch((error: unknown): Outcome<T> => ({
+      ok: false,
+      failure: { kind: 'unreachable', message: `unexpected failure: ${error instanceof Error ? error.message : String(error)}` },
+    }));
+    if (session !== this.session) return undefined; // refreshed or disposed meanwhile
+    const host = session.auth.kind === 'ok' ? session.auth.host : '';
+    if (outcome.ok) {
+      session.cache?.set(key, outcome.value);
+      this.markConnected(host);
+      return { value: outcome.value };
+    }
+    const { failure } = outcome;
+    if (failure.kind === 'cancelled') return undefined;
+    this.log(`catalog: ${failure.message}`);
+    if (isPerRequestFailure(failure.kind)) {
+      this.markConnected(host); // the workspace answered, it just said no to this one request
+      if (failure.kind !== 'not-found' || missing === undefined) return undefined;
+      session.cache?.set(key, missing);
+      return { value: missing };
+    }
+    this.offlineSince = this.now();
+    this.tracker.set({ kind: 'offline', reason: failure.kind as Exclude<typeof failure.kind, 'not-found' | 'client-error' | 'cancelled'>, host, message: this.clean(failure.message) });
+    return undefined;
+  }
+
+  private markConnected(host: string): void {
+    this.offlineSince = undefined;
+    this.tracker.set({ kind: 'connected', host, message: `connected to ${host}` });
+  }
+
+  /** While offline: transient outages are retried after a pause, credential problems only after refresh(). */
+  private mayAskNetwork(): boolean {
+    const state = this.tracker.state;
+    if (state.kind !== 'offline') return true;
+    if (!isTransientOutage(state.reason) || this.offlineSince === undefined) return false;
+    return this.now() - this.offlineSince >= this.settings.offlineRetryMs;
+  }
+
+  private clean(text: string): string {
+    return redactSecrets(text, [this.options.token, this.session.auth.kind === 'ok' ? this.session.auth.token : undefined]);
+  }
+
+  private log(line: string): void {
+    try {
+      this.options.log?.(this.clean(line));
+    } catch {
+      // A failing logger must not take catalog answers down with it.
+    }
+  }
+}
+
+function initialState(auth: CatalogAuth, enabled: boolean): CatalogState {
+  if (!enabled) return { kind: 'disabled', message: 'Unity Catalog completion is turned off' };
+  switch (auth.kind) {
+    case 'none':
+      return { kind: 'disabled', message: auth.message };
+    case 'error':
+      return { kind: 'offline', reason: auth.reason, host: auth.host, message: auth.message };
+    case 'ok': {
+      const from = auth.source === 'profile' ? `profile '${auth.profile}'` : auth.source === 'environment' ? 'environment' : 'settings';
+      return { kind: 'connecting', host: auth.host, message: `Unity Catalog at ${auth.host} (credentials from ${from})` };
+    }
+  }
+}
+
+function isThreePartName(fullName: string): boolean {
+  const parts = fullName.split('.');
+  return parts.length === 3 && parts.every((p) => p.trim() !== '');
+}
+
+async function readTextFileIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function definedOnly(options: UnityCatalogProviderOptions): Partial<typeof DEFAULTS> {
+  const picked: Record<string, number> = {};
+  for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+    const value = options[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) picked[key] = value;
+  }
+  return picked;
+}

@@ -1,0 +1,159 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CatalogAuth, CatalogAuthInput, normalizeHost, resolveCatalogAuth } from '../../../server/src/catalog/catalogAuth';
+import { createUnityCatalogProvider } from '../../../server/src/catalog/unityCatalogProvider';
+
+const HOME = '/home/analyst';
+const PROFILES = `
+[DEFAULT]
+host = https://default.cloud.databricks.com
+token = dapi-default-token
+
+[dev]
+host = dev.cloud.databricks.com
+token = dapi-dev-token
+
+[m2m]
+host = https://m2m.cloud.databricks.com
+client_id = abc
+client_secret = def
+
+[u2m]
+host = https://u2m.cloud.databricks.com
+auth_type = databricks-cli
+
+[pat-no-token]
+host = https://nt.cloud.databricks.com
+auth_type = pat
+
+[no-host]
+token = dapi-x
+`;
+
+function input(over: Partial<CatalogAuthInput> & { files?: Record<string, string> } = {}): CatalogAuthInput {
+  const files = over.files ?? { [`${HOME}/.databrickscfg`]: PROFILES };
+  return {
+    explicit: over.explicit ?? {},
+    env: over.env ?? {},
+    homeDir: HOME,
+    readTextFile: async (path) => files[path],
+  };
+}
+
+function summary(auth: CatalogAuth): string {
+  if (auth.kind === 'ok') return `ok ${auth.source} ${auth.host} ${auth.token}${auth.profile ? ` (${auth.profile})` : ''}`;
+  if (auth.kind === 'none') return 'none';
+  return `${auth.reason}: ${auth.message}`;
+}
+
+const ENV = { DATABRICKS_HOST: 'https://env.cloud.databricks.com', DATABRICKS_TOKEN: 'dapi-env-token' };
+
+const precedence: { name: string; input: CatalogAuthInput; expected: string | RegExp }[] = [
+  {
+    name: 'explicit host and token win over environment and profile',
+    input: input({ explicit: { host: 'https://explicit.net', token: 'dapi-explicit' }, env: ENV }),
+    expected: 'ok explicit https://explicit.net dapi-explicit',
+  },
+  { name: 'environment wins over the profiles file', input: input({ env: ENV }), expected: 'ok environment https://env.cloud.databricks.com dapi-env-token' },
+  {
+    name: 'the DEFAULT profile when nothing else is set',
+    input: input(),
+    expected: 'ok profile https://default.cloud.databricks.com dapi-default-token (DEFAULT)',
+  },
+  { name: 'a profile named by setting, host without scheme gets https', input: input({ explicit: { profile: 'dev' } }), expected: 'ok profile https://dev.cloud.databricks.com dapi-dev-token (dev)' },
+  {
+    name: 'a profile named by setting wins over environment credentials',
+    input: input({ explicit: { profile: 'dev' }, env: ENV }),
+    expected: 'ok profile https://dev.cloud.databricks.com dapi-dev-token (dev)',
+  },
+  { name: 'a profile named by DATABRICKS_CONFIG_PROFILE', input: input({ env: { DATABRICKS_CONFIG_PROFILE: 'dev' } }), expected: /^ok profile .* \(dev\)$/ },
+  {
+    name: 'the setting wins over DATABRICKS_CONFIG_PROFILE',
+    input: input({ explicit: { profile: 'DEFAULT' }, env: { DATABRICKS_CONFIG_PROFILE: 'dev' } }),
+    expected: /^ok profile .* \(DEFAULT\)$/,
+  },
+  {
+    name: 'DATABRICKS_CONFIG_FILE points at another file',
+    input: input({ env: { DATABRICKS_CONFIG_FILE: '~/work/cfg' }, files: { [`${HOME}/work/cfg`]: '[DEFAULT]\nhost=https://other.net\ntoken=dapi-other\n' } }),
+    expected: 'ok profile https://other.net dapi-other (DEFAULT)',
+  },
+  { name: 'environment needs both host and token', input: input({ env: { DATABRICKS_TOKEN: 'dapi-env-token' } }), expected: /^ok profile https:\/\/default/ },
+  {
+    name: 'an explicit host without a token takes the profile for that host',
+    input: input({ explicit: { host: 'https://default.cloud.databricks.com/' } }),
+    expected: 'ok profile https://default.cloud.databricks.com dapi-default-token (DEFAULT)',
+  },
+  {
+    name: 'an explicit host never receives another host\'s token',
+    input: input({ explicit: { host: 'https://mine.net' }, env: ENV }),
+    expected: /^auth-config: no token for https:\/\/mine\.net: profile 'DEFAULT' is for https:\/\/default/,
+  },
+  { name: 'a token without a host is refused', input: input({ explicit: { token: 'dapi-explicit' } }), expected: /^auth-config: a token was given without a workspace host/ },
+];
+
+for (const c of precedence) {
+  test(`auth: ${c.name}`, async () => {
+    const got = summary(await resolveCatalogAuth(c.input));
+    if (typeof c.expected === 'string') assert.equal(got, c.expected);
+    else assert.match(got, c.expected);
+  });
+}
+
+const problems: { name: string; input: CatalogAuthInput; expected: string | RegExp }[] = [
+  { name: 'no file and no profile named: nothing configured', input: input({ files: {} }), expected: 'none' },
+  { name: 'no DEFAULT profile and none named: nothing configured', input: input({ files: { [`${HOME}/.databrickscfg`]: '[dev]\nhost=h\ntoken=t\n' } }), expected: 'none' },
+  { name: 'a named profile in a missing file', input: input({ explicit: { profile: 'dev' }, files: {} }), expected: `auth-config: profile 'dev' was asked for but ${HOME}/.databrickscfg does not exist` },
+  {
+    name: 'a missing named profile lists the known ones',
+    input: input({ explicit: { profile: 'prod' } }),
+    expected: `auth-config: no profile 'prod' in ${HOME}/.databrickscfg (profiles: DEFAULT, dev, m2m, u2m, pat-no-token, no-host)`,
+  },
+  { name: 'a profile without host', input: input({ explicit: { profile: 'no-host' } }), expected: /^auth-config: profile 'no-host' .* has no host$/ },
+  { name: 'OAuth U2M is not supported', input: input({ explicit: { profile: 'u2m' } }), expected: /^unsupported-auth: unsupported auth type databricks-cli for catalog completion \(profile 'u2m'\)/ },
+  { name: 'OAuth M2M inferred from client_id/secret', input: input({ explicit: { profile: 'm2m' } }), expected: /^unsupported-auth: unsupported auth type oauth-m2m for catalog completion/ },
+  { name: 'pat without a token', input: input({ explicit: { profile: 'pat-no-token' } }), expected: /^unsupported-auth: .*it has no token/ },
+  { name: 'DATABRICKS_AUTH_TYPE other than pat', input: input({ env: { ...ENV, DATABRICKS_AUTH_TYPE: 'azure-cli' } }), expected: /^unsupported-auth: unsupported auth type azure-cli for catalog completion \(DATABRICKS_AUTH_TYPE\)/ },
+  { name: 'an invalid host', input: input({ env: { DATABRICKS_HOST: 'ftp://x', DATABRICKS_TOKEN: 't' } }), expected: /^auth-config: DATABRICKS_HOST 'ftp:\/\/x' is not a valid URL/ },
+  {
+    name: 'an unreadable file',
+    input: { ...input(), readTextFile: async () => Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' })) },
+    expected: `auth-config: cannot read ${HOME}/.databrickscfg: EACCES`,
+  },
+];
+
+for (const c of problems) {
+  test(`auth problem: ${c.name}`, async () => {
+    const got = summary(await resolveCatalogAuth(c.input));
+    if (typeof c.expected === 'string') assert.equal(got, c.expected);
+    else assert.match(got, c.expected);
+  });
+}
+
+test('host normalisation keeps scheme and port, drops path, refuses non-HTTP', () => {
+  assert.equal(normalizeHost('adb-1.azuredatabricks.net'), 'https://adb-1.azuredatabricks.net');
+  assert.equal(normalizeHost('http://127.0.0.1:8080/'), 'http://127.0.0.1:8080');
+  assert.equal(normalizeHost('https://x.net/some/path?o=1'), 'https://x.net');
+  assert.equal(normalizeHost('ftp://x.net'), null);
+});
+
+test('the provider reads a real profiles file from the home folder and reports its state', async () => {
+  const home = await mkdtemp(join(tmpdir(), 'uc-home-'));
+  try {
+    await writeFile(join(home, '.databrickscfg'), '[DEFAULT]\nhost = http://127.0.0.1:9\ntoken = dapi-file\n[oauth]\nhost = https://o.net\nauth_type = oauth-m2m\n');
+    const viaDefault = await createUnityCatalogProvider({ env: {}, homeDir: home });
+    assert.deepEqual(viaDefault.state, { kind: 'connecting', host: 'http://127.0.0.1:9', message: "Unity Catalog at http://127.0.0.1:9 (credentials from profile 'DEFAULT')" });
+    const viaOauth = await createUnityCatalogProvider({ env: {}, homeDir: home, profile: 'oauth' });
+    assert.equal(viaOauth.state.kind, 'offline');
+    assert.match(viaOauth.state.message, /unsupported auth type oauth-m2m for catalog completion/);
+    const nothing = await createUnityCatalogProvider({ env: {}, homeDir: join(home, 'nowhere') });
+    assert.equal(nothing.state.kind, 'disabled');
+    assert.equal(await nothing.listCatalogs(), undefined);
+    const off = await createUnityCatalogProvider({ enabled: false, env: {}, homeDir: home });
+    assert.deepEqual(off.state, { kind: 'disabled', message: 'Unity Catalog completion is turned off' });
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+});
