@@ -9,10 +9,15 @@ import { eventLogPath, PipelineEvent } from '../../../server/src/engine/runtime/
 import { translate } from './translateHelper';
 
 export class Lakehouse {
-  readonly dir = mkdtempSync(join(tmpdir(), 'lakeflow-engine-'));
-  readonly db = join(this.dir, 'lake.duckdb');
+  readonly db: string;
 
-  constructor(private readonly sql: Record<string, string>) {}
+  /** `dir` given: work on an existing lakehouse (e.g. from another process). */
+  constructor(
+    private readonly sql: Record<string, string>,
+    readonly dir = mkdtempSync(join(tmpdir(), 'lakeflow-engine-')),
+  ) {
+    this.db = join(dir, 'lake.duckdb');
+  }
 
   /** Writes JSON lines under the landing folder. */
   land(path: string, records: object[]): void {
