@@ -2,7 +2,7 @@
 // `concurrency` at a time, each on its own connection. A dataset that cannot
 // be translated or fails stops itself and everything downstream of it; the
 // rest of the graph still runs. Progress goes to the event log as it happens.
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatasetKind } from '../../language/syntax/ast';
@@ -12,6 +12,7 @@ import { EventLog, EventSink, eventLogPath } from './eventLog';
 import { ExpectationFailure, ExpectationResult } from './expectations';
 import { quoteIdent, rows } from './sql';
 import { ensureState } from './state';
+import { loadDuckDb } from './duckdbModule';
 
 export type DatasetStatus = 'completed' | 'failed' | 'skipped';
 
@@ -77,6 +78,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   const logPath = eventLogPath(options.database);
   const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath), ...(options.eventSinks ?? [])]);
   // Tables have no row order in Lakeflow, so DuckDB need not preserve one (less memory, more parallelism).
+  const { DuckDBInstance } = loadDuckDb();
   const instance = await DuckDBInstance.create(options.database, { preserve_insertion_order: 'false', ...(options.settings ?? {}) });
   const byKey = new Map(plan.datasets.map((d) => [d.key, d]));
   const fullAll = options.fullRefresh === true;
