@@ -7,7 +7,8 @@ import { relative, sep } from 'node:path';
 import { loadBundle } from '../language/model/bundleLoader';
 import type { BundleContext } from '../language/model/bundleTypes';
 import type { FileProvider } from '../language/model/fileProvider';
-import { pipelineContextOf } from '../language/model/pipelineContext';
+import { PipelineContext, pipelineContextOf } from '../language/model/pipelineContext';
+import { WorkspaceIndex } from '../language/model/workspaceIndex';
 import { createFunctionCatalogue } from '../language/facts/databricksFunctions';
 import { parse } from '../language/syntax/parser';
 import type { PipelinePlan } from './plan';
@@ -32,6 +33,8 @@ export interface LocalPipeline {
   /** The folder the SQL files share: their first folder below it names the schema. */
   root: string;
   bundle?: BundleContext;
+  /** The language model's index of the same files (its dataset graph orders the run). */
+  index: WorkspaceIndex;
 }
 
 const LAYER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -68,11 +71,13 @@ export function loadLocalPipeline(options: LocalPipelineOptions): LocalPipeline 
   let bundle: BundleContext | undefined;
   let ownQualifiers: string[][] = [];
   let defaultSchema = 'main';
+  let context: PipelineContext = {};
   if (options.bundleFile) {
     bundle = loadBundle(options.bundleFile, options.files, { target: options.target });
     const p = bundle.pipelines.find((x) => !options.pipelineKey || x.key === options.pipelineKey);
     if (!p) throw new Error(options.pipelineKey ? `bundle has no pipeline '${options.pipelineKey}'` : `bundle ${options.bundleFile} defines no pipeline`);
     const ctx = pipelineContextOf(p);
+    context = ctx;
     name = ctx.name ?? p.key;
     files = p.files.filter((f) => f.endsWith('.sql'));
     for (const [k, v] of ctx.configuration ?? []) config[k] = v;
@@ -90,6 +95,15 @@ export function loadLocalPipeline(options: LocalPipelineOptions): LocalPipeline 
     const r = parse(text);
     return { path, text, statements: r.statements, errors: r.errors };
   });
-  const plan = translatePipeline(parsed, { config, schemaFor: layerSchema(root, defaultSchema), ownQualifiers, functions: createFunctionCatalogue() });
-  return { name, plan, root, bundle };
+  const functions = createFunctionCatalogue();
+  const plan = translatePipeline(parsed, { config, schemaFor: layerSchema(root, defaultSchema), ownQualifiers, functions });
+  // The run is ordered by the union of the references the translator rewrote
+  // and the model's dataset graph, so a read the model sees is never raced.
+  const index = new WorkspaceIndex({ parse, pipeline: context, functions });
+  for (const f of parsed) index.updateFile(f.path, f.text);
+  const keys = new Set(plan.datasets.map((d) => d.key));
+  for (const d of plan.datasets) {
+    for (const u of index.upstream(d.key)) if (u.key !== d.key && keys.has(u.key) && !d.dependsOn.includes(u.key)) d.dependsOn.push(u.key);
+  }
+  return { name, plan, root, bundle, index };
 }

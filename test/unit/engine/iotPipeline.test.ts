@@ -87,6 +87,14 @@ describe('IoT pipeline on simulator data', () => {
     }
   });
 
+  test('the datasets the engine orders by are exactly the language model\'s dataset graph', () => {
+    const pipeline = loadLocalPipeline({ bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')), configuration: { source_root: toFileId(landing) }, files: iotPipelineFiles() });
+    assert.equal(pipeline.plan.datasets.length, 26);
+    for (const d of pipeline.plan.datasets) {
+      assert.deepEqual([...d.dependsOn].sort(), pipeline.index.upstream(d.key).map((u) => u.key).sort(), d.name);
+    }
+  });
+
   test('each injected IoT fault is caught by its expectation, counts equal to the manifest', () => {
     const f = manifest.faults.iot_events;
     assert.equal(failed(first, 'iot_events', 'valid_event_id'), f.null_event_id);
