@@ -188,3 +188,40 @@ describe('AUTO CDC / APPLY CHANGES', () => {
     assert.deepEqual(await lake.query('SELECT id::INT AS id, name, seq::INT AS seq FROM silver.customers ORDER BY id'), lastByKey([...file1, ...file2]));
   });
 });
+
+describe('flows and file formats', () => {
+  const lake = new Lakehouse({
+    'bronze/all_readings.sql': `CREATE OR REFRESH STREAMING TABLE all_readings;
+      CREATE FLOW from_json AS INSERT INTO all_readings BY NAME
+        SELECT id, 'json' AS origin FROM STREAM read_files('\${root}/json/', format => 'json');
+      CREATE FLOW from_csv AS INSERT INTO all_readings BY NAME
+        SELECT CAST(id AS BIGINT) AS id, 'csv' AS origin FROM STREAM cloud_files('\${root}/csv/', 'csv', map('header', 'true'));`,
+    'silver/backfill.sql': `CREATE OR REFRESH STREAMING TABLE backfill;
+      CREATE FLOW once AS INSERT INTO ONCE backfill BY NAME SELECT 42 AS id;`,
+  });
+  after(() => lake.remove());
+
+  test('two append flows feed one streaming table, each from its own new files; a csv source with a header', async () => {
+    lake.land('json/a.json', [{ id: 1 }, { id: 2 }]);
+    const dir = lake.dir;
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    mkdirSync(`${dir}/landing/csv`, { recursive: true });
+    writeFileSync(`${dir}/landing/csv/a.csv`, 'id,name\n3,x\n4,y\n');
+    const s = await lake.run();
+    assert.ok(s.datasets.every((d) => d.status === 'completed'), JSON.stringify(s.datasets));
+    assert.equal(result(s, 'all_readings').rowsWritten, 4);
+    assert.deepEqual(await lake.query('SELECT id::INT AS id, origin FROM bronze.all_readings ORDER BY id'), [
+      { id: 1, origin: 'json' },
+      { id: 2, origin: 'json' },
+      { id: 3, origin: 'csv' },
+      { id: 4, origin: 'csv' },
+    ]);
+    lake.land('json/b.json', [{ id: 5 }]);
+    const again = await lake.run();
+    assert.equal(result(again, 'all_readings').rowsWritten, 1);
+  });
+
+  test('an INSERT ONCE flow runs on the first update only', async () => {
+    assert.deepEqual(await lake.query('SELECT count(*)::INT AS n FROM silver.backfill'), [{ n: 1 }]);
+  });
+});
