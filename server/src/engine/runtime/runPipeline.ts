@@ -77,9 +77,11 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   mkdirSync(dirname(options.database), { recursive: true });
   const logPath = eventLogPath(options.database);
   const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath), ...(options.eventSinks ?? [])]);
-  // Tables have no row order in Lakeflow, so DuckDB need not preserve one (less memory, more parallelism).
+  // Tables have no row order in Lakeflow, so DuckDB need not preserve one (less
+  // memory, more parallelism). Skipping compression makes the file about 3x
+  // larger but saves about a quarter of a run's CPU, which a development loop waits on.
   const { DuckDBInstance } = loadDuckDb();
-  const instance = await DuckDBInstance.create(options.database, { preserve_insertion_order: 'false', ...(options.settings ?? {}) });
+  const instance = await DuckDBInstance.create(options.database, { preserve_insertion_order: 'false', force_compression: 'uncompressed', ...(options.settings ?? {}) });
   const byKey = new Map(plan.datasets.map((d) => [d.key, d]));
   const fullAll = options.fullRefresh === true;
   const fullSome = new Set(Array.isArray(options.fullRefresh) ? options.fullRefresh.map((k) => k.toLowerCase()) : []);
