@@ -68,6 +68,11 @@ async function dropScratchTables(instance: DuckDBInstance): Promise<void> {
   }
 }
 
+/** The result of a dataset that did not run. */
+function notRun(d: DatasetPlan, status: DatasetStatus, message: string): DatasetResult {
+  return { name: d.name, kind: d.kind, status, rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0, message };
+}
+
 function problemMessage(d: DatasetPlan): string {
   return d.problems.map((p) => `${p.file}:${p.line + 1}:${p.character + 1}: ${p.message}`).join('\n');
 }
@@ -92,6 +97,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
     create_update: { cause: 'USER_ACTION', full_refresh: fullAll, full_refresh_selection: [...fullSome], refresh_selection: selected ? [...selected] : [] },
   });
   const results: DatasetResult[] = [];
+  const takenUp = new Map<string, number>();
   try {
     const setup = await instance.connect();
     try {
@@ -155,17 +161,20 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
       let progressed = false;
       for (let i = 0; i < pending.length && running.size < concurrency; ) {
         const d = pending[i];
+        const takeUp = () => takenUp.set(d.name, takenUp.size);
         const upstream = d.dependsOn.filter((k) => k !== d.key && pendingKeys.has(k));
         const blocked = upstream.find((k) => state.get(k) === 'failed' || state.get(k) === 'skipped');
         if (d.problems.length > 0 || blocked) {
           pending.splice(i, 1);
+          takeUp();
           progressed = true;
-          if (d.problems.length > 0) finish(d, { name: d.name, kind: d.kind, status: 'failed', rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0, message: problemMessage(d) });
-          else finish(d, { name: d.name, kind: d.kind, status: 'skipped', rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0, message: `upstream dataset ${byKey.get(blocked!)?.name ?? blocked} did not complete` });
+          if (d.problems.length > 0) finish(d, notRun(d, 'failed', problemMessage(d)));
+          else finish(d, notRun(d, 'skipped', `upstream dataset ${byKey.get(blocked!)?.name ?? blocked} did not complete`));
           continue;
         }
         if (upstream.every((k) => state.get(k) === 'completed')) {
           pending.splice(i, 1);
+          takeUp();
           progressed = true;
           const p: Promise<void> = start(d).finally(() => running.delete(p));
           running.add(p);
@@ -176,7 +185,10 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
       if (running.size > 0) await Promise.race(running);
       else if (!progressed && pending.length > 0) {
         // Nothing runs and nothing can start: the rest waits on a cycle.
-        for (const d of pending.splice(0)) finish(d, { name: d.name, kind: d.kind, status: 'failed', rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0, message: `${d.name} is part of a dependency cycle` });
+        for (const d of pending.splice(0)) {
+          takenUp.set(d.name, takenUp.size);
+          finish(d, notRun(d, 'failed', `${d.name} is part of a dependency cycle`));
+        }
       }
     }
     await dropScratchTables(instance);
@@ -191,7 +203,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   } finally {
     instance.closeSync();
   }
-  const order = new Map(plan.datasets.map((d, i) => [d.name, i]));
-  results.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+  // Report in the order datasets were taken up: dependency order, bronze to gold.
+  results.sort((a, b) => (takenUp.get(a.name) ?? 0) - (takenUp.get(b.name) ?? 0));
   return { datasets: results, seconds: (performance.now() - started) / 1000, database: options.database, eventLog: logPath, updateId: log.updateId };
 }
