@@ -84,6 +84,34 @@ const cases: Case[] = [
   { spark: 'size(array(1, 2))', duckdb: () => call('size', expr(call('array', num(1), num(2)))), expected: '2' },
   { spark: "startswith('Spark SQL', 'Spark')", duckdb: () => call('startswith', str('Spark SQL'), str('Spark')), expected: 'true' },
   { spark: 'try_divide(3, 0)', duckdb: () => call('try_divide', num(3), num(0)), expected: null },
+  { spark: "substr('Spark SQL', 5)", duckdb: () => call('substr', str('Spark SQL'), num(5)), expected: 'k SQL' },
+  { spark: "substr('Spark SQL', -3)", duckdb: () => call('substr', str('Spark SQL'), num(-3)), expected: 'SQL' },
+  { spark: "substr('Spark SQL', 5, 1)", duckdb: () => call('substr', str('Spark SQL'), num(5), num(1)), expected: 'k' },
+  { spark: "substring('Spark SQL', 0, 2) reads position 0 as 1", duckdb: () => call('substring', str('Spark SQL'), num(0), num(2)), expected: 'Sp' },
+  { spark: "position('bar', 'foobarbar')", duckdb: () => call('position', str('bar'), str('foobarbar')), expected: '4' },
+  { spark: "position('bar', 'foobarbar', 5)", duckdb: () => call('position', str('bar'), str('foobarbar'), num(5)), expected: '7' },
+  { spark: "locate('bar', 'foobarbar')", duckdb: () => call('locate', str('bar'), str('foobarbar')), expected: '4' },
+  { spark: 'log(10, 100)', duckdb: () => call('log', num(10), num(100)), expected: '2.0' },
+  { spark: 'log(1) is the natural logarithm', duckdb: () => call('log', expr('exp(2)')), expected: '2.0' },
+  { spark: 'log1p(0)', duckdb: () => call('log1p', num(0)), expected: '0.0' },
+  { spark: 'expm1(0)', duckdb: () => call('expm1', num(0)), expected: '0.0' },
+  { spark: 'e()', duckdb: () => call('e'), expected: '2.718281828459045' },
+  { spark: 'bround(2.5, 0)', duckdb: () => call('bround', num(2.5), num(0)), expected: '2.0' },
+  { spark: "decimal('5.2')", duckdb: () => call('decimal', str('5.2')), expected: '5' },
+  { spark: 'chr(65)', duckdb: () => call('chr', num(65)), expected: 'A' },
+  { spark: "trunc('2019-08-04', 'MM')", duckdb: () => call('trunc', str('2019-08-04'), str('MM')), expected: '2019-08-01' },
+  { spark: "trunc('2019-08-04', 'week')", duckdb: () => call('trunc', str('2019-08-04'), str('week')), expected: '2019-07-29' },
+  { spark: "trunc('2019-08-04', 'quarter')", duckdb: () => call('trunc', str('2019-08-04'), str('quarter')), expected: '2019-07-01' },
+  { spark: "regexp_extract_all('100-200, 300-400', '(\\d+)-(\\d+)')", duckdb: () => call('regexp_extract_all', str('100-200, 300-400'), str('(\\d+)-(\\d+)')), expected: '[100, 300]' },
+  { spark: 'array_distinct(array(1, 2, 3, null, 3))', duckdb: () => call('array_distinct', expr('[1, 2, 3, NULL, 3]')), expected: '[1, 2, 3, NULL]' },
+  { spark: 'array_remove(array(1, 2, 3, null, 3), 3)', duckdb: () => call('array_remove', expr('[1, 2, 3, NULL, 3]'), num(3)), expected: '[1, 2, NULL]' },
+  { spark: 'array_position(array(312, 773, 708, 708), 414)', duckdb: () => call('array_position', expr('[312, 773, 708, 708]'), num(414)), expected: '0' },
+  { spark: 'array_position(array(312, 773, 708, 708), 773)', duckdb: () => call('array_position', expr('[312, 773, 708, 708]'), num(773)), expected: '2' },
+  { spark: 'array_union(array(1, 2, 3), array(1, 3, 5))', duckdb: () => `list_sort(${call('array_union', expr('[1, 2, 3]'), expr('[1, 3, 5]'))})`, expected: '[1, 2, 3, 5]' },
+  { spark: 'slice(array(1, 2, 3, 4), 2, 2)', duckdb: () => call('slice', expr('[1, 2, 3, 4]'), num(2), num(2)), expected: '[2, 3]' },
+  { spark: 'slice(array(1, 2, 3, 4), -2, 2)', duckdb: () => call('slice', expr('[1, 2, 3, 4]'), num(-2), num(2)), expected: '[3, 4]' },
+  { spark: 'get(array(1, 2, 3), 0)', duckdb: () => call('get', expr('[1, 2, 3]'), num(0)), expected: '1' },
+  { spark: 'div(3, 2)', duckdb: () => call('div', num(3), num(2)), expected: '1' },
   { spark: "cast shorthand int('42')", duckdb: () => call('int', str('42')), expected: '42' },
 ];
 
@@ -121,6 +149,13 @@ describe('function map: DuckDB answers equal the Spark-documented answers', () =
   test('collect_set over 1,2,1 is [1, 2]', async () => {
     const r = await db.scalar(`SELECT list_sort(${call('collect_set', expr('col'))}) FROM ${values([1, 2, 1, null])}`);
     assert.equal(r, '[1, 2]');
+  });
+  test('array_agg over 1,2,NULL,1 skips NULL as in Spark', async () => {
+    assert.equal(await db.scalar(`SELECT list_sort(${call('array_agg', expr('col'))}) FROM ${values([1, 2, null, 1])}`), '[1, 1, 2]');
+  });
+  test('rand() is in [0, 1)', async () => {
+    const r = Number(await db.scalar(`SELECT ${call('rand')}`));
+    assert.ok(r >= 0 && r < 1);
   });
   test('collect_list of only NULLs is [] as in Spark', async () => {
     assert.equal(await agg('collect_list', [], [null]), '[]');

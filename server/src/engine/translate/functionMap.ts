@@ -238,6 +238,53 @@ const mappings: FunctionMapping[] = [
   { name: 'split', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 3 && c.args[2].sql !== '-1' ? { untranslatable: 'split with a limit' } : 'string_split_regex($1, $2)') },
   { name: 'pmod', minArgs: 2, maxArgs: 2, rewrite: '((($1 % $2) + $2) % $2)' },
   { name: 'signum', minArgs: 1, maxArgs: 1, rewrite: 'sign($1)' },
+  // Spark counts string positions from 1 but reads position 0 as 1.
+  { name: 'substr', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END)' : 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END, $3)') },
+  { name: 'substring', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END)' : 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END, $3)') },
+  {
+    name: 'position',
+    minArgs: 2,
+    maxArgs: 3,
+    rewrite: (c) => (c.args.length === 2 ? 'instr($2, $1)' : 'CASE WHEN instr(substring($2, $3), $1) = 0 THEN 0 ELSE instr(substring($2, $3), $1) + $3 - 1 END'),
+  },
+  {
+    name: 'locate',
+    minArgs: 2,
+    maxArgs: 3,
+    rewrite: (c) => (c.args.length === 2 ? 'instr($2, $1)' : 'CASE WHEN instr(substring($2, $3), $1) = 0 THEN 0 ELSE instr(substring($2, $3), $1) + $3 - 1 END'),
+  },
+  { name: 'btrim', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args.length === 1 ? 'trim($1)' : 'trim($1, $2)') },
+  { name: 'char', minArgs: 1, maxArgs: 1, rewrite: 'chr(CAST($1 % 256 AS INTEGER))' },
+  { name: 'chr', minArgs: 1, maxArgs: 1, rewrite: 'chr(CAST($1 % 256 AS INTEGER))' },
+  { name: 'octet_length', minArgs: 1, maxArgs: 1, rewrite: 'strlen($1)' },
+  { name: 'space', minArgs: 1, maxArgs: 1, rewrite: "repeat(' ', $1)" },
+  { name: 'regexp_extract_all', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'regexp_extract_all($1, $2, 1)' : 'regexp_extract_all($1, $2, $3)') },
+  // Spark's log(x) is natural; DuckDB's log(x) is base 10.
+  { name: 'log', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args.length === 1 ? 'ln($1)' : '(ln($2) / ln($1))') },
+  { name: 'log1p', minArgs: 1, maxArgs: 1, rewrite: 'ln(1 + $1)' },
+  { name: 'expm1', minArgs: 1, maxArgs: 1, rewrite: '(exp($1) - 1)' },
+  { name: 'e', minArgs: 0, maxArgs: 0, rewrite: 'exp(1)' },
+  { name: 'rand', minArgs: 0, maxArgs: 1, rewrite: 'random()' },
+  { name: 'random', minArgs: 0, maxArgs: 1, rewrite: 'random()' },
+  { name: 'bround', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args.length === 1 ? 'round_even($1, 0)' : 'round_even($1, $2)') },
+  { name: 'div', minArgs: 2, maxArgs: 2, rewrite: '($1 // $2)' },
+  { name: 'decimal', minArgs: 1, maxArgs: 1, rewrite: 'CAST($1 AS DECIMAL(10,0))' },
+  {
+    name: 'trunc',
+    minArgs: 2,
+    maxArgs: 2,
+    rewrite: (c) => {
+      const unit = { YEAR: 'year', YYYY: 'year', YY: 'year', QUARTER: 'quarter', MONTH: 'month', MM: 'month', MON: 'month', WEEK: 'week' }[(c.args[1].stringLiteral ?? '').toUpperCase()];
+      return unit ? `CAST(date_trunc('${unit}', CAST($1 AS DATE)) AS DATE)` : { untranslatable: `trunc with format ${c.args[1].sql}` };
+    },
+  },
+  { name: 'array_agg', minArgs: 1, maxArgs: 1, rewrite: 'coalesce(list($1) FILTER (WHERE $1 IS NOT NULL)$over, [])' },
+  { name: 'array_distinct', minArgs: 1, maxArgs: 1, rewrite: 'list_filter($1, lambda __x, __i: list_position($1, __x) = __i)' },
+  { name: 'array_remove', minArgs: 2, maxArgs: 2, rewrite: 'list_filter($1, lambda __x: __x IS DISTINCT FROM $2)' },
+  { name: 'array_position', minArgs: 2, maxArgs: 2, rewrite: 'coalesce(list_position($1, $2), 0)' },
+  { name: 'array_union', minArgs: 2, maxArgs: 2, rewrite: 'list_distinct(list_concat($1, $2))' },
+  { name: 'slice', minArgs: 3, maxArgs: 3, rewrite: 'list_slice($1, $2, CASE WHEN $2 < 0 THEN len($1) + $2 + $3 ELSE $2 + $3 - 1 END)' },
+  { name: 'get', minArgs: 2, maxArgs: 2, rewrite: '$1[$2 + 1]' },
   // Spark's casting shorthands.
   ...(
     [
