@@ -53,30 +53,23 @@ const forParsing = (strftime: string): string => strftime.replace(/%-/g, '%');
 
 const isDateLike = (a: CallArg) => a.type === 'date' || a.type === 'timestamp';
 
+/** One rewrite under several Spark names. */
+const aliases = (names: string[], m: Omit<FunctionMapping, 'name'>): FunctionMapping[] => names.map((name) => ({ name, ...m }));
+
+/** A rewrite whose argument `index` is a Java date pattern, converted for strftime (or strptime when parsing). */
+const withPattern =
+  (fn: string, index: number, build: (format: string) => string, parsing = false) =>
+  (c: CallSite): RewriteResult | string => {
+    const p = c.args.length > index ? pattern(c, index, fn) : javaToStrftimeOk(DEFAULT_TIMESTAMP_PATTERN);
+    return 'strftime' in p ? build(templateString(parsing ? forParsing(p.strftime) : p.strftime)) : p;
+  };
+
 const mappings: FunctionMapping[] = [
   // Dates and times.
-  { name: 'current_timestamp', minArgs: 0, maxArgs: 0, rewrite: 'current_timestamp' },
-  { name: 'now', minArgs: 0, maxArgs: 0, rewrite: 'current_timestamp' },
-  { name: 'getdate', minArgs: 0, maxArgs: 0, rewrite: 'current_timestamp' },
+  ...aliases(['current_timestamp', 'now', 'getdate'], { minArgs: 0, maxArgs: 0, rewrite: 'current_timestamp' }),
   { name: 'curdate', minArgs: 0, maxArgs: 0, rewrite: 'current_date' },
-  {
-    name: 'date_format',
-    minArgs: 2,
-    maxArgs: 2,
-    rewrite: (c) => {
-      const p = pattern(c, 1, 'date_format');
-      return 'strftime' in p ? `strftime(CAST($1 AS TIMESTAMP), ${templateString(p.strftime)})` : p;
-    },
-  },
-  {
-    name: 'from_unixtime',
-    minArgs: 1,
-    maxArgs: 2,
-    rewrite: (c) => {
-      const p = c.args.length === 2 ? pattern(c, 1, 'from_unixtime') : javaToStrftimeOk(DEFAULT_TIMESTAMP_PATTERN);
-      return 'strftime' in p ? `strftime(make_timestamp(CAST($1 AS BIGINT) * 1000000), ${templateString(p.strftime)})` : p;
-    },
-  },
+  { name: 'date_format', minArgs: 2, maxArgs: 2, rewrite: withPattern('date_format', 1, (f) => `strftime(CAST($1 AS TIMESTAMP), ${f})`) },
+  { name: 'from_unixtime', minArgs: 1, maxArgs: 2, rewrite: withPattern('from_unixtime', 1, (f) => `strftime(make_timestamp(CAST($1 AS BIGINT) * 1000000), ${f})`) },
   { name: 'timestamp_millis', minArgs: 1, maxArgs: 1, rewrite: 'epoch_ms(CAST($1 AS BIGINT))' },
   { name: 'timestamp_micros', minArgs: 1, maxArgs: 1, rewrite: 'make_timestamp(CAST($1 AS BIGINT))' },
   { name: 'timestamp_seconds', minArgs: 1, maxArgs: 1, rewrite: 'make_timestamp(CAST(CAST($1 AS DOUBLE) * 1000000 AS BIGINT))' },
@@ -89,8 +82,7 @@ const mappings: FunctionMapping[] = [
     rewrite: (c) => {
       if (c.args.length === 0) return 'CAST(epoch(current_timestamp) AS BIGINT)';
       if (c.args.length === 1) return `CAST(epoch(TRY_CAST($1 AS TIMESTAMP)) AS BIGINT)`;
-      const p = pattern(c, 1, 'unix_timestamp');
-      return 'strftime' in p ? `CAST(epoch(try_strptime($1, ${templateString(forParsing(p.strftime))})) AS BIGINT)` : p;
+      return withPattern('unix_timestamp', 1, (f) => `CAST(epoch(try_strptime($1, ${f})) AS BIGINT)`, true)(c);
     },
   },
   {
@@ -99,8 +91,7 @@ const mappings: FunctionMapping[] = [
     maxArgs: 2,
     rewrite: (c) => {
       if (c.args.length === 1) return isDateLike(c.args[0]) ? `CAST($1 AS DATE)` : `CAST(TRY_CAST($1 AS TIMESTAMP) AS DATE)`;
-      const p = pattern(c, 1, 'to_date');
-      return 'strftime' in p ? `CAST(try_strptime($1, ${templateString(forParsing(p.strftime))}) AS DATE)` : p;
+      return withPattern('to_date', 1, (f) => `CAST(try_strptime($1, ${f}) AS DATE)`, true)(c);
     },
   },
   {
@@ -109,8 +100,7 @@ const mappings: FunctionMapping[] = [
     maxArgs: 2,
     rewrite: (c) => {
       if (c.args.length === 1) return `TRY_CAST($1 AS TIMESTAMP)`;
-      const p = pattern(c, 1, 'to_timestamp');
-      return 'strftime' in p ? `try_strptime($1, ${templateString(forParsing(p.strftime))})` : p;
+      return withPattern('to_timestamp', 1, (f) => `try_strptime($1, ${f})`, true)(c);
     },
   },
   { name: 'to_timestamp_ntz', minArgs: 1, maxArgs: 1, rewrite: 'TRY_CAST($1 AS TIMESTAMP)' },
@@ -239,23 +229,18 @@ const mappings: FunctionMapping[] = [
   { name: 'pmod', minArgs: 2, maxArgs: 2, rewrite: '((($1 % $2) + $2) % $2)' },
   { name: 'signum', minArgs: 1, maxArgs: 1, rewrite: 'sign($1)' },
   // Spark counts string positions from 1 but reads position 0 as 1.
-  { name: 'substr', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END)' : 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END, $3)') },
-  { name: 'substring', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END)' : 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END, $3)') },
-  {
-    name: 'position',
+  ...aliases(['substr', 'substring'], {
+    minArgs: 2,
+    maxArgs: 3,
+    rewrite: (c) => (c.args.length === 2 ? 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END)' : 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END, $3)'),
+  }),
+  ...aliases(['position', 'locate'], {
     minArgs: 2,
     maxArgs: 3,
     rewrite: (c) => (c.args.length === 2 ? 'instr($2, $1)' : 'CASE WHEN instr(substring($2, $3), $1) = 0 THEN 0 ELSE instr(substring($2, $3), $1) + $3 - 1 END'),
-  },
-  {
-    name: 'locate',
-    minArgs: 2,
-    maxArgs: 3,
-    rewrite: (c) => (c.args.length === 2 ? 'instr($2, $1)' : 'CASE WHEN instr(substring($2, $3), $1) = 0 THEN 0 ELSE instr(substring($2, $3), $1) + $3 - 1 END'),
-  },
+  }),
   { name: 'btrim', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args.length === 1 ? 'trim($1)' : 'trim($1, $2)') },
-  { name: 'char', minArgs: 1, maxArgs: 1, rewrite: 'chr(CAST($1 % 256 AS INTEGER))' },
-  { name: 'chr', minArgs: 1, maxArgs: 1, rewrite: 'chr(CAST($1 % 256 AS INTEGER))' },
+  ...aliases(['char', 'chr'], { minArgs: 1, maxArgs: 1, rewrite: 'chr(CAST($1 % 256 AS INTEGER))' }),
   { name: 'octet_length', minArgs: 1, maxArgs: 1, rewrite: 'strlen($1)' },
   { name: 'space', minArgs: 1, maxArgs: 1, rewrite: "repeat(' ', $1)" },
   { name: 'regexp_extract_all', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'regexp_extract_all($1, $2, 1)' : 'regexp_extract_all($1, $2, $3)') },
@@ -264,8 +249,7 @@ const mappings: FunctionMapping[] = [
   { name: 'log1p', minArgs: 1, maxArgs: 1, rewrite: 'ln(1 + $1)' },
   { name: 'expm1', minArgs: 1, maxArgs: 1, rewrite: '(exp($1) - 1)' },
   { name: 'e', minArgs: 0, maxArgs: 0, rewrite: 'exp(1)' },
-  { name: 'rand', minArgs: 0, maxArgs: 1, rewrite: 'random()' },
-  { name: 'random', minArgs: 0, maxArgs: 1, rewrite: 'random()' },
+  ...aliases(['rand', 'random'], { minArgs: 0, maxArgs: 1, rewrite: 'random()' }),
   { name: 'bround', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args.length === 1 ? 'round_even($1, 0)' : 'round_even($1, $2)') },
   { name: 'div', minArgs: 2, maxArgs: 2, rewrite: '($1 // $2)' },
   { name: 'decimal', minArgs: 1, maxArgs: 1, rewrite: 'CAST($1 AS DECIMAL(10,0))' },
