@@ -36,6 +36,7 @@ const cases: Case[] = [
   { name: 'percentile_approx is exact quantile_disc', query: 'SELECT percentile_approx(id, 0.5) AS p FROM src', contains: /quantile_disc/, rows: [{ p: 2 }] },
   { name: 'collect_set in GROUP BY ALL', query: 'SELECT size(collect_set(id)) AS n FROM src GROUP BY ALL', rows: [{ n: '3' }] },
   { name: 'named_struct field access', query: "SELECT named_struct('a', 1, 'b', 'x').b AS b", rows: [{ b: 'x' }] },
+  { name: 'struct names fields after columns, else col1..', query: 'SELECT struct(id, id + 1).id AS a, struct(id, id + 1).col2 AS b FROM src', rows: [{ a: 1, b: 2 }, { a: 2, b: 3 }, { a: 3, b: 4 }] },
   { name: 'nvl and md5 of a number', query: 'SELECT nvl(NULL, 5) AS n, md5(42) AS h', rows: [{ n: 5, h: 'a1d0c6e83f027327d8461063f4ac58a6' }] },
   { name: 'LATERAL VIEW explode', query: 'SELECT p.id, t.x FROM fixtures.people p LATERAL VIEW explode(array(1, 2)) t AS x WHERE p.id = 1 ORDER BY t.x', rows: [{ id: 1, x: 1 }, { id: 1, x: 2 }] },
 ];

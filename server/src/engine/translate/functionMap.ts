@@ -19,6 +19,8 @@ export interface CallArg {
   stringLiteral?: string;
   /** The type when the syntax alone tells (a typed literal, a cast, a known function). */
   type?: 'date' | 'timestamp' | 'interval' | 'number' | 'string';
+  /** The column's name when the argument is a column reference (Spark names struct fields after it). */
+  columnName?: string;
 }
 
 export interface CallSite {
@@ -188,6 +190,13 @@ const mappings: FunctionMapping[] = [
       }
       return `struct_pack(${fields.join(', ')})`;
     },
+  },
+  {
+    // Spark names each field after its column, or col1, col2, ... for other expressions.
+    name: 'struct',
+    minArgs: 1,
+    maxArgs: 1000,
+    rewrite: (c) => `struct_pack(${c.args.map((a, i) => `"${(a.columnName ?? `col${i + 1}`).replace(/"/g, '""').replace(/\$/g, '$$$$')}" := $${i + 1}`).join(', ')})`,
   },
   // Aggregates. Spark's collectors skip NULLs and return [] for no rows.
   { name: 'collect_list', minArgs: 1, maxArgs: 1, rewrite: 'coalesce(list($1) FILTER (WHERE $1 IS NOT NULL)$over, [])' },

@@ -232,7 +232,13 @@ export class DuckdbPrinter {
   private callArg(e: A.Expr): CallArg {
     const sql = this.print(e);
     const atomic = ['ColumnRef', 'StringLiteral', 'NumberLiteral', 'BooleanLiteral', 'NullLiteral', 'FunctionCall', 'Paren', 'Cast', 'TypedLiteral', 'Param'].includes(e.kind);
-    return { sql, atomic, stringLiteral: e.kind === 'StringLiteral' ? this.substitute(e.value, e.span) : undefined, type: typeOfExpr(e) };
+    return {
+      sql,
+      atomic,
+      stringLiteral: e.kind === 'StringLiteral' ? this.substitute(e.value, e.span) : undefined,
+      type: typeOfExpr(e),
+      columnName: e.kind === 'ColumnRef' ? e.parts[e.parts.length - 1]?.name : undefined,
+    };
   }
 
   private call(node: A.FunctionCall): string | undefined {
