@@ -187,7 +187,7 @@ function selectClauses(p: Cursor, select: Select): void {
       const from = parseFrom(p);
       if (select.from) p.error('unexpected-token', 'Duplicate FROM clause', from.span);
       else select.from = from;
-    } else if (u === 'LATERAL' && select.from) {
+    } else if (u === 'LATERAL' && p.isWord('VIEW', 1) && select.from) {
       // LATERAL VIEW after a junk-interrupted FROM: parse into the same FROM.
       const more = parseFrom(p, select.from);
       select.from = more;

@@ -11,9 +11,35 @@ export interface TokenizeResult {
   errors: SyntaxError[];
 }
 
-// Longest first within each leading character.
-const OPERATORS = ['<=>', '::', '=>', '->', '<=', '>=', '<>', '!=', '==', '||', '<<', '|>'];
 const SINGLE_OPS = '()[]{},.;:+-*/%=<>!~&|^?';
+
+/** The operator starting at `i` (whose char code is `c`), longest match first; `>>` is never joined (nested types). */
+function operatorAt(text: string, i: number, c: number): string | undefined {
+  const d = text.charCodeAt(i + 1);
+  switch (c) {
+    case 60: // <
+      if (d === 61) return text.charCodeAt(i + 2) === 62 ? '<=>' : '<=';
+      if (d === 62) return '<>';
+      if (d === 60) return '<<';
+      return '<';
+    case 58: // :
+      return d === 58 ? '::' : ':';
+    case 61: // =
+      if (d === 62) return '=>';
+      return d === 61 ? '==' : '=';
+    case 45: // -
+      return d === 62 ? '->' : '-';
+    case 62: // >
+      return d === 61 ? '>=' : '>';
+    case 33: // !
+      return d === 61 ? '!=' : '!';
+    case 124: // |
+      if (d === 124) return '||';
+      return d === 62 ? '|>' : '|';
+  }
+  const ch = text[i];
+  return SINGLE_OPS.indexOf(ch) >= 0 ? ch : undefined;
+}
 
 const CH_NL = 10;
 const CH_CR = 13;
@@ -50,6 +76,7 @@ function isParamKeyChar(c: number): boolean {
 export function tokenize(text: string): TokenizeResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
+
   const errors: SyntaxError[] = [];
   const n = text.length;
   let i = 0;
@@ -58,9 +85,8 @@ export function tokenize(text: string): TokenizeResult {
   const error = (code: SyntaxErrorCode, message: string, start: number, end: number) => {
     errors.push({ code, message, span: { start, end } });
   };
-  const push = (kind: TokenKind, start: number, end: number, upper: string, value: string, params?: Param[]): Token => {
-    const textOf = text.slice(start, end);
-    const token: Token = { kind, start, end, text: textOf, upper, value, lineStart, params };
+  const push = (kind: TokenKind, start: number, end: number, upper: string, value: string, params?: Param[], source?: string): Token => {
+    const token: Token = { kind, start, end, text: source ?? text.slice(start, end), upper, value, lineStart, params };
     lineStart = false;
     tokens.push(token);
     return token;
@@ -142,7 +168,7 @@ export function tokenize(text: string): TokenizeResult {
     }
 
     // Numbers: 12, 1.5, .5, 1e3, 1L, 2.5D, 1.2BD, 0x1F.
-    if (isDigit(c) || (c === 46 && isDigit(next) && !afterValue())) {
+    if (isDigit(c) || (c === 46 && isDigit(next) && !afterValue(i))) {
       i = scanNumber(i);
       continue;
     }
@@ -155,7 +181,7 @@ export function tokenize(text: string): TokenizeResult {
         push('param', start, end, '', params[0].key, params);
       } else {
         const word = text.slice(start, end);
-        push('word', start, end, word.toUpperCase(), word, params.length ? params : undefined);
+        push('word', start, end, word.toUpperCase(), word, params.length ? params : undefined, word);
       }
       i = end;
       continue;
@@ -194,16 +220,9 @@ export function tokenize(text: string): TokenizeResult {
       continue;
     }
 
-    let op: string | undefined;
-    for (const o of OPERATORS) {
-      if (text.startsWith(o, i)) {
-        op = o;
-        break;
-      }
-    }
-    if (op === undefined && SINGLE_OPS.indexOf(text[i]) >= 0) op = text[i];
+    const op = operatorAt(text, i, c);
     if (op !== undefined) {
-      push('op', i, i + op.length, op, op);
+      push('op', i, i + op.length, op, op, undefined, op);
       i += op.length;
       continue;
     }
@@ -222,10 +241,11 @@ export function tokenize(text: string): TokenizeResult {
   tokens.push({ kind: 'eof', start: n, end: n, text: '', upper: '', value: '', lineStart });
   return { tokens, comments, errors };
 
-  /** True when the previous token ends right before `i` and is a value (so `.5` is a dot then 5). */
-  function afterValue(): boolean {
+  /** True when the previous token ends right at `at` and is a value (so `t.5` is a dot then 5). */
+  // Takes the offset as a parameter: a closure reading the loop variable would move it off the stack.
+  function afterValue(at: number): boolean {
     const prev = tokens[tokens.length - 1];
-    if (!prev || prev.end !== i) return false;
+    if (!prev || prev.end !== at) return false;
     return prev.kind === 'word' || prev.kind === 'quoted' || prev.kind === 'param' || prev.upper === ')' || prev.upper === ']';
   }
 
@@ -340,7 +360,7 @@ export function tokenize(text: string): TokenizeResult {
       const params: Param[] = [];
       const end = scanWord(j, params);
       const word = text.slice(at, end);
-      push('word', at, end, word.toUpperCase(), word, params.length ? params : undefined);
+      push('word', at, end, word.toUpperCase(), word, params.length ? params : undefined, word);
       return end;
     }
     const body = text.slice(at, bodyEnd);
