@@ -172,8 +172,34 @@ function selectItems(item: ast.SelectItem, ctx: ShapeContext, ctes: ReadonlySet<
   collectColumns(e, ctx, ctes, shape, columns);
   const expression = ctx.text.slice(e.span.start, e.span.end);
   const type = exprType(e, ctx.functions);
+  const typeFrom = type === undefined ? typeSources(e, ctx) : undefined;
   const names = item.aliases?.map((a) => a.name) ?? [item.alias?.name ?? implicitName(e) ?? expression];
-  return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), columns, range }));
+  return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), ...(typeFrom?.length ? { typeFrom } : {}), columns, range }));
+}
+
+/** Columns whose type the expression has: plain references, CASE branches, same-as-input functions. */
+function typeSources(e: ast.Expr, ctx: ShapeContext): ColumnRef[] | undefined {
+  switch (e.kind) {
+    case 'ColumnRef': {
+      const ref = columnRef(e, ctx);
+      return ref ? [ref] : undefined;
+    }
+    case 'Paren':
+      return typeSources(e.expr, ctx);
+    case 'Case': {
+      const branches = [...e.whens.map((w) => w.result), ...(e.else ? [e.else] : [])].filter((b) => b.kind !== 'NullLiteral');
+      const parts = branches.map((b) => typeSources(b, ctx));
+      return parts.length > 0 && parts.every((p) => p !== undefined) ? parts.flat() as ColumnRef[] : undefined;
+    }
+    case 'FunctionCall': {
+      const name = e.name.parts.map((p) => p.name).join('.').toLowerCase();
+      if (ctx.functions.get(name)?.returns !== 'same-as-input') return undefined;
+      const arg = name === 'if' ? e.args[1] : e.args[0];
+      return arg ? typeSources(arg, ctx) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The output name Spark gives an unaliased column, field or JSON path expression. */
@@ -250,5 +276,6 @@ function columnRef(node: ast.ColumnRef, ctx: ShapeContext): ColumnRef | undefine
     display: parts[1].name,
     range: ctx.toRange(parts[1].span),
     qualifierRange: ctx.toRange(parts[0].span),
+    ...(parts.length > 2 ? { fields: parts.slice(2).map((p) => lower(p.name)) } : {}),
   };
 }
