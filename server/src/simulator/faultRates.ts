@@ -24,7 +24,8 @@ export const IOT_FAULTS = Object.keys(IOT_FAULT_RATES) as IotFault[];
 /**
  * Faults in each CDC entity's change stream (never in `alert_thresholds`,
  * which the pipeline treats as a reason to stop). Rates are fractions of the
- * entity's post-snapshot changes (inserts + updates + deletes).
+ * entity's planned changes during the window (inserts + updates); deletes,
+ * null-key rows and the reserved out-of-order/late pairs come on top.
  */
 export const CDC_FAULT_RATES = {
   /** An extra insert/update whose `after` has a null primary key. */

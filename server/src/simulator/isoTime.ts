@@ -7,11 +7,19 @@ export function isoMillis(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+// "mm:ss" for each second of an hour, ".mmmZ" for each millisecond.
+const MINUTE_SECOND = Array.from({ length: 3600 }, (_, s) => `${pad2(Math.floor(s / 60))}:${pad2(s % 60)}`);
+const MILLIS = Array.from({ length: 1000 }, (_, ms) => `.${String(ms).padStart(3, '0')}Z`);
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
 /**
  * Formats many timestamps that arrive in roughly ascending order, as event
- * generation produces them: the `YYYY-MM-DDTHH:` prefix is cached per hour so
- * each call only builds minutes, seconds and milliseconds. Same output as
- * `isoMillis` for years 0000-9999.
+ * generation produces them: the `YYYY-MM-DDTHH:` prefix is cached per hour
+ * and the rest comes from lookup tables. Same output as `isoMillis` for years
+ * 0000-9999.
  */
 export class IsoFormatter {
   private hour = NaN;
@@ -24,14 +32,6 @@ export class IsoFormatter {
       this.prefix = new Date(hour * HOUR_MS).toISOString().slice(0, 14);
     }
     const inHour = ms - hour * HOUR_MS;
-    const minutes = Math.floor(inHour / 60_000);
-    const seconds = Math.floor((inHour % 60_000) / 1000);
-    const millis = inHour % 1000;
-    return (
-      this.prefix +
-      (minutes < 10 ? '0' : '') + minutes + ':' +
-      (seconds < 10 ? '0' : '') + seconds + '.' +
-      (millis < 10 ? '00' : millis < 100 ? '0' : '') + millis + 'Z'
-    );
+    return this.prefix + MINUTE_SECOND[Math.floor(inHour / 1000)] + MILLIS[inHour % 1000];
   }
 }

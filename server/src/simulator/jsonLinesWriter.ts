@@ -16,11 +16,10 @@ export class JsonLinesWriter {
     this.stream.on('error', (e) => (this.failure ??= e));
   }
 
-  async write(chunk: string, records: number): Promise<void> {
+  /** Writes lines; text is encoded once here, so what is counted is what is written. */
+  async write(chunk: string | Buffer, records: number): Promise<void> {
     if (this.failure) throw this.failure;
-    // Encode once here (the stream would otherwise encode it again after we
-    // measured it): the byte count and the bytes written are the same buffer.
-    const bytes = Buffer.from(chunk, 'utf8');
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     this.bytes += bytes.length;
     this.records += records;
     if (!this.stream.write(bytes)) await this.settled('drain');

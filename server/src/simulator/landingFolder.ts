@@ -4,7 +4,7 @@
 // place only after every data file is closed, so a manifest never describes
 // files that are missing or partial.
 import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CDC_ENTITIES } from './entityTypes';
 import { LandingEntity, entityFolder, isPartOfBatch } from './landingLayout';
 import { MANIFEST_FILE } from './manifest';
@@ -35,13 +35,13 @@ export class LandingFolder {
 
   /** Creates the folders, drops any earlier manifest and this batch's old files. */
   async prepare(): Promise<void> {
-    await this.attempt('create directory', this.root, () => mkdir(this.root, { recursive: true }));
+    await this.attempt('create directory', this.root, () => makeDirectories(this.root));
     const info = await this.attempt('use directory', this.root, () => stat(this.root));
     if (!info.isDirectory()) throw new LandingIoError(`cannot use directory '${this.root}': not a directory`);
     await this.attempt('remove', join(this.root, MANIFEST_FILE), () => rm(join(this.root, MANIFEST_FILE), { force: true }));
     for (const entity of LANDING_ENTITIES) {
       const dir = join(this.root, entityFolder(entity));
-      await this.attempt('create directory', dir, () => mkdir(dir, { recursive: true }));
+      await this.attempt('create directory', dir, () => makeDirectories(dir));
       // Re-running a batch replaces it; stale parts of a larger earlier run must not remain.
       for (const name of await this.attempt('list', dir, () => readdir(dir))) {
         if (isPartOfBatch(name, this.batch)) await this.attempt('remove', join(dir, name), () => unlink(join(dir, name)));
@@ -72,5 +72,31 @@ export class LandingFolder {
     } catch (e) {
       throw describeIoError(action, path, e);
     }
+  }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's own recursive mkdir never returns
+ * when a parent exists but refuses children with ENOENT (procfs, sysfs); here
+ * every level fails or succeeds once.
+ */
+async function makeDirectories(path: string): Promise<void> {
+  const missing: string[] = [];
+  for (let p = path; ; p = dirname(p)) {
+    const info = await stat(p).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw e;
+    });
+    if (info) {
+      if (!info.isDirectory()) throw Object.assign(new Error('not a directory'), { code: p === path ? 'EEXIST' : 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const dir of missing) {
+    await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e; // created meanwhile by someone else: fine
+    });
   }
 }

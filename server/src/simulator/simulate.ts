@@ -76,8 +76,8 @@ async function writeEvents(folder: LandingFolder, events: IotEventGenerator, per
     await writeFile(folder, 'iot_events', index, written, async (w) => {
       let left = perFile;
       while (left > 0 && !events.done) {
-        const { text, lines } = events.chunk(Math.min(LINES_PER_CHUNK, left));
-        await w.write(text, lines);
+        const { bytes, lines } = events.chunk(Math.min(LINES_PER_CHUNK, left));
+        await w.write(bytes, lines);
         left -= lines;
       }
     });
