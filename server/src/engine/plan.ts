@@ -90,4 +90,4 @@ export interface PipelinePlan {
 }
 
 /** The temporary view through which a streaming reader sees a dataset's new rows. */
-export const streamPlaceholder = (key: string): string => `"__lakeflow_stream_${key}"`;
+export const streamPlaceholder = (key: string): string => `"__lakeflow_stream_${key.replace(/"/g, '""')}"`;

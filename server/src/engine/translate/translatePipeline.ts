@@ -118,7 +118,7 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         return target.plan.table;
       },
       fileSource: (spec) => {
-        const placeholder = `"__lakeflow_src_${consumer.key}_${flowName.toLowerCase()}_${fileSources.length + 1}"`;
+        const placeholder = quote(`__lakeflow_src_${consumer.key}_${flowName.toLowerCase()}_${fileSources.length + 1}`);
         fileSources.push({ ...spec, placeholder, needsMetadata: false });
         return placeholder;
       },
