@@ -51,6 +51,8 @@ describe('local run semantics', () => {
     ]);
     // The schema hint wins over the inferred BIGINT; an ISO string stays a string as in Spark's JSON reader.
     assert.deepEqual(await lake.query("SELECT typeof(v) AS v, typeof(ts) AS ts FROM bronze.events LIMIT 1"), [{ v: 'DOUBLE', ts: 'VARCHAR' }]);
+    // SELECT * over an inferred schema shows Auto Loader's rescue column, never the hidden _metadata.
+    assert.deepEqual((await lake.query("SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND starts_with(column_name, '_') ORDER BY 1")).map((r) => r.column_name), ['_rescued_data']);
     assert.equal(result(s, 'events_copy').rowsWritten, 3);
     assert.deepEqual(await lake.query('SELECT id, total FROM silver.totals ORDER BY id'), [
       { id: 'a', total: 3 },

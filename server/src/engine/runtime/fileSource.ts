@@ -7,6 +7,7 @@ import type { FileSourcePlan } from '../plan';
 import { sqlString } from '../translate/functionMap';
 import { ColumnType, parseColumnList } from '../translate/sparkTypes';
 import type { LandingFile } from './landing';
+import { quoteIdent } from './sql';
 
 const FILE_COLUMN = '__lakeflow_file';
 
@@ -62,15 +63,19 @@ async function resolveColumns(con: DuckDBConnection, src: FileSourcePlan, files:
 export async function defineFileSource(con: DuckDBConnection, src: FileSourcePlan, files: LandingFile[]): Promise<void> {
   const columns = await resolveColumns(con, src, files);
   const from = reader(src, files, columns, true);
+  // Auto Loader adds its rescue column to inferred schemas; DuckDB rescues nothing, so it stays NULL.
+  const rescue = src.options.rescueddatacolumn ?? '_rescued_data';
+  const addRescue = !src.options.schema && columns !== undefined && !columns.some((c) => c.name.toLowerCase() === rescue.toLowerCase());
+  const extra = addRescue ? `, CAST(NULL AS VARCHAR) AS ${quoteIdent(rescue)}` : '';
   let select: string;
   if (src.needsMetadata) {
     const stats = files.map((f) => `(${sqlString(f.path)}, ${f.size}, ${Math.round(f.mtimeMs)})`).join(', ');
     select =
       `SELECT r.* EXCLUDE (${FILE_COLUMN}), struct_pack(file_path := r.${FILE_COLUMN}, file_name := parse_filename(r.${FILE_COLUMN}), ` +
-      `file_size := m.size, file_block_start := CAST(0 AS BIGINT), file_block_length := m.size, file_modification_time := epoch_ms(m.mtime)) AS _metadata ` +
+      `file_size := m.size, file_block_start := CAST(0 AS BIGINT), file_block_length := m.size, file_modification_time := epoch_ms(m.mtime)) AS _metadata${extra} ` +
       `FROM ${from} AS r JOIN (VALUES ${stats}) AS m(path, size, mtime) ON r.${FILE_COLUMN} = m.path`;
   } else {
-    select = `SELECT * EXCLUDE (${FILE_COLUMN}) FROM ${from}`;
+    select = `SELECT * EXCLUDE (${FILE_COLUMN})${extra} FROM ${from}`;
   }
   await con.run(`CREATE OR REPLACE TEMP VIEW ${src.placeholder} AS ${select}`);
 }
