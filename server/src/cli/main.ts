@@ -12,10 +12,10 @@ export interface Subcommand {
 }
 
 const subcommands: Record<string, Subcommand> = {
+  simulate: simulateCommand,
   check: checkCommand,
   lineage: lineageCommand,
   run: runCommand,
-  simulate: simulateCommand,
 };
 
 function usage(): string {

@@ -28,7 +28,7 @@ export class IotEventGenerator {
   private readonly remaining: Record<IotFault, number>;
   private remainingTotal = 0;
   private readonly counts: IotEventCounts;
-  private readonly recentValid: string[] = [];
+  private readonly recent = new RecentLines();
   private readonly iso = new IsoFormatter();
   private readonly quotedDeviceIds: string[];
   private readonly eventIdPrefix: string;
@@ -69,18 +69,34 @@ export class IotEventGenerator {
     return { ...this.counts, faults: { ...this.counts.faults } };
   }
 
-  /** The next `max` lines (fewer at the end) as one buffer. */
-  chunk(max: number): { bytes: Buffer; lines: number } {
+  /**
+   * The next `max` lines (fewer at the end), written into `into` when it is
+   * large enough (callers recycle buffers: fresh ones per chunk put enough
+   * external memory pressure on V8 to force frequent full collections).
+   */
+  chunk(max: number, into?: Buffer): { bytes: Buffer; lines: number; buffer: Buffer } {
     const end = Math.min(this.total, this.index + max);
     const lines = end - this.index;
-    let bytes: Buffer = Buffer.allocUnsafe(lines * 320);
+    // Slow = never a slice of Node's shared pool, so it is safe to recycle.
+    let bytes: Buffer = into && into.length >= lines * 256 ? into : Buffer.allocUnsafeSlow(lines * 320);
     let pos = 0;
     while (this.index < end) {
-      const line = this.line(this.nextKind());
-      if (pos + line.length > bytes.length) bytes = grow(bytes, pos + line.length);
-      pos += bytes.write(line, pos, 'latin1');
+      const kind = this.nextKind();
+      if (kind === 'duplicate_event') {
+        this.index++;
+        this.counts.lines++;
+        this.counts.faults.duplicate_event++;
+        bytes = ensureRoom(bytes, pos, RecentLines.SLOT);
+        pos += this.recent.copyOneTo(bytes, pos, this.rng);
+        continue;
+      }
+      const line = this.line(kind);
+      bytes = ensureRoom(bytes, pos, line.length);
+      const length = bytes.write(line, pos, 'latin1');
+      if (kind === 'valid') this.recent.remember(bytes, pos, length);
+      pos += length;
     }
-    return { bytes: bytes.subarray(0, pos), lines };
+    return { bytes: bytes.subarray(0, pos), lines, buffer: bytes };
   }
 
   /**
@@ -104,14 +120,11 @@ export class IotEventGenerator {
     return 'valid';
   }
 
-  private line(kind: LineKind): string {
+  /** A reading with at most one fault; duplicates are handled by `chunk`. */
+  private line(kind: Exclude<LineKind, 'duplicate_event'>): string {
     const i = this.index++;
     this.counts.lines++;
     const rng = this.rng;
-    if (kind === 'duplicate_event') {
-      this.counts.faults.duplicate_event++;
-      return this.recentValid[Math.floor(rng.float() * this.recentValid.length)];
-    }
     const tsMs = this.startMs + Math.floor(((i + rng.float()) * this.spanMs) / this.total);
     const d = Math.floor(rng.float() * this.devices.length);
     const device = this.devices[d];
@@ -147,13 +160,8 @@ export class IotEventGenerator {
       '","battery_level":' + battery +
       ',"signal_strength":' + signal +
       this.firmwarePieces[d];
-    if (kind === 'valid') {
-      this.counts.valid++;
-      if (this.recentValid.length < DUPLICATE_WINDOW) this.recentValid.push(line);
-      else this.recentValid[i % DUPLICATE_WINDOW] = line;
-    } else {
-      this.counts.faults[kind]++;
-    }
+    if (kind === 'valid') this.counts.valid++;
+    else this.counts.faults[kind]++;
     return line;
   }
 }
@@ -173,10 +181,42 @@ function assertAscii(text: string): string {
   return text;
 }
 
-function grow(bytes: Buffer, needed: number): Buffer {
-  const bigger = Buffer.allocUnsafe(Math.max(needed, bytes.length * 2));
-  bytes.copy(bigger);
+function ensureRoom(bytes: Buffer, pos: number, needed: number): Buffer {
+  if (pos + needed <= bytes.length) return bytes;
+  const bigger = Buffer.allocUnsafeSlow(Math.max(pos + needed, bytes.length * 2));
+  bytes.copy(bigger, 0, 0, pos);
   return bigger;
+}
+
+/**
+ * The last valid lines, kept as bytes in fixed slots for duplicate delivery.
+ * Holding the line strings instead would keep them alive long enough to be
+ * promoted out of the young generation, which made garbage collection a large
+ * share of the run.
+ */
+class RecentLines {
+  static readonly SLOT = 1024;
+  private readonly store = Buffer.alloc(DUPLICATE_WINDOW * RecentLines.SLOT);
+  private readonly lengths = new Int32Array(DUPLICATE_WINDOW);
+  private filled = 0;
+  private next = 0;
+
+  remember(source: Buffer, from: number, length: number): void {
+    // Lines are ~230 bytes; only an absurd batch token could overflow a slot.
+    if (length > RecentLines.SLOT) throw new Error(`IoT line of ${length} bytes exceeds ${RecentLines.SLOT}`);
+    source.copy(this.store, this.next * RecentLines.SLOT, from, from + length);
+    this.lengths[this.next] = length;
+    this.next = (this.next + 1) % DUPLICATE_WINDOW;
+    if (this.filled < DUPLICATE_WINDOW) this.filled++;
+  }
+
+  /** Copies a random remembered line to `target` at `pos`; returns its length. */
+  copyOneTo(target: Buffer, pos: number, rng: Prng): number {
+    const slot = Math.floor(rng.float() * this.filled);
+    const length = this.lengths[slot];
+    this.store.copy(target, pos, slot * RecentLines.SLOT, slot * RecentLines.SLOT + length);
+    return length;
+  }
 }
 
 /** A plausible reading: daily temperature cycle, noise around the site's climate. */

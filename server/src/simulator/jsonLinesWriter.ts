@@ -17,12 +17,13 @@ export class JsonLinesWriter {
   }
 
   /** Writes lines; text is encoded once here, so what is counted is what is written. */
-  async write(chunk: string | Buffer, records: number): Promise<void> {
+  /** `written` is called once the bytes are on their way to the file, so a buffer can be reused. */
+  async write(chunk: string | Buffer, records: number, written?: () => void): Promise<void> {
     if (this.failure) throw this.failure;
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     this.bytes += bytes.length;
     this.records += records;
-    if (!this.stream.write(bytes)) await this.settled('drain');
+    if (!this.stream.write(bytes, () => written?.())) await this.settled('drain');
     if (this.failure) throw this.failure;
   }
 

@@ -72,12 +72,15 @@ async function writeCdc(folder: LandingFolder, cdc: CdcFiles, written: ManifestF
 }
 
 async function writeEvents(folder: LandingFolder, events: IotEventGenerator, perFile: number, written: ManifestFile[]): Promise<void> {
+  // Chunk buffers go back to this pool once the stream has written them; the
+  // pool holds about high-water-mark / chunk size buffers.
+  const pool: Buffer[] = [];
   for (let index = 0; !events.done; index++) {
     await writeFile(folder, 'iot_events', index, written, async (w) => {
       let left = perFile;
       while (left > 0 && !events.done) {
-        const { bytes, lines } = events.chunk(Math.min(LINES_PER_CHUNK, left));
-        await w.write(bytes, lines);
+        const { bytes, lines, buffer } = events.chunk(Math.min(LINES_PER_CHUNK, left), pool.pop());
+        await w.write(bytes, lines, () => pool.push(buffer));
         left -= lines;
       }
     });

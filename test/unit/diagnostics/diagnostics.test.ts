@@ -37,6 +37,8 @@ const cases: Case[] = [
   ['LF301 negative: a chain', SRC + MV, []],
   ['LF302 streaming table over a batch read', SRC + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM [[src]];`, ['LF302']],
   ['LF302 negative: stream-static join', SRC + MV + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT s.id FROM STREAM(src) s JOIN mv m ON s.id = m.id;`, []],
+  ['LF302 negative: reading a temporary view that streams', { '/p/a.sql': SRC + `CREATE TEMPORARY VIEW v AS SELECT * FROM STREAM(src);`, '/p/b.sql': `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM v;` }, []],
+  ['LF302 reading a temporary view that does not stream', SRC + `CREATE TEMPORARY VIEW v AS SELECT * FROM src;\nCREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM [[v]];`, ['LF302']],
   ['LF303 STREAM in a materialized view', SRC + `CREATE OR REFRESH MATERIALIZED VIEW m AS SELECT * FROM [[STREAM(src)]];`, ['LF303']],
   ['LF303 negative: batch read in a materialized view', SRC + MV, []],
   ['LF304 stream in an ONCE flow', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS INSERT INTO ONCE t BY NAME SELECT * FROM [[STREAM(src)]];`, ['LF304']],
@@ -104,5 +106,7 @@ describe('diagnostics', () => {
   test('qualified references with the pipeline catalog and schema resolve to its datasets', () => {
     const pipeline = { catalog: 'main', schema: 'iot', configuration: new Map([['catalog', 'main'], ['schema', 'iot']]) };
     check(SRC + 'CREATE MATERIALIZED VIEW a AS SELECT id FROM main.iot.src;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM ${catalog}.${schema}.src;\nCREATE MATERIALIZED VIEW c AS SELECT * FROM [[main.iot.gone]];', ['LF201'], { pipeline });
+    const index = buildIndex({ '/p/a.sql': SRC + 'CREATE MATERIALIZED VIEW a AS SELECT id FROM main.iot.src;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM ${catalog}.${schema}.src;\nCREATE MATERIALIZED VIEW c AS SELECT * FROM other.iot.src;' }, { pipeline });
+    assert.deepEqual(index.edges().map((e) => `${e.from}>${e.to}`), ['src>a', 'src>b']);
   });
 });

@@ -139,6 +139,15 @@ function tableRelation(name: ast.QualifiedName, stream: boolean, alias: ast.Tabl
   return { kind: 'table', reference: index, name: lower(last.name), alias: a.alias ?? lower(last.name) };
 }
 
+/**
+ * An identifier's name with any `${key}` kept verbatim, so the pipeline
+ * configuration can be substituted later (the parser gives a standalone
+ * `${catalog}` the name `catalog`).
+ */
+function identifierName(id: ast.Identifier): string {
+  return id.params?.length && !id.quoted ? id.text : id.name;
+}
+
 /** Records a dataset reference; a leading `LIVE` qualifier is split off and remembered. */
 export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: ShapeContext): number {
   let parts = name.parts;
@@ -149,7 +158,7 @@ export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: S
   }
   const last = parts[parts.length - 1];
   const ref: DatasetReference = {
-    parts: parts.map((p) => p.name),
+    parts: parts.map(identifierName),
     key: lower(last.name),
     range: ctx.toRange({ start: parts[0].span.start, end: last.span.end }),
     streaming,
