@@ -1,6 +1,7 @@
 // Hand-written tokenizer for Databricks SQL. One pass, no regular expressions
 // on the hot path, never throws: bad characters become `invalid` tokens and
-// unterminated strings/comments/identifiers run to the end and are reported.
+// unterminated comments run to the end, back-quoted names to the end of their
+// line, strings to the end or to a line that starts with CREATE; all reported.
 import type { Comment, Param, SyntaxError, SyntaxErrorCode } from './ast';
 import type { Token, TokenKind } from './tokens';
 
@@ -71,6 +72,12 @@ function isSpace(c: number): boolean {
 /** Characters allowed in a `${key}` (letters, digits, `_`, `-`, `.`). */
 function isParamKeyChar(c: number): boolean {
   return isWordChar(c) || c === 45 || c === 46;
+}
+
+/** Upper-cased word, sharing the word itself when it already is (keywords usually are): less retained memory. */
+function upperOf(word: string): string {
+  const u = word.toUpperCase();
+  return u === word ? word : u;
 }
 
 export function tokenize(text: string): TokenizeResult {
@@ -181,7 +188,7 @@ export function tokenize(text: string): TokenizeResult {
         push('param', start, end, '', params[0].key, params);
       } else {
         const word = text.slice(start, end);
-        push('word', start, end, word.toUpperCase(), word, params.length ? params : undefined, word);
+        push('word', start, end, upperOf(word), word, params.length ? params : undefined, word);
       }
       i = end;
       continue;
@@ -275,6 +282,7 @@ export function tokenize(text: string): TokenizeResult {
         j = scanParam(j, params);
         continue;
       }
+      if ((d === CH_NL || d === CH_CR) && startsCreateLine(j)) break; // a quote left open while typing: keep the next statement
       j++;
     }
     value += text.slice(chunk, j);
@@ -283,6 +291,16 @@ export function tokenize(text: string): TokenizeResult {
     const token = push('string', start, j, '', value, params.length ? params : undefined);
     if (raw) token.raw = true;
     return j;
+  }
+
+  /**
+   * Strings may span lines, but one that would swallow a line starting with
+   * CREATE is almost surely a quote left open: it ends at that line break.
+   */
+  function startsCreateLine(lineBreak: number): boolean {
+    let k = lineBreak + 1;
+    while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === CH_NL || text.charCodeAt(k) === CH_CR)) k++;
+    return (text.charCodeAt(k) | 0x20) === 99 && text.slice(k, k + 6).toUpperCase() === 'CREATE' && !isWordChar(text.charCodeAt(k + 6));
   }
 
   /** Decodes the escape at `at` (a backslash); returns [text, length consumed]. */
@@ -360,7 +378,7 @@ export function tokenize(text: string): TokenizeResult {
       const params: Param[] = [];
       const end = scanWord(j, params);
       const word = text.slice(at, end);
-      push('word', at, end, word.toUpperCase(), word, params.length ? params : undefined, word);
+      push('word', at, end, upperOf(word), word, params.length ? params : undefined, word);
       return end;
     }
     const body = text.slice(at, bodyEnd);
