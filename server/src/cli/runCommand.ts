@@ -130,6 +130,9 @@ export const runCommand: Subcommand = {
       configuration: { source_root: toFileId(data) },
       files: diskFiles(),
     });
+    // `local` is the default and may be absent (the bundle's defaults apply); a named target must exist.
+    const unknownTarget = pipeline.bundle?.problems.find((p) => p.kind === 'unknownTarget');
+    if (unknownTarget && options.has('target')) throw new UsageError(unknownTarget.message);
     for (const p of pipeline.plan.problems) io.err(`${relative(io.cwd, p.file)}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
     const refresh = options.get('refresh')?.split(',').map((s) => s.trim()).filter(Boolean);
     const known = new Set(pipeline.plan.datasets.map((d) => d.key));

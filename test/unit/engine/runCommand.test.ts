@@ -35,6 +35,9 @@ function writeBundle(dir: string): void {
       '            include: ../pipelines/**',
       '      configuration:',
       '        source_root: ${var.source_root}',
+      'targets:',
+      '  dev:',
+      '    default: true',
       '',
     ].join('\n'),
   );
@@ -89,7 +92,7 @@ describe('lakeflow run', () => {
   });
 
   test('usage mistakes exit 2 with one line', async () => {
-    for (const args of [['--full-refresh', '--refresh', 'readings'], ['--format', 'xml'], ['--bogus', '1'], ['--refresh', 'nope', '--data', '.lakeflow/landing']]) {
+    for (const args of [['--full-refresh', '--refresh', 'readings'], ['--format', 'xml'], ['--bogus', '1'], ['--refresh', 'nope', '--data', '.lakeflow/landing'], ['--target', 'nope', '--data', '.lakeflow/landing']]) {
       const io = captureIo(dir);
       assert.equal(await main(['run', ...args], io), 2, args.join(' '));
       assert.match(io.stderr, /^lakeflow run: .+\n$/);
