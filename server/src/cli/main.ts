@@ -3,6 +3,7 @@
 import { checkCommand } from './checkCommand';
 import { CliIo, processIo, UsageError } from './io';
 import { lineageCommand } from './lineageCommand';
+import { runCommand } from './runCommand';
 import { simulateCommand } from './simulateCommand';
 
 export interface Subcommand {
@@ -14,6 +15,7 @@ const subcommands: Record<string, Subcommand> = {
   simulate: simulateCommand,
   check: checkCommand,
   lineage: lineageCommand,
+  run: runCommand,
 };
 
 function usage(): string {
