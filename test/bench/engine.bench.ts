@@ -10,8 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { simulate } from '../../server/src/simulator/simulate';
 import { loadLocalPipeline } from '../../server/src/engine/localPipeline';
 import { runPipeline } from '../../server/src/engine/runtime/runPipeline';
-import { toFileId } from '../../server/src/cli/diskFiles';
-import { iotPipelineFiles } from '../support/iotPipelineFiles';
+import { diskFiles, toFileId } from '../../server/src/cli/diskFiles';
 import { mib, printTable } from './measure';
 
 const REPO = resolve(__dirname, '../../..');
@@ -65,7 +64,7 @@ export async function run(): Promise<void> {
           bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')),
           target: 'local',
           configuration: { source_root: toFileId(landing) },
-          files: iotPipelineFiles(),
+          files: diskFiles(),
         });
         const s = await runPipeline(p.plan, { database: join(dir, 'lakehouse.duckdb'), pipelineName: p.name, baseDir: REPO, settings: { threads: '2' } });
         completed = s.datasets.filter((d) => d.status === 'completed').length;

@@ -12,8 +12,7 @@ import { simulate } from '../../../server/src/simulator/simulate';
 import type { Manifest } from '../../../server/src/simulator/manifest';
 import { loadLocalPipeline } from '../../../server/src/engine/localPipeline';
 import { runPipeline, RunSummary } from '../../../server/src/engine/runtime/runPipeline';
-import { toFileId } from '../../../server/src/cli/diskFiles';
-import { iotPipelineFiles } from '../../support/iotPipelineFiles';
+import { diskFiles, toFileId } from '../../../server/src/cli/diskFiles';
 
 const REPO = resolve(__dirname, '../../../..');
 const START = Date.parse('2026-01-01T00:00:00Z');
@@ -55,7 +54,7 @@ describe('IoT pipeline on simulator data', () => {
       bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')),
       target: 'local',
       configuration: { source_root: toFileId(landing) },
-      files: iotPipelineFiles(),
+      files: diskFiles(),
     });
     return runPipeline(pipeline.plan, { database, pipelineName: pipeline.name, baseDir: REPO, settings: { threads: '2' } });
   };
@@ -88,7 +87,7 @@ describe('IoT pipeline on simulator data', () => {
   });
 
   test('the datasets the engine orders by are exactly the language model\'s dataset graph', () => {
-    const pipeline = loadLocalPipeline({ bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')), configuration: { source_root: toFileId(landing) }, files: iotPipelineFiles() });
+    const pipeline = loadLocalPipeline({ bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')), configuration: { source_root: toFileId(landing) }, files: diskFiles() });
     assert.equal(pipeline.plan.datasets.length, 26);
     for (const d of pipeline.plan.datasets) {
       assert.deepEqual([...d.dependsOn].sort(), pipeline.index.upstream(d.key).map((u) => u.key).sort(), d.name);
