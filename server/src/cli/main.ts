@@ -1,6 +1,8 @@
 // Entry of the `lakeflow` command. Each subcommand lives in its own module and
 // is registered here once; the table is the single place that names them.
+import { checkCommand } from './checkCommand';
 import { CliIo, processIo, UsageError } from './io';
+import { lineageCommand } from './lineageCommand';
 
 export interface Subcommand {
   summary: string;
@@ -8,6 +10,8 @@ export interface Subcommand {
 }
 
 const subcommands: Record<string, Subcommand> = {
+  check: checkCommand,
+  lineage: lineageCommand,
 };
 
 function usage(): string {

@@ -1,0 +1,48 @@
+// `lakeflow check [PATH...] [--bundle FILE] [--target T] [--format text|json|sarif]`:
+// analyses the pipeline(s) and prints diagnostics; exits 1 when any is an error.
+import { relative } from 'node:path';
+import { bundleDiagnostics } from '../language/features/diagnostics/configDiagnostics';
+import { Diagnostic, sortDiagnostics } from '../language/features/diagnostics/diagnostic';
+import { workspaceDiagnostics } from '../language/features/diagnostics/fileDiagnostics';
+import { pipelineReport, PipelineReport, reportDiagnostics } from '../language/features/pipelineReport';
+import { oneOf, parseArgs } from './cliArgs';
+import { formatJson, formatSarif, formatText } from './checkFormats';
+import { CliIo } from './io';
+import type { Subcommand } from './main';
+import { LoadedWorkspace, loadWorkspace } from './pipelineLoader';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const TOOL_VERSION = '0.1.0';
+
+/** One report over every pipeline of the workspace, file names relative to `base`. */
+export function workspaceReport(ws: LoadedWorkspace, onInternalError?: (check: string, file: string, e: unknown) => void): PipelineReport {
+  const display = (f: string) => relative(ws.base, f).replace(/\\/g, '/') || f;
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = ws.bundle ? bundleDiagnostics(ws.bundle) : [];
+  const reports = ws.pipelines.map(({ index }) => {
+    const own = workspaceDiagnostics(index, { onInternalError });
+    diagnostics.push(...own);
+    return pipelineReport(index, [], display);
+  });
+  const unique = sortDiagnostics(diagnostics).filter((d) => {
+    const key = JSON.stringify([d.file, d.range, d.code, d.message]);
+    return !seen.has(key) && (seen.add(key), true);
+  });
+  return {
+    datasets: reports.flatMap((r) => r.datasets),
+    edges: reports.flatMap((r) => r.edges),
+    diagnostics: reportDiagnostics(unique, display),
+  };
+}
+
+export const checkCommand: Subcommand = {
+  summary: 'report diagnostics of the pipeline SQL and bundle (exit 1 on errors)',
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { paths, options } = parseArgs(args, ['bundle', 'format', 'target']);
+    const format = oneOf(options.get('format'), FORMATS, 'text', 'format');
+    const ws = loadWorkspace(io.cwd, paths, { bundle: options.get('bundle'), target: options.get('target') });
+    const report = workspaceReport(ws, (check, file, e) => io.err(`lakeflow check: internal error in ${check} on ${file}: ${e instanceof Error ? e.message : String(e)}\n`));
+    io.out(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, TOOL_VERSION) : formatText(report));
+    return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  },
+};

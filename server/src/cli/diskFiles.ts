@@ -1,0 +1,57 @@
+// The disk as a FileProvider for the CLI (the I/O edge): file ids are
+// absolute paths with forward slashes.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileProvider } from '../language/model/fileProvider';
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', '.databricks', '.vscode-test']);
+
+export function toFileId(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+export function diskFiles(): FileProvider {
+  return {
+    readText(file) {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    listFiles(dir) {
+      const out: string[] = [];
+      const visit = (d: string, depth: number) => {
+        if (depth > 32) return;
+        let entries: string[];
+        try {
+          entries = readdirSync(d);
+        } catch {
+          return;
+        }
+        for (const e of entries.sort()) {
+          const p = join(d, e);
+          let isDir = false;
+          try {
+            isDir = statSync(p).isDirectory();
+          } catch {
+            continue;
+          }
+          if (isDir) {
+            if (!SKIPPED_DIRS.has(e)) visit(p, depth + 1);
+          } else out.push(toFileId(p));
+        }
+      };
+      visit(dir, 0);
+      return out;
+    },
+  };
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

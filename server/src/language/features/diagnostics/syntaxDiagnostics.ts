@@ -1,0 +1,25 @@
+// LF1xx: problems in the text itself and outdated statement spellings.
+import { FileAnalysis } from '../../model/datasetTypes';
+import { WorkspaceIndex } from '../../model/workspaceIndex';
+import { Diagnostic, diagnostic } from './diagnostic';
+
+export function syntaxDiagnostics(_index: WorkspaceIndex, a: FileAnalysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // An invalid ON VIOLATION action is reported precisely by expectation linting (LF404).
+  for (const e of a.syntaxErrors) if (e.code !== 'invalid-violation-action') out.push(diagnostic('LF101', { file: a.file, range: e.range }, e.message));
+  for (const d of a.datasets) {
+    if (d.legacySpelling) {
+      const { text, replacement, range } = d.legacySpelling;
+      out.push(
+        diagnostic('LF102', { file: a.file, range }, `'${text}' is a legacy spelling; write '${replacement}'`, {
+          tags: ['deprecated'],
+          fix: { title: `Replace with '${replacement}'`, edits: [{ file: a.file, range, newText: replacement }] },
+        }),
+      );
+    }
+    if (d.warehouse) {
+      out.push(diagnostic('LF103', { file: a.file, range: d.nameRange }, `'${d.name}' uses Databricks SQL warehouse syntax (IF NOT EXISTS, SCHEDULE, TRIGGER ON UPDATE), which a pipeline does not accept`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+// What one pipeline SQL file defines and reads, as facts (no judgement): the
+// datasets it declares, the flows it adds, the dataset references with their
+// read kind, the `${key}` parameters it uses, and each query's shape for
+// column lineage. Diagnostics are derived from these in features/diagnostics.
+import { Location, Range } from './location';
+import { QueryShape } from './queryShape';
+
+export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
+
+export interface DeclaredColumn {
+  name: string;
+  type?: string;
+  notNull: boolean;
+  comment?: string;
+  range: Range;
+}
+
+/** `warn` is the default when no `ON VIOLATION` clause is written. */
+export type ViolationAction = 'warn' | 'drop' | 'fail';
+
+export interface Expectation {
+  name: string;
+  /** The expression's source text. */
+  expression: string;
+  onViolation: ViolationAction;
+  /** The action as written when it is not one the engine knows (`ON VIOLATION FAIL ROW`). */
+  invalidAction?: string;
+  range: Range;
+  nameRange: Range;
+  expressionRange: Range;
+  actionRange?: Range;
+  /** Facts about the expression, for linting. */
+  facts: ExpressionFacts;
+}
+
+export interface ExpressionFacts {
+  /** Column names the expression reads (first identifier of each path), with ranges. */
+  columns: { name: string; range: Range }[];
+  /** Aggregate, window, generator or table functions it calls, or subqueries it holds. */
+  forbidden: { what: string; range: Range }[];
+  /** True when the expression reads no column (a constant). */
+  constant: boolean;
+  /** The constant's truth value when it is decidable (`TRUE`, `1 = 0`). */
+  constantValue?: boolean;
+  /** `col IS NOT NULL` form: the tested column. */
+  isNotNullOf?: string;
+  /** `col IS NULL` form: the tested column. */
+  isNullOf?: string;
+}
+
+export interface Dataset {
+  name: string;
+  /** Lower-case unqualified name: the key datasets are looked up by. */
+  key: string;
+  kind: DatasetKind;
+  file: string;
+  /** The whole statement. */
+  range: Range;
+  nameRange: Range;
+  columns: DeclaredColumn[];
+  expectations: Expectation[];
+  comment?: string;
+  properties: Record<string, string>;
+  /** Written with a legacy spelling (`LIVE TABLE`, `STREAMING LIVE TABLE`, `LIVE VIEW`). */
+  legacySpelling?: { text: string; replacement: string; range: Range };
+  /** The defining query, when the statement has one (`AS ...`). */
+  query?: QueryShape;
+  /** What the defining query reads (empty without a query). */
+  reads: SourceRead[];
+  /** The statement is warehouse-only syntax (IF NOT EXISTS, SCHEDULE). */
+  warehouse?: boolean;
+  /** TEMPORARY written on a table (the deprecated spelling of PRIVATE). */
+  private?: boolean;
+}
+
+/** A write into a dataset other than its defining query: CREATE FLOW, INSERT INTO, AUTO CDC / APPLY CHANGES. */
+export interface Flow {
+  /** Flow name (CREATE FLOW) or undefined for a standalone statement. */
+  name?: string;
+  file: string;
+  range: Range;
+  target: string;
+  targetKey: string;
+  targetRange: Range;
+  kind: 'insert' | 'cdc';
+  once: boolean;
+  /** SCD type of a CDC flow (1 when not written). */
+  scdType?: 1 | 2;
+  query?: QueryShape;
+  reads: SourceRead[];
+  /** CDC: `COLUMNS * EXCEPT (...)` names, or the listed columns. */
+  cdcColumns?: { star: boolean; columns: string[]; except: string[] };
+  /** CDC: the SEQUENCE BY expression text (its type types __START_AT/__END_AT). */
+  sequenceBy?: string;
+}
+
+export interface DatasetReference {
+  /** Name parts as written, without a `LIVE` prefix: ['a'], ['schema','a'], ['cat','schema','a']. */
+  parts: string[];
+  /** Lower-case last part. */
+  key: string;
+  range: Range;
+  streaming: boolean;
+  /** Key of the dataset (or flow target) whose query holds the reference. */
+  consumer?: string;
+  /** The reference is in a CDC flow's FROM (must be streaming). */
+  cdcSource?: boolean;
+  /** The reference sits in an `INSERT ONCE` flow. */
+  onceFlow?: boolean;
+  /** Range of the deprecated `LIVE.` prefix (including the dot), when written. */
+  livePrefix?: Range;
+}
+
+/** A source the query reads: a dataset/table reference or a file source, and whether as a stream. */
+export interface SourceRead {
+  streaming: boolean;
+  files: boolean;
+  /** Index into FileAnalysis.references for table reads. */
+  reference?: number;
+  range: Range;
+}
+
+export interface ParameterUse {
+  key: string;
+  range: Range;
+}
+
+export interface SyntaxProblem {
+  message: string;
+  range: Range;
+  /** The parser's error code (`unexpected-token`, `invalid-violation-action`, ...). */
+  code: string;
+}
+
+export interface FileAnalysis {
+  file: string;
+  version: number;
+  datasets: Dataset[];
+  flows: Flow[];
+  references: DatasetReference[];
+  parameters: ParameterUse[];
+  syntaxErrors: SyntaxProblem[];
+}
+
+export interface DatasetLocation extends Location {
+  dataset: string;
+}

@@ -1,0 +1,194 @@
+// Turns one parsed SQL file into its FileAnalysis: the facts about datasets,
+// flows, references and parameters that the workspace index combines.
+// Depends only on that file's text, so it is cached per (file, version).
+import type * as ast from '../syntax/ast';
+import type { FunctionCatalogue } from '../facts/databricksFunctions';
+import { walk } from '../syntax/visit';
+import { Dataset, DeclaredColumn, Expectation, FileAnalysis, Flow, ParameterUse } from './datasetTypes';
+import { expressionFacts } from './expectationFacts';
+import { typeText } from './exprTypes';
+import { addReference, buildQuery, ShapeContext } from './queryShapeBuilder';
+import { SpanToRange, spanMapper } from './spanRanges';
+
+const LEGACY_REPLACEMENT: Record<string, string> = {
+  'STREAMING LIVE TABLE': 'STREAMING TABLE',
+  'LIVE TABLE': 'MATERIALIZED VIEW',
+  'LIVE VIEW': 'TEMPORARY VIEW',
+};
+
+export function analyzeFile(file: string, version: number, text: string, parsed: ast.ParseResult, functions: FunctionCatalogue): FileAnalysis {
+  const toRange = spanMapper(text);
+  const result: FileAnalysis = {
+    file,
+    version,
+    datasets: [],
+    flows: [],
+    references: [],
+    parameters: collectParameters(parsed.statements, toRange),
+    syntaxErrors: parsed.errors.map((e) => ({ message: e.message, range: toRange(e.span), code: e.code })),
+  };
+  const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({ text, toRange, functions, references: result.references, reads, consumer });
+  for (const st of parsed.statements) {
+    switch (st.kind) {
+      case 'CreateDataset':
+        analyzeCreate(st, file, text, toRange, functions, result, context);
+        break;
+      case 'CreateFlow':
+        if (st.body.kind !== 'Missing') analyzeFlow(st.body, st.name.kind === 'Missing' ? undefined : lastName(st.name), undefined, file, st.span, toRange, result, context);
+        break;
+      case 'AutoCdc':
+      case 'InsertInto':
+        analyzeFlow(st, undefined, undefined, file, st.span, toRange, result, context);
+        break;
+      case 'Query':
+        // A bare query in a pipeline file defines nothing; still record what it reads.
+        buildQuery(st, context(undefined, []));
+        break;
+    }
+  }
+  return result;
+}
+
+function lastName(name: ast.QualifiedName): ast.Identifier {
+  return name.parts[name.parts.length - 1];
+}
+
+function analyzeCreate(
+  st: ast.CreateDataset,
+  file: string,
+  text: string,
+  toRange: SpanToRange,
+  functions: FunctionCatalogue,
+  result: FileAnalysis,
+  context: (consumer: string | undefined, reads: Dataset['reads']) => ShapeContext,
+): void {
+  const nameId = st.name.kind === 'Missing' || st.name.parts.length === 0 ? undefined : lastName(st.name);
+  const key = nameId?.name.toLowerCase();
+  const reads: Dataset['reads'] = [];
+  const columns: DeclaredColumn[] = [];
+  const expectations: Expectation[] = [];
+  for (const el of st.elements ?? []) {
+    if (el.kind === 'ColumnDef') {
+      const type = typeText(el.type && el.type.kind === 'DataType' ? el.type : undefined);
+      columns.push({ name: el.name.name, ...(type ? { type } : {}), notNull: el.notNull, ...(el.comment ? { comment: el.comment.value } : {}), range: toRange(el.span) });
+    } else if (el.kind === 'Expectation') {
+      expectations.push(expectation(el, text, toRange, functions));
+    }
+  }
+  let comment: string | undefined;
+  const properties: Record<string, string> = {};
+  for (const c of st.clauses) {
+    if (c.kind === 'CommentClause' && c.text.kind === 'StringLiteral') comment = c.text.value;
+    if (c.kind === 'TblPropertiesClause') {
+      for (const p of c.properties) {
+        const k = p.key.kind === 'StringLiteral' ? p.key.value : p.key.parts.map((x) => x.name).join('.');
+        properties[k] = p.value ? (p.value.kind === 'StringLiteral' ? p.value.value : text.slice(p.value.span.start, p.value.span.end)) : '';
+      }
+    }
+  }
+  let query: Dataset['query'];
+  const body = st.body;
+  if (body?.kind === 'Query') query = buildQuery(body, context(key, reads));
+  if (nameId && key) {
+    const ds: Dataset = {
+      name: nameId.name,
+      key,
+      kind: st.datasetKind,
+      file,
+      range: toRange(st.span),
+      nameRange: toRange(nameId.span),
+      columns,
+      expectations,
+      properties,
+      reads,
+    };
+    if (comment !== undefined) ds.comment = comment;
+    if (query) ds.query = query;
+    if (st.legacy) {
+      ds.legacySpelling = { text: st.spelling, replacement: LEGACY_REPLACEMENT[st.spelling] ?? st.spelling, range: toRange(st.spellingSpan) };
+    }
+    if (st.warehouse) ds.warehouse = true;
+    if (st.visibility === 'TEMPORARY' && st.datasetKind !== 'temporary_view') ds.private = true;
+    result.datasets.push(ds);
+  }
+  if (body && (body.kind === 'AutoCdc' || body.kind === 'InsertInto')) {
+    analyzeFlow(body, undefined, nameId, file, st.span, toRange, result, context);
+  }
+}
+
+function expectation(el: ast.Expectation, text: string, toRange: SpanToRange, functions: FunctionCatalogue): Expectation {
+  const action = el.onViolation;
+  const e: Expectation = {
+    name: el.name.kind === 'Missing' ? '' : el.name.name,
+    expression: text.slice(el.expr.span.start, el.expr.span.end),
+    onViolation: action?.action === 'DROP_ROW' ? 'drop' : action?.action === 'FAIL_UPDATE' ? 'fail' : 'warn',
+    range: toRange(el.span),
+    nameRange: toRange(el.name.span),
+    expressionRange: toRange(el.expr.span),
+    facts: expressionFacts(el.expr, toRange, functions),
+  };
+  if (action) e.actionRange = toRange(action.span);
+  if (action?.action === 'invalid') e.invalidAction = action.text;
+  return e;
+}
+
+function analyzeFlow(
+  body: ast.AutoCdc | ast.InsertInto,
+  flowName: ast.Identifier | undefined,
+  impliedTarget: ast.Identifier | undefined,
+  file: string,
+  span: ast.Span,
+  toRange: SpanToRange,
+  result: FileAnalysis,
+  context: (consumer: string | undefined, reads: Dataset['reads']) => ShapeContext,
+): void {
+  const targetName = body.target && body.target.kind === 'QualifiedName' && body.target.parts.length > 0 ? lastName(body.target) : impliedTarget;
+  const targetKey = targetName?.name.toLowerCase();
+  const reads: Flow['reads'] = [];
+  const ctx = context(targetKey, reads);
+  const flow: Flow = {
+    file,
+    range: toRange(span),
+    target: targetName?.name ?? '',
+    targetKey: targetKey ?? '',
+    targetRange: toRange(targetName?.span ?? body.span),
+    kind: body.kind === 'AutoCdc' ? 'cdc' : 'insert',
+    once: body.kind === 'InsertInto' && body.once,
+    reads,
+  };
+  if (flowName) flow.name = flowName.name;
+  if (body.kind === 'InsertInto') {
+    ctx.onceFlow = body.once;
+    flow.query = buildQuery(body.query, ctx);
+  } else {
+    ctx.cdcSource = true;
+    const source = body.source;
+    if (source.kind === 'TableRef') {
+      const index = addReference(source.name, source.stream, ctx);
+      reads.push({ streaming: source.stream, files: false, reference: index, range: toRange(source.span) });
+    } else if (source.kind !== 'Missing') {
+      // A subquery or function as CDC source: record its reads through the shape builder.
+      const q: ast.Query = { kind: 'Query', span: source.span, body: { kind: 'Select', span: source.span, items: [], from: { kind: 'FromClause', span: source.span, relations: [source], lateralViews: [] } } };
+      buildQuery(q, ctx);
+    }
+    flow.scdType = body.scdType === 2 ? 2 : 1;
+    if (body.sequenceBy) flow.sequenceBy = ctx.text.slice(body.sequenceBy.span.start, body.sequenceBy.span.end);
+    if (body.columns) {
+      const names = (es: ast.Expr[]) => es.map((c) => (c.kind === 'ColumnRef' ? c.parts[c.parts.length - 1]?.name ?? '' : '')).filter(Boolean);
+      flow.cdcColumns = { star: body.columns.star, columns: names(body.columns.columns), except: names(body.columns.except) };
+    }
+  }
+  result.flows.push(flow);
+}
+
+function collectParameters(statements: ast.Statement[], toRange: SpanToRange): ParameterUse[] {
+  const out: ParameterUse[] = [];
+  for (const st of statements) {
+    walk(st, (n) => {
+      // Params inside identifiers and strings are child nodes too, so one test finds them all.
+      if (n.kind === 'Param') out.push({ key: (n as ast.Param).key, range: toRange(n.span) });
+      return true;
+    });
+  }
+  return out;
+}

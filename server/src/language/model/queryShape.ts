@@ -1,0 +1,59 @@
+// The part of a query that column lineage needs, distilled from the syntax
+// tree once per file so that resolving columns across files never re-walks
+// the tree: relations in FROM/JOIN, CTEs, select items and the column
+// references each expression makes.
+import { Range } from './location';
+
+export interface ColumnRef {
+  /** Qualifier as written (`o` in `o.id`), lower-case; undefined when bare. */
+  qualifier?: string;
+  /** Column name, lower-case as compared; `display` keeps the spelling. */
+  name: string;
+  display: string;
+  range: Range;
+  qualifierRange?: Range;
+}
+
+export type Relation =
+  /** A dataset or catalog table; `reference` indexes FileAnalysis.references. */
+  | { kind: 'table'; alias?: string; reference: number; name: string }
+  /** `read_files(...)` / `cloud_files(...)`: schema columns; `complete` false for schemaHints or inferred. */
+  | { kind: 'files'; alias?: string; columns: { name: string; type?: string }[]; complete: boolean; source: string }
+  | { kind: 'subquery'; alias?: string; query: QueryShape; columnNames?: string[] }
+  /** A name that resolves to a CTE of an enclosing query. */
+  | { kind: 'cte'; alias?: string; name: string; columnNames?: string[] }
+  /** Columns a LATERAL VIEW generator or a VALUES list adds, by name. */
+  | { kind: 'generated'; alias?: string; columns: string[] }
+  /** Table-valued functions and anything else whose columns are not known. */
+  | { kind: 'unknown'; alias?: string };
+
+export type SelectItem =
+  | { kind: 'star'; qualifier?: string; except: string[]; range: Range }
+  | {
+      kind: 'expr';
+      /** Output name: the alias, or the column name of a bare column reference. */
+      name?: string;
+      expression: string;
+      /** Inferred type (casts, literals, well-known functions), when known. */
+      type?: string;
+      columns: ColumnRef[];
+      range: Range;
+    };
+
+export interface QueryShape {
+  ctes: { name: string; query: QueryShape; columnNames?: string[] }[];
+  from: Relation[];
+  items: SelectItem[];
+  /** Column references outside the select list (WHERE, GROUP BY, ON, ...) checked against the sources. */
+  otherColumns: ColumnRef[];
+  /** Other branches of UNION / INTERSECT / EXCEPT; output names come from this (the first) branch. */
+  setBranches: QueryShape[];
+  /** Names bound inside expressions (lambda parameters) that are not columns. */
+  boundNames: string[];
+  /** The output columns cannot be known (VALUES bodies, unparsed input). */
+  opaque?: boolean;
+}
+
+export function emptyQuery(): QueryShape {
+  return { ctes: [], from: [], items: [], otherColumns: [], setBranches: [], boundNames: [] };
+}

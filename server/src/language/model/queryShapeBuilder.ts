@@ -1,0 +1,254 @@
+// Distils a syntax-tree query into a QueryShape while recording the dataset
+// references and source reads it makes. One pass per query; nested queries in
+// expressions (IN (SELECT ...), EXISTS) contribute references too.
+import type * as ast from '../syntax/ast';
+import type { FunctionCatalogue } from '../facts/databricksFunctions';
+import { walk } from '../syntax/visit';
+import { DatasetReference, SourceRead } from './datasetTypes';
+import { exprType } from './exprTypes';
+import { ColumnRef, emptyQuery, QueryShape, Relation, SelectItem } from './queryShape';
+import { filesColumns, isFilesFunction } from './readFilesSchema';
+import { SpanToRange } from './spanRanges';
+
+export interface ShapeContext {
+  text: string;
+  toRange: SpanToRange;
+  functions: FunctionCatalogue;
+  /** Every reference of the file, appended to. */
+  references: DatasetReference[];
+  /** Reads of the statement being analysed, appended to. */
+  reads: SourceRead[];
+  consumer?: string;
+  onceFlow?: boolean;
+  cdcSource?: boolean;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+export function buildQuery(q: ast.Query | ast.Missing | undefined, ctx: ShapeContext, ctes: ReadonlySet<string> = new Set()): QueryShape {
+  if (!q || q.kind === 'Missing') return { ...emptyQuery(), opaque: true };
+  const scope = new Set(ctes);
+  const cteShapes: QueryShape['ctes'] = [];
+  for (const cte of q.with?.ctes ?? []) {
+    if (cte.name.kind === 'Missing') continue;
+    const name = lower(cte.name.name);
+    if (q.with?.recursive) scope.add(name);
+    const shape = buildQuery(cte.query, ctx, scope);
+    cteShapes.push({ name, query: shape, ...(cte.columns ? { columnNames: cte.columns.map((c) => c.name) } : {}) });
+    scope.add(name);
+  }
+  const shape = buildBody(q.body, ctx, scope);
+  shape.ctes = cteShapes;
+  for (const item of q.orderBy?.items ?? []) collectColumns(item.expr, ctx, scope, shape, shape.otherColumns);
+  return shape;
+}
+
+function buildBody(body: ast.QueryBody, ctx: ShapeContext, ctes: ReadonlySet<string>): QueryShape {
+  switch (body.kind) {
+    case 'Select':
+      return buildSelect(body, ctx, ctes);
+    case 'SetOperation': {
+      const left = buildBody(body.left, ctx, ctes);
+      left.setBranches.push(buildBody(body.right, ctx, ctes));
+      return left;
+    }
+    case 'ParenQuery':
+      return buildQuery(body.query, ctx, ctes);
+    case 'TableBody': {
+      const shape = emptyQuery();
+      if (body.name.kind !== 'Missing') shape.from.push(tableRelation(body.name, false, undefined, ctx, ctes, body.span));
+      shape.items.push({ kind: 'star', except: [], range: ctx.toRange(body.span) });
+      return shape;
+    }
+    default:
+      // VALUES and missing bodies: columns unknown; still record nested references.
+      if (body.kind === 'Values') {
+        const shape = { ...emptyQuery(), opaque: true };
+        for (const row of body.rows) for (const e of row) collectColumns(e, ctx, ctes, shape, []);
+        return shape;
+      }
+      return { ...emptyQuery(), opaque: true };
+  }
+}
+
+function buildSelect(s: ast.Select, ctx: ShapeContext, ctes: ReadonlySet<string>): QueryShape {
+  const shape = emptyQuery();
+  for (const r of s.from?.relations ?? []) if (r.kind !== 'Missing') addRelation(r, ctx, ctes, shape);
+  for (const lv of s.from?.lateralViews ?? []) {
+    if (lv.call.kind !== 'Missing') collectColumns(lv.call, ctx, ctes, shape, shape.otherColumns);
+    shape.from.push({ kind: 'generated', alias: lv.tableAlias ? lower(lv.tableAlias.name) : undefined, columns: lv.columnAliases.map((c) => c.name) });
+  }
+  for (const item of s.items) shape.items.push(...selectItems(item, ctx, ctes, shape));
+  for (const clause of [s.where, s.having, s.qualify]) if (clause) collectColumns(clause.condition, ctx, ctes, shape, shape.otherColumns);
+  for (const g of s.groupBy?.items ?? []) collectColumns(g, ctx, ctes, shape, shape.otherColumns);
+  for (const w of s.window?.windows ?? []) collectColumns(w.spec, ctx, ctes, shape, shape.otherColumns);
+  return shape;
+}
+
+function aliasOf(a: ast.TableAlias | undefined): { alias?: string; columnNames?: string[] } {
+  if (!a) return {};
+  return { alias: lower(a.name.name), ...(a.columns ? { columnNames: a.columns.map((c) => c.name) } : {}) };
+}
+
+function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape): void {
+  switch (r.kind) {
+    case 'TableRef':
+      shape.from.push(tableRelation(r.name, r.stream, r.alias, ctx, ctes, r.span));
+      return;
+    case 'TableFunction': {
+      const { alias } = aliasOf(r.alias);
+      if (isFilesFunction(r.call)) {
+        ctx.reads.push({ streaming: r.stream, files: true, range: ctx.toRange(r.span) });
+        const cols = filesColumns(r.call);
+        shape.from.push({ kind: 'files', alias, columns: cols.columns, complete: cols.complete, source: cols.source });
+      } else {
+        shape.from.push({ kind: 'unknown', alias });
+      }
+      for (const a of r.call.args) collectColumns(a, ctx, ctes, shape, []);
+      return;
+    }
+    case 'SubqueryRelation': {
+      const query = buildQuery(r.query, ctx, ctes);
+      shape.from.push({ kind: 'subquery', query, ...aliasOf(r.alias) });
+      return;
+    }
+    case 'ValuesRelation': {
+      const { alias, columnNames } = aliasOf(r.alias);
+      shape.from.push(columnNames ? { kind: 'generated', alias, columns: columnNames } : { kind: 'unknown', alias });
+      return;
+    }
+    case 'ParenRelation':
+      if (r.relation.kind !== 'Missing') addRelation(r.relation, ctx, ctes, shape);
+      return;
+    case 'Join':
+      addRelation(r.left, ctx, ctes, shape);
+      if (r.right.kind !== 'Missing') addRelation(r.right, ctx, ctes, shape);
+      if (r.on) collectColumns(r.on, ctx, ctes, shape, shape.otherColumns);
+      return;
+  }
+}
+
+function tableRelation(name: ast.QualifiedName, stream: boolean, alias: ast.TableAlias | undefined, ctx: ShapeContext, ctes: ReadonlySet<string>, span: ast.Span): Relation {
+  const parts = name.parts;
+  const last = parts[parts.length - 1];
+  const a = aliasOf(alias);
+  if (parts.length === 1 && ctes.has(lower(last.name))) return { kind: 'cte', name: lower(last.name), ...a, alias: a.alias ?? lower(last.name) };
+  if (parts.length === 0) return { kind: 'unknown', alias: a.alias };
+  const index = addReference(name, stream, ctx);
+  ctx.reads.push({ streaming: stream, files: false, reference: index, range: ctx.toRange(span) });
+  return { kind: 'table', reference: index, name: lower(last.name), alias: a.alias ?? lower(last.name) };
+}
+
+/** Records a dataset reference; a leading `LIVE` qualifier is split off and remembered. */
+export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: ShapeContext): number {
+  let parts = name.parts;
+  let livePrefix: ast.Span | undefined;
+  if (parts.length >= 2 && parts[0].name.toLowerCase() === 'live' && !parts[0].quoted) {
+    livePrefix = { start: parts[0].span.start, end: parts[1].span.start };
+    parts = parts.slice(1);
+  }
+  const last = parts[parts.length - 1];
+  const ref: DatasetReference = {
+    parts: parts.map((p) => p.name),
+    key: lower(last.name),
+    range: ctx.toRange({ start: parts[0].span.start, end: last.span.end }),
+    streaming,
+  };
+  if (ctx.consumer !== undefined) ref.consumer = ctx.consumer;
+  if (livePrefix) ref.livePrefix = ctx.toRange(livePrefix);
+  if (ctx.cdcSource) ref.cdcSource = true;
+  if (ctx.onceFlow) ref.onceFlow = true;
+  ctx.references.push(ref);
+  return ctx.references.length - 1;
+}
+
+function selectItems(item: ast.SelectItem, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape): SelectItem[] {
+  const e = item.expr;
+  const range = ctx.toRange(item.span);
+  if (e.kind === 'Star') {
+    return [{ kind: 'star', qualifier: e.qualifier?.map((q) => lower(q.name)).join('.'), except: (e.except ?? []).map((c) => lower(c.parts[c.parts.length - 1]?.name ?? '')), range }];
+  }
+  const columns: ColumnRef[] = [];
+  collectColumns(e, ctx, ctes, shape, columns);
+  const expression = ctx.text.slice(e.span.start, e.span.end);
+  const type = exprType(e, ctx.functions);
+  const names = item.aliases?.map((a) => a.name) ?? [item.alias?.name ?? implicitName(e) ?? expression];
+  return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), columns, range }));
+}
+
+/** The output name Spark gives an unaliased column, field or JSON path expression. */
+function implicitName(e: ast.Expr): string | undefined {
+  switch (e.kind) {
+    case 'ColumnRef':
+      return e.parts[e.parts.length - 1]?.name;
+    case 'FieldAccess':
+      return e.field.kind === 'Identifier' ? e.field.name : undefined;
+    case 'JsonPath': {
+      const last = e.steps[e.steps.length - 1];
+      return last?.kind === 'JsonKey' && last.name.kind !== 'Missing' ? (last.name.kind === 'Identifier' ? last.name.name : last.name.value) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Column references in an expression; nested queries become shapes of their own (for their references). */
+export function collectColumns(root: ast.Node, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape, into: ColumnRef[]): void {
+  walk(root, (n) => {
+    const node = n as ast.Node;
+    switch (node.kind) {
+      case 'Subquery':
+        buildQuery(node.query, ctx, ctes);
+        return false;
+      case 'Exists':
+        buildQuery(node.query, ctx, ctes);
+        return false;
+      case 'Lambda':
+        for (const p of node.params) shape.boundNames.push(lower(p.name));
+        return true;
+      case 'ColumnRef': {
+        const ref = columnRef(node, ctx);
+        if (ref) into.push(ref);
+        return false;
+      }
+      case 'JsonPath':
+        // Only the object is a column; the steps are JSON keys.
+        collectColumns(node.object, ctx, ctes, shape, into);
+        return false;
+      case 'NamedArgument':
+        collectColumns(node.value, ctx, ctes, shape, into);
+        return false;
+      case 'FunctionCall':
+        // The name is not a column; arguments, FILTER and OVER are.
+        for (const a of node.args) collectColumns(a, ctx, ctes, shape, into);
+        if (node.filter) collectColumns(node.filter, ctx, ctes, shape, into);
+        if (node.over && node.over.kind === 'WindowSpec') collectColumns(node.over, ctx, ctes, shape, into);
+        for (const o of node.withinGroup ?? []) collectColumns(o, ctx, ctes, shape, into);
+        return false;
+      case 'FieldAccess':
+        collectColumns(node.object, ctx, ctes, shape, into);
+        return false;
+      case 'Extract':
+        collectColumns(node.expr, ctx, ctes, shape, into);
+        return false;
+      case 'Cast':
+        collectColumns(node.expr, ctx, ctes, shape, into);
+        return false;
+      default:
+        return true;
+    }
+  });
+}
+
+function columnRef(node: ast.ColumnRef, ctx: ShapeContext): ColumnRef | undefined {
+  const parts = node.parts;
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return { name: lower(parts[0].name), display: parts[0].name, range: ctx.toRange(parts[0].span) };
+  return {
+    qualifier: lower(parts[0].name),
+    name: lower(parts[1].name),
+    display: parts[1].name,
+    range: ctx.toRange(parts[1].span),
+    qualifierRange: ctx.toRange(parts[0].span),
+  };
+}

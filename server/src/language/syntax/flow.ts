@@ -1,0 +1,153 @@
+// Flows: CREATE FLOW, AUTO CDC INTO / APPLY CHANGES INTO with every clause,
+// and INSERT [ONCE] INTO ... [BY NAME] query.
+import type { AutoCdc, ColumnRef, ColumnSelection, CreateFlow, InsertInto, Statement } from './ast';
+import { Cursor } from './cursor';
+import { parseExpr, parseNameParts, parseParenExprList, parseQualifiedName, parseStringLiteral } from './expressions';
+import { parseQuery, startsQuery } from './query';
+import { parseIdentifierList, parseRelation } from './relations';
+
+/** Words that start an AUTO CDC clause (where junk skipping stops). */
+const CDC_CLAUSES = new Set(['KEYS', 'IGNORE', 'APPLY', 'SEQUENCE', 'COLUMNS', 'STORED', 'TRACK']);
+
+/** After `CREATE [...]` with the cursor on FLOW. */
+export function parseCreateFlow(p: Cursor, start: number): Statement {
+  p.advance(); // FLOW
+  const flow: CreateFlow = { kind: 'CreateFlow', name: parseQualifiedName(p, 'a flow name'), body: p.missing('AS'), span: { start, end: start } };
+  if (p.eatWord('COMMENT')) {
+    if (p.tok.kind === 'string') flow.comment = parseStringLiteral(p);
+    else p.errorHere('missing-token', 'Expected a string after COMMENT');
+  }
+  if (p.expectWord('AS')) {
+    if ((p.isWord('AUTO') && p.isWord('CDC', 1)) || (p.isWord('APPLY') && p.isWord('CHANGES', 1))) flow.body = parseAutoCdc(p, true);
+    else if (p.isWord('INSERT')) flow.body = parseInsert(p, false);
+    else flow.body = p.missingWithError('AUTO CDC INTO or INSERT INTO', 'missing-token');
+  }
+  flow.span = p.spanFrom(start);
+  return flow;
+}
+
+/**
+ * `AUTO CDC INTO t FROM s ...` / `APPLY CHANGES INTO t FROM s ...`. Inside
+ * `CREATE STREAMING TABLE t FLOW AUTO CDC` the target may be left out.
+ */
+export function parseAutoCdc(p: Cursor, targetRequired: boolean): AutoCdc {
+  const first = p.advance();
+  p.advance(); // CDC | CHANGES
+  const node: AutoCdc = {
+    kind: 'AutoCdc',
+    spelling: first.upper === 'AUTO' ? 'AUTO CDC' : 'APPLY CHANGES',
+    source: p.missing('FROM source'),
+    keys: [],
+    ignoreNullUpdates: false,
+    span: { start: first.start, end: first.end },
+  };
+  if (p.eatWord('INTO')) node.target = parseQualifiedName(p, 'a target table');
+  else if (targetRequired) node.target = p.missingWithError('INTO and a target table', 'missing-token');
+  if (p.eatWord('FROM')) node.source = parseRelation(p);
+  else node.source = p.missingWithError('FROM and a source', 'missing-token');
+  for (;;) {
+    if (p.atStatementEnd()) break;
+    if (!parseCdcClause(p, node)) {
+      const t = p.tok;
+      const span = p.skipUntil(() => p.tok.kind === 'word' && CDC_CLAUSES.has(p.tok.upper));
+      if (span) p.error('unexpected-token', `Unexpected \`${t.text.slice(0, 30)}\`: expected an AUTO CDC clause (KEYS, SEQUENCE BY, ...)`, span);
+      else break;
+    }
+  }
+  if (node.keys.length === 0) p.error('missing-token', 'AUTO CDC needs KEYS (...)', { start: first.start, end: first.end });
+  if (!node.sequenceBy) p.error('missing-token', 'AUTO CDC needs SEQUENCE BY', { start: first.start, end: first.end });
+  node.span = p.spanFrom(first.start);
+  return node;
+}
+
+function parseCdcClause(p: Cursor, node: AutoCdc): boolean {
+  if (p.eatWord('KEYS')) {
+    node.keys = parseParenExprList(p);
+  } else if (p.eatWords('IGNORE', 'NULL', 'UPDATES')) {
+    node.ignoreNullUpdates = true;
+  } else if (p.eatWords('APPLY', 'AS', 'DELETE', 'WHEN')) {
+    node.applyAsDelete = parseExpr(p);
+  } else if (p.eatWords('APPLY', 'AS', 'TRUNCATE', 'WHEN')) {
+    node.applyAsTruncate = parseExpr(p);
+  } else if (p.eatWords('SEQUENCE', 'BY')) {
+    node.sequenceBy = parseExpr(p);
+  } else if (p.isWord('COLUMNS')) {
+    const start = p.advance().start;
+    node.columns = parseColumnSelection(p, start);
+  } else if (p.eatWords('STORED', 'AS')) {
+    if (p.eatWords('SCD', 'TYPE') && p.tok.kind === 'number') {
+      const n = p.advance();
+      node.scdType = Number(n.value);
+      node.scdTypeSpan = { start: n.start, end: n.end };
+    } else {
+      p.errorHere('missing-token', 'Expected SCD TYPE 1 or SCD TYPE 2');
+    }
+  } else if (p.isWord('TRACK') && p.isWord('HISTORY', 1)) {
+    const start = p.advance().start;
+    p.advance();
+    p.expectWord('ON');
+    node.trackHistory = parseColumnSelection(p, start);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/** `col, ...` | `(col, ...)` | `* EXCEPT (col, ...)`. */
+function parseColumnSelection(p: Cursor, start: number): ColumnSelection {
+  const sel: ColumnSelection = { kind: 'ColumnSelection', star: false, columns: [], except: [], span: { start, end: start } };
+  if (p.eatOp('*')) {
+    sel.star = true;
+    if (p.eatWord('EXCEPT')) sel.except = parseParenExprList(p);
+  } else if (p.isOp('(')) {
+    sel.columns = parseParenExprList(p);
+  } else {
+    for (;;) {
+      if (!p.atName() || (p.tok.kind === 'word' && CDC_CLAUSES.has(p.tok.upper))) {
+        sel.columns.push(p.missingWithError('a column', 'expected-name'));
+        break;
+      }
+      sel.columns.push(columnRef(p));
+      if (!p.eatOp(',')) break;
+    }
+  }
+  sel.span = p.spanFrom(start);
+  return sel;
+}
+
+function columnRef(p: Cursor): ColumnRef {
+  const start = p.tok.start;
+  const { parts, missingPart } = parseNameParts(p);
+  const ref: ColumnRef = { kind: 'ColumnRef', parts, span: p.spanFrom(start) };
+  if (missingPart) ref.missingPart = missingPart;
+  return ref;
+}
+
+/**
+ * `INSERT [OVERWRITE | INTO] [ONCE] [TABLE] t [(cols)] [BY NAME] query` (ONCE
+ * may also come before INTO). `inline` is the `FLOW INSERT [ONCE] BY NAME
+ * query` form inside CREATE STREAMING TABLE, which names no target.
+ */
+export function parseInsert(p: Cursor, inline: boolean): InsertInto {
+  const start = p.advance().start; // INSERT
+  const node: InsertInto = { kind: 'InsertInto', once: false, overwrite: false, target: p.missing('a target'), byName: false, query: p.missing('a query'), span: { start, end: start } };
+  let sawInto = false;
+  for (;;) {
+    if (p.eatWord('ONCE')) node.once = true;
+    else if (p.eatWord('INTO')) sawInto = true;
+    else if (p.eatWord('OVERWRITE')) node.overwrite = sawInto = true;
+    else if (p.eatWord('TABLE')) continue;
+    else break;
+  }
+  const inlineWithoutTarget = inline && !sawInto;
+  if (!inlineWithoutTarget) {
+    if (!sawInto) p.errorHere('missing-token', 'Expected INTO');
+    node.target = parseQualifiedName(p, 'a target table');
+    if (p.isOp('(') && !startsQuery(p, 1)) node.columns = parseIdentifierList(p);
+  }
+  if (p.eatWords('BY', 'NAME')) node.byName = true;
+  if (startsQuery(p)) node.query = parseQuery(p);
+  else node.query = p.missingWithError('a query', 'expected-query');
+  node.span = p.spanFrom(start);
+  return node;
+}

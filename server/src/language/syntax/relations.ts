@@ -1,0 +1,235 @@
+// FROM clauses: table references (with STREAM), table-valued functions
+// (read_files with `k => v`), subqueries, VALUES, parenthesised joins, joins
+// of every kind and LATERAL VIEW.
+import type {
+  Expr, FromClause, Identifier, Join, JoinType, LateralView, Missing, QualifiedName, Relation, Span, TableAlias,
+} from './ast';
+import { Cursor } from './cursor';
+import { closeParen, parseExpr, parseFunctionCall, parseNameParts, parseParenExprList } from './expressions';
+import { parseQuery, startsQuery } from './query';
+
+/** `FROM rel, rel ... [LATERAL VIEW ...]`; `into` continues an existing clause. */
+export function parseFrom(p: Cursor, into?: FromClause): FromClause {
+  const start = into ? into.span.start : p.advance().start;
+  const from: FromClause = into ?? { kind: 'FromClause', relations: [], lateralViews: [], span: { start, end: start } };
+  if (!into) {
+    for (;;) {
+      from.relations.push(parseRelation(p));
+      if (!p.eatOp(',')) break;
+    }
+  }
+  while (p.isWord('LATERAL') && p.isWord('VIEW', 1)) from.lateralViews.push(parseLateralView(p));
+  from.span = p.spanFrom(start);
+  return from;
+}
+
+/** A relation followed by any joins. */
+export function parseRelation(p: Cursor): Relation | Missing {
+  let left = parseRelationPrimary(p);
+  for (;;) {
+    const start = p.pos;
+    const joinType = parseJoinKeywords(p);
+    if (!joinType) return left;
+    if (left.kind === 'Missing') {
+      p.pos = start;
+      return left;
+    }
+    const right = parseRelationPrimary(p);
+    const join: Join = { kind: 'Join', joinType: joinType.type, natural: joinType.natural, left, right, span: left.span };
+    if (p.eatWord('ON')) join.on = parseExpr(p);
+    else if (p.isWord('USING') && p.isOp('(', 1)) {
+      p.advance();
+      join.using = parseIdentifierList(p);
+    }
+    join.span = p.spanFrom(left.span.start);
+    left = join;
+  }
+}
+
+function parseJoinKeywords(p: Cursor): { type: JoinType; natural: boolean } | undefined {
+  const save = p.pos;
+  const natural = !!p.eatWord('NATURAL');
+  let type: JoinType = 'INNER';
+  const t = p.tok;
+  if (t.kind === 'word') {
+    switch (t.upper) {
+      case 'INNER':
+      case 'CROSS':
+      case 'SEMI':
+      case 'ANTI':
+        p.advance();
+        type = t.upper;
+        break;
+      case 'LEFT':
+        p.advance();
+        if (p.eatWord('SEMI')) type = 'LEFT SEMI';
+        else if (p.eatWord('ANTI')) type = 'LEFT ANTI';
+        else {
+          p.eatWord('OUTER');
+          type = 'LEFT';
+        }
+        break;
+      case 'RIGHT':
+      case 'FULL':
+        p.advance();
+        p.eatWord('OUTER');
+        type = t.upper;
+        break;
+    }
+  }
+  if (p.eatWord('JOIN')) return { type, natural };
+  if (p.pos === save) return undefined;
+  // `LEFT` etc. without JOIN (half-typed): still a join, so what follows is kept.
+  p.errorHere('missing-token', 'Expected JOIN');
+  return { type, natural };
+}
+
+function parseRelationPrimary(p: Cursor): Relation | Missing {
+  const t = p.tok;
+  if (!p.enter()) {
+    p.skipNested();
+    return p.missing('a table');
+  }
+  const rel = relationPrimary(p);
+  p.leave();
+  if (rel.kind !== 'Missing') {
+    const alias = parseTableAlias(p);
+    if (alias) {
+      rel.alias = alias;
+      rel.span = p.spanFrom(t.start);
+    }
+  }
+  return rel;
+}
+
+function relationPrimary(p: Cursor): Exclude<Relation, Join> | Missing {
+  const t = p.tok;
+  if (t.kind === 'word' && t.upper === 'STREAM') {
+    const n = p.peek();
+    if ((n.kind === 'op' && n.upper === '(') || n.kind === 'word' || n.kind === 'quoted' || n.kind === 'param') return parseStream(p);
+  }
+  if (t.kind === 'word' && t.upper === 'LATERAL' && p.isOp('(', 1)) {
+    p.advance();
+    p.advance();
+    const query = parseQuery(p);
+    closeParen(p);
+    return { kind: 'SubqueryRelation', lateral: true, query, span: p.spanFrom(t.start) };
+  }
+  if (t.kind === 'op' && t.upper === '(') {
+    if (startsQuery(p, 1)) {
+      p.advance();
+      const query = parseQuery(p);
+      closeParen(p);
+      return { kind: 'SubqueryRelation', lateral: false, query, span: p.spanFrom(t.start) };
+    }
+    p.advance();
+    const relation = parseRelation(p);
+    closeParen(p);
+    return { kind: 'ParenRelation', relation, span: p.spanFrom(t.start) };
+  }
+  if (t.kind === 'word' && t.upper === 'VALUES') {
+    p.advance();
+    return { kind: 'ValuesRelation', rows: parseValuesRows(p), span: p.spanFrom(t.start) };
+  }
+  if (p.atName()) return parseNamedRelation(p, false, undefined);
+  return p.missingWithError('a table name', 'expected-name');
+}
+
+/** A table name or a table-valued function call. */
+function parseNamedRelation(p: Cursor, stream: boolean, streamSpan: Span | undefined): Exclude<Relation, Join> {
+  const start = streamSpan ? streamSpan.start : p.tok.start;
+  const nameStart = p.tok.start;
+  const { parts, missingPart } = parseNameParts(p);
+  const name: QualifiedName = { kind: 'QualifiedName', parts, span: p.spanFrom(nameStart) };
+  if (missingPart) name.missingPart = missingPart;
+  if (!missingPart && p.isOp('(')) {
+    const call = parseFunctionCall(p, name);
+    return { kind: 'TableFunction', call, stream, streamSpan, span: p.spanFrom(start) };
+  }
+  return { kind: 'TableRef', name, stream, streamSpan, span: p.spanFrom(start) };
+}
+
+/** `STREAM(name)`, `STREAM(read_files(...))`, `STREAM name`, `STREAM read_files(...)`. */
+function parseStream(p: Cursor): Exclude<Relation, Join> | Missing {
+  const kw = p.advance();
+  const streamSpan = { start: kw.start, end: kw.end };
+  if (p.isOp('(')) {
+    p.advance();
+    let inner: Exclude<Relation, Join> | Missing;
+    if (p.atName()) inner = parseNamedRelation(p, true, streamSpan);
+    else inner = p.missingWithError('a table name', 'expected-name');
+    closeParen(p);
+    if (inner.kind === 'Missing') return inner;
+    inner.span = p.spanFrom(kw.start);
+    return inner;
+  }
+  return parseNamedRelation(p, true, streamSpan);
+}
+
+function parseTableAlias(p: Cursor): TableAlias | undefined {
+  const start = p.tok.start;
+  let name: Identifier | undefined;
+  if (p.eatWord('AS')) {
+    if (p.tok.kind === 'word' || p.tok.kind === 'quoted') name = p.identifier();
+    else {
+      p.errorHere('expected-name', 'Expected an alias');
+      return undefined;
+    }
+  } else if (p.atImplicitAlias()) {
+    name = p.identifier();
+  } else {
+    return undefined;
+  }
+  const alias: TableAlias = { kind: 'TableAlias', name, span: name.span };
+  if (p.isOp('(') && !startsQuery(p, 1)) alias.columns = parseIdentifierList(p);
+  alias.span = p.spanFrom(start);
+  return alias;
+}
+
+function parseLateralView(p: Cursor): LateralView {
+  const start = p.advance().start;
+  p.advance(); // VIEW
+  const outer = !!p.eatWord('OUTER');
+  let call: LateralView['call'];
+  if (p.atName() && p.isOp('(', 1)) {
+    const s = p.tok.start;
+    const { parts } = parseNameParts(p);
+    call = parseFunctionCall(p, { kind: 'QualifiedName', parts, span: p.spanFrom(s) });
+  } else {
+    call = p.missingWithError('a generator function call', 'expected-expression');
+  }
+  const view: LateralView = { kind: 'LateralView', outer, call, columnAliases: [], span: { start, end: start } };
+  if (p.atImplicitAlias()) view.tableAlias = p.identifier();
+  if (p.eatWord('AS') || view.tableAlias) {
+    while (p.atName()) {
+      view.columnAliases.push(p.identifier());
+      if (!(p.isOp(',') && p.atName(1) && !p.isWord('LATERAL', 1))) break;
+      p.advance();
+    }
+  }
+  view.span = p.spanFrom(start);
+  return view;
+}
+
+/** `(a, b, c)` of plain names. */
+export function parseIdentifierList(p: Cursor): Identifier[] {
+  const ids: Identifier[] = [];
+  if (!p.expectOp('(')) return ids;
+  while (p.tok.kind === 'word' || p.tok.kind === 'quoted' || p.tok.kind === 'param') {
+    if (p.atStatementEnd()) break;
+    ids.push(p.identifier());
+    if (!p.eatOp(',')) break;
+  }
+  closeParen(p);
+  return ids;
+}
+
+/** `(1, 'a'), (2, 'b')` or `1, 2` after VALUES. */
+export function parseValuesRows(p: Cursor): Expr[][] {
+  const rows: Expr[][] = [];
+  for (;;) {
+    if (p.isOp('(') && !startsQuery(p, 1)) rows.push(parseParenExprList(p));
+    else rows.push([parseExpr(p)]);
+    if (!p.eatOp(',')) return rows;
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIAGNOSTIC_CODES } from '../../../server/src/language/features/diagnostics/codes';
+import { buildIndex, check, diagnosticsOf } from './diagnosticsCheck';
+
+// A complete-schema bronze source and a materialized view over it, reused by many cases.
+const SRC = `CREATE OR REFRESH STREAMING TABLE src AS SELECT * FROM STREAM read_files('/in', format => 'json', schema => 'id INT, seq BIGINT, v DOUBLE');\n`;
+const MV = `CREATE OR REFRESH MATERIALIZED VIEW mv AS SELECT id, v FROM src;\n`;
+
+type Case = [name: string, input: string | Record<string, string>, codes: string[], options?: Parameters<typeof check>[2]];
+
+const cases: Case[] = [
+  // LF1xx
+  ['LF102 legacy LIVE TABLE spelling', `CREATE OR REFRESH [[LIVE TABLE]] a AS SELECT 1 AS x;`, ['LF102']],
+  ['LF102 negative: current spelling', `CREATE OR REFRESH MATERIALIZED VIEW a AS SELECT 1 AS x;`, []],
+  ['LF103 warehouse-only syntax', `CREATE STREAMING TABLE IF NOT EXISTS [[a]] AS SELECT * FROM STREAM read_files('/x');`, ['LF103']],
+  ['LF103 negative: pipeline syntax', `CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM read_files('/x');`, []],
+  // LF2xx
+  ['LF201 reference not in the pipeline', `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[nope]];`, ['LF201']],
+  ['LF201 negative: defined in another file', { '/p/a.sql': SRC, '/p/b.sql': MV }, []],
+  ['LF201 negative: CTE name', SRC + `CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT id FROM src) SELECT id FROM w;`, []],
+  ['LF201 negative: qualified name of another catalog without catalog data', `CREATE MATERIALIZED VIEW a AS SELECT * FROM other.sch.t;`, []],
+  ['LF202 not found in the catalog', `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[other.sch.t]];`, ['LF202'], { catalog: () => undefined }],
+  ['LF202 negative: found in the catalog', `CREATE MATERIALIZED VIEW a AS SELECT * FROM other.sch.t;`, [], { catalog: (n) => ({ fullName: n }) }],
+  ['LF203 duplicate dataset name', { '/p/a.sql': SRC, '/p/b.sql': SRC.replace('TABLE src', 'TABLE [[src]]') }, ['LF203']],
+  ['LF203 negative: distinct names', { '/p/a.sql': SRC, '/p/b.sql': SRC.replace('TABLE src', 'TABLE src2') }, []],
+  ['LF204 LIVE. prefix', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]]src;`, ['LF204']],
+  ['LF204 negative: bare name', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id FROM src;`, []],
+  ['LF205 unknown column of a known source', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id, [[nope]], s.[[other]] FROM src s WHERE [[missing]] > 0;`, ['LF205', 'LF205', 'LF205']],
+  ['LF205 negative: schemaHints leave other columns open', `CREATE OR REFRESH STREAMING TABLE a AS SELECT anything FROM STREAM read_files('/x', schemaHints => 'id INT');`, []],
+  ['LF205 negative: aliases, lambdas, struct fields, niladic functions', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id AS k, k + 1 AS k2, transform(array(v), x -> x + 1) AS t, _metadata.file_path AS f, current_timestamp AS ts FROM src ORDER BY k;`, []],
+  // LF3xx
+  ['LF301 cycle', `CREATE MATERIALIZED VIEW [[a]] AS SELECT * FROM b;\nCREATE MATERIALIZED VIEW [[b]] AS SELECT * FROM a;`, ['LF301', 'LF301']],
+  ['LF301 negative: a chain', SRC + MV, []],
+  ['LF302 streaming table over a batch read', SRC + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM [[src]];`, ['LF302']],
+  ['LF302 negative: stream-static join', SRC + MV + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT s.id FROM STREAM(src) s JOIN mv m ON s.id = m.id;`, []],
+  ['LF303 STREAM in a materialized view', SRC + `CREATE OR REFRESH MATERIALIZED VIEW m AS SELECT * FROM [[STREAM(src)]];`, ['LF303']],
+  ['LF303 negative: batch read in a materialized view', SRC + MV, []],
+  ['LF304 stream in an ONCE flow', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS INSERT INTO ONCE t BY NAME SELECT * FROM [[STREAM(src)]];`, ['LF304']],
+  ['LF304 negative: batch ONCE flow', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS INSERT INTO ONCE t BY NAME SELECT * FROM src;`, []],
+  ['LF305 stream in a persisted view', SRC + `CREATE VIEW v AS SELECT * FROM [[STREAM(src)]];`, ['LF305']],
+  ['LF305 negative: stream in a temporary view', SRC + `CREATE TEMPORARY VIEW v AS SELECT * FROM STREAM(src);`, []],
+  ['LF306 STREAM over a materialized view', SRC + MV + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM STREAM([[mv]]);`, ['LF306']],
+  ['LF306 STREAM over an AUTO CDC target', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS AUTO CDC INTO t FROM STREAM(src) KEYS (id) SEQUENCE BY seq;\nCREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM STREAM([[t]]);`, ['LF306']],
+  ['LF306 negative: STREAM over an append-only table', SRC + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM STREAM(src);`, []],
+  ['LF307 flow target not declared', SRC + `CREATE FLOW f AS INSERT INTO [[nowhere]] BY NAME SELECT * FROM STREAM(src);`, ['LF307']],
+  ['LF307 negative: declared target', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS INSERT INTO t BY NAME SELECT * FROM STREAM(src);`, []],
+  ['LF308 AUTO CDC into a materialized view', SRC + MV + `APPLY CHANGES INTO [[mv]] FROM STREAM(src) KEYS (id) SEQUENCE BY seq;`, ['LF308']],
+  ['LF308 negative: AUTO CDC into a streaming table', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nAPPLY CHANGES INTO t FROM STREAM(src) KEYS (id) SEQUENCE BY seq STORED AS SCD TYPE 2;`, []],
+  ['LF309 AUTO CDC source read as batch', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS AUTO CDC INTO t FROM [[src]] KEYS (id) SEQUENCE BY seq;`, ['LF309']],
+  // LF4xx
+  ['LF401 expectation on a column the dataset does not output', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT ([[nope]] > 0)) AS SELECT 1 AS x;`, ['LF401']],
+  ['LF401 negative: output column, and open outputs', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0)) AS SELECT 1 AS x;\nCREATE OR REFRESH STREAMING TABLE s (CONSTRAINT c EXPECT (anything > 0)) AS SELECT * FROM STREAM read_files('/x');`, []],
+  ['LF402 duplicate expectation name', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0), CONSTRAINT [[c]] EXPECT (x < 9)) AS SELECT 1 AS x;`, ['LF402']],
+  ['LF402 negative: distinct names', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0), CONSTRAINT d EXPECT (x < 9)) AS SELECT 1 AS x;`, []],
+  ['LF403 aggregate, window and subquery in an expectation', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT a EXPECT ([[count]](x) > 0), CONSTRAINT w EXPECT ([[row_number]]() OVER (ORDER BY x) = 1), CONSTRAINT s EXPECT (x IN [[(SELECT 1)]])) AS SELECT 1 AS x;`, ['LF403', 'LF403', 'LF403']],
+  ['LF403 negative: scalar functions', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT a EXPECT (length(trim(y)) > 0 AND abs(x) < 5)) AS SELECT 1 AS x, 'a' AS y;`, []],
+  ['LF404 invalid ON VIOLATION action', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0) ON VIOLATION [[FAIL ROW]]) AS SELECT 1 AS x;`, ['LF404']],
+  ['LF404 negative: DROP ROW and FAIL UPDATE', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0) ON VIOLATION DROP ROW, CONSTRAINT d EXPECT (x < 9) ON VIOLATION FAIL UPDATE) AS SELECT 1 AS x;`, []],
+  ['LF405 expectation on a persisted view', `CREATE VIEW v ([[CONSTRAINT c EXPECT (x > 0)]]) AS SELECT 1 AS x;`, ['LF405']],
+  ['LF405 negative: on a temporary view', `CREATE TEMPORARY VIEW v (CONSTRAINT c EXPECT (x > 0)) AS SELECT 1 AS x;`, []],
+  ['LF406 never fails: constant TRUE and IS NOT NULL on a NOT NULL column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT t EXPECT ([[TRUE]]), CONSTRAINT n EXPECT ([[x IS NOT NULL]])) AS SELECT 1 AS x;`, ['LF406', 'LF406']],
+  ['LF406 negative: IS NOT NULL on a nullable column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT, CONSTRAINT n EXPECT (x IS NOT NULL)) AS SELECT 1 AS x;`, []],
+  ['LF407 always fails: constant false', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT f EXPECT ([[1 = 0]])) AS SELECT 1 AS x;`, ['LF407']],
+  ['LF407 negative: a real predicate', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT f EXPECT (x = 0)) AS SELECT 1 AS x;`, []],
+  ['LF408 FAIL UPDATE on bronze input', `CREATE OR REFRESH STREAMING TABLE b (CONSTRAINT c EXPECT (id IS NOT NULL) ON VIOLATION [[FAIL UPDATE]]) AS SELECT * FROM STREAM read_files('/x');`, ['LF408']],
+  ['LF408 negative: FAIL UPDATE downstream of bronze', SRC + `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (id IS NOT NULL) ON VIOLATION FAIL UPDATE) AS SELECT id FROM src;`, []],
+  // LF5xx (SQL side; the bundle codes are covered below)
+  ['LF501 unknown ${key}', `CREATE OR REFRESH STREAMING TABLE b AS SELECT * FROM STREAM read_files('[[\${nope}]]/x');`, ['LF501'], { pipeline: { configuration: new Map([['source_root', '/v']]) } }],
+  ['LF501 negative: configured key', `CREATE OR REFRESH STREAMING TABLE b AS SELECT * FROM STREAM read_files('\${source_root}/x');`, [], { pipeline: { configuration: new Map([['source_root', '/v']]) } }],
+  ['LF501 negative: no bundle configuration to check against', `CREATE OR REFRESH STREAMING TABLE b AS SELECT * FROM STREAM read_files('\${nope}/x');`, []],
+];
+
+describe('diagnostics', () => {
+  for (const [name, input, codes, options] of cases) test(name, () => void check(input, codes, options));
+
+  test('LF101 syntax errors are reported; valid input has none', () => {
+    const bad = diagnosticsOf(buildIndex({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT FROM WHERE;' }));
+    assert.ok(bad.some((d) => d.code === 'LF101' && d.severity === 'error'));
+    assert.deepEqual(diagnosticsOf(buildIndex({ '/p/a.sql': SRC })), []);
+  });
+
+  test('severities come from the code table', () => {
+    const [d] = check(`CREATE MATERIALIZED VIEW a AS SELECT * FROM [[nope]];`, ['LF201']);
+    assert.equal(d.severity, DIAGNOSTIC_CODES.LF201.severity);
+  });
+
+  test('the LIVE. hint carries the edit that removes the prefix', () => {
+    const [d] = check(SRC + `CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]]src;`, ['LF204']);
+    assert.equal(d.severity, 'hint');
+    assert.deepEqual(d.fix, { title: "Remove 'LIVE.'", edits: [{ file: '/p/a.sql', range: d.range, newText: '' }] });
+  });
+
+  test('qualified references with the pipeline catalog and schema resolve to its datasets', () => {
+    const pipeline = { catalog: 'main', schema: 'iot', configuration: new Map([['catalog', 'main'], ['schema', 'iot']]) };
+    check(SRC + 'CREATE MATERIALIZED VIEW a AS SELECT id FROM main.iot.src;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM ${catalog}.${schema}.src;\nCREATE MATERIALIZED VIEW c AS SELECT * FROM [[main.iot.gone]];', ['LF201'], { pipeline });
+  });
+});
