@@ -37,6 +37,8 @@ export function symbolAt(ctx: FeatureContext, doc: SyntaxDocument, position: Pos
     }
     for (const c of d.columns) if (rangeContains(c.range, position)) return { kind: 'column', name: c.name, range: c.range, target: { kind: 'dataset', key: d.key, column: c.name }, declaration: true };
   }
+  const fn = functionAt(doc, position);
+  if (fn) return fn;
   for (const q of ownedQueries(a.datasets, a.flows)) {
     if (!rangeContains(q.range, position)) continue;
     const occurrence = columnRefAt(q.shape, position);
@@ -50,13 +52,15 @@ export function symbolAt(ctx: FeatureContext, doc: SyntaxDocument, position: Pos
       }
     }
   }
-  const offset = doc.lines.offsetAt(position);
-  const path: Node[] = pathAt(doc.parsed.statements, offset);
+  return undefined;
+}
+
+function functionAt(doc: SyntaxDocument, position: Position): SymbolAt | undefined {
+  const path: Node[] = pathAt(doc.parsed.statements, doc.lines.offsetAt(position));
   for (let i = path.length - 1; i > 0; i--) {
     const node = path[i];
     if (node.kind === 'QualifiedName' && path[i - 1].kind === 'FunctionCall' && (path[i - 1] as FunctionCall).name === node) {
-      const name = node.parts.map((p) => p.name).join('.');
-      return { kind: 'function', name, range: doc.lines.rangeOf(node.span) };
+      return { kind: 'function', name: node.parts.map((p) => p.name).join('.'), range: doc.lines.rangeOf(node.span) };
     }
   }
   return undefined;
