@@ -1,6 +1,6 @@
 // The one wrapper every request handler runs through: a cancelled request gets
 // the protocol's cancellation error, a failing one is logged and answered with
-// an empty result, so a bug in one feature never takes the server down.
+// an empty result (a deliberate ResponseError is passed on), so a bug in one feature never takes the server down.
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 
 export type Logger = (line: string) => void;
@@ -19,6 +19,8 @@ export function runSafe<T>(log: Logger, name: string, token: CancellationToken |
         if (ms > 200) log(`${name} took ${ms} ms`);
         resolve(result);
       } catch (e) {
+        // A deliberate answer (prepareRename refusing, with its reason) goes to the client as is.
+        if (e instanceof ResponseError) return resolve(e);
         log(`error in ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         resolve(empty);
       }
