@@ -73,7 +73,7 @@ export function parseCreate(p: Cursor): Statement {
   parseClauses(p, node);
   if (p.eatWord('AS')) node.body = parseBody(p, true);
   else if (p.eatWord('FLOW')) node.body = parseBody(p, false);
-  else if (node.datasetKind !== 'streaming_table' && !p.atEof()) node.body = p.missingWithError('AS and a query', 'missing-token');
+  else if (node.datasetKind !== 'streaming_table') node.body = p.missingWithError('AS and a query', 'missing-token');
   node.span = p.spanFrom(start);
   return node;
 }

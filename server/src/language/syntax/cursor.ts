@@ -7,6 +7,9 @@ import type { Token } from './tokens';
 /** Nesting bound for expressions, queries, relations and types: deep input gets an error, never a stack overflow. */
 export const MAX_DEPTH = 150;
 
+/** Budget of current-token looks per token (normal parsing uses a few dozen). */
+const STEPS_PER_TOKEN = 400;
+
 /** Keywords that begin a statement when they start a line (used to stop skipping). */
 const STATEMENT_KEYWORDS = new Set(['CREATE', 'SET', 'INSERT']);
 
@@ -32,6 +35,8 @@ const NOT_ALIAS = new Set([
 export class Cursor {
   pos = 0;
   depth = 0;
+  steps = 0;
+  private stepLimit: number;
   readonly errors: SyntaxError[] = [];
   /** For each `(` token, the index of its `)` (or -1); matching resets at statement boundaries. */
   private readonly matching: Int32Array;
@@ -42,10 +47,22 @@ export class Cursor {
     readonly tokens: Token[],
   ) {
     this.matching = computeMatching(tokens);
+    this.stepLimit = STEPS_PER_TOKEN * tokens.length + 10_000;
   }
 
+  /**
+   * Every look at the current token counts against a budget linear in the
+   * token count: a loop that stops making progress (a parser bug) ends in an
+   * `internal-error` for its statement instead of hanging the server.
+   */
   get tok(): Token {
+    if (++this.steps > this.stepLimit) this.outOfSteps();
     return this.tokens[this.pos];
+  }
+
+  private outOfSteps(): never {
+    this.stepLimit = this.steps + STEPS_PER_TOKEN * this.tokens.length + 10_000; // room to recover
+    throw new Error('the parser made no progress');
   }
 
   peek(k = 1): Token {

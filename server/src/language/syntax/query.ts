@@ -187,7 +187,7 @@ function selectClauses(p: Cursor, select: Select): void {
       const from = parseFrom(p);
       if (select.from) p.error('unexpected-token', 'Duplicate FROM clause', from.span);
       else select.from = from;
-    } else if (u === 'LATERAL' && select.from) {
+    } else if (u === 'LATERAL' && p.isWord('VIEW', 1) && select.from) {
       // LATERAL VIEW after a junk-interrupted FROM: parse into the same FROM.
       const more = parseFrom(p, select.from);
       select.from = more;
@@ -202,6 +202,11 @@ function selectClauses(p: Cursor, select: Select): void {
     } else if (u === 'WINDOW' && p.atName(1)) {
       select.window = parseWindowClause(p);
     } else {
+      if (atSelectClause(p)) {
+        // A clause keyword this loop does not take here (e.g. JOIN after LATERAL VIEW).
+        const k = p.advance();
+        p.error('unexpected-token', `Unexpected \`${k.text}\` here`, { start: k.start, end: k.end });
+      }
       p.skipJunk(() => atSelectClause(p), 'Unexpected text in query');
       if (!atSelectClause(p)) return;
     }

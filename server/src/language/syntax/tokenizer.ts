@@ -11,9 +11,35 @@ export interface TokenizeResult {
   errors: SyntaxError[];
 }
 
-// Longest first within each leading character.
-const OPERATORS = ['<=>', '::', '=>', '->', '<=', '>=', '<>', '!=', '==', '||', '<<', '|>'];
 const SINGLE_OPS = '()[]{},.;:+-*/%=<>!~&|^?';
+
+/** The operator starting at `i` (whose char code is `c`), longest match first; `>>` is never joined (nested types). */
+function operatorAt(text: string, i: number, c: number): string | undefined {
+  const d = text.charCodeAt(i + 1);
+  switch (c) {
+    case 60: // <
+      if (d === 61) return text.charCodeAt(i + 2) === 62 ? '<=>' : '<=';
+      if (d === 62) return '<>';
+      if (d === 60) return '<<';
+      return '<';
+    case 58: // :
+      return d === 58 ? '::' : ':';
+    case 61: // =
+      if (d === 62) return '=>';
+      return d === 61 ? '==' : '=';
+    case 45: // -
+      return d === 62 ? '->' : '-';
+    case 62: // >
+      return d === 61 ? '>=' : '>';
+    case 33: // !
+      return d === 61 ? '!=' : '!';
+    case 124: // |
+      if (d === 124) return '||';
+      return d === 62 ? '|>' : '|';
+  }
+  const ch = text[i];
+  return SINGLE_OPS.indexOf(ch) >= 0 ? ch : undefined;
+}
 
 const CH_NL = 10;
 const CH_CR = 13;
@@ -31,7 +57,7 @@ export function isWordChar(c: number): boolean {
   if (c < 128) {
     return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
   }
-  return !isUnicodeSpace(c);
+  return c >= 128 && !isUnicodeSpace(c); // false for NaN (past the end)
 }
 
 function isUnicodeSpace(c: number): boolean {
@@ -50,6 +76,16 @@ function isParamKeyChar(c: number): boolean {
 export function tokenize(text: string): TokenizeResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
+  // Words repeat (keywords, column names): one upper-cased copy each keeps allocation down.
+  const uppers = new Map<string, string>();
+  const upperOf = (word: string): string => {
+    let u = uppers.get(word);
+    if (u === undefined) {
+      u = word.toUpperCase();
+      if (uppers.size < 50_000) uppers.set(word, u);
+    }
+    return u;
+  };
   const errors: SyntaxError[] = [];
   const n = text.length;
   let i = 0;
@@ -58,9 +94,8 @@ export function tokenize(text: string): TokenizeResult {
   const error = (code: SyntaxErrorCode, message: string, start: number, end: number) => {
     errors.push({ code, message, span: { start, end } });
   };
-  const push = (kind: TokenKind, start: number, end: number, upper: string, value: string, params?: Param[]): Token => {
-    const textOf = text.slice(start, end);
-    const token: Token = { kind, start, end, text: textOf, upper, value, lineStart, params };
+  const push = (kind: TokenKind, start: number, end: number, upper: string, value: string, params?: Param[], source?: string): Token => {
+    const token: Token = { kind, start, end, text: source ?? text.slice(start, end), upper, value, lineStart, params };
     lineStart = false;
     tokens.push(token);
     return token;
@@ -155,7 +190,7 @@ export function tokenize(text: string): TokenizeResult {
         push('param', start, end, '', params[0].key, params);
       } else {
         const word = text.slice(start, end);
-        push('word', start, end, word.toUpperCase(), word, params.length ? params : undefined);
+        push('word', start, end, upperOf(word), word, params.length ? params : undefined, word);
       }
       i = end;
       continue;
@@ -194,16 +229,9 @@ export function tokenize(text: string): TokenizeResult {
       continue;
     }
 
-    let op: string | undefined;
-    for (const o of OPERATORS) {
-      if (text.startsWith(o, i)) {
-        op = o;
-        break;
-      }
-    }
-    if (op === undefined && SINGLE_OPS.indexOf(text[i]) >= 0) op = text[i];
+    const op = operatorAt(text, i, c);
     if (op !== undefined) {
-      push('op', i, i + op.length, op, op);
+      push('op', i, i + op.length, op, op, undefined, op);
       i += op.length;
       continue;
     }
@@ -340,7 +368,7 @@ export function tokenize(text: string): TokenizeResult {
       const params: Param[] = [];
       const end = scanWord(j, params);
       const word = text.slice(at, end);
-      push('word', at, end, word.toUpperCase(), word, params.length ? params : undefined);
+      push('word', at, end, upperOf(word), word, params.length ? params : undefined, word);
       return end;
     }
     const body = text.slice(at, bodyEnd);
