@@ -7,13 +7,13 @@ import { AuthStore } from './auth';
 import { BundleWorkspace } from './bundle/bundleWorkspace';
 import { commandTable } from './commands/commandTable';
 import { CliService } from './databricks/cliService';
-import { LanguageServerHost } from './languageServer';
+import { LanguageServerHost, ServerStatus } from './languageServer';
 import { Log } from './log';
 import { OperationRunner } from './operations';
 import { currentTarget, Services } from './services';
 import { affectsServerStart } from './settings';
 import { LineagePanel } from './views/lineagePanel';
-import { PipelineExplorer } from './views/pipelineExplorer';
+import { ExplorerNode, PipelineExplorer } from './views/pipelineExplorer';
 import { StatusBar } from './views/statusBar';
 
 /** What the extension exports to other extensions and tooling. */
@@ -22,6 +22,14 @@ export interface LakeflowApi {
   activationMs: number;
   /** The file the Lakeflow output channel is written to. */
   logFile: vscode.Uri;
+  /** The language server as the client last saw it, including its latest `lakeflow/status` report. */
+  serverStatus(): ServerStatus;
+  /**
+   * Read-only access to what the views show, for the end-to-end tests and other
+   * tooling (VS Code offers no API to read another extension's tree or webview):
+   * the explorer's data provider and the lineage panel while it is open.
+   */
+  views: { explorer: vscode.TreeDataProvider<ExplorerNode>; lineagePanel(): vscode.WebviewPanel | undefined };
 }
 
 export function activate(context: vscode.ExtensionContext): LakeflowApi {
@@ -29,11 +37,14 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
   const auth = new AuthStore(context);
   const log = new Log(() => auth.secrets());
   context.subscriptions.push(auth, log);
+  let server: LanguageServerHost;
+  let explorer: PipelineExplorer;
+  let lineage: LineagePanel;
   try {
     const bundles = new BundleWorkspace();
     const operations = new OperationRunner();
     const statusBar = new StatusBar();
-    const server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), context.globalStorageUri.fsPath, log, auth, bundles);
+    server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), context.globalStorageUri.fsPath, log, auth, bundles);
     const services: Services = {
       context,
       log,
@@ -46,8 +57,8 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
       bundleDiagnostics: vscode.languages.createDiagnosticCollection('lakeflow-bundle'),
       runDiagnostics: vscode.languages.createDiagnosticCollection('lakeflow-run'),
     };
-    const explorer = new PipelineExplorer(bundles, server);
-    const lineage = new LineagePanel(server);
+    explorer = new PipelineExplorer(bundles, server);
+    lineage = new LineagePanel(server);
     // Disposed in reverse: views and the server go before what they use.
     context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, explorer, lineage);
     context.subscriptions.push(vscode.window.createTreeView('lakeflow.pipelines', { treeDataProvider: explorer, showCollapseAll: true }));
@@ -83,7 +94,12 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
   }
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, logFile: vscode.Uri.joinPath(context.logUri, 'Lakeflow.log') };
+  return {
+    activationMs,
+    logFile: vscode.Uri.joinPath(context.logUri, 'Lakeflow.log'),
+    serverStatus: () => server.status,
+    views: { explorer, lineagePanel: () => lineage.visiblePanel },
+  };
 }
 
 export function deactivate(): void {

@@ -11,6 +11,8 @@ export const EXTENSION_ID = 'lakeflow-tools.lakeflow-pipelines';
 export interface LakeflowApi {
   activationMs: number;
   logFile: vscode.Uri;
+  serverStatus(): { phase: string; reported?: { state: string; datasets?: number } };
+  views: { explorer: vscode.TreeDataProvider<unknown>; lineagePanel(): vscode.WebviewPanel | undefined };
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after the timeout. */
