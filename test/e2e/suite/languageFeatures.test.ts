@@ -38,6 +38,13 @@ function lakeflowDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'lakeflow');
 }
 
+/** Drops in-memory edits a failed or finished test left, so the repository's file is never saved changed. */
+async function revertIfDirty(doc: vscode.TextDocument): Promise<void> {
+  if (!doc.isDirty) return;
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
 export function register(h: Harness): void {
   h.describe('language server on the bundled pipeline', () => {
     h.test('the server reports ready with the 26 datasets of pipelines/ indexed', async () => {
@@ -56,6 +63,14 @@ export function register(h: Harness): void {
       assert.match(text, /Upstream: \[iot_events\]\(file:\/\/[^)]*\/pipelines\/bronze\/ingest_iot_events\.sql#L\d+\)/);
       const downstream = /Downstream: (.*)/.exec(text)?.[1] ?? '';
       for (const d of ['fct_iot_events', 'dim_devices', 'dim_date']) assert.match(downstream, new RegExp(`\\[${d}\\]`), downstream);
+    });
+
+    h.test('hover on a column of a silver source in gold: its type and lineage back to bronze', async () => {
+      const { document: doc } = await openPipelineFile(FACT);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '  e.battery_level,', 5));
+      const text = markdownOf(hovers);
+      assert.match(text, /\*\*battery_level\*\*: `INT` · column of \[stg_iot_events\]/);
+      assert.match(text, /Lineage \(upstream to the inputs\): .*`iot_events\.battery_level`/);
     });
 
     h.test('go to definition from a gold reference opens the silver CREATE statement', async () => {
@@ -160,10 +175,28 @@ export function register(h: Harness): void {
         await waitFor('the diagnostic to disappear', () => lakeflowDiagnostics(doc.uri).length === 0);
         assert.equal(doc.isDirty, false, 'undo brings the document back to its saved text');
       } finally {
-        if (doc.isDirty) {
-          await vscode.window.showTextDocument(doc);
-          await vscode.commands.executeCommand('workbench.action.files.revert');
-        }
+        await revertIfDirty(doc);
+      }
+    });
+
+    h.test('the deprecated LIVE. prefix gets LF204 with a quick fix that removes it', async () => {
+      const { document: doc } = await openPipelineFile(FACT);
+      const at = positionOf(doc, 'FROM stg_iot_events AS e', 5);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, at, 'LIVE.');
+      try {
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const live = await waitFor('LF204 on LIVE.', () => lakeflowDiagnostics(doc.uri).find((d) => codeOf(d) === 'LF204'));
+        assert.deepEqual(live.range, new vscode.Range(at, at.translate(0, 'LIVE.'.length)));
+        assert.ok(live.tags?.includes(vscode.DiagnosticTag.Deprecated));
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, live.range, vscode.CodeActionKind.QuickFix.value);
+        const fix = actions.find((a) => a.title === "Remove 'LIVE.'");
+        assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+        assert.ok(await vscode.workspace.applyEdit(fix.edit));
+        assert.equal(doc.lineAt(at.line).text.trim(), 'FROM stg_iot_events AS e');
+        await waitFor('LF204 to clear after the fix', () => lakeflowDiagnostics(doc.uri).length === 0);
+      } finally {
+        await revertIfDirty(doc);
       }
     });
   });
