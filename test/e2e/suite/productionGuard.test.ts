@@ -32,7 +32,7 @@ export function register(h: Harness): void {
       assert.deepEqual(standIn.commandCalls(), []);
     });
 
-    h.test('run and destroy on a production target ask first too; run on dev does not ask', async () => {
+    h.test('run and destroy on a production target ask first too; deploy to dev does not ask', async () => {
       standIn.reset('success');
       const runProd = await run('lakeflow.runPipeline', { target: 'prod', mode: 'update' });
       assert.equal(runProd.ok, false);
