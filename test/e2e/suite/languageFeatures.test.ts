@@ -96,6 +96,17 @@ export function register(h: Harness): void {
       for (const r of inFact) assert.equal(doc.getText(r.range), 'stg_iot_events');
     });
 
+    h.test('rename of a silver dataset edits its definition and every reader (computed, not applied)', async () => {
+      const { document: doc } = await openPipelineFile(FACT);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, 'FROM stg_iot_events AS e', 7), 'silver_iot_events');
+      const files = sorted(edit.entries().map(([uri]) => vscode.workspace.asRelativePath(uri)));
+      assert.deepEqual(files, ['pipelines/gold/dimensions/dim_date.sql', 'pipelines/gold/dimensions/dim_devices.sql', 'pipelines/gold/facts/fct_iot_events.sql', 'pipelines/silver/stg_iot_events.sql']);
+      assert.ok(edit.entries().every(([, edits]) => edits.every((e) => e.newText === 'silver_iot_events')));
+      const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'stg_');
+      const silver = sorted(new Set(symbols.filter((s) => s.location.uri.fsPath.includes('/pipelines/silver/')).map((s) => s.name)));
+      assert.equal(silver.length, 8, silver.join(', '));
+    });
+
     h.test('completion after a qualifier offers exactly the columns of that source', async () => {
       const { document: doc } = await openPipelineFile(FACT);
       const items = await completionAt(doc, positionOf(doc, '  e.event_id,\n  e.device_id', 4));
