@@ -46,8 +46,17 @@ function ensureDebianPackages(chromium) {
   });
 }
 
+/**
+ * The environment for a nested npm: without the outer npm's `npm_*` variables.
+ * Under `npm test` they carry the outer npm's user agent (node/v20), which
+ * code-server's postinstall reads as the Node version, and its nodedir.
+ */
+function withoutOuterNpm(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE'));
+}
+
 /** An npm project folder holding exactly one pinned package. */
-function ensureNpmPackage(dir, spec, env = process.env) {
+function ensureNpmPackage(dir, spec, env = withoutOuterNpm(process.env)) {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
   log(`npm install ${spec} into ${dir}`);
@@ -71,7 +80,7 @@ export function ensureInstalled(e2eDir) {
     // Native modules (node-pty, spdlog, kerberos, ...) compile against Node 24's
     // headers; without npm_config_nodedir npm would use the machine's Node 20 headers.
     ensureNpmPackage(join(e2eDir, 'vscode'), `code-server@${VERSIONS.codeServer}`, {
-      ...process.env,
+      ...withoutOuterNpm(process.env),
       PATH: `${join(p.node24Dir, 'bin')}:${process.env.PATH}`,
       npm_config_nodedir: p.node24Dir,
     });
