@@ -1,6 +1,91 @@
-// Extension entry point: starts the language client and registers commands.
-import type * as vscode from 'vscode';
+// Extension entry point. activate() stays light: it creates the services,
+// registers the command table, views and status bar, and starts the bundle
+// scan and the language server without waiting for them. Its duration is
+// logged and exported (activationMs).
+import * as vscode from 'vscode';
+import { AuthStore } from './auth';
+import { BundleWorkspace } from './bundle/bundleWorkspace';
+import { commandTable } from './commands/commandTable';
+import { CliService } from './databricks/cliService';
+import { LanguageServerHost } from './languageServer';
+import { Log } from './log';
+import { OperationRunner } from './operations';
+import { currentTarget, Services } from './services';
+import { affectsServerStart } from './settings';
+import { LineagePanel } from './views/lineagePanel';
+import { PipelineExplorer } from './views/pipelineExplorer';
+import { StatusBar } from './views/statusBar';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What the extension exports to other extensions and tooling. */
+export interface LakeflowApi {
+  /** Wall time of activate(), in milliseconds. */
+  activationMs: number;
+  /** The file the Lakeflow output channel is written to. */
+  logFile: vscode.Uri;
+}
 
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): LakeflowApi {
+  const started = performance.now();
+  const auth = new AuthStore(context);
+  const log = new Log(() => auth.secrets());
+  context.subscriptions.push(auth, log);
+  try {
+    const bundles = new BundleWorkspace();
+    const operations = new OperationRunner();
+    const statusBar = new StatusBar();
+    const server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), context.globalStorageUri.fsPath, log, auth, bundles);
+    const services: Services = {
+      context,
+      log,
+      auth,
+      bundles,
+      cli: new CliService(log, auth),
+      operations,
+      server,
+      statusBar,
+      bundleDiagnostics: vscode.languages.createDiagnosticCollection('lakeflow-bundle'),
+      runDiagnostics: vscode.languages.createDiagnosticCollection('lakeflow-run'),
+    };
+    const explorer = new PipelineExplorer(bundles, server);
+    const lineage = new LineagePanel(server);
+    // Disposed in reverse: views and the server go before what they use.
+    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, explorer, lineage);
+    context.subscriptions.push(vscode.window.createTreeView('lakeflow.pipelines', { treeDataProvider: explorer, showCollapseAll: true }));
+    for (const [id, handler] of Object.entries(commandTable({ services, explorer, lineage }))) {
+      context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    }
+    context.subscriptions.push(
+      server.onDidChangeStatus((st) => statusBar.showServer(st)),
+      operations.onDidChange((op) => statusBar.showOperation(op)),
+      bundles.onDidChange(() => statusBar.showTarget(currentTarget(services, bundles.active())?.name)),
+      vscode.window.onDidChangeActiveTextEditor(() => statusBar.showTarget(currentTarget(services, bundles.active())?.name)),
+      auth.onDidChange(() => void server.restart().catch(() => undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsServerStart(e)) void server.restart().catch(() => undefined);
+        if (e.affectsConfiguration('lakeflow.target') || e.affectsConfiguration('lakeflow.bundleRoot')) {
+          statusBar.showTarget(currentTarget(services, bundles.active())?.name);
+        }
+      }),
+    );
+    // Starting the server waits for the bundle scan (its document selector needs the
+    // libraries); restart() queues it behind any restart a setting change asks for.
+    void bundles
+      .ready()
+      .then(() => server.restart())
+      .catch((e: Error) =>
+        vscode.window.showErrorMessage(`Lakeflow language server failed to start: ${log.clean(e.message)}`, 'Show Output').then((c) => c && log.show()),
+      );
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.error(`activation failed: ${message}`);
+    void vscode.window.showErrorMessage(`Lakeflow Pipelines failed to activate: ${log.clean(message)}`);
+    throw e;
+  }
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, logFile: vscode.Uri.joinPath(context.logUri, 'Lakeflow.log') };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions; VS Code disposes them (and awaits nothing more).
+}

@@ -2,9 +2,9 @@
 -- late, so the row with the greatest log sequence number per key wins (SCD type 1); a
 -- delete stays as a row flagged `_is_deleted` so gold can tell "gone" from "never seen".
 CREATE OR REFRESH MATERIALIZED VIEW stg_alert_thresholds (
-  -- A threshold whose range is empty or inverted would mark every reading as a breach:
-  -- stop the update rather than publish wrong alerts.
-  CONSTRAINT valid_threshold_range EXPECT (min_value < max_value) ON VIOLATION FAIL UPDATE
+  -- An inverted range would mark every reading as a breach: stop the update rather than
+  -- publish wrong alerts. A point range is valid (motion's normal band is [0, 0]).
+  CONSTRAINT valid_threshold_range EXPECT (min_value <= max_value) ON VIOLATION FAIL UPDATE
 )
 COMMENT 'Current state of each alert threshold (SCD type 1) from the CDC feed, with soft deletes.'
 TBLPROPERTIES ('quality' = 'silver')

@@ -1,6 +1,6 @@
 // `lakeflow check [PATH...] [--bundle FILE] [--target T] [--format text|json|sarif]`:
 // analyses the pipeline(s) and prints diagnostics; exits 1 when any is an error.
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { bundleDiagnostics } from '../language/features/diagnostics/configDiagnostics';
 import { Diagnostic, sortDiagnostics } from '../language/features/diagnostics/diagnostic';
 import { workspaceDiagnostics } from '../language/features/diagnostics/fileDiagnostics';
@@ -42,6 +42,12 @@ export const checkCommand: Subcommand = {
     const format = oneOf(options.get('format'), FORMATS, 'text', 'format');
     const ws = loadWorkspace(io.cwd, paths, { bundle: options.get('bundle'), target: options.get('target') });
     const report = workspaceReport(ws, (check, file, e) => io.err(`lakeflow check: internal error in ${check} on ${file}: ${e instanceof Error ? e.message : String(e)}\n`));
+    if (options.has('bundle') && paths.length > 0) {
+      // With a bundle, PATHs narrow what is reported; the whole pipeline is still analysed.
+      const wanted = paths.map((p) => relative(io.cwd, resolve(io.cwd, p)).replace(/\\/g, '/'));
+      const inScope = (f: string) => !f.endsWith('.sql') || wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : w + '/'));
+      report.diagnostics = report.diagnostics.filter((d) => inScope(d.file));
+    }
     io.out(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, TOOL_VERSION) : formatText(report));
     return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },

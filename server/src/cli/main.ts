@@ -3,6 +3,8 @@
 import { checkCommand } from './checkCommand';
 import { CliIo, processIo, UsageError } from './io';
 import { lineageCommand } from './lineageCommand';
+import { runCommand } from './runCommand';
+import { simulateCommand } from './simulateCommand';
 
 export interface Subcommand {
   summary: string;
@@ -10,8 +12,10 @@ export interface Subcommand {
 }
 
 const subcommands: Record<string, Subcommand> = {
+  simulate: simulateCommand,
   check: checkCommand,
   lineage: lineageCommand,
+  run: runCommand,
 };
 
 function usage(): string {

@@ -12,6 +12,7 @@ type Case = [name: string, input: string | Record<string, string>, codes: string
 const cases: Case[] = [
   // LF1xx
   ['LF102 legacy LIVE TABLE spelling', `CREATE OR REFRESH [[LIVE TABLE]] a AS SELECT 1 AS x;`, ['LF102']],
+  ['LF102 TEMPORARY LIVE VIEW keeps TEMPORARY', `CREATE TEMPORARY [[LIVE VIEW]] v AS SELECT 1 AS x;`, ['LF102']],
   ['LF102 negative: current spelling', `CREATE OR REFRESH MATERIALIZED VIEW a AS SELECT 1 AS x;`, []],
   ['LF103 warehouse-only syntax', `CREATE STREAMING TABLE IF NOT EXISTS [[a]] AS SELECT * FROM STREAM read_files('/x');`, ['LF103']],
   ['LF103 negative: pipeline syntax', `CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM read_files('/x');`, []],
@@ -28,12 +29,16 @@ const cases: Case[] = [
   ['LF204 negative: bare name', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id FROM src;`, []],
   ['LF205 unknown column of a known source', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id, [[nope]], s.[[other]] FROM src s WHERE [[missing]] > 0;`, ['LF205', 'LF205', 'LF205']],
   ['LF205 negative: schemaHints leave other columns open', `CREATE OR REFRESH STREAMING TABLE a AS SELECT anything FROM STREAM read_files('/x', schemaHints => 'id INT');`, []],
-  ['LF205 negative: aliases, lambdas, struct fields, niladic functions', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id AS k, k + 1 AS k2, transform(array(v), x -> x + 1) AS t, _metadata.file_path AS f, current_timestamp AS ts FROM src ORDER BY k;`, []],
+  ['LF205 negative: aliases, lambdas, struct fields, niladic functions', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id AS k, k + 1 AS k2, transform(array(v), x -> x + 1) AS t, current_timestamp AS ts FROM src ORDER BY k;`, []],
+  ['LF205 negative: hidden file columns of a complete schema', `CREATE OR REFRESH STREAMING TABLE a AS SELECT a, _metadata.file_path AS f, _rescued_data FROM STREAM read_files('/x', schema => 'a INT');`, []],
+  ['LF205 hidden file columns do not pass through a dataset', SRC + `CREATE MATERIALIZED VIEW a AS SELECT [[_metadata]].file_path AS f FROM src;`, ['LF205']],
   // LF3xx
   ['LF301 cycle', `CREATE MATERIALIZED VIEW [[a]] AS SELECT * FROM b;\nCREATE MATERIALIZED VIEW [[b]] AS SELECT * FROM a;`, ['LF301', 'LF301']],
   ['LF301 negative: a chain', SRC + MV, []],
   ['LF302 streaming table over a batch read', SRC + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM [[src]];`, ['LF302']],
   ['LF302 negative: stream-static join', SRC + MV + `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT s.id FROM STREAM(src) s JOIN mv m ON s.id = m.id;`, []],
+  ['LF302 negative: reading a temporary view that streams', { '/p/a.sql': SRC + `CREATE TEMPORARY VIEW v AS SELECT * FROM STREAM(src);`, '/p/b.sql': `CREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM v;` }, []],
+  ['LF302 reading a temporary view that does not stream', SRC + `CREATE TEMPORARY VIEW v AS SELECT * FROM src;\nCREATE OR REFRESH STREAMING TABLE s2 AS SELECT * FROM [[v]];`, ['LF302']],
   ['LF303 STREAM in a materialized view', SRC + `CREATE OR REFRESH MATERIALIZED VIEW m AS SELECT * FROM [[STREAM(src)]];`, ['LF303']],
   ['LF303 negative: batch read in a materialized view', SRC + MV, []],
   ['LF304 stream in an ONCE flow', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS INSERT INTO ONCE t BY NAME SELECT * FROM [[STREAM(src)]];`, ['LF304']],
@@ -91,8 +96,17 @@ describe('diagnostics', () => {
     assert.deepEqual(d.fix, { title: "Remove 'LIVE.'", edits: [{ file: '/p/a.sql', range: d.range, newText: '' }] });
   });
 
+  test('the legacy spelling fix writes the current one', () => {
+    const [d] = check(`CREATE TEMPORARY [[LIVE VIEW]] v AS SELECT 1 AS x;`, ['LF102']);
+    assert.equal(d.fix?.edits[0].newText, 'VIEW');
+    const [e] = check(`CREATE OR REFRESH [[STREAMING LIVE TABLE]] s AS SELECT * FROM STREAM read_files('/x');`, ['LF102']);
+    assert.equal(e.fix?.edits[0].newText, 'STREAMING TABLE');
+  });
+
   test('qualified references with the pipeline catalog and schema resolve to its datasets', () => {
     const pipeline = { catalog: 'main', schema: 'iot', configuration: new Map([['catalog', 'main'], ['schema', 'iot']]) };
     check(SRC + 'CREATE MATERIALIZED VIEW a AS SELECT id FROM main.iot.src;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM ${catalog}.${schema}.src;\nCREATE MATERIALIZED VIEW c AS SELECT * FROM [[main.iot.gone]];', ['LF201'], { pipeline });
+    const index = buildIndex({ '/p/a.sql': SRC + 'CREATE MATERIALIZED VIEW a AS SELECT id FROM main.iot.src;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM ${catalog}.${schema}.src;\nCREATE MATERIALIZED VIEW c AS SELECT * FROM other.iot.src;' }, { pipeline });
+    assert.deepEqual(index.edges().map((e) => `${e.from}>${e.to}`), ['src>a', 'src>b']);
   });
 });

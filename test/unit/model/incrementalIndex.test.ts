@@ -87,3 +87,15 @@ test('renaming a dataset moves its downstream edges and reports the dangling ref
   assert.deepEqual(index.filesReading('a'), ['/p/b.sql']);
   assert.deepEqual(workspaceDiagnostics(index).map((d) => d.code), ['LF201']);
 });
+
+test('files affected by an edit: downstream readers (transitively) and duplicate definitions', () => {
+  const index = new WorkspaceIndex({ parse });
+  index.updateFile('/p/a.sql', 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x;');
+  index.updateFile('/p/b.sql', 'CREATE MATERIALIZED VIEW b AS SELECT x FROM a;');
+  index.updateFile('/p/c.sql', 'CREATE MATERIALIZED VIEW c AS SELECT x FROM b;');
+  index.updateFile('/p/d.sql', 'CREATE MATERIALIZED VIEW a AS SELECT 2 AS x;');
+  index.updateFile('/p/e.sql', 'CREATE MATERIALIZED VIEW e AS SELECT 3 AS y;');
+  assert.deepEqual(index.filesAffectedBy('/p/a.sql'), ['/p/b.sql', '/p/c.sql', '/p/d.sql']);
+  assert.deepEqual(index.filesAffectedBy('/p/c.sql'), []);
+  assert.deepEqual(index.filesAffectedBy('/p/nope.sql'), []);
+});

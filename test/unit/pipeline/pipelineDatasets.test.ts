@@ -162,7 +162,7 @@ describe('expectations', () => {
 
   test('the one FAIL UPDATE guards alert threshold ranges in silver; at least one warn-only expectation exists', () => {
     const failing = datasets.flatMap((d) => d.expectations.filter((e) => e.action === 'fail').map((e) => `${d.name}.${e.name}: ${e.expression}`));
-    assert.deepEqual(failing, ['stg_alert_thresholds.valid_threshold_range: min_value < max_value']);
+    assert.deepEqual(failing, ['stg_alert_thresholds.valid_threshold_range: min_value <= max_value']);
     assert.ok(datasets.some((d) => d.expectations.some((e) => e.action === 'warn')));
   });
 

@@ -1,32 +1,16 @@
-// `[[...]]` range markers in test input: the text without the markers and the
-// LSP ranges they enclosed, in order of appearance.
+// `[[...]]` range markers (markers.ts) as LSP ranges, for tests that compare
+// with model and diagnostic ranges. SQL may contain `|`, so no cursor marker.
+import { LineIndex } from '../../../server/src/language/syntax/lineIndex';
+import { markers } from './markers';
+
 export interface MarkedText {
   text: string;
   ranges: { start: { line: number; character: number }; end: { line: number; character: number } }[];
 }
 
 export function extractRanges(marked: string): MarkedText {
-  let text = '';
-  const ranges: MarkedText['ranges'] = [];
-  const open: { line: number; character: number }[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < marked.length; i++) {
-    if (marked.startsWith('[[', i)) {
-      open.push({ line, character });
-      i++;
-      continue;
-    }
-    if (marked.startsWith(']]', i) && open.length > 0) {
-      ranges.push({ start: open.pop()!, end: { line, character } });
-      i++;
-      continue;
-    }
-    const c = marked[i];
-    text += c;
-    if (c === '\n') (line++, (character = 0));
-    else character++;
-  }
-  ranges.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
-  return { text, ranges };
+  const { text, ranges } = markers(marked, { cursor: '\u0000' });
+  const lines = new LineIndex(text);
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text, ranges: sorted.map((r) => lines.rangeOf(r)) };
 }

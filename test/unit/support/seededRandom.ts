@@ -1,13 +1,10 @@
-// A small deterministic PRNG (mulberry32) so randomised tests replay exactly.
+// Function-style access to the shared seeded PRNG (prng.ts) for tests that
+// pass a `() => number` around.
+import { Prng } from './prng';
+
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 export function pick<T>(random: () => number, items: readonly T[]): T {

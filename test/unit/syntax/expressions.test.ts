@@ -60,6 +60,7 @@ const cases: [string, string][] = [
   ["sum(x) OVER (ORDER BY t ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)", "(sum x (WindowSpec (t) (WindowFrame (2 PRECEDING) (CURRENT ROW))))"],
   ["sum(x) OVER (ORDER BY t RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND UNBOUNDED FOLLOWING)", "(sum x (WindowSpec (t) (WindowFrame ((Interval (1 DAY)) PRECEDING) (UNBOUNDED FOLLOWING))))"],
   ["lag(x) OVER w", "(lag x w)"],
+  ["sum(x) OVER (w ORDER BY y)", "(sum x (WindowSpec w (y)))"],
   ["percentile_cont(0.5) WITHIN GROUP (ORDER BY x)", "(percentile_cont 0.5 (x))"],
   ["transform(arr, x -> x + 1)", "(transform arr (Lambda x (+ x 1)))"],
   ["aggregate(arr, 0, (acc, x) -> acc + x)", "(aggregate arr 0 (Lambda acc x (+ acc x)))"],

@@ -1,8 +1,12 @@
 // node-sql-parser as an oracle: for every query we can cut out of the fixture
 // SQL (plus a set of plain-SQL queries) that node-sql-parser accepts, the
-// table names our tree references equal its tableList. Its names are
-// normalised (`select::cat.sch::t` -> `cat.sch.t`, lower case); ours are the
-// TableRef names (CTE references included, as node-sql-parser includes them).
+// table names our tree references equal its tableList, and the column names
+// equal its columnList. Its table names are normalised
+// (`select::cat.sch::t` -> `cat.sch.t`, lower case); ours are the TableRef
+// names (CTE references included, as node-sql-parser includes them). Columns
+// compare by name only (the last part of each ColumnRef; `(.*)` stars left
+// out), because node-sql-parser lists `t.b` both with and without its table
+// and replaces aliases by table names.
 // Queries with streaming reads or `:` JSON paths are left out: node-sql-parser
 // does not know them and silently misreads them (`STREAM x` as table `stream`).
 import { describe, test } from 'node:test';
@@ -34,15 +38,27 @@ const PLAIN_QUERIES = [
   'SELECT a FROM t FULL OUTER JOIN u USING (a)',
 ];
 
-function oracleTables(parser: Parser, sql: string): string[] | undefined {
+interface References {
+  tables: string[];
+  columns: string[];
+}
+
+function sortedSet(names: string[]): string[] {
+  return [...new Set(names.map((n) => n.toLowerCase()))].sort();
+}
+
+function oracleReferences(parser: Parser, sql: string): References | undefined {
   for (const database of ['bigquery', 'hive']) {
     try {
-      const list = parser.tableList(sql, { database });
-      const names = list.map((entry) => {
+      const tables = parser.tableList(sql, { database }).map((entry) => {
         const [, schema, table] = entry.split('::');
-        return (schema === 'null' ? table : `${schema}.${table}`).toLowerCase();
+        return schema === 'null' ? table : `${schema}.${table}`;
       });
-      return [...new Set(names)].sort();
+      const columns = parser
+        .columnList(sql, { database })
+        .map((entry) => entry.split('::')[2])
+        .filter((c) => c !== '(.*)');
+      return { tables: sortedSet(tables), columns: sortedSet(columns) };
     } catch {
       // not accepted in this dialect: try the next one
     }
@@ -50,12 +66,14 @@ function oracleTables(parser: Parser, sql: string): string[] | undefined {
   return undefined;
 }
 
-function ourTables(query: Query): string[] {
-  const names = new Set<string>();
+function ourReferences(query: Query): References {
+  const tables: string[] = [];
+  const columns: string[] = [];
   walk(query, (n) => {
-    if (n.kind === 'TableRef') names.add(n.name.parts.map((p) => p.name).join('.').toLowerCase());
+    if (n.kind === 'TableRef') tables.push(n.name.parts.map((p) => p.name).join('.'));
+    if (n.kind === 'ColumnRef') columns.push(n.parts[n.parts.length - 1].name);
   });
-  return [...names].sort();
+  return { tables: sortedSet(tables), columns: sortedSet(columns) };
 }
 
 function usesDatabricksOnlyReads(query: Query): boolean {
@@ -80,16 +98,16 @@ function topQueries(text: string): { sql: string; query: Query }[] {
   return out;
 }
 
-describe('node-sql-parser oracle: referenced tables', () => {
+describe('node-sql-parser oracle: referenced tables and columns', () => {
   const parser = new Parser();
   const queries = [...fixtureSql().flatMap((f) => topQueries(f.text)), ...PLAIN_QUERIES.flatMap((q) => topQueries(q))];
   let compared = 0;
   for (const { sql, query } of queries) {
     if (usesDatabricksOnlyReads(query)) continue;
-    const theirs = oracleTables(parser, sql);
+    const theirs = oracleReferences(parser, sql);
     if (!theirs) continue;
     compared++;
-    test(sql.replace(/\s+/g, ' ').slice(0, 90), () => assert.deepEqual(ourTables(query), theirs));
+    test(sql.replace(/\s+/g, ' ').slice(0, 90), () => assert.deepEqual(ourReferences(query), theirs));
   }
   test('the oracle accepted enough queries to mean something', () => assert.ok(compared >= PLAIN_QUERIES.length, `compared ${compared}`));
 });

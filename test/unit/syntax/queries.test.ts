@@ -36,6 +36,10 @@ const cases: [string, string, object][] = [
     kind: 'TableFunction', stream: true, call: { name: 'read_files', args: ["'/p'", { kind: 'NamedArgument', name: 'format', value: "'json'" }] },
   })],
   ['STREAM(read_files(...))', "SELECT * FROM STREAM(read_files('/p'))", from({ kind: 'TableFunction', stream: true, call: { name: 'read_files' } })],
+  ['WATERMARK on a streaming source', 'SELECT * FROM STREAM(events) AS e WATERMARK e.ts DELAY OF INTERVAL 10 MINUTES', from({
+    kind: 'TableRef', stream: true, alias: { name: 'e' }, watermark: { column: 'e.ts', delay: 'INTERVAL 10 MINUTES' },
+  })],
+  ['WATERMARK before the alias', "SELECT * FROM STREAM read_files('/x') WATERMARK ts DELAY OF INTERVAL 1 HOUR r", from({ kind: 'TableFunction', alias: { name: 'r' }, watermark: { column: 'ts' } })],
   ['a table named stream', 'SELECT * FROM stream', from({ kind: 'TableRef', stream: false, name: 'stream' })],
   ['batch read_files with alias', "SELECT * FROM read_files('/p', schemaHints => 'a INT') AS f", from({ kind: 'TableFunction', stream: false, alias: { name: 'f' } })],
   ['table-valued function with positional args', 'SELECT * FROM range(0, 10) r (id)', from({ kind: 'TableFunction', call: { args: ['0', '10'] }, alias: { name: 'r', columns: ['id'] } })],

@@ -171,6 +171,15 @@ const cases: Case[] = [
     codes: ['unterminated-string'],
   },
   {
+    name: 'a quote left open stops before a CREATE on a later line',
+    source: "CREATE MATERIALIZED VIEW a AS SELECT * FROM t WHERE s = [['open]]\n\nCREATE MATERIALIZED VIEW b AS SELECT 'x\ny' AS multi_line_string",
+    statements: [
+      { kind: 'CreateDataset', name: 'a', body: { body: { where: { condition: { right: { kind: 'StringLiteral', value: 'open' } } } } } },
+      { kind: 'CreateDataset', name: 'b', body: { body: { items: [{ expr: { value: 'x\ny' }, alias: 'multi_line_string' }] } } },
+    ],
+    codes: ['unterminated-string'],
+  },
+  {
     name: 'a CAST without a type',
     source: 'SELECT CAST(a AS [[)]] FROM t',
     statements: [{ body: { items: [{ expr: { kind: 'Cast', type: { kind: 'Missing' } } }], from: { relations: [{ name: 't' }] } } }],

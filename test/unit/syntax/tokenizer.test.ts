@@ -23,6 +23,8 @@ describe('tokenizer', () => {
     ['${catalog}.${schema}.t_${env}', ['param:${catalog}', 'op:.', 'param:${schema}', 'op:.', 'word:t_${env}', 'eof:']],
     ['1L 2.5D 1e3 0x1F 1.2BD .5 t.5', ['number:1L', 'number:2.5D', 'number:1e3', 'number:0x1F', 'number:1.2BD', 'number:.5', 'word:t', 'op:.', 'number:5', 'eof:']],
     ['1st_col', ['word:1st_col', 'eof:']],
+    // Keys may hold letters, digits, `_`, `-` and `.` (bundle variables such as `${var.env-name}`).
+    ['${var.env-name} ${a_1}', ['param:${var.env-name}', 'param:${a_1}', 'eof:']],
     ["r'\\d+' 'a\\'b' \"c\"", ["string:r'\\d+'", "string:'a\\'b'", 'string:"c"', 'eof:']],
     ['a -- comment\n/* block /* nested */ */ b', ['word:a', 'word:b', 'eof:']],
   ];

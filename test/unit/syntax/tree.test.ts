@@ -31,6 +31,17 @@ describe('syntax tree invariants on the fixture SQL', () => {
   }
 });
 
+describe('line endings and byte-order marks', () => {
+  for (const { path, text } of fixtureSql().slice(0, 6)) {
+    test(`${path.replace(/.*\//, '')} with CRLF and a BOM parses the same`, () => {
+      const lf = parse(text);
+      const crlf = parse('\uFEFF' + text.replace(/\r?\n/g, '\r\n'));
+      assert.deepEqual(crlf.errors, []);
+      assert.deepEqual(crlf.statements.map((s) => s.kind), lf.statements.map((s) => s.kind));
+    });
+  }
+});
+
 describe('nodeAt and pathAt', () => {
   const rows: [string, string, string][] = [
     ['SELECT a|b FROM t', 'Identifier', 'ab'],

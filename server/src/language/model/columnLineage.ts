@@ -17,6 +17,8 @@ export interface ColumnSource {
 
 export interface LineageColumn {
   name: string;
+  /** Readable by name but not part of `*` (auto loader's `_metadata`). */
+  hidden?: boolean;
   type?: string;
   expression?: string;
   sources: ColumnSource[];
@@ -150,12 +152,11 @@ export class ColumnLineage {
         }
         for (const s of from) {
           if (!s.cols.complete) complete = false;
-          for (const c of s.cols.columns) if (!item.except.includes(c.name.toLowerCase())) columns.push({ ...c, sources: [...c.sources] });
+          for (const c of s.cols.columns) if (!c.hidden && !item.except.includes(c.name.toLowerCase())) columns.push({ ...c, sources: [...c.sources] });
         }
         continue;
       }
       const sources: ColumnSource[] = [];
-      let passthroughType: string | undefined;
       for (const ref of item.columns) {
         if (bound.has(ref.name) || (ref.qualifier === undefined && aliases.has(ref.name))) continue;
         const found = lookup(scopes, ref);
@@ -165,12 +166,11 @@ export class ColumnLineage {
         }
         if (found) {
           for (const s of found.sources) if (!sources.some((x) => x.dataset === s.dataset && x.column === s.column)) sources.push(s);
-          if (item.columns.length === 1 && isBareReference(item.expression, ref, scopes)) passthroughType = found.type;
         }
       }
       const name = item.name ?? item.expression;
       aliases.add(name.toLowerCase());
-      const type = item.type ?? passthroughType;
+      const type = item.type ?? agreedType(scopes, item.typeFrom);
       columns.push({ name, ...(type ? { type } : {}), expression: item.expression, sources });
     }
     if (unknown) {
@@ -197,7 +197,11 @@ export class ColumnLineage {
       }
       case 'files': {
         const columns: LineageColumn[] = r.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [{ dataset: r.source, column: c.name, kind: 'files' }] }));
-        for (const name of FILE_SOURCE_IMPLICIT_COLUMNS) columns.push({ name, sources: [{ dataset: r.source, column: name, kind: 'files' }] });
+        // `_metadata` is always hidden; the rescue column is only added to inferred schemas.
+        for (const { name, type } of FILE_SOURCE_IMPLICIT_COLUMNS) {
+          const hidden = name === '_metadata' || r.complete;
+          columns.push({ name, type, ...(hidden ? { hidden } : {}), sources: [{ dataset: r.source, column: name, kind: 'files' }] });
+        }
         return { columns, complete: r.complete };
       }
       case 'subquery': {
@@ -223,11 +227,42 @@ function rename(cols: OutputColumns, names: string[]): OutputColumns {
   return { complete: cols.complete, columns: cols.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name })) };
 }
 
-/** The expression is just the column (`c` or `t.c`), not a struct field `s.f`, so it keeps the column's type. */
-function isBareReference(expression: string, ref: ColumnRef, scopes: Scope[]): boolean {
-  const e = expression.replace(/`/g, '').toLowerCase();
-  if (ref.qualifier === undefined) return e === ref.name;
-  return e === `${ref.qualifier}.${ref.name}` && scopes.some((s) => s.alias === ref.qualifier);
+/** The one type all `refs` have (a column's type, or a struct field's), else undefined. */
+function agreedType(scopes: Scope[], refs: ColumnRef[] | undefined): string | undefined {
+  if (!refs) return undefined;
+  const types = new Set(refs.map((r) => refType(scopes, r)));
+  const [only] = types;
+  return types.size === 1 ? only : undefined;
+}
+
+function refType(scopes: Scope[], ref: ColumnRef): string | undefined {
+  const isAlias = ref.qualifier !== undefined && scopes.some((s) => s.alias === ref.qualifier);
+  // `s.f` with `s` no relation: field f of struct column s.
+  const path = ref.qualifier === undefined || isAlias ? [ref.name, ...(ref.fields ?? [])] : [ref.qualifier, ref.name, ...(ref.fields ?? [])];
+  const column = isAlias ? lookup(scopes, { ...ref, fields: undefined }) : lookupName(scopes, path[0]);
+  let type = column && column !== 'unknown' ? column.type : undefined;
+  for (const field of path.slice(1)) type = type === undefined ? undefined : structFieldType(type, field);
+  return type;
+}
+
+/** The type of `field` in `STRUCT<a: INT, b: STRING>` (also `a INT`), case-insensitively. */
+export function structFieldType(structType: string, field: string): string | undefined {
+  const m = /^STRUCT\s*<(.*)>$/is.exec(structType.trim());
+  if (!m) return undefined;
+  let depth = 0;
+  let start = 0;
+  const body = m[1];
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (c === '<' || c === '(') depth++;
+    else if (c === '>' || c === ')') depth--;
+    else if ((c === ',' && depth === 0) || i === body.length) {
+      const f = /^\s*`?([^`:\s]+)`?\s*:?\s*(.+?)\s*$/s.exec(body.slice(start, i));
+      if (f && f[1].toLowerCase() === field.toLowerCase()) return f[2].replace(/\s+NOT\s+NULL$/i, '');
+      start = i + 1;
+    }
+  }
+  return undefined;
 }
 
 /** The part of a reference that is missing: the struct column of `s.field` when `s` is no relation. */

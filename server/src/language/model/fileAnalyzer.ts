@@ -105,7 +105,9 @@ function analyzeCreate(
     if (comment !== undefined) ds.comment = comment;
     if (query) ds.query = query;
     if (st.legacy) {
-      ds.legacySpelling = { text: st.spelling, replacement: LEGACY_REPLACEMENT[st.spelling] ?? st.spelling, range: toRange(st.spellingSpan) };
+      // `CREATE TEMPORARY LIVE VIEW` already says TEMPORARY: only LIVE goes.
+      const replacement = st.spelling === 'LIVE VIEW' && st.visibility === 'TEMPORARY' ? 'VIEW' : (LEGACY_REPLACEMENT[st.spelling] ?? st.spelling);
+      ds.legacySpelling = { text: st.spelling, replacement, range: toRange(st.spellingSpan) };
     }
     if (st.warehouse) ds.warehouse = true;
     if (st.visibility === 'TEMPORARY' && st.datasetKind !== 'temporary_view') ds.private = true;

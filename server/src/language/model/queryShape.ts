@@ -12,6 +12,8 @@ export interface ColumnRef {
   display: string;
   range: Range;
   qualifierRange?: Range;
+  /** Further parts after `name` (`t.s.f.g` -> ['f', 'g']): struct fields. */
+  fields?: string[];
 }
 
 export type Relation =
@@ -36,6 +38,8 @@ export type SelectItem =
       expression: string;
       /** Inferred type (casts, literals, well-known functions), when known. */
       type?: string;
+      /** Otherwise: the type is that of these columns when they agree (`c`, `CASE ... THEN a ELSE b END`, `coalesce(a, b)`). */
+      typeFrom?: ColumnRef[];
       columns: ColumnRef[];
       range: Range;
     };

@@ -139,6 +139,15 @@ function tableRelation(name: ast.QualifiedName, stream: boolean, alias: ast.Tabl
   return { kind: 'table', reference: index, name: lower(last.name), alias: a.alias ?? lower(last.name) };
 }
 
+/**
+ * An identifier's name with any `${key}` kept verbatim, so the pipeline
+ * configuration can be substituted later (the parser gives a standalone
+ * `${catalog}` the name `catalog`).
+ */
+function identifierName(id: ast.Identifier): string {
+  return id.params?.length && !id.quoted ? id.text : id.name;
+}
+
 /** Records a dataset reference; a leading `LIVE` qualifier is split off and remembered. */
 export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: ShapeContext): number {
   let parts = name.parts;
@@ -149,7 +158,7 @@ export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: S
   }
   const last = parts[parts.length - 1];
   const ref: DatasetReference = {
-    parts: parts.map((p) => p.name),
+    parts: parts.map(identifierName),
     key: lower(last.name),
     range: ctx.toRange({ start: parts[0].span.start, end: last.span.end }),
     streaming,
@@ -172,8 +181,34 @@ function selectItems(item: ast.SelectItem, ctx: ShapeContext, ctes: ReadonlySet<
   collectColumns(e, ctx, ctes, shape, columns);
   const expression = ctx.text.slice(e.span.start, e.span.end);
   const type = exprType(e, ctx.functions);
+  const typeFrom = type === undefined ? typeSources(e, ctx) : undefined;
   const names = item.aliases?.map((a) => a.name) ?? [item.alias?.name ?? implicitName(e) ?? expression];
-  return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), columns, range }));
+  return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), ...(typeFrom?.length ? { typeFrom } : {}), columns, range }));
+}
+
+/** Columns whose type the expression has: plain references, CASE branches, same-as-input functions. */
+function typeSources(e: ast.Expr, ctx: ShapeContext): ColumnRef[] | undefined {
+  switch (e.kind) {
+    case 'ColumnRef': {
+      const ref = columnRef(e, ctx);
+      return ref ? [ref] : undefined;
+    }
+    case 'Paren':
+      return typeSources(e.expr, ctx);
+    case 'Case': {
+      const branches = [...e.whens.map((w) => w.result), ...(e.else ? [e.else] : [])].filter((b) => b.kind !== 'NullLiteral');
+      const parts = branches.map((b) => typeSources(b, ctx));
+      return parts.length > 0 && parts.every((p) => p !== undefined) ? parts.flat() as ColumnRef[] : undefined;
+    }
+    case 'FunctionCall': {
+      const name = e.name.parts.map((p) => p.name).join('.').toLowerCase();
+      if (ctx.functions.get(name)?.returns !== 'same-as-input') return undefined;
+      const arg = name === 'if' ? e.args[1] : e.args[0];
+      return arg ? typeSources(arg, ctx) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The output name Spark gives an unaliased column, field or JSON path expression. */
@@ -250,5 +285,6 @@ function columnRef(node: ast.ColumnRef, ctx: ShapeContext): ColumnRef | undefine
     display: parts[1].name,
     range: ctx.toRange(parts[1].span),
     qualifierRange: ctx.toRange(parts[0].span),
+    ...(parts.length > 2 ? { fields: parts.slice(2).map((p) => lower(p.name)) } : {}),
   };
 }

@@ -42,8 +42,11 @@ function optionValue(args: Expr[], key: string): string | undefined {
   return undefined;
 }
 
-/** The columns auto loader adds to every file source (hidden `_metadata`, the rescue column). */
-export const FILE_SOURCE_IMPLICIT_COLUMNS = ['_metadata', '_rescued_data'];
+/** The columns auto loader adds to every file source (hidden `_metadata`, the rescue column), with their types. */
+export const FILE_SOURCE_IMPLICIT_COLUMNS: readonly { name: string; type: string }[] = [
+  { name: '_metadata', type: 'STRUCT<file_path: STRING, file_name: STRING, file_size: BIGINT, file_block_start: BIGINT, file_block_length: BIGINT, file_modification_time: TIMESTAMP>' },
+  { name: '_rescued_data', type: 'STRING' },
+];
 
 export function filesColumns(call: FunctionCall): FilesColumns {
   const fn = call.name.parts[call.name.parts.length - 1]?.name.toLowerCase() ?? 'read_files';

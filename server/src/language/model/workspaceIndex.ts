@@ -105,6 +105,31 @@ export class WorkspaceIndex {
     return [...(this.referencedBy.get(key.toLowerCase())?.keys() ?? [])].sort();
   }
 
+  /**
+   * Other files whose diagnostics can change when `file` changes: files that
+   * read its datasets (directly or further downstream, since columns flow on)
+   * and files defining the same names. Call it before and after an update and
+   * republish the union.
+   */
+  filesAffectedBy(file: string): string[] {
+    const a = this.analysis(file);
+    if (!a) return [];
+    const keys = [...a.datasets.map((d) => d.key), ...a.flows.map((f) => f.targetKey).filter(Boolean)];
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const queue = [...keys];
+    for (const k of keys) for (const d of this.definitionsOf(k)) out.add(d.file);
+    while (queue.length > 0) {
+      const key = queue.pop()!;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const f of this.filesReading(key)) out.add(f);
+      for (const d of this.graph.downstream(key)) queue.push(d.key);
+    }
+    out.delete(file);
+    return [...out].sort();
+  }
+
   /** Edges between datasets defined in the pipeline. */
   edges(): GraphEdge[] {
     return this.graph.edges().filter((e) => this.definitions.has(e.from) && this.definitions.has(e.to));

@@ -488,6 +488,14 @@ export interface TableRef extends NodeBase {
   /** Span of the STREAM keyword when present. */
   streamSpan?: Span;
   alias?: TableAlias;
+  watermark?: Watermark;
+}
+
+/** `WATERMARK col DELAY OF INTERVAL ...` after a streaming source (before or after its alias). */
+export interface Watermark extends NodeBase {
+  kind: 'Watermark';
+  column: Expr;
+  delay: Expr;
 }
 
 /** A table-valued function in FROM: `read_files(...)`, `STREAM read_files(...)`, `range(10)`. */
@@ -497,6 +505,7 @@ export interface TableFunction extends NodeBase {
   stream: boolean;
   streamSpan?: Span;
   alias?: TableAlias;
+  watermark?: Watermark;
 }
 
 export interface SubqueryRelation extends NodeBase {
@@ -902,6 +911,7 @@ export type Node =
   | OrderItem
   | Relation
   | TableAlias
+  | Watermark
   | LateralView
   | IntervalPart
   | WindowSpec

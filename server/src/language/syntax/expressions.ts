@@ -176,6 +176,12 @@ function parseInValues(p: Cursor): Expr[] {
     closeParen(p);
     return [{ kind: 'Subquery', query, span: p.spanFrom(open.start) }];
   }
+  if (p.isOp(')', 1)) {
+    p.advance();
+    const empty = p.missingWithError('a value in the IN list', 'expected-expression');
+    p.advance();
+    return [empty];
+  }
   return parseParenExprList(p);
 }
 

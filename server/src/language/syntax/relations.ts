@@ -2,7 +2,7 @@
 // (read_files with `k => v`), subqueries, VALUES, parenthesised joins, joins
 // of every kind and LATERAL VIEW.
 import type {
-  Expr, FromClause, Identifier, Join, JoinType, LateralView, Missing, QualifiedName, Relation, Span, TableAlias,
+  Expr, FromClause, Identifier, Join, JoinType, LateralView, Missing, QualifiedName, Relation, Span, TableAlias, Watermark,
 } from './ast';
 import { Cursor } from './cursor';
 import { closeParen, parseExpr, parseFunctionCall, parseNameParts, parseParenExprList } from './expressions';
@@ -93,13 +93,21 @@ function parseRelationPrimary(p: Cursor): Relation | Missing {
   const rel = relationPrimary(p);
   p.leave();
   if (rel.kind !== 'Missing') {
+    const named = rel.kind === 'TableRef' || rel.kind === 'TableFunction';
+    if (named && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
     const alias = parseTableAlias(p);
-    if (alias) {
-      rel.alias = alias;
-      rel.span = p.spanFrom(t.start);
-    }
+    if (alias) rel.alias = alias;
+    if (named && !rel.watermark && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
+    rel.span = p.spanFrom(t.start);
   }
   return rel;
+}
+
+function parseWatermark(p: Cursor): Watermark {
+  const start = p.advance().start;
+  const column = parseExpr(p);
+  const delay = p.eatWords('DELAY', 'OF') ? parseExpr(p) : p.missingWithError('DELAY OF and an interval', 'missing-token');
+  return { kind: 'Watermark', column, delay, span: p.spanFrom(start) };
 }
 
 function relationPrimary(p: Cursor): Exclude<Relation, Join> | Missing {

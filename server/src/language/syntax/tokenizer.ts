@@ -1,6 +1,7 @@
 // Hand-written tokenizer for Databricks SQL. One pass, no regular expressions
 // on the hot path, never throws: bad characters become `invalid` tokens and
-// unterminated strings/comments/identifiers run to the end and are reported.
+// unterminated comments run to the end, back-quoted names to the end of their
+// line, strings to the end or to a line that starts with CREATE; all reported.
 import type { Comment, Param, SyntaxError, SyntaxErrorCode } from './ast';
 import type { Token, TokenKind } from './tokens';
 
@@ -73,19 +74,16 @@ function isParamKeyChar(c: number): boolean {
   return isWordChar(c) || c === 45 || c === 46;
 }
 
+/** Upper-cased word, sharing the word itself when it already is (keywords usually are): less retained memory. */
+function upperOf(word: string): string {
+  const u = word.toUpperCase();
+  return u === word ? word : u;
+}
+
 export function tokenize(text: string): TokenizeResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
-  // Words repeat (keywords, column names): one upper-cased copy each keeps allocation down.
-  const uppers = new Map<string, string>();
-  const upperOf = (word: string): string => {
-    let u = uppers.get(word);
-    if (u === undefined) {
-      u = word.toUpperCase();
-      if (uppers.size < 50_000) uppers.set(word, u);
-    }
-    return u;
-  };
+
   const errors: SyntaxError[] = [];
   const n = text.length;
   let i = 0;
@@ -177,7 +175,7 @@ export function tokenize(text: string): TokenizeResult {
     }
 
     // Numbers: 12, 1.5, .5, 1e3, 1L, 2.5D, 1.2BD, 0x1F.
-    if (isDigit(c) || (c === 46 && isDigit(next) && !afterValue())) {
+    if (isDigit(c) || (c === 46 && isDigit(next) && !afterValue(i))) {
       i = scanNumber(i);
       continue;
     }
@@ -250,10 +248,11 @@ export function tokenize(text: string): TokenizeResult {
   tokens.push({ kind: 'eof', start: n, end: n, text: '', upper: '', value: '', lineStart });
   return { tokens, comments, errors };
 
-  /** True when the previous token ends right before `i` and is a value (so `.5` is a dot then 5). */
-  function afterValue(): boolean {
+  /** True when the previous token ends right at `at` and is a value (so `t.5` is a dot then 5). */
+  // Takes the offset as a parameter: a closure reading the loop variable would move it off the stack.
+  function afterValue(at: number): boolean {
     const prev = tokens[tokens.length - 1];
-    if (!prev || prev.end !== i) return false;
+    if (!prev || prev.end !== at) return false;
     return prev.kind === 'word' || prev.kind === 'quoted' || prev.kind === 'param' || prev.upper === ')' || prev.upper === ']';
   }
 
@@ -283,6 +282,7 @@ export function tokenize(text: string): TokenizeResult {
         j = scanParam(j, params);
         continue;
       }
+      if ((d === CH_NL || d === CH_CR) && startsCreateLine(j)) break; // a quote left open while typing: keep the next statement
       j++;
     }
     value += text.slice(chunk, j);
@@ -291,6 +291,16 @@ export function tokenize(text: string): TokenizeResult {
     const token = push('string', start, j, '', value, params.length ? params : undefined);
     if (raw) token.raw = true;
     return j;
+  }
+
+  /**
+   * Strings may span lines, but one that would swallow a line starting with
+   * CREATE is almost surely a quote left open: it ends at that line break.
+   */
+  function startsCreateLine(lineBreak: number): boolean {
+    let k = lineBreak + 1;
+    while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === CH_NL || text.charCodeAt(k) === CH_CR)) k++;
+    return (text.charCodeAt(k) | 0x20) === 99 && text.slice(k, k + 6).toUpperCase() === 'CREATE' && !isWordChar(text.charCodeAt(k + 6));
   }
 
   /** Decodes the escape at `at` (a backslash); returns [text, length consumed]. */

@@ -9,7 +9,7 @@ export function flowDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Diagnos
   const at = (range: Dataset['range']) => ({ file: a.file, range });
   for (const d of a.datasets) {
     if (d.query) {
-      if (d.kind === 'streaming_table' && !d.reads.some((r) => r.streaming)) {
+      if (d.kind === 'streaming_table' && !d.reads.some((r) => r.streaming || readsStreamingView(index, a, r))) {
         const range = d.reads.find((r) => !r.streaming)?.range ?? d.nameRange;
         out.push(diagnostic('LF302', at(range), `streaming table '${d.name}' is defined by a batch query; read at least one source with STREAM(...) (INVALID_FLOW_QUERY_TYPE.BATCH_RELATION_FOR_STREAMING_TABLE)`));
       }
@@ -42,6 +42,18 @@ export function flowDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Diagnos
     }
   }
   return out;
+}
+
+/** A batch read of a view whose own query streams is a streaming read (the view is inlined). */
+function readsStreamingView(index: WorkspaceIndex, a: FileAnalysis, r: SourceRead, seen = new Set<string>()): boolean {
+  const ref = r.reference === undefined ? undefined : a.references[r.reference];
+  const res = ref && index.resolve(ref);
+  if (!res || res.kind !== 'dataset' || seen.has(res.key)) return false;
+  seen.add(res.key);
+  const view = index.definition(res.key);
+  if (!view || (view.kind !== 'temporary_view' && view.kind !== 'view')) return false;
+  const own = index.analysis(view.file);
+  return !!own && view.reads.some((vr) => vr.streaming || readsStreamingView(index, own, vr, seen));
 }
 
 /** STREAM(x) needs x append-only: not a materialized view, not an AUTO CDC target. */

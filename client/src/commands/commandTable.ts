@@ -1,0 +1,63 @@
+// Every command of the extension, in one table: id -> handler. package.json's
+// `contributes.commands` lists the same ids (checked by the end-to-end suite).
+import * as vscode from 'vscode';
+import { Services } from '../services';
+import { LineagePanel } from '../views/lineagePanel';
+import { openDataset, PipelineExplorer } from '../views/pipelineExplorer';
+import { signIn, signOut } from './authCommands';
+import { deployBundle, deployBundleToTarget, destroyBundle, selectTarget, validateBundle } from './bundleCommands';
+import { runPipeline } from './runPipeline';
+import { showLineage } from './viewCommands';
+
+export interface CommandDeps {
+  services: Services;
+  explorer: PipelineExplorer;
+  lineage: LineagePanel;
+}
+
+type Handler = (...args: never[]) => unknown;
+
+export function commandTable({ services: s, explorer, lineage }: CommandDeps): Record<string, Handler> {
+  return {
+    'lakeflow.validateBundle': (args?: { target?: string }) => validateBundle(s, args),
+    'lakeflow.deployBundle': (args?: { target?: string }) => deployBundle(s, args),
+    'lakeflow.deployBundleToTarget': () => deployBundleToTarget(s),
+    'lakeflow.runPipeline': (args?: Parameters<typeof runPipeline>[1]) => runPipeline(s, args && typeof args === 'object' && !('type' in args) ? args : pipelineArg(args)),
+    'lakeflow.destroyBundle': (args?: { target?: string }) => destroyBundle(s, args),
+    'lakeflow.cancelOperation': () => s.operations.cancel(),
+    'lakeflow.selectTarget': () => selectTarget(s),
+    'lakeflow.signIn': (args?: Parameters<typeof signIn>[1]) => signIn(s, args),
+    'lakeflow.signOut': () => signOut(s),
+    'lakeflow.restartServer': () => s.server.restart().then(() => s.server.status.phase, (e: Error) => {
+      void vscode.window.showErrorMessage(`Lakeflow language server failed to restart: ${e.message}`);
+      return s.server.status.phase;
+    }),
+    'lakeflow.showOutput': () => s.log.show(),
+    'lakeflow.showActions': () => showActions(),
+    'lakeflow.showLineage': (node?: Parameters<typeof showLineage>[2]) => showLineage(s, lineage, node),
+    'lakeflow.refreshExplorer': () => s.bundles.refresh().then(() => explorer.refresh()),
+    'lakeflow.openDataset': (arg: Parameters<typeof openDataset>[0]) => openDataset(arg),
+  };
+}
+
+/** The explorer's inline "run" button passes its tree node. */
+function pipelineArg(node: unknown): { pipeline?: string } {
+  const n = node as { type?: string; key?: string } | undefined;
+  return n?.type === 'pipeline' ? { pipeline: n.key } : {};
+}
+
+async function showActions(): Promise<void> {
+  const actions = [
+    { label: '$(cloud-upload) Deploy to selected target', command: 'lakeflow.deployBundle' },
+    { label: '$(cloud-upload) Deploy to target…', command: 'lakeflow.deployBundleToTarget' },
+    { label: '$(play) Run pipeline…', command: 'lakeflow.runPipeline' },
+    { label: '$(check-all) Validate bundle', command: 'lakeflow.validateBundle' },
+    { label: '$(target) Select target…', command: 'lakeflow.selectTarget' },
+    { label: '$(type-hierarchy) Show lineage graph', command: 'lakeflow.showLineage' },
+    { label: '$(account) Sign in to Databricks…', command: 'lakeflow.signIn' },
+    { label: '$(debug-restart) Restart language server', command: 'lakeflow.restartServer' },
+    { label: '$(output) Show output', command: 'lakeflow.showOutput' },
+  ];
+  const picked = await vscode.window.showQuickPick(actions, { placeHolder: 'Lakeflow' });
+  if (picked) await vscode.commands.executeCommand(picked.command);
+}

@@ -1,0 +1,81 @@
+// Defines the temporary view through which a translated query reads a
+// read_files source: DuckDB's reader over exactly the files this update
+// processes, typed like Spark's reader (JSON strings stay strings unless a
+// schema hint says otherwise) and with Spark's `_metadata` column.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FileSourcePlan } from '../plan';
+import { sqlString } from '../translate/functionMap';
+import { ColumnType, parseColumnList } from '../translate/sparkTypes';
+import type { LandingFile } from './landing';
+import { quoteIdent } from './sql';
+
+const FILE_COLUMN = '__lakeflow_file';
+
+/** Spark's JSON reader infers no dates, times or UUIDs: those stay strings. */
+function sparkLikeType(duckdbType: string): string {
+  return duckdbType.replace(/\b(TIMESTAMP WITH TIME ZONE|TIMESTAMP|DATE|TIME|UUID)(?=[,)[]|$)/g, 'VARCHAR');
+}
+
+function reader(src: FileSourcePlan, files: LandingFile[], columns: ColumnType[] | undefined, withFile: boolean): string {
+  const list = `[${files.map((f) => sqlString(f.path)).join(', ')}]`;
+  const cols = columns ? `, columns = {${columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.duckdb)}`).join(', ')}}` : '';
+  const file = withFile ? `, filename = '${FILE_COLUMN}'` : '';
+  switch (src.format) {
+    case 'csv': {
+      const header = (src.options.header ?? 'false').toLowerCase() === 'true';
+      const delim = src.options.sep ?? src.options.delimiter;
+      return `read_csv(${list}, header = ${header}${delim ? `, delim = ${sqlString(delim)}` : ''}${cols}${file}, union_by_name = true)`;
+    }
+    case 'parquet':
+      return `read_parquet(${list}${file}, union_by_name = true)`;
+    default:
+      return `read_json(${list}, format = 'newline_delimited'${cols}${file})`;
+  }
+}
+
+export class SourceSchemaError extends Error {}
+
+/** Column names and types the reader will produce, after Spark-like typing and the source's hints. */
+async function resolveColumns(con: DuckDBConnection, src: FileSourcePlan, files: LandingFile[]): Promise<ColumnType[] | undefined> {
+  if (src.format === 'parquet') return undefined;
+  const full = src.options.schema;
+  if (full) {
+    const parsed = parseColumnList(full);
+    if (!parsed.ok) throw new SourceSchemaError(`read_files schema: ${parsed.reason}`);
+    return parsed.columns;
+  }
+  const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(src, files, undefined, false)}`);
+  const columns: ColumnType[] = described.getRowObjectsJson().map((r) => ({ name: String(r.column_name), duckdb: sparkLikeType(String(r.column_type)) }));
+  const hints = src.options.schemahints;
+  if (hints) {
+    const parsed = parseColumnList(hints);
+    if (!parsed.ok) throw new SourceSchemaError(`read_files schemaHints: ${parsed.reason}`);
+    for (const h of parsed.columns) {
+      const existing = columns.find((c) => c.name.toLowerCase() === h.name.toLowerCase());
+      if (existing) existing.duckdb = h.duckdb;
+      else columns.push({ ...h });
+    }
+  }
+  return columns;
+}
+
+/** Creates (or replaces) the source's temporary view over `files` (at least one). */
+export async function defineFileSource(con: DuckDBConnection, src: FileSourcePlan, files: LandingFile[]): Promise<void> {
+  const columns = await resolveColumns(con, src, files);
+  const from = reader(src, files, columns, true);
+  // Auto Loader adds its rescue column to inferred schemas; DuckDB rescues nothing, so it stays NULL.
+  const rescue = src.options.rescueddatacolumn ?? '_rescued_data';
+  const addRescue = !src.options.schema && columns !== undefined && !columns.some((c) => c.name.toLowerCase() === rescue.toLowerCase());
+  const extra = addRescue ? `, CAST(NULL AS VARCHAR) AS ${quoteIdent(rescue)}` : '';
+  let select: string;
+  if (src.needsMetadata) {
+    const stats = files.map((f) => `(${sqlString(f.path)}, ${f.size}, ${Math.round(f.mtimeMs)})`).join(', ');
+    select =
+      `SELECT r.* EXCLUDE (${FILE_COLUMN}), struct_pack(file_path := r.${FILE_COLUMN}, file_name := parse_filename(r.${FILE_COLUMN}), ` +
+      `file_size := m.size, file_block_start := CAST(0 AS BIGINT), file_block_length := m.size, file_modification_time := epoch_ms(m.mtime)) AS _metadata${extra} ` +
+      `FROM ${from} AS r JOIN (VALUES ${stats}) AS m(path, size, mtime) ON r.${FILE_COLUMN} = m.path`;
+  } else {
+    select = `SELECT * EXCLUDE (${FILE_COLUMN})${extra} FROM ${from}`;
+  }
+  await con.run(`CREATE OR REPLACE TEMP VIEW ${src.placeholder} AS ${select}`);
+}

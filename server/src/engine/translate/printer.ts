@@ -1,0 +1,419 @@
+// Prints a Lakeflow SQL syntax tree as DuckDB SQL. Nodes that mean the same in
+// both dialects are copied from the source text (comments and layout kept);
+// nodes that differ are rebuilt from their printed children. Anything with no
+// DuckDB equivalent is recorded as untranslatable with its span, and printed
+// as written so the rest of the statement can still be checked.
+import type * as A from '../../language/syntax/ast';
+import { children } from '../../language/syntax/visit';
+import type { FunctionCatalogue } from '../../language/facts/databricksFunctions';
+import { CallArg, rewriteCall, sqlString } from './functionMap';
+import { duckdbTypeOf } from './sparkTypes';
+
+export interface Untranslatable {
+  /** The construct, as a user would name it (`function xpath`, `LATERAL VIEW posexplode`). */
+  construct: string;
+  span: A.Span;
+}
+
+/** A `read_files(...)` / `cloud_files(...)` relation, resolved by the runtime. */
+export interface FileSourceSpec {
+  path: string;
+  format: string;
+  /** Other options by lower-case name, values as text. */
+  options: Record<string, string>;
+  stream: boolean;
+  span: A.Span;
+}
+
+export interface PrintContext {
+  text: string;
+  /** Pipeline configuration values for `${key}`. */
+  config: Readonly<Record<string, string>>;
+  /** The DuckDB relation for a table reference, or undefined to print the name as written. */
+  relation(ref: A.TableRef): string | undefined;
+  /** The DuckDB relation for a file source; records it for the runtime. */
+  fileSource(spec: FileSourceSpec): string;
+  /** Relations (aliases or placeholder names) whose `*` must not show the hidden `_metadata` column. */
+  hiddenMetadata: Set<string>;
+  /** The statement reads `_metadata`, so file sources carry it (hidden from `*`). */
+  metadataColumn: boolean;
+  functions: FunctionCatalogue;
+  problems: Untranslatable[];
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+const numberSuffixTypes: Record<string, string> = { L: 'BIGINT', S: 'SMALLINT', Y: 'TINYINT', D: 'DOUBLE', F: 'FLOAT', BD: 'DECIMAL(38,18)' };
+
+/** Higher-order functions: Spark name -> DuckDB list function (lambda printed as `lambda x: ...`). */
+const listFunctions: Record<string, string> = { filter: 'list_filter', transform: 'list_transform' };
+
+export class DuckdbPrinter {
+  constructor(private readonly ctx: PrintContext) {}
+
+  print(node: A.Node): string {
+    const rewritten = this.rewrite(node);
+    return rewritten !== undefined ? rewritten : this.splice(node);
+  }
+
+  /**
+   * Source text of `node` with each child replaced by its printed form;
+   * `gap` may adjust the keywords written between two children.
+   */
+  private splice(node: A.Node, replace?: (child: A.Node) => string | undefined, gap?: (text: string, next: A.Node) => string): string {
+    const { text } = this.ctx;
+    let out = '';
+    let pos = node.span.start;
+    for (const child of children(node)) {
+      if (child.span.start < pos) continue; // defensive: overlapping spans
+      const between = text.slice(pos, child.span.start);
+      out += (gap ? gap(between, child) : between) + (replace?.(child) ?? this.print(child));
+      pos = child.span.end;
+    }
+    return out + text.slice(pos, node.span.end);
+  }
+
+  private problem(construct: string, span: A.Span): void {
+    this.ctx.problems.push({ construct, span });
+  }
+
+  substitute(value: string, span: A.Span): string {
+    return value.replace(/\$\{([^}]*)\}/g, (whole, key: string) => {
+      const v = this.ctx.config[key];
+      if (v === undefined) {
+        this.problem(`configuration value \${${key}} (not in the pipeline configuration)`, span);
+        return whole;
+      }
+      return v;
+    });
+  }
+
+  private rewrite(node: A.Node): string | undefined {
+    switch (node.kind) {
+      case 'Missing':
+        this.problem(`incomplete statement (expected ${node.expected})`, node.span);
+        return '';
+      case 'Error':
+        this.problem(`unparsed text (${node.message})`, node.span);
+        return '';
+      case 'Identifier':
+        if (node.quoted) return quoteIdent(this.substitute(node.name, node.span));
+        return node.params ? this.substitute(node.text, node.span) : node.text;
+      case 'Param': {
+        const v = this.ctx.config[node.key];
+        if (v === undefined) this.problem(`configuration value \${${node.key}} (not in the pipeline configuration)`, node.span);
+        return v ?? 'NULL';
+      }
+      case 'StringLiteral':
+        return sqlString(this.substitute(node.value, node.span));
+      case 'NumberLiteral': {
+        if (!node.suffix) return node.text;
+        const digits = node.text.slice(0, node.text.length - node.suffix.length);
+        return `CAST(${digits} AS ${numberSuffixTypes[node.suffix] ?? 'DOUBLE'})`;
+      }
+      case 'TypedLiteral': {
+        const t = node.typeName.toUpperCase();
+        if (t === 'X') return `from_hex(${sqlString(node.value.value)})`;
+        const type = t.startsWith('TIMESTAMP') ? 'TIMESTAMP' : t;
+        return `${type} ${sqlString(node.value.value)}`;
+      }
+      case 'Interval':
+        if (node.parts.length <= 1) return undefined;
+        return '(' + node.parts.map((p) => `INTERVAL ${this.print(p)}`).join(' + ') + ')';
+      case 'IntervalPart':
+        if (node.toUnit) this.problem(`interval ${node.unit} TO ${node.toUnit}`, node.span);
+        return undefined;
+      case 'Cast': {
+        const t = duckdbTypeOf(node.type);
+        if (!t.ok) {
+          this.problem(`CAST to ${t.reason}`, node.span);
+          return undefined;
+        }
+        return `${node.form === 'TRY_CAST' ? 'TRY_CAST' : 'CAST'}(${this.print(node.expr)} AS ${t.duckdb})`;
+      }
+      case 'Binary':
+        return this.binary(node);
+      case 'Unary':
+        return node.op === '!' ? `NOT ${this.print(node.operand)}` : undefined;
+      case 'Like':
+        return this.like(node);
+      case 'Star':
+        return this.star(node);
+      case 'FunctionCall':
+        return this.call(node);
+      case 'Lambda':
+        return `lambda ${node.params.map((p) => this.print(p)).join(', ')}: ${this.print(node.body)}`;
+      case 'JsonPath':
+        return this.jsonPath(node);
+      case 'Subscript':
+        // Spark arrays count from 0, DuckDB lists from 1; a string index is a map key.
+        if (node.index.kind === 'StringLiteral') return undefined;
+        return `${this.print(node.object)}[${this.print(node.index)} + 1]`;
+      case 'TableRef': {
+        const rel = this.ctx.relation(node);
+        if (rel === undefined) return node.stream ? this.print(node.name) + this.aliasText(node.alias) : undefined;
+        const implicitAlias = node.name.parts[node.name.parts.length - 1];
+        return rel + (node.alias ? this.aliasText(node.alias) : ` AS ${quoteIdent(implicitAlias.name)}`);
+      }
+      case 'TableFunction':
+        return this.tableFunction(node);
+      case 'Join':
+        return this.join(node);
+      case 'SetOperation':
+        return node.op === 'MINUS' ? this.splice(node, undefined, (gap, next) => (next === node.right ? gap.replace(/\bMINUS\b/i, 'EXCEPT') : gap)) : undefined;
+      case 'Select':
+        return this.select(node);
+      case 'Query':
+        // Hive-style distribution hints mean nothing to a single-node engine.
+        return this.splice(node, (c) => (c === node.sortBy || c === node.clusterBy || c === node.distributeBy ? '' : undefined));
+      case 'GroupByClause':
+        if (node.modifier) this.problem(`GROUP BY ... WITH ${node.modifier}`, node.span);
+        return undefined;
+      case 'LateralView':
+        return this.lateralView(node);
+      case 'DataType': {
+        const t = duckdbTypeOf(node);
+        if (!t.ok) this.problem(t.reason, node.span);
+        return t.ok ? t.duckdb : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** ` AS alias`, whether or not the source wrote AS (the alias node's span may include it). */
+  private aliasText(alias: A.TableAlias | undefined): string {
+    if (!alias) return '';
+    const printed = this.print(alias);
+    return /^AS\b/i.test(printed) ? ` ${printed}` : ` AS ${printed}`;
+  }
+
+  private binary(node: A.Binary): string | undefined {
+    const l = () => this.print(node.left);
+    const r = () => this.print(node.right);
+    switch (node.op) {
+      case '==':
+        return `${l()} = ${r()}`;
+      case '<=>':
+        return `(${l()} IS NOT DISTINCT FROM ${r()})`;
+      case 'DIV':
+        return `(${l()} // ${r()})`;
+      case '^':
+        return `xor(${l()}, ${r()})`;
+      default:
+        return undefined;
+    }
+  }
+
+  private like(node: A.LikeExpr): string | undefined {
+    if (node.op === 'RLIKE' || node.op === 'REGEXP') {
+      const m = `regexp_matches(${this.print(node.expr)}, ${this.print(node.patterns[0])})`;
+      return node.not ? `NOT ${m}` : m;
+    }
+    if (node.quantifier) {
+      // DuckDB has no LIKE ANY/ALL: spell it out as OR / AND of LIKEs.
+      const e = this.print(node.expr);
+      const joiner = node.quantifier === 'ALL' ? ' AND ' : ' OR ';
+      const body = node.patterns.map((p) => `${e} ${node.op} ${this.print(p)}`).join(joiner);
+      return `${node.not ? 'NOT ' : ''}(${body})`;
+    }
+    return undefined;
+  }
+
+  private star(node: A.Star): string {
+    const qualifier = node.qualifier ? node.qualifier.map((q) => this.print(q)).join('.') + '.' : '';
+    const excluded = (node.except ?? []).map((c) => this.print(c));
+    const relationName = node.qualifier?.[node.qualifier.length - 1]?.name.toLowerCase();
+    const hidesMetadata = relationName !== undefined ? this.ctx.hiddenMetadata.has(relationName) : this.ctx.hiddenMetadata.size > 0;
+    if (hidesMetadata) excluded.push('_metadata');
+    return excluded.length > 0 ? `${qualifier}* EXCLUDE (${excluded.join(', ')})` : `${qualifier}*`;
+  }
+
+  private callArg(e: A.Expr): CallArg {
+    const sql = this.print(e);
+    const atomic = ['ColumnRef', 'StringLiteral', 'NumberLiteral', 'BooleanLiteral', 'NullLiteral', 'FunctionCall', 'Paren', 'Cast', 'TypedLiteral', 'Param'].includes(e.kind);
+    return {
+      sql,
+      atomic,
+      stringLiteral: e.kind === 'StringLiteral' ? this.substitute(e.value, e.span) : undefined,
+      type: typeOfExpr(e),
+      columnName: e.kind === 'ColumnRef' ? e.parts[e.parts.length - 1]?.name : undefined,
+    };
+  }
+
+  private call(node: A.FunctionCall): string | undefined {
+    const name = node.name.parts.map((p) => p.name).join('.').toLowerCase();
+    const list = listFunctions[name];
+    if (list) return `${list}(${node.args.map((a) => this.print(a)).join(', ')})`;
+    if (name === 'aggregate' || name === 'reduce') {
+      if (node.args.length !== 3) {
+        this.problem(`${name} with a finish function`, node.span);
+        return undefined;
+      }
+      const [arr, start, merge] = node.args.map((a) => this.print(a));
+      return `list_reduce(${arr}, ${merge}, ${start})`;
+    }
+    if (name === 'exists' || name === 'forall') {
+      const [arr, fn] = node.args.map((a) => this.print(a));
+      return `${name === 'exists' ? 'list_bool_or' : 'list_bool_and'}(list_transform(${arr}, ${fn}))`;
+    }
+    if (name === 'read_files' || name === 'cloud_files') {
+      this.problem(`${name} outside FROM`, node.span);
+      return undefined;
+    }
+    const over = node.over ? `OVER ${this.print(node.over)}` : undefined;
+    const r = rewriteCall(name, { args: node.args.map((a) => this.callArg(a)), over });
+    if (r === undefined) {
+      const info = this.ctx.functions.get(name);
+      // Unmapped functions that DuckDB lacks or answers differently would fail
+      // or, worse, run with another meaning: stop the dataset instead.
+      const why = { missing: 'no DuckDB equivalent', different: 'DuckDB answers differently', alt: 'DuckDB spells or answers it differently and the engine has no mapping yet' } as const;
+      if (info && info.duckdb.kind !== 'same') this.problem(`function ${name} (${why[info.duckdb.kind]})`, node.span);
+      return undefined;
+    }
+    if ('untranslatable' in r) {
+      this.problem(r.untranslatable, node.span);
+      return undefined;
+    }
+    if (node.filter || node.withinGroup || node.distinct || node.nullTreatment) {
+      this.problem(`${name} with DISTINCT, FILTER, WITHIN GROUP or IGNORE NULLS`, node.span);
+    }
+    return r.sql;
+  }
+
+  private jsonPath(node: A.JsonPath): string {
+    let path = '$';
+    for (const step of node.steps) {
+      if (step.kind === 'JsonKey') {
+        const key = step.name.kind === 'Identifier' ? step.name.name : step.name.kind === 'StringLiteral' ? step.name.value : '';
+        path += /^[A-Za-z_]\w*$/.test(key) ? `.${key}` : `.${JSON.stringify(key)}`;
+      } else {
+        path += step.index.kind === 'Star' ? '[*]' : `[${this.print(step.index)}]`;
+      }
+    }
+    return `json_extract_string(${this.print(node.object)}, ${sqlString(path)})`;
+  }
+
+  private tableFunction(node: A.TableFunction): string | undefined {
+    const name = node.call.name.parts.map((p) => p.name).join('.').toLowerCase();
+    if (name !== 'read_files' && name !== 'cloud_files') {
+      if (node.stream) this.problem(`STREAM over ${name}(...)`, node.span);
+      return node.stream ? this.print(node.call) + this.aliasText(node.alias) : undefined;
+    }
+    const spec = this.fileSpec(name, node);
+    if (!spec) return undefined;
+    const rel = this.ctx.fileSource(spec);
+    if (this.ctx.metadataColumn) this.ctx.hiddenMetadata.add((node.alias?.name.name ?? rel.replace(/"/g, '')).toLowerCase());
+    return rel + this.aliasText(node.alias);
+  }
+
+  private fileSpec(name: string, node: A.TableFunction): FileSourceSpec | undefined {
+    const [first, ...rest] = node.call.args;
+    if (!first || first.kind !== 'StringLiteral') {
+      this.problem(`${name} without a literal path`, node.span);
+      return undefined;
+    }
+    const options: Record<string, string> = {};
+    const literal = (e: A.Expr): string | undefined => {
+      if (e.kind === 'StringLiteral') return this.substitute(e.value, e.span);
+      if (e.kind === 'NumberLiteral') return String(e.value);
+      if (e.kind === 'BooleanLiteral') return String(e.value);
+      return undefined;
+    };
+    const positional: A.Expr[] = [];
+    for (const a of rest) {
+      if (a.kind !== 'NamedArgument') {
+        positional.push(a);
+        continue;
+      }
+      const v = literal(a.value);
+      if (v === undefined) this.problem(`${name} option ${a.name.name} with a non-literal value`, a.span);
+      else options[a.name.name.toLowerCase().replace(/^cloudfiles\./, '')] = v;
+    }
+    if (name === 'cloud_files') {
+      // cloud_files(path, format [, map('k', 'v', ...)])
+      const format = positional[0] && literal(positional[0]);
+      if (format) options.format = format;
+      const map = positional[1];
+      if (map?.kind === 'FunctionCall' && map.name.parts[0]?.name.toLowerCase() === 'map') {
+        for (let i = 0; i + 1 < map.args.length; i += 2) {
+          const k = literal(map.args[i]);
+          const v = literal(map.args[i + 1]);
+          if (k !== undefined && v !== undefined) options[k.toLowerCase().replace(/^cloudfiles\./, '')] = v;
+        }
+      }
+    } else if (positional.length > 0) {
+      this.problem(`${name} with positional options`, positional[0].span);
+    }
+    const format = (options.format ?? 'json').toLowerCase();
+    delete options.format;
+    if (!['json', 'csv', 'parquet'].includes(format)) {
+      this.problem(`${name} format '${format}' (the local engine reads json, csv and parquet)`, node.span);
+      return undefined;
+    }
+    return { path: this.substitute(first.value, first.span), format, options, stream: node.stream, span: node.span };
+  }
+
+  private join(node: A.Join): string {
+    const fix = (gap: string) =>
+      node.joinType.endsWith('SEMI') ? gap.replace(/\b(LEFT\s+)?SEMI\b/i, 'SEMI') : node.joinType.endsWith('ANTI') ? gap.replace(/\b(LEFT\s+)?ANTI\b/i, 'ANTI') : gap;
+    return this.splice(node, undefined, (gap, next) => (next === node.right ? fix(gap) : gap));
+  }
+
+  private select(node: A.Select): string {
+    // `*` over a file source must not show `_metadata` (Spark's hidden column):
+    // relations are printed first so the star knows which ones hide it.
+    const saved = new Set(this.ctx.hiddenMetadata);
+    this.ctx.hiddenMetadata.clear();
+    const from = node.from ? this.print(node.from) : undefined;
+    const out = this.splice(node, (c) => (c === node.from ? from : undefined));
+    this.ctx.hiddenMetadata.clear();
+    for (const s of saved) this.ctx.hiddenMetadata.add(s);
+    return out;
+  }
+
+  private lateralView(node: A.LateralView): string | undefined {
+    if (node.call.kind === 'Missing') return undefined;
+    const fn = node.call.name.parts.map((p) => p.name).join('.').toLowerCase();
+    if ((fn !== 'explode' && fn !== 'explode_outer') || node.columnAliases.length !== 1) {
+      this.problem(`LATERAL VIEW ${fn}`, node.span);
+      return undefined;
+    }
+    const arg = this.print(node.call.args[0]);
+    const col = this.print(node.columnAliases[0]);
+    const table = node.tableAlias ? this.print(node.tableAlias) : '__lateral';
+    const source = fn === 'explode_outer' || node.outer ? `CASE WHEN len(${arg}) > 0 THEN ${arg} ELSE [NULL] END` : arg;
+    return `, LATERAL (SELECT unnest(${source}) AS ${col}) AS ${table}`;
+  }
+}
+
+/** What the syntax alone says about an expression's type (for rewrites that depend on it). */
+export function typeOfExpr(e: A.Expr): CallArg['type'] {
+  switch (e.kind) {
+    case 'NumberLiteral':
+      return 'number';
+    case 'StringLiteral':
+      return 'string';
+    case 'Interval':
+      return 'interval';
+    case 'TypedLiteral':
+      return e.typeName.toUpperCase() === 'DATE' ? 'date' : e.typeName.toUpperCase().startsWith('TIMESTAMP') ? 'timestamp' : undefined;
+    case 'Cast':
+      if (e.type.kind === 'DataType') {
+        const n = e.type.name.toUpperCase();
+        if (n === 'DATE') return 'date';
+        if (n.startsWith('TIMESTAMP')) return 'timestamp';
+      }
+      return undefined;
+    case 'FunctionCall': {
+      const n = e.name.parts.map((p) => p.name).join('.').toLowerCase();
+      if (['to_date', 'current_date', 'curdate', 'date_add', 'date_sub', 'last_day', 'date', 'make_date', 'add_months', 'next_day'].includes(n)) return 'date';
+      if (['to_timestamp', 'current_timestamp', 'now', 'timestamp_millis', 'timestamp_seconds', 'timestamp_micros', 'timestamp', 'from_utc_timestamp', 'make_timestamp'].includes(n)) return 'timestamp';
+      return undefined;
+    }
+    case 'Paren':
+      return typeOfExpr(e.expr);
+    default:
+      return undefined;
+  }
+}

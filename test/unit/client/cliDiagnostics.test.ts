@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { looksLikeAuthFailure, parseCliDiagnostics } from '../../../client/src/databricks/cliDiagnostics';
+
+const STDERR = [
+  "Recommendation: target with 'mode: production' should set 'workspace.root_path' to make sure only one copy is deployed. A common practice is to use a username or principal name in this path, i.e. use",
+  '  root_path: /Workspace/Users/${workspace.current_user.userName}/.bundle/${bundle.name}/${bundle.target}',
+  '  at targets.prod',
+  '  in databricks.yml:21:5',
+  '',
+  'Error: ../transformations/** does not match any files',
+  '  at resources.pipelines.fixture_pipeline.libraries[0].glob.include',
+  '  in resources/fixture_pipeline.yml:10:22',
+  '',
+  'Warning: unknown field: serverles',
+  '  at resources.pipelines.p',
+  '  in resources/p.yml:6:7',
+  '  in resources/p.yml:16:7',
+  '',
+  'Found 1 error, 1 warning and 1 recommendation',
+].join('\n');
+
+test('parses errors, warnings and recommendations with their positions', () => {
+  const d = parseCliDiagnostics(STDERR);
+  assert.equal(d.length, 3);
+  assert.deepEqual(
+    d.map((x) => [x.severity, x.locations.map((l) => `${l.file}:${l.line}:${l.column}`)]),
+    [
+      ['info', ['databricks.yml:21:5']],
+      ['error', ['resources/fixture_pipeline.yml:10:22']],
+      ['warning', ['resources/p.yml:6:7', 'resources/p.yml:16:7']],
+    ],
+  );
+  assert.equal(d[1].summary, '../transformations/** does not match any files');
+  assert.deepEqual(d[1].paths, ['resources.pipelines.fixture_pipeline.libraries[0].glob.include']);
+  assert.deepEqual(d[0].detail, ['root_path: /Workspace/Users/${workspace.current_user.userName}/.bundle/${bundle.name}/${bundle.target}']);
+});
+
+test('ignores lines outside diagnostics and diagnostics without a position keep none', () => {
+  const d = parseCliDiagnostics('Name: x\nTarget: dev\n\nError: failed to load databricks.yml\n\nValidation failed');
+  assert.equal(d.length, 1);
+  assert.deepEqual(d[0].locations, []);
+  assert.deepEqual(d[0].detail, []);
+});
+
+test('handles CRLF output and a file path with a colon (Windows drive)', () => {
+  const d = parseCliDiagnostics('Error: bad\r\n  in C:\\b\\databricks.yml:3:1\r\n');
+  assert.deepEqual(d[0].locations, [{ file: 'C:\\b\\databricks.yml', line: 3, column: 1 }]);
+});
+
+test('recognises authentication failures', () => {
+  for (const s of [
+    'Error: default auth: cannot configure default credentials, please check https://docs.databricks.com/en/dev-tools/auth.html',
+    'Error: Invalid access token. [ReqId: 1]',
+    'Error: cannot resolve profile: no such profile "work"',
+  ]) {
+    assert.ok(looksLikeAuthFailure(s), s);
+  }
+  assert.ok(!looksLikeAuthFailure('Error: ../transformations/** does not match any files'));
+});

@@ -1,0 +1,148 @@
+// Lakeflow SQL in, DuckDB SQL out: each case translates one dataset and runs
+// the result on DuckDB over small fixture tables, comparing the rows.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestDb, TestDb } from './duckdbHelper';
+import { flowSql, translate } from './translateHelper';
+
+interface Case {
+  name: string;
+  /** The query after `CREATE MATERIALIZED VIEW t AS`. */
+  query: string;
+  /** Text the DuckDB SQL must contain (the rewrite happened). */
+  contains?: RegExp;
+  /** Rows as JSON, in order. */
+  rows: unknown[];
+}
+
+const cases: Case[] = [
+  { name: '0D literal is a DOUBLE', query: 'SELECT 0D AS z, 10L AS l', contains: /CAST\(0 AS DOUBLE\)/, rows: [{ z: 0, l: '10' }] },
+  { name: 'back-quoted names', query: 'SELECT `id` AS `my id` FROM fixtures.people WHERE `id` = 1', contains: /"my id"/, rows: [{ 'my id': 1 }] },
+  { name: '* EXCEPT becomes * EXCLUDE', query: 'SELECT * EXCEPT (name, info) FROM fixtures.people ORDER BY id', contains: /EXCLUDE/, rows: [{ id: 1 }, { id: 2 }] },
+  { name: 'struct.* expands the fields', query: 'SELECT info.* FROM fixtures.people WHERE id = 1', rows: [{ city: 'Oslo', zip: '0150' }] },
+  { name: 'LIVE. prefix resolves to the dataset table', query: 'SELECT count(*) AS n FROM LIVE.src', contains: /"main"."src"/, rows: [{ n: '3' }] },
+  { name: '${key} in a string', query: "SELECT '${greeting}, world' AS g", rows: [{ g: 'hello, world' }] },
+  { name: '== and <=>', query: 'SELECT 1 == 1 AS a, NULL <=> NULL AS b', rows: [{ a: true, b: true }] },
+  { name: 'LEFT SEMI JOIN', query: 'SELECT p.id FROM fixtures.people p LEFT SEMI JOIN src s ON p.id = s.id ORDER BY p.id', contains: /SEMI JOIN/, rows: [{ id: 1 }, { id: 2 }] },
+  { name: 'LEFT ANTI JOIN', query: 'SELECT s.id FROM src s LEFT ANTI JOIN fixtures.people p ON p.id = s.id', contains: /ANTI JOIN/, rows: [{ id: 3 }] },
+  { name: 'RLIKE', query: "SELECT name FROM fixtures.people WHERE name RLIKE '^A.*' ", contains: /regexp_matches/, rows: [{ name: 'Ann' }] },
+  { name: 'arrays count from 0 in Spark', query: 'SELECT array(10, 20, 30)[0] AS first', rows: [{ first: 10 }] },
+  { name: 'JSON path with :', query: `SELECT '{"a":{"b":7}}':a.b AS v`, contains: /json_extract_string/, rows: [{ v: '7' }] },
+  { name: 'current_timestamp() with parentheses', query: 'SELECT current_timestamp() IS NOT NULL AS ok', rows: [{ ok: true }] },
+  { name: 'date_format in a query', query: "SELECT date_format(DATE'2024-03-05', 'EEEE dd MMMM yyyy') AS d", rows: [{ d: 'Tuesday 05 March 2024' }] },
+  { name: 'CAST to STRING', query: 'SELECT CAST(42 AS STRING) AS s, 7::STRING AS t', rows: [{ s: '42', t: '7' }] },
+  { name: 'filter and transform lambdas', query: 'SELECT transform(filter(array(1, 2, 3), x -> x > 1), x -> x * 10) AS v', rows: [{ v: [20, 30] }] },
+  { name: 'explode over sequence of dates', query: "SELECT explode(sequence(to_date('2024-01-30'), to_date('2024-02-01'), INTERVAL 1 DAY)) AS d", rows: [{ d: '2024-01-30' }, { d: '2024-01-31' }, { d: '2024-02-01' }] },
+  { name: 'percentile_approx is exact quantile_disc', query: 'SELECT percentile_approx(id, 0.5) AS p FROM src', contains: /quantile_disc/, rows: [{ p: 2 }] },
+  { name: 'collect_set in GROUP BY ALL', query: 'SELECT size(collect_set(id)) AS n FROM src GROUP BY ALL', rows: [{ n: '3' }] },
+  { name: 'named_struct field access', query: "SELECT named_struct('a', 1, 'b', 'x').b AS b", rows: [{ b: 'x' }] },
+  { name: 'struct names fields after columns, else col1..', query: 'SELECT struct(id, id + 1).id AS a, struct(id, id + 1).col2 AS b FROM src', rows: [{ a: 1, b: 2 }, { a: 2, b: 3 }, { a: 3, b: 4 }] },
+  { name: 'nvl and md5 of a number', query: 'SELECT nvl(NULL, 5) AS n, md5(42) AS h', rows: [{ n: 5, h: 'a1d0c6e83f027327d8461063f4ac58a6' }] },
+  { name: 'LATERAL VIEW explode', query: 'SELECT p.id, t.x FROM fixtures.people p LATERAL VIEW explode(array(1, 2)) t AS x WHERE p.id = 1 ORDER BY t.x', rows: [{ id: 1, x: 1 }, { id: 1, x: 2 }] },
+];
+
+describe('translation: Lakeflow SQL -> DuckDB SQL that runs', () => {
+  let db: TestDb;
+  before(async () => {
+    db = await openTestDb();
+    await db.con.run('CREATE SCHEMA fixtures');
+    await db.con.run(`CREATE TABLE fixtures.people AS SELECT * FROM (VALUES (1, 'Ann', {'city': 'Oslo', 'zip': '0150'}), (2, 'Bob', {'city': 'Rome', 'zip': '00100'})) AS t(id, name, info)`);
+    await db.con.run('CREATE TABLE main.src AS SELECT * FROM (VALUES (1), (2), (3)) AS t(id)');
+  });
+  after(() => db.close());
+
+  for (const c of cases) {
+    test(c.name, async () => {
+      const plan = translate({ 'src.sql': 'CREATE MATERIALIZED VIEW src AS SELECT 1 AS id', 't.sql': `CREATE MATERIALIZED VIEW t AS ${c.query}` }, { greeting: 'hello' });
+      const t = plan.datasets.find((d) => d.name === 't')!;
+      assert.deepEqual(t.problems, []);
+      const sql = flowSql(plan, 't');
+      if (c.contains) assert.match(sql, c.contains);
+      const rows = (await db.con.runAndReadAll(sql)).getRowObjectsJson();
+      assert.deepEqual(JSON.parse(JSON.stringify(rows)), c.rows, sql);
+    });
+  }
+});
+
+describe('translation: datasets, sources and problems', () => {
+  test('read_files becomes a file source with its options and a hidden _metadata', () => {
+    const plan = translate(
+      {
+        'bronze/a.sql': `CREATE OR REFRESH STREAMING TABLE a AS SELECT *, _metadata.file_path AS f FROM STREAM read_files('\${root}/a/', format => 'json', schemaHints => 'x INT')`,
+      },
+      { root: '/land' },
+    );
+    const [a] = plan.datasets;
+    assert.equal(a.schema, 'bronze');
+    const flow = a.flows[0];
+    assert.equal(flow.kind, 'query');
+    assert.equal(flow.fileSources.length, 1);
+    const src = flow.fileSources[0];
+    assert.deepEqual({ path: src.path, format: src.format, hints: src.options.schemahints, stream: src.stream, meta: src.needsMetadata }, { path: '/land/a/', format: 'json', hints: 'x INT', stream: true, meta: true });
+    assert.match(flow.kind === 'query' ? flow.sql : '', /\* EXCLUDE \(_metadata\)/);
+  });
+
+  test('STREAM(x) in a streaming table reads the stream placeholder; in a view it reads the table', () => {
+    const plan = translate({
+      'a.sql': 'CREATE STREAMING TABLE a AS SELECT 1 AS id',
+      'b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(a)',
+      'c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT * FROM a',
+    });
+    assert.match(flowSql(plan, 'b'), /"__lakeflow_stream_a" AS "a"/);
+    assert.deepEqual(plan.datasets.find((d) => d.name === 'b')!.flows[0].streamSources, ['a']);
+    assert.match(flowSql(plan, 'c'), /"main"."a"/);
+    assert.deepEqual(plan.datasets.find((d) => d.name === 'c')!.dependsOn, ['a']);
+  });
+
+  test('a CTE named like a dataset is not a dependency', () => {
+    const plan = translate({ 'a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS id', 'b.sql': 'CREATE MATERIALIZED VIEW b AS WITH a AS (SELECT 2 AS id) SELECT * FROM a' });
+    assert.deepEqual(plan.datasets.find((d) => d.name === 'b')!.dependsOn, []);
+  });
+
+  test('expectations keep their action and translate their expression', () => {
+    const plan = translate({
+      'a.sql': `CREATE MATERIALIZED VIEW a (
+        CONSTRAINT w EXPECT (x == 1),
+        CONSTRAINT d EXPECT (x IS NOT NULL) ON VIOLATION DROP ROW,
+        CONSTRAINT f EXPECT (nvl(x, 0) >= 0) ON VIOLATION FAIL UPDATE
+      ) AS SELECT 1 AS x`,
+    });
+    assert.deepEqual(plan.datasets[0].expectations, [
+      { name: 'w', sql: 'x = 1', action: 'warn' },
+      { name: 'd', sql: 'x IS NOT NULL', action: 'drop' },
+      { name: 'f', sql: 'coalesce(x, 0) >= 0', action: 'fail' },
+    ]);
+  });
+
+  test('an untranslatable function is a problem naming it with file:line:col', () => {
+    const plan = translate({ 'x.sql': 'CREATE MATERIALIZED VIEW x AS\nSELECT\n  xpath_string(doc, "a/b") AS v FROM src', 'src.sql': 'CREATE MATERIALIZED VIEW src AS SELECT 1 AS doc' });
+    const x = plan.datasets.find((d) => d.name === 'x')!;
+    assert.equal(x.problems.length, 1);
+    assert.deepEqual({ file: x.problems[0].file, line: x.problems[0].line, character: x.problems[0].character }, { file: 'x.sql', line: 2, character: 2 });
+    assert.match(x.problems[0].message, /xpath_string/);
+    assert.deepEqual(plan.datasets.find((d) => d.name === 'src')!.problems, []);
+  });
+
+  test('an unknown ${key} is a problem', () => {
+    const plan = translate({ 'x.sql': "CREATE MATERIALIZED VIEW x AS SELECT '${nope}' AS v" });
+    assert.match(plan.datasets[0].problems[0]?.message ?? '', /\$\{nope\}/);
+  });
+
+  test('AUTO CDC flow: keys, sequence, delete condition, columns and SCD type', () => {
+    const plan = translate({
+      'src.sql': 'CREATE STREAMING TABLE src AS SELECT 1 AS id, 1 AS seq, 0 AS op',
+      't.sql': `CREATE OR REFRESH STREAMING TABLE t;
+        CREATE FLOW t_flow AS AUTO CDC INTO t FROM STREAM(src)
+        KEYS (id) APPLY AS DELETE WHEN op = 'D' SEQUENCE BY seq COLUMNS * EXCEPT (op) STORED AS SCD TYPE 2;`,
+    });
+    const t = plan.datasets.find((d) => d.name === 't')!;
+    assert.deepEqual(t.problems, []);
+    const f = t.flows[0];
+    assert.equal(f.kind, 'cdc');
+    if (f.kind !== 'cdc') return;
+    assert.deepEqual(
+      { keys: f.keys, seq: f.sequenceBy, del: f.deleteWhen, cols: f.columns, scd: f.scdType, src: f.sourceSql, deps: t.dependsOn },
+      { keys: ['id'], seq: 'seq', del: "op = 'D'", cols: { columns: [], except: ['op'] }, scd: 2, src: 'SELECT * FROM "__lakeflow_stream_src" AS "src"', deps: ['src'] },
+    );
+  });
+});
