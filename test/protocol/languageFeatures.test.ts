@@ -68,6 +68,15 @@ describe('the bundled pipeline through the protocol', () => {
     assert.equal(col[0].uri, s.uri(dimDevices));
   });
 
+  test('definition of ${key} goes to its value in the bundle YAML', async () => {
+    const bronze = join(repositoryRoot, 'pipelines/bronze/ingest_iot_events.sql');
+    const bronzeText = readFileSync(bronze, 'utf8');
+    const defs = await s.request<Location[]>('textDocument/definition', { textDocument: { uri: s.uri(bronze) }, position: positionOf(bronzeText, '${source_root}', 4) });
+    assert.deepEqual(defs.map((d) => d.uri), [s.uri(join(repositoryRoot, 'bundle/resources/pipelines.yml'))]);
+    const yaml = readFileSync(join(repositoryRoot, 'bundle/resources/pipelines.yml'), 'utf8').split('\n');
+    assert.match(yaml[defs[0].range.start.line], /source_root:/);
+  });
+
   test('references of a dataset across files', async () => {
     const refs = await s.request<Location[]>('textDocument/references', { ...at('stg_alerts AS a', 2), context: { includeDeclaration: true } });
     assert.deepEqual(refs.map((r) => r.uri.split('/pipelines/')[1]).sort(), ['gold/dimensions/dim_devices.sql', 'gold/facts/fct_alerts.sql', 'silver/stg_alerts.sql']);
