@@ -331,7 +331,7 @@ function scopeRelations(cur: Cursor, select: ast.Select, path: ast.Node[]): Scop
       const columns = cte ? cteColumns(cur, cte) : tableColumns(cur, parts);
       out.push({ ...(alias ? { alias } : {}), name: last, columns });
     } else if (r.kind === 'TableFunction') {
-      const cols = isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS.map((name) => ({ name }))] : [];
+      const cols = isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : [];
       out.push({ ...(alias ? { alias } : {}), name: r.call.name.parts.map((p) => p.name).join('.'), columns: cols });
     } else if (r.kind === 'SubqueryRelation') {
       out.push({ ...(alias ? { alias } : {}), name: alias ?? 'subquery', columns: selectOutputNames(r.query).map((name) => ({ name })) });
