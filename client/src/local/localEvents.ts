@@ -38,7 +38,7 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 function expectationSuffix(e: PipelineEvent): string {
   const stats = expectationCounts([e]);
-  return stats.map((x) => ` · ${x.name} ${x.failed === 0 ? 'passed' : 'FAILED'} ${count(x.passed)}/${count(x.passed + x.failed)}`).join('');
+  return stats.map((x) => ` · ${x.name} ${count(x.passed)}/${count(x.passed + x.failed)} passed${x.failed ? ` (${count(x.failed)} failed)` : ''}`).join('');
 }
 
 /** One readable line per event: level, type, dataset, status, rows, then each expectation's pass/fail. */

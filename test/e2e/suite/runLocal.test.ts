@@ -43,7 +43,7 @@ export function register(h: Harness): void {
         return text.includes('local run: 26 of 26 datasets completed') && text;
       });
       assert.match(log, /\[INFO\] flow_progress \S+ RUNNING/);
-      assert.match(log, /\[METRICS\] flow_progress ingest_cdc_customers COMPLETED \d+ rows · valid_cdc_op (passed|FAILED) [\d,]+\/[\d,]+/);
+      assert.match(log, /\[METRICS\] flow_progress cdc_customers COMPLETED \d+ rows · valid_cdc_op [\d,]+\/[\d,]+ passed · valid_cdc_lsn [\d,]+\/[\d,]+ passed/);
       assert.match(log, /update_progress: Update \S+ is COMPLETED\./);
     });
 

@@ -47,9 +47,9 @@ describe('Run Locally: the lakeflow run invocation', () => {
     assert.deepEqual(inv.env, { PATH: '/bin', ELECTRON_RUN_AS_NODE: '1' });
   });
 
-  test('0 events reuses the landing data (no --events); a bundle outside the folder stays absolute; full refresh is passed on', () => {
-    const inv = localRunInvocation({ cliScript: 's.js', bundleFile: '/elsewhere/databricks.yml', cwd: '/ws', events: 0, fullRefresh: true, baseEnv: {} });
-    assert.deepEqual(inv.command.args, ['--bundle', '/elsewhere/databricks.yml', '--format', 'json', '--full-refresh']);
+  test('0 events reuses the landing data (no --events); a bundle outside the folder stays absolute; full refresh and the pipeline are passed on', () => {
+    const inv = localRunInvocation({ cliScript: 's.js', bundleFile: '/elsewhere/databricks.yml', cwd: '/ws', events: 0, fullRefresh: true, pipeline: 'iot', baseEnv: {} });
+    assert.deepEqual(inv.command.args, ['--bundle', '/elsewhere/databricks.yml', '--format', 'json', '--full-refresh', '--pipeline', 'iot']);
   });
 
   test('the files are the CLI defaults under .lakeflow/ of the folder it runs in', () => {
@@ -123,7 +123,7 @@ describe('Run Locally: the event log of a real local run', () => {
     assert.ok(lines.includes('[INFO] flow_progress readings RUNNING'), lines.join('\n'));
     const warn = readings.expectations.find((e) => e.name === 'has_event');
     assert.ok(warn);
-    const verdict = (x: { passed: number; failed: number }) => `${x.failed === 0 ? 'passed' : 'FAILED'} ${n(x.passed)}/${n(x.passed + x.failed)}`;
+    const verdict = (x: { passed: number; failed: number }) => `${n(x.passed)}/${n(x.passed + x.failed)} passed${x.failed ? ` (${n(x.failed)} failed)` : ''}`;
     assert.ok(
       lines.includes(`[METRICS] flow_progress readings COMPLETED ${readings.rowsWritten} rows · has_device ${verdict(drop)} · has_event ${verdict(warn)}`),
       lines.join('\n'),
