@@ -49,7 +49,8 @@ async function choosePipeline(bundle: LoadedBundle, key: string | undefined): Pr
 /** `name (pipelines/silver/x.sql:3:1): message` */
 function describeFailure(e: LocatedError): string {
   const where = e.uri ? ` (${vscode.workspace.asRelativePath(e.uri)}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''})` : '';
-  return `${e.dataset}${where}: ${e.message}`;
+  // The engine prefixes the file it ran; with the position shown that is said already.
+  return `${e.dataset}${where}: ${e.uri ? e.message.replace(/^\S+\.sql: /, '') : e.message}`;
 }
 
 export async function runLocal(s: Services, explorer: PipelineExplorer, lenses: ExpectationLenses, args: RunLocalArgs = {}): Promise<RunLocalResult> {

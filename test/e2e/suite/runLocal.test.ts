@@ -24,6 +24,22 @@ export function register(h: Harness): void {
   h.describe('run locally (DuckDB)', () => {
     let result: RunLocalResult;
 
+    h.test('a failing dataset is named with its file position, becomes a Problem there, and its dependants are skipped', async () => {
+      await activatedApi();
+      await setSetting('bundleRoot', 'test/e2e/fixtures/localRunFailure');
+      await setSetting('localRun.events', 5000);
+      const failed = await vscode.commands.executeCommand<RunLocalResult>('lakeflow.runLocal', { fullRefresh: true });
+      assert.equal(failed.ok, false);
+      assert.match(
+        failed.error ?? '',
+        /^Local run: 0 of 2 datasets completed in [\d.]+ s; failed: strict_readings; skipped: strict_counts\. strict_readings \(test\/e2e\/fixtures\/localRunFailure\/pipelines\/strict_readings\.sql:1:35\): expectation device_required \(ON VIOLATION FAIL UPDATE\) failed for \d+ of 5000 row/,
+      );
+      const file = vscode.Uri.file(path.join(repoRoot(), 'test/e2e/fixtures/localRunFailure/pipelines/strict_readings.sql'));
+      const problems = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'pipeline run');
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0].range.start.line, 0);
+    });
+
     h.test('runs every dataset of the repository bundle on 5,000 simulated events and returns the summary', async () => {
       await activatedApi();
       await setSetting('bundleRoot', 'bundle');
