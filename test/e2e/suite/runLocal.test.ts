@@ -32,9 +32,9 @@ export function register(h: Harness): void {
       assert.equal(failed.ok, false);
       assert.match(
         failed.error ?? '',
-        /^Local run: 0 of 2 datasets completed in [\d.]+ s; failed: strict_readings; skipped: strict_counts\. strict_readings \(test\/e2e\/fixtures\/localRunFailure\/pipelines\/strict_readings\.sql:1:35\): expectation device_required \(ON VIOLATION FAIL UPDATE\) failed for \d+ of 5000 row/,
+        /^Local run: 0 of 2 datasets completed in [\d.]+ s; failed: strict_readings; skipped: strict_counts\. strict_readings \(test\/e2e\/fixtures\/localRunFailure\/transformations\/strict_readings\.sql:1:35\): expectation device_required \(ON VIOLATION FAIL UPDATE\) failed for \d+ of 5000 row/,
       );
-      const file = vscode.Uri.file(path.join(repoRoot(), 'test/e2e/fixtures/localRunFailure/pipelines/strict_readings.sql'));
+      const file = vscode.Uri.file(path.join(repoRoot(), 'test/e2e/fixtures/localRunFailure/transformations/strict_readings.sql'));
       const problems = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'pipeline run');
       assert.equal(problems.length, 1);
       assert.equal(problems[0].range.start.line, 0);
