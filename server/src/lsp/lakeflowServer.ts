@@ -60,6 +60,7 @@ export class LakeflowServer {
   private readonly syntaxCache = new Map<string, { version: number; text: string; doc: SyntaxDocument }>();
   private readonly published = new Set<string>();
   private readonly pendingDiagnostics = new Set<string>();
+  private readonly pendingDependents = new Set<string>();
   private diagnosticsScheduled = false;
   private workspace!: PipelineWorkspace;
   private settings!: SettingsCache;
@@ -232,12 +233,16 @@ export class LakeflowServer {
     return entry.index.analysis(file)?.datasets.map((d) => d.key) ?? [];
   }
 
-  /** The file itself and every file whose findings may depend on the datasets it defined before or defines now. */
+  /**
+   * The edited file first, in its own turn, so its diagnostics are written before
+   * the files whose findings may depend on the datasets it defined before or
+   * defines now are checked in the next turn.
+   */
   private scheduleDiagnostics(entry: PipelineEntry, file: string, before: string[]): void {
     this.pendingDiagnostics.add(file);
     for (const key of new Set([...before, ...this.definedKeys(entry, file)])) {
-      for (const f of entry.index.filesReading(key)) this.pendingDiagnostics.add(f);
-      for (const d of entry.index.definitionsOf(key)) this.pendingDiagnostics.add(d.file);
+      for (const f of entry.index.filesReading(key)) this.pendingDependents.add(f);
+      for (const d of entry.index.definitionsOf(key)) this.pendingDependents.add(d.file);
     }
     if (this.diagnosticsScheduled) return;
     this.diagnosticsScheduled = true;
@@ -246,6 +251,11 @@ export class LakeflowServer {
       const files = [...this.pendingDiagnostics];
       this.pendingDiagnostics.clear();
       for (const f of files) this.publish(f);
+      setImmediate(() => {
+        const dependents = [...this.pendingDependents].filter((f) => !files.includes(f));
+        this.pendingDependents.clear();
+        for (const f of dependents) this.publish(f);
+      });
     });
   }
 
