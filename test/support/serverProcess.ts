@@ -31,6 +31,10 @@ export interface StartOptions {
   rootPath?: string;
   env?: NodeJS.ProcessEnv;
   initializationOptions?: unknown;
+  /** Registers notification handlers before the server can send anything. */
+  beforeInitialize?: (connection: ProtocolConnection) => void;
+  /** Client capabilities sent in initialize (default none). */
+  capabilities?: Record<string, unknown>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -43,13 +47,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  options.beforeInitialize?.(connection);
   connection.listen();
   const rootUri = pathToFileURL(rootPath).href;
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
-    capabilities: {},
+    capabilities: options.capabilities ?? {},
     initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification(InitializedNotification.type, {});

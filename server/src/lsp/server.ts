@@ -1,9 +1,7 @@
-// Language server entry: wires the connection to the language service.
-import { createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// Language server entry (bundled to server/out/server.js). The transport is
+// chosen by the command line, as every LSP client expects: `--stdio`,
+// `--node-ipc` or `--socket=<port>`.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { LakeflowServer } from './lakeflowServer';
 
-const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-  serverInfo: { name: 'lakeflow-language-server' },
-}));
-connection.listen();
+new LakeflowServer(createConnection(ProposedFeatures.all)).listen();

@@ -1,0 +1,63 @@
+// Quick fixes for mechanical findings: the edits diagnostics carry (drop the
+// deprecated `LIVE.` prefix, modern dataset spelling), wrapping the batch
+// sources of a streaming table in STREAM(), and renaming a duplicate
+// expectation.
+import type { Diagnostic } from './diagnostics/diagnostic';
+import type { Range } from '../model/location';
+import { comparePositions, rangeContains } from '../model/location';
+import type { FeatureContext, SyntaxDocument } from './featureContext';
+import type { CodeAction, TextEdit } from './lspShapes';
+
+function intersects(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+export function codeActions(ctx: FeatureContext, doc: SyntaxDocument, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.file !== doc.file || !intersects(d.range, range)) continue;
+    if (d.fix) {
+      const changes: Record<string, TextEdit[]> = {};
+      for (const e of d.fix.edits) (changes[e.file] ??= []).push({ range: e.range, newText: e.newText });
+      out.push({ title: d.fix.title, kind: 'quickfix', diagnosticCodes: [d.code], isPreferred: true, edit: { changes } });
+    } else if (d.code === 'LF302') {
+      const action = wrapInStream(ctx, doc, d);
+      if (action) out.push(action);
+    } else if (d.code === 'LF402') {
+      const action = renameDuplicateExpectation(ctx, doc, d);
+      if (action) out.push(action);
+    }
+  }
+  return out;
+}
+
+function wrapInStream(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): CodeAction | undefined {
+  const a = ctx.index.analysis(doc.file);
+  const ds = a?.datasets.find((x) => rangeContains(x.range, d.range.start));
+  const reads = ds ? ds.reads : a?.flows.find((f) => rangeContains(f.range, d.range.start))?.reads ?? [];
+  const edits: TextEdit[] = [];
+  for (const r of reads) {
+    if (r.streaming) continue;
+    if (r.files) {
+      edits.push({ range: { start: r.range.start, end: r.range.start }, newText: 'STREAM ' });
+      continue;
+    }
+    const ref = r.reference === undefined ? undefined : a?.references[r.reference];
+    if (!ref) continue;
+    const text = doc.text.slice(doc.lines.offsetAt(ref.range.start), doc.lines.offsetAt(ref.range.end));
+    edits.push({ range: ref.range, newText: `STREAM(${text})` });
+  }
+  if (edits.length === 0) return undefined;
+  return { title: edits.length === 1 ? 'Read the source as a stream: wrap it in STREAM()' : 'Read the sources as streams: wrap them in STREAM()', kind: 'quickfix', diagnosticCodes: [d.code], isPreferred: true, edit: { changes: { [doc.file]: edits } } };
+}
+
+function renameDuplicateExpectation(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): CodeAction | undefined {
+  const ds = ctx.index.analysis(doc.file)?.datasets.find((x) => rangeContains(x.range, d.range.start));
+  const e = ds?.expectations.find((x) => comparePositions(x.nameRange.start, d.range.start) === 0);
+  if (!ds || !e) return undefined;
+  const taken = new Set(ds.expectations.map((x) => x.name.toLowerCase()));
+  let n = 2;
+  while (taken.has(`${e.name}_${n}`.toLowerCase())) n++;
+  const name = `${e.name}_${n}`;
+  return { title: `Rename the duplicate expectation to '${name}'`, kind: 'quickfix', diagnosticCodes: [d.code], edit: { changes: { [doc.file]: [{ range: e.nameRange, newText: name }] } } };
+}

@@ -1,0 +1,387 @@
+// Completion that knows where the cursor is: datasets and Unity Catalog names
+// after FROM / JOIN / STREAM( (catalogs, then schemas, then tables as dots are
+// typed), columns of exactly the relations in scope (aliases and CTEs resolved,
+// `alias.` narrowing to one relation), functions and keywords in expressions,
+// read_files option names, `${` configuration keys, and clause keywords after a
+// CREATE header. Works on half-typed statements: it reads the token stream
+// before the cursor and the error-tolerant tree, never requires a clean parse.
+import type * as ast from '../syntax/ast';
+import type { Token } from '../syntax/tokens';
+import { pathAt, walk } from '../syntax/visit';
+import { filesColumns, FILE_SOURCE_IMPLICIT_COLUMNS, isFilesFunction } from '../model/readFilesSchema';
+import type { DatasetReference } from '../model/datasetTypes';
+import { emptyRange, Position, rangeContains } from '../model/location';
+import { substituteParameters } from '../model/pipelineContext';
+import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS } from '../facts/readFilesOptions';
+import { ColumnResolver, ownedQueries } from './columnScope';
+import type { QueryShape } from '../model/queryShape';
+import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
+import { CompletionItem, CompletionKind, CompletionList, Range } from './lspShapes';
+
+/** Above this many candidates the list is narrowed by the typed prefix and marked incomplete. */
+const MAX_ITEMS = 1000;
+
+interface Cursor {
+  ctx: FeatureContext;
+  doc: SyntaxDocument;
+  offset: number;
+  position: Position;
+  /** Dotted parts typed before the partial word (`cat.sch.` -> ['cat', 'sch']). */
+  qualifier: string[];
+  partial: string;
+  /** Range the inserted name replaces: the partial word. */
+  replace: Range;
+  /** Index of the last token that ends before the word being typed (-1: none). */
+  prev: number;
+}
+
+export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: Position): CompletionList {
+  const offset = doc.lines.offsetAt(position);
+  const lineStart = doc.lines.offsetAt({ line: position.line, character: 0 });
+  const before = doc.text.slice(lineStart, offset);
+  const param = /\$\{([A-Za-z0-9_.-]*)$/.exec(before);
+  if (param) return { isIncomplete: false, items: parameterItems(ctx, doc, offset, param[1].length) };
+  if (insideCommentOrString(doc, offset)) return { isIncomplete: false, items: [] };
+  const word = /((?:(?:[A-Za-z0-9_]+|`[^`\n]*`)\.)*)([A-Za-z0-9_]*)$/.exec(before)!;
+  const qualifier = word[1] ? word[1].slice(0, -1).split('.').map((p) => p.replace(/^`|`$/g, '')) : [];
+  const partial = word[2];
+  const wordStart = offset - word[0].length;
+  const cur: Cursor = {
+    ctx,
+    doc,
+    offset,
+    position,
+    qualifier,
+    partial,
+    replace: { start: doc.lines.positionAt(offset - partial.length), end: position },
+    prev: lastTokenBefore(doc.parsed.tokens, wordStart),
+  };
+  const tokens = doc.parsed.tokens;
+  const prev = tokens[cur.prev];
+  if (prev?.kind === 'op' && prev.text === ',' && enclosingFilesCall(tokens, cur.prev)) return list(optionItems(cur));
+  if (isDatasetPosition(tokens, cur.prev)) return datasetItems(cur);
+  const statement = statementAt(doc, offset);
+  if (!statement || (prev?.kind === 'op' && prev.text === ';')) return list(keywordItems(STATEMENT_KEYWORDS, cur));
+  if (statement.kind === 'CreateDataset' && qualifier.length === 0) {
+    const header = createHeaderItems(cur, statement, prev);
+    if (header) return list(header);
+  }
+  return list(expressionItems(cur, statement));
+}
+
+function list(items: CompletionItem[], isIncomplete = false): CompletionList {
+  return { isIncomplete, items };
+}
+
+function insideCommentOrString(doc: SyntaxDocument, offset: number): boolean {
+  for (const c of doc.parsed.comments) {
+    if (c.span.start < offset && (c.block ? offset < c.span.end : offset <= c.span.end)) return true;
+  }
+  const i = lastTokenBefore(doc.parsed.tokens, offset + 1);
+  const t = doc.parsed.tokens[i];
+  return !!t && t.kind === 'string' && t.start < offset && offset < t.end;
+}
+
+/** Binary search: the last token ending at or before `offset`. */
+function lastTokenBefore(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid];
+    if (t.kind !== 'eof' && t.end <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+const isWord = (t: Token | undefined, ...words: string[]) => !!t && t.kind === 'word' && words.includes(t.upper);
+const isOp = (t: Token | undefined, op: string) => !!t && t.kind === 'op' && t.text === op;
+
+/** After FROM, JOIN, STREAM, STREAM(, INTO, or a comma in a FROM list. */
+function isDatasetPosition(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (isWord(t, 'FROM', 'JOIN', 'STREAM', 'INTO')) return true;
+  if (isOp(t, '(') && isWord(tokens[i - 1], 'STREAM')) return true;
+  if (isOp(t, ',')) return clauseBefore(tokens, i) === 'FROM';
+  return false;
+}
+
+/** The nearest clause keyword before token `i` at the same parenthesis depth. */
+function clauseBefore(tokens: Token[], i: number): string | undefined {
+  let depth = 0;
+  for (let k = i; k >= 0 && i - k < 2000; k--) {
+    const t = tokens[k];
+    if (isOp(t, ')')) depth++;
+    else if (isOp(t, '(')) {
+      if (depth === 0) return '(';
+      depth--;
+    } else if (depth === 0 && t.kind === 'word' && ['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'ON', 'ORDER', 'QUALIFY', 'JOIN', 'AS'].includes(t.upper)) return t.upper;
+    else if (isOp(t, ';')) return undefined;
+  }
+  return undefined;
+}
+
+/** Inside `read_files(` / `cloud_files(` argument list: the call's name token index. */
+function enclosingFilesCall(tokens: Token[], i: number): boolean {
+  let depth = 0;
+  for (let k = i; k >= 0 && i - k < 500; k--) {
+    const t = tokens[k];
+    if (isOp(t, ')')) depth++;
+    else if (isOp(t, '(')) {
+      if (depth === 0) return isWord(tokens[k - 1], 'READ_FILES', 'CLOUD_FILES');
+      depth--;
+    } else if (isOp(t, ';')) return false;
+  }
+  return false;
+}
+
+function statementAt(doc: SyntaxDocument, offset: number): ast.Statement | undefined {
+  let found: ast.Statement | undefined;
+  for (const s of doc.parsed.statements) if (s.span.start <= offset) found = s;
+  if (found && found.span.end < offset) {
+    // Only whitespace or comments between the statement's end and the cursor: still that statement.
+    const gap = doc.text.slice(found.span.end, offset);
+    if (gap.includes(';')) return undefined;
+  }
+  return found;
+}
+
+function nameText(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : '`' + name.replace(/`/g, '``') + '`';
+}
+
+function item(cur: Cursor, label: string, kind: number, sort: string, extra: Partial<CompletionItem> = {}): CompletionItem {
+  return { label, kind, sortText: sort + label.toLowerCase(), textEdit: { range: cur.replace, newText: extra.insertText ?? nameText(label) }, ...extra };
+}
+
+function keywordItems(words: readonly string[], cur: Cursor, sort = '3'): CompletionItem[] {
+  return words.map((w) => ({ label: w, kind: CompletionKind.Keyword, sortText: sort + w.toLowerCase(), textEdit: { range: cur.replace, newText: w } }));
+}
+
+// ------------------------------------------------------------ datasets and catalog
+
+function datasetItems(cur: Cursor): CompletionList {
+  const { ctx, qualifier } = cur;
+  const pipe = ctx.index.pipeline;
+  const q = qualifier.map((p) => substituteParameters(p, pipe).toLowerCase());
+  const items: CompletionItem[] = [];
+  let incomplete = false;
+  const own =
+    q.length === 0 ||
+    (q.length === 1 && (q[0] === 'live' || q[0] === pipe.schema?.toLowerCase())) ||
+    (q.length === 2 && q[0] === pipe.catalog?.toLowerCase() && q[1] === pipe.schema?.toLowerCase());
+  if (own) {
+    const partial = cur.partial.toLowerCase();
+    const all = ctx.index.datasets();
+    const pool = all.length > MAX_ITEMS ? all.filter((d) => d.key.includes(partial)) : all;
+    if (all.length > MAX_ITEMS) incomplete = true;
+    for (const d of pool.slice(0, MAX_ITEMS)) {
+      const layer = layerOf(d.file);
+      items.push(item(cur, d.name, d.kind === 'streaming_table' ? CompletionKind.Event : d.kind === 'materialized_view' ? CompletionKind.Class : CompletionKind.Interface, '0', { detail: `${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`, ...(d.comment ? { documentation: { kind: 'markdown', value: d.comment } } : {}) }));
+    }
+  }
+  const catalog = ctx.catalog;
+  if (catalog) {
+    if (q.length === 0) {
+      const cats = catalog.peekCatalogs();
+      if (!cats?.fresh) (void catalog.listCatalogs(), (incomplete ||= !cats));
+      for (const c of cats?.value ?? []) items.push(item(cur, c.name, CompletionKind.Module, '1', { detail: 'Unity Catalog catalog', ...(c.comment ? { documentation: { kind: 'markdown', value: c.comment } } : {}) }));
+    } else if (q.length === 1 && q[0] !== 'live') {
+      const schemas = catalog.peekSchemas(qualifier[0]);
+      if (!schemas?.fresh) (void catalog.listSchemas(qualifier[0]), (incomplete ||= !schemas));
+      for (const s of schemas?.value ?? []) items.push(item(cur, s.name, CompletionKind.Folder, '1', { detail: `schema in ${s.catalogName}`, ...(s.comment ? { documentation: { kind: 'markdown', value: s.comment } } : {}) }));
+    } else if (q.length === 2) {
+      const tables = catalog.peekTables(qualifier[0], qualifier[1]);
+      if (!tables?.fresh) (void catalog.listTables(qualifier[0], qualifier[1]), (incomplete ||= !tables));
+      for (const t of tables?.value ?? []) items.push(item(cur, t.name, CompletionKind.Struct, '1', { detail: `${t.tableType.toLowerCase().replace(/_/g, ' ')} · Unity Catalog`, ...(t.comment ? { documentation: { kind: 'markdown', value: t.comment } } : {}) }));
+    }
+  }
+  if (q.length === 0 && cur.ctx.index.datasets().length <= MAX_ITEMS) items.push(...keywordItems(['STREAM', 'read_files'], cur, '2'));
+  return { isIncomplete: incomplete, items };
+}
+
+// ------------------------------------------------------------ parameters, options, clauses
+
+function parameterItems(ctx: FeatureContext, doc: SyntaxDocument, offset: number, typed: number): CompletionItem[] {
+  const start = doc.lines.positionAt(offset - typed);
+  const closed = doc.text[offset] === '}';
+  const range = { start, end: doc.lines.positionAt(offset) };
+  return [...(ctx.index.pipeline.configuration ?? new Map<string, string>()).entries()].map(([key, value]) => ({
+    label: key,
+    kind: CompletionKind.Constant,
+    detail: value,
+    sortText: '0' + key,
+    textEdit: { range, newText: closed ? key : key + '}' },
+  }));
+}
+
+function optionItems(cur: Cursor): CompletionItem[] {
+  return READ_FILES_OPTIONS.map((o) =>
+    item(cur, o.name, CompletionKind.Property, '0', { detail: 'read_files option', documentation: { kind: 'markdown', value: o.summary }, insertText: `${o.name} => ${o.example}` }),
+  );
+}
+
+/** After `CREATE ... name [(...)]` and before `AS`: the clauses that may follow; undefined when elsewhere. */
+function createHeaderItems(cur: Cursor, st: ast.CreateDataset, prev: Token | undefined): CompletionItem[] | undefined {
+  if (st.name.kind === 'Missing' || cur.offset <= st.name.span.end) return undefined;
+  const body = st.body && st.body.kind !== 'Missing' ? st.body : undefined;
+  if (body && cur.offset >= body.span.start) return undefined;
+  if (isWord(prev, 'AS')) return keywordItems(['SELECT', 'WITH', 'AUTO CDC', 'INSERT'], cur, '0');
+  const elements = st.elements ?? [];
+  const inParens = depthBetween(cur.doc.parsed.tokens, st.name.span.end, cur.offset) > 0;
+  if (inParens) {
+    for (const e of elements) if (e.kind === 'Expectation' && e.span.start <= cur.offset && cur.offset <= e.span.end) return undefined;
+    if (isOp(prev, '(') || isOp(prev, ',')) return [...CREATE_CLAUSE_KEYWORDS.filter((k) => k.keyword === 'CONSTRAINT').map((k) => clauseItem(cur, k))];
+    if (isWord(prev, 'VIOLATION')) return keywordItems(['DROP ROW', 'FAIL UPDATE'], cur, '0');
+    return undefined;
+  }
+  if (isWord(prev, 'VIOLATION')) return keywordItems(['DROP ROW', 'FAIL UPDATE'], cur, '0');
+  return CREATE_CLAUSE_KEYWORDS.map((k) => clauseItem(cur, k));
+}
+
+function clauseItem(cur: Cursor, k: { keyword: string; summary: string; snippet?: string }): CompletionItem {
+  return { label: k.keyword, kind: CompletionKind.Keyword, sortText: '0' + String(CREATE_CLAUSE_KEYWORDS.indexOf(k as never)).padStart(2, '0'), documentation: { kind: 'markdown', value: k.summary }, textEdit: { range: cur.replace, newText: k.snippet ?? k.keyword }, ...(k.snippet ? { insertTextFormat: 2 as const } : {}) };
+}
+
+function depthBetween(tokens: Token[], from: number, to: number): number {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.start < from) continue;
+    if (t.end > to) break;
+    if (isOp(t, '(')) depth++;
+    else if (isOp(t, ')')) depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+// ------------------------------------------------------------ expressions
+
+interface ScopeRelation {
+  alias?: string;
+  name: string;
+  columns: { name: string; type?: string }[];
+}
+
+function expressionItems(cur: Cursor, statement: ast.Statement): CompletionItem[] {
+  const path = pathAt(statement, cur.offset);
+  const expectation = path.find((n): n is ast.Expectation => n.kind === 'Expectation');
+  let relations: ScopeRelation[];
+  if (expectation && statement.kind === 'CreateDataset' && statement.name.kind !== 'Missing') {
+    const parts = statement.name.parts;
+    const key = parts[parts.length - 1].name.toLowerCase();
+    relations = [{ name: parts[parts.length - 1].name, columns: cur.ctx.index.columnsOf(key).columns }];
+  } else {
+    const select = [...path].reverse().find((n): n is ast.Select => n.kind === 'Select') ?? firstSelect(statement, cur.offset);
+    relations = select ? scopeRelations(cur, select, path) : [];
+  }
+  if (cur.qualifier.length > 0) {
+    const q = cur.qualifier[cur.qualifier.length - 1].toLowerCase();
+    const target = relations.filter((r) => (r.alias ?? r.name).toLowerCase() === q);
+    return target.flatMap((r) => columnItems(cur, r));
+  }
+  const items = relations.flatMap((r) => columnItems(cur, r));
+  for (const f of cur.ctx.functions.all()) {
+    if (f.kind === 'table_valued') continue;
+    items.push(item(cur, f.name, CompletionKind.Function, '1', { detail: f.signature, documentation: { kind: 'markdown', value: `${f.summary}${f.returns ? `\n\nReturns \`${f.returns}\`` : ''}` } }));
+  }
+  items.push(...keywordItems(EXPRESSION_KEYWORDS, cur, '2'), ...keywordItems(QUERY_CLAUSE_KEYWORDS, cur, '3'));
+  return items;
+}
+
+function columnItems(cur: Cursor, r: ScopeRelation): CompletionItem[] {
+  const seen = new Set<string>();
+  return r.columns.flatMap((c) => {
+    if (seen.has(c.name.toLowerCase())) return [];
+    seen.add(c.name.toLowerCase());
+    return [item(cur, c.name, CompletionKind.Field, '0', { detail: `${c.type ? c.type + ' · ' : ''}${r.alias && r.alias !== r.name.toLowerCase() ? `${r.alias} (${r.name})` : r.name}` })];
+  });
+}
+
+/** When the cursor is outside every SELECT (e.g. between statements parts), the first SELECT after it. */
+function firstSelect(statement: ast.Statement, offset: number): ast.Select | undefined {
+  let best: ast.Select | undefined;
+  walk(statement, (n) => {
+    if (n.kind === 'Select' && (!best || Math.abs(n.span.start - offset) < Math.abs(best.span.start - offset))) best = n as ast.Select;
+  });
+  return best;
+}
+
+function scopeRelations(cur: Cursor, select: ast.Select, path: ast.Node[]): ScopeRelation[] {
+  const flat: ast.Relation[] = [];
+  const add = (r: ast.Relation | ast.Missing) => {
+    if (r.kind === 'Missing') return;
+    if (r.kind === 'Join') (add(r.left), add(r.right));
+    else if (r.kind === 'ParenRelation') add(r.relation);
+    else flat.push(r);
+  };
+  for (const r of select.from?.relations ?? []) add(r);
+  const cteNames = new Map<string, ast.Cte>();
+  for (const n of path) if (n.kind === 'Query' && n.with) for (const c of n.with.ctes) if (c.name.kind !== 'Missing') cteNames.set(c.name.name.toLowerCase(), c);
+  const out: ScopeRelation[] = [];
+  for (const r of flat) {
+    const alias = 'alias' in r ? r.alias?.name.name.toLowerCase() : undefined;
+    if (r.kind === 'TableRef') {
+      const parts = r.name.parts.map((p) => p.name);
+      const last = parts[parts.length - 1] ?? '';
+      const cte = parts.length === 1 ? cteNames.get(last.toLowerCase()) : undefined;
+      const columns = cte ? cteColumns(cur, cte) : tableColumns(cur, parts);
+      out.push({ ...(alias ? { alias } : {}), name: last, columns });
+    } else if (r.kind === 'TableFunction') {
+      const cols = isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : [];
+      out.push({ ...(alias ? { alias } : {}), name: r.call.name.parts.map((p) => p.name).join('.'), columns: cols });
+    } else if (r.kind === 'SubqueryRelation') {
+      out.push({ ...(alias ? { alias } : {}), name: alias ?? 'subquery', columns: selectOutputNames(r.query).map((name) => ({ name })) });
+    } else if (r.kind === 'ValuesRelation' && r.alias?.columns) {
+      out.push({ alias: alias!, name: alias!, columns: r.alias.columns.map((c) => ({ name: c.name })) });
+    }
+  }
+  return out;
+}
+
+function tableColumns(cur: Cursor, parts: string[]): { name: string; type?: string }[] {
+  const live = parts.length > 1 && parts[0].toLowerCase() === 'live';
+  const names = live ? parts.slice(1) : parts;
+  if (names.length === 0) return [];
+  const ref: DatasetReference = { parts: names, key: names[names.length - 1].toLowerCase(), range: emptyRange, streaming: false, ...(live ? { livePrefix: emptyRange } : {}) };
+  const res = cur.ctx.index.resolve(ref);
+  if (res.kind === 'dataset') return cur.ctx.index.columnsOf(res.key).columns;
+  return res.fullName ? new ColumnResolver(cur.ctx, cur.doc.file).catalogColumns(res.fullName).columns : [];
+}
+
+/** A CTE's output columns: from the model's query shape when the statement is analysed, else its select list. */
+function cteColumns(cur: Cursor, cte: ast.Cte): { name: string; type?: string }[] {
+  if (cte.columns) return cte.columns.map((c) => ({ name: c.name }));
+  const a = cur.ctx.index.analysis(cur.doc.file);
+  const name = cte.name.kind === 'Missing' ? '' : cte.name.name.toLowerCase();
+  for (const q of ownedQueries(a?.datasets ?? [], a?.flows ?? [])) {
+    if (!rangeContains(q.range, cur.position)) continue;
+    const shape = findCteShape(q.shape, name);
+    if (shape) return cur.ctx.index.lineage().shapeColumns(shape, cur.doc.file, new Map()).columns;
+  }
+  return cte.query.kind === 'Query' ? selectOutputNames(cte.query).map((n) => ({ name: n })) : [];
+}
+
+function findCteShape(shape: QueryShape, name: string): QueryShape | undefined {
+  for (const c of shape.ctes) {
+    if (c.name.toLowerCase() === name) return c.query;
+    const inner = findCteShape(c.query, name);
+    if (inner) return inner;
+  }
+  for (const r of shape.from) if (r.kind === 'subquery') {
+    const inner = findCteShape(r.query, name);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function selectOutputNames(q: ast.Query): string[] {
+  let body: ast.QueryBody = q.body;
+  while (body.kind === 'SetOperation') body = body.left;
+  if (body.kind === 'ParenQuery') return selectOutputNames(body.query);
+  if (body.kind !== 'Select') return [];
+  return body.items.flatMap((i) => (i.alias ? [i.alias.name] : i.expr.kind === 'ColumnRef' ? [i.expr.parts[i.expr.parts.length - 1].name] : []));
+}

@@ -1,0 +1,119 @@
+// Hover in Markdown: a dataset's kind, layer, comment, columns, expectations
+// and direct neighbours; a column's type, expression and sources back to the
+// pipeline's inputs; a catalog table's columns; a parameter's value; a
+// function's signature.
+import type { Position } from '../model/location';
+import { columnTrace } from './lineageTrace';
+import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
+import type { Hover } from './lspShapes';
+import { symbolAt } from './symbolAt';
+import { ColumnResolver } from './columnScope';
+
+export function hover(ctx: FeatureContext, doc: SyntaxDocument, position: Position): Hover | undefined {
+  const s = symbolAt(ctx, doc, position);
+  if (!s) return undefined;
+  let value: string | undefined;
+  switch (s.kind) {
+    case 'dataset':
+      value = s.external ? catalogTableMarkdown(ctx, doc.file, s.external) : datasetMarkdown(ctx, s.key);
+      break;
+    case 'column':
+      value = columnMarkdown(ctx, s.name, s.target);
+      break;
+    case 'parameter': {
+      const v = ctx.index.pipeline.configuration?.get(s.key);
+      value = `**\${${s.key}}** pipeline configuration\n\n` + (v !== undefined ? `Value: \`${v}\`` : '_not set in the pipeline configuration_');
+      break;
+    }
+    case 'function': {
+      const f = ctx.functions.get(s.name);
+      if (f) value = functionMarkdown(f);
+      break;
+    }
+    case 'expectation': {
+      const e = s.expectation;
+      value = `**expectation** \`${e.name}\` on \`${s.dataset.name}\`\n\n\`\`\`sql\n${e.expression}\n\`\`\`\n\nOn violation: **${actionText(e.onViolation)}**`;
+      break;
+    }
+  }
+  return value ? { contents: { kind: 'markdown', value }, range: s.range } : undefined;
+}
+
+export function actionText(action: 'warn' | 'drop' | 'fail'): string {
+  return action === 'drop' ? 'drop row' : action === 'fail' ? 'fail update' : 'keep and count (warn)';
+}
+
+export function functionMarkdown(f: { name: string; signature: string; returns: string; summary: string; kind: string }): string {
+  return `\`\`\`sql\n${f.signature}${f.returns ? ` -> ${f.returns}` : ''}\n\`\`\`\n\n${f.summary}${f.kind !== 'scalar' ? ` _(${f.kind.replace('_', ' ')})_` : ''}`;
+}
+
+/** `[name](file#Lline)` links so editors open the dataset's definition. */
+function datasetLink(ctx: FeatureContext, key: string): string {
+  const d = ctx.index.definition(key);
+  if (!d) return `\`${key}\``;
+  return `[${d.name}](${fileUri(d.file)}#L${d.nameRange.start.line + 1})`;
+}
+
+function fileUri(file: string): string {
+  return file.startsWith('/') ? 'file://' + encodeURI(file) : file;
+}
+
+export function datasetMarkdown(ctx: FeatureContext, key: string): string | undefined {
+  const d = ctx.index.definition(key);
+  if (!d) return `**${key}**: not defined in this pipeline`;
+  const layer = layerOf(d.file);
+  const lines = [`**${d.name}** · ${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`];
+  if (d.comment) lines.push('', d.comment);
+  const cols = ctx.index.columnsOf(d.key);
+  if (cols.columns.length > 0) {
+    lines.push('', '| column | type |', '|---|---|');
+    for (const c of cols.columns.slice(0, 60)) lines.push(`| ${c.name} | ${c.type ?? ''} |`);
+    if (cols.columns.length > 60) lines.push(`| … ${cols.columns.length - 60} more | |`);
+  }
+  if (!cols.complete) lines.push('', '_more columns may exist (inferred schema)_');
+  if (d.expectations.length > 0) {
+    lines.push('', 'Expectations:');
+    for (const e of d.expectations) lines.push(`- \`${e.name}\`: \`${e.expression}\` → ${actionText(e.onViolation)}`);
+  }
+  const up = ctx.index.upstream(d.key);
+  const down = ctx.index.downstream(d.key);
+  lines.push('', `Upstream: ${up.length ? up.map((u) => datasetLink(ctx, u.key) + (u.streaming ? ' (stream)' : '')).join(', ') : '—'}`);
+  lines.push('', `Downstream: ${down.length ? down.map((u) => datasetLink(ctx, u.key)).join(', ') : '—'}`);
+  return lines.join('\n');
+}
+
+function catalogTableMarkdown(ctx: FeatureContext, file: string, fullName: string): string {
+  const cols = new ColumnResolver(ctx, file).catalogColumns(fullName);
+  const table = ctx.catalog?.peekTable(fullName)?.value;
+  const lines = [`**${fullName}** · Unity Catalog ${table ? table.tableType.toLowerCase().replace(/_/g, ' ') : 'table'}`];
+  if (table?.comment) lines.push('', table.comment);
+  if (cols.columns.length > 0) {
+    lines.push('', '| column | type |', '|---|---|');
+    for (const c of cols.columns.slice(0, 60)) lines.push(`| ${c.name} | ${c.type ?? ''} |`);
+  } else lines.push('', `_columns unknown (catalog: ${ctx.catalog?.state.message ?? 'not configured'})_`);
+  return lines.join('\n');
+}
+
+function columnMarkdown(ctx: FeatureContext, name: string, target: import('./columnScope').ColumnTarget): string {
+  switch (target.kind) {
+    case 'dataset': {
+      const d = ctx.index.definition(target.key);
+      const col = ctx.index.columnsOf(target.key).columns.find((c) => c.name.toLowerCase() === target.column.toLowerCase());
+      const lines = [`**${col?.name ?? name}**${col?.type ? `: \`${col.type}\`` : ''} · column of ${d ? datasetLink(ctx, d.key) : `\`${target.key}\``}`];
+      const declared = d?.columns.find((c) => c.name.toLowerCase() === target.column.toLowerCase());
+      if (declared?.comment) lines.push('', declared.comment);
+      if (col?.expression && col.expression.toLowerCase() !== col.name.toLowerCase()) lines.push('', '```sql', col.expression, '```');
+      const trace = d ? columnTrace(ctx.index, d.name, target.column) : undefined;
+      if (trace && trace.upstream.length > 0) lines.push('', `Lineage (upstream to the inputs): ${trace.upstream.map((u) => `\`${u}\``).join(', ')}`);
+      return lines.join('\n');
+    }
+    case 'query':
+      return `**${target.column}** · column of ${target.label}`;
+    case 'table':
+      return `**${target.column}**${target.type ? `: \`${target.type}\`` : ''} · column of Unity Catalog table \`${target.fullName}\``;
+    case 'files':
+      return `**${target.column}**${target.type ? `: \`${target.type}\`` : ''} · column of file source \`${target.source}\``;
+    default:
+      return `**${name}** · column (source unknown)`;
+  }
+}

@@ -1,0 +1,110 @@
+// Unity Catalog through the language server: completion and hover against the
+// stand-in server on a loopback port; the pipeline-only fallback when the
+// catalog is unreachable or refuses the token; and the token never appearing
+// in the server's stderr or log messages.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
+import { repositoryRoot } from '../support/serverProcess';
+import { LspSession, openSession, positionOf } from '../support/lspSession';
+import { TEST_TOKEN } from '../support/catalogProviderHarness';
+import { UnityCatalogStandIn } from '../support/unityCatalogStandIn';
+
+const scratch = join(repositoryRoot, 'pipelines/gold/scratch_catalog.sql');
+const sessions: LspSession[] = [];
+const standIns: UnityCatalogStandIn[] = [];
+
+async function session(host: string, token: string): Promise<LspSession> {
+  const home = mkdtempSync(join(tmpdir(), 'lsp-home-'));
+  const s = await openSession({ root: repositoryRoot, env: { HOME: home, DATABRICKS_HOST: host, DATABRICKS_TOKEN: token, DATABRICKS_CONFIG_PROFILE: '' } });
+  sessions.push(s);
+  await s.waitForStatus((p) => p.state === 'ready');
+  return s;
+}
+
+/** Asks until the answer satisfies `ok`: the first answer starts the catalog fetch, later ones see the cache. */
+async function completeUntil(s: LspSession, uri: string, text: string, needle: string, ok: (labels: string[]) => boolean): Promise<string[]> {
+  let labels: string[] = [];
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const list = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, needle, needle.length) });
+    labels = list.items.map((i) => i.label);
+    if (ok(labels)) return labels;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return labels;
+}
+
+function assertNoToken(s: LspSession): void {
+  assert.ok(!s.server.stderr().includes(TEST_TOKEN), 'token in stderr');
+  assert.ok(!s.logs.some((l) => l.includes(TEST_TOKEN)), 'token in a log message');
+  assert.ok(!JSON.stringify(s.statuses).includes(TEST_TOKEN), 'token in a status');
+}
+
+after(async () => {
+  for (const s of sessions) await s.stop();
+  for (const u of standIns) await u.close();
+});
+
+describe('Unity Catalog in the language server', () => {
+  test('completion offers catalogs, schemas, tables and table columns; hover shows a catalog table', async () => {
+    const standIn = await UnityCatalogStandIn.start({ token: TEST_TOKEN });
+    standIns.push(standIn);
+    const s = await session(standIn.url, TEST_TOKEN);
+    const text = 'CREATE MATERIALIZED VIEW scratch_catalog AS\nSELECT s.site_id FROM reference.plants.sites s\nJOIN stg_devices d ON d.device_id = s.site_id;\n';
+    const { uri } = await s.open(scratch, text);
+    const afterFrom = await completeUntil(s, uri, text, 'FROM ', (l) => l.includes('reference'));
+    assert.ok(afterFrom.includes('main') && afterFrom.includes('reference') && afterFrom.includes('stg_devices'), afterFrom.join());
+    const edited = text.replace('FROM reference.plants.sites s', 'FROM reference.plants.');
+    await s.change(uri, 2, edited);
+    const tables = await completeUntil(s, uri, edited, 'FROM reference.plants.', (l) => l.includes('sites'));
+    assert.deepEqual(tables.sort(), ['calibrations', 'device_models', 'sites']);
+    const schemas = await completeUntil(s, uri, edited, 'FROM reference.', (l) => l.includes('plants'));
+    assert.deepEqual(schemas, ['plants']);
+    await s.change(uri, 3, text);
+    const columns = await completeUntil(s, uri, text, 'SELECT s.', (l) => l.includes('site_id'));
+    assert.deepEqual(columns.sort(), ['site_id', 'site_name', 'timezone']);
+    const h = await s.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'plants.sites', 8) });
+    assert.match((h.contents as { value: string }).value, /reference\.plants\.sites[\s\S]*One row per plant site[\s\S]*\| site_id \| string \|/);
+    const connected = await s.waitForStatus((p) => p.catalog === 'connected');
+    assert.match(connected.message ?? '', /Unity Catalog/);
+    assert.ok(standIn.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`));
+    assertNoToken(s);
+  });
+
+  test('unreachable catalog: one offline status, the pipeline alone answers, the server stays up', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const s = await session(`http://127.0.0.1:${port}`, TEST_TOKEN);
+    const text = 'CREATE MATERIALIZED VIEW scratch_catalog AS\nSELECT * FROM \n';
+    const { uri } = await s.open(scratch, text);
+    const first = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'FROM ', 5) });
+    assert.equal(first.items.filter((i) => i.detail?.includes('·')).length >= 26, true);
+    const offline = await s.waitForStatus((p) => p.catalog === 'offline');
+    assert.ok(offline.message && offline.message.length > 10);
+    const again = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'FROM ', 5) });
+    assert.ok(again.items.some((i) => i.label === 'stg_alerts'));
+    const hover = await s.request<Hover>('textDocument/hover', { textDocument: { uri: s.uri(join(repositoryRoot, 'pipelines/gold/facts/fct_alerts.sql')) }, position: { line: 24, character: 8 } });
+    assert.match((hover.contents as { value: string }).value, /stg_alerts/);
+    assert.equal(s.server.process.exitCode, null);
+    assertNoToken(s);
+  });
+
+  test('a refused token gives an unauthorized status and never shows the token', async () => {
+    const standIn = await UnityCatalogStandIn.start({ token: 'dapi0000000000000000000000000000000-1' });
+    standIns.push(standIn);
+    const s = await session(standIn.url, TEST_TOKEN);
+    const text = 'CREATE MATERIALIZED VIEW scratch_catalog AS\nSELECT * FROM \n';
+    const { uri } = await s.open(scratch, text);
+    await s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'FROM ', 5) });
+    const status = await s.waitForStatus((p) => p.catalog === 'unauthorized');
+    assert.ok(status.message);
+    assert.ok(standIn.requests.length > 0);
+    assertNoToken(s);
+  });
+});

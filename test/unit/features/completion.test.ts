@@ -1,0 +1,111 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { completion } from '../../../server/src/language/features/completion';
+import type { CatalogProvider, CatalogState } from '../../../server/src/language/model/catalogProvider';
+import { fixture, FixtureOptions, LAYERS } from './featureFixture';
+
+/** Completion at the cursor offers every `includes` label and none of `excludes`. */
+function check(files: Record<string, string>, includes: string[], excludes: string[] = [], options?: FixtureOptions): string[] {
+  const f = fixture(files, options);
+  const labels = completion(f.ctx, f.doc, f.cursor).items.map((i) => i.label);
+  for (const l of includes) assert.ok(labels.includes(l), `missing ${l} in ${labels.slice(0, 40).join(', ')}`);
+  for (const l of excludes) assert.ok(!labels.includes(l), `unexpected ${l}`);
+  return labels;
+}
+
+/** A catalog provider with a fixed cache: what a warm Unity Catalog cache answers synchronously. */
+function cachedCatalog(): CatalogProvider & { asked: string[] } {
+  const asked: string[] = [];
+  const state: CatalogState = { kind: 'connected', host: 'https://example', message: 'connected' };
+  const fresh = <T>(value: T) => ({ value, fresh: true });
+  const table = { name: 'sites', catalogName: 'reference', schemaName: 'plants', fullName: 'reference.plants.sites', tableType: 'MANAGED', columns: [{ name: 'site_id', typeText: 'string', typeName: 'STRING', position: 0, nullable: false }] };
+  return {
+    asked,
+    state,
+    onDidChangeState: () => ({ dispose() {} }),
+    listCatalogs: async () => (asked.push('catalogs'), undefined),
+    listSchemas: async (c) => (asked.push(`schemas ${c}`), undefined),
+    listTables: async (c, s) => (asked.push(`tables ${c}.${s}`), undefined),
+    getTable: async (n) => (asked.push(`table ${n}`), undefined),
+    peekCatalogs: () => fresh([{ name: 'main' }, { name: 'reference' }]),
+    peekSchemas: (c) => (c === 'reference' ? fresh([{ name: 'plants', catalogName: 'reference', fullName: 'reference.plants' }]) : undefined),
+    peekTables: (c, s) => (c === 'reference' && s === 'plants' ? fresh([table]) : undefined),
+    peekTable: (n) => (n.toLowerCase() === 'reference.plants.sites' ? fresh(table) : undefined),
+  };
+}
+
+describe('completion', () => {
+  test('after FROM: the pipeline datasets, with kind and layer', () => {
+    const f = fixture({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM |' });
+    const items = completion(f.ctx, f.doc, f.cursor).items;
+    const raw = items.find((i) => i.label === 'raw_events');
+    assert.equal(raw?.detail, 'streaming table · bronze');
+    assert.ok(items.some((i) => i.label === 'clean_events'));
+    assert.ok(!items.some((i) => i.label === 'sum'), 'no functions after FROM');
+  });
+
+  test('after JOIN and inside STREAM(', () => {
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM clean_events c JOIN |' }, ['raw_events', 'device_totals']);
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE STREAMING TABLE x AS SELECT * FROM STREAM(|' }, ['raw_events']);
+  });
+
+  test('Unity Catalog: catalogs, then schemas, then tables as dots are typed', () => {
+    const options = { catalog: cachedCatalog() };
+    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM |' }, ['main', 'reference'], [], options);
+    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM reference.|' }, ['plants'], ['main'], options);
+    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM reference.plants.|' }, ['sites'], ['plants'], options);
+  });
+
+  test('a missing listing is asked for and the list marked incomplete', () => {
+    const catalog = cachedCatalog();
+    const f = fixture({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM samples.|' }, { catalog });
+    const list = completion(f.ctx, f.doc, f.cursor);
+    assert.equal(list.isIncomplete, true);
+    assert.deepEqual(catalog.asked, ['schemas samples']);
+  });
+
+  test('in the select list: columns of exactly the tables in scope, then functions', () => {
+    const labels = check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT | FROM clean_events' }, ['doubled', 'device_id', 'sum', 'coalesce'], ['total', 'reading']);
+    assert.ok(labels.indexOf('doubled') < labels.indexOf('sum'));
+  });
+
+  test('alias. narrows to that table, with CTEs and joins resolved', () => {
+    const text = 'CREATE MATERIALIZED VIEW x AS WITH w AS (SELECT device_id AS dev, 1 AS one FROM clean_events) SELECT t.| FROM device_totals t JOIN w ON w.dev = t.device_id';
+    check({ ...LAYERS, '/p/gold/x.sql': text }, ['device_id', 'total'], ['dev', 'one', 'doubled', 'sum']);
+    check({ ...LAYERS, '/p/gold/x.sql': text.replace('t.|', 'w.|') }, ['dev', 'one'], ['total']);
+  });
+
+  test('WHERE, ON and GROUP BY see the same scope; a catalog table brings its columns', () => {
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events WHERE | ' }, ['ts', 'doubled']);
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events c JOIN device_totals d ON d.|' }, ['total'], ['ts']);
+    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT s.| FROM reference.plants.sites s' }, ['site_id'], [], { catalog: cachedCatalog() });
+  });
+
+  test('expectation expressions see the dataset output columns', () => {
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x (CONSTRAINT ok EXPECT (|)) AS SELECT device_id, total FROM device_totals' }, ['device_id', 'total']);
+  });
+
+  test('read_files option names after a comma in the call', () => {
+    check({ '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT * FROM STREAM read_files('/a', |" }, ['format', 'schemaHints', 'inferColumnTypes'], ['sum']);
+  });
+
+  test('${ offers the configuration keys', () => {
+    const f = fixture({ '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT * FROM STREAM read_files('${|" }, { pipeline: { configuration: new Map([['source_root', '/Volumes/x']]) } });
+    const items = completion(f.ctx, f.doc, f.cursor).items;
+    assert.deepEqual(items.map((i) => [i.label, i.textEdit?.newText]), [['source_root', 'source_root}']]);
+  });
+
+  test('clause keywords after a CREATE header', () => {
+    check({ '/p/x.sql': 'CREATE OR REFRESH STREAMING TABLE x\n|' }, ['CONSTRAINT', 'COMMENT', 'TBLPROPERTIES', 'AS'], ['sum']);
+    check({ '/p/x.sql': "CREATE OR REFRESH MATERIALIZED VIEW x COMMENT 'c'\n|\nAS SELECT 1 AS a" }, ['TBLPROPERTIES', 'AS']);
+  });
+
+  test('half-typed statements still complete', () => {
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT c.dev| FROM clean_events c WHERE' }, ['device_id']);
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT c.device_id, | FROM clean_events c\nCREATE MATERIALIZED VIEW y AS SELECT 1 AS b' }, ['doubled']);
+  });
+
+  test('nothing inside a comment or a string', () => {
+    check({ '/p/x.sql': "-- FROM |\nCREATE MATERIALIZED VIEW x AS SELECT 'a |' AS b" }, [], ['sum', 'x']);
+  });
+});

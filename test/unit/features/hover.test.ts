@@ -1,0 +1,51 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hover } from '../../../server/src/language/features/hover';
+import { fixture, LAYERS } from './featureFixture';
+
+/** Hover at the cursor contains every expected fragment (and none of the excluded). */
+function check(files: Record<string, string>, expected: string[], excluded: string[] = []): void {
+  const f = fixture(files);
+  const h = hover(f.ctx, f.doc, f.cursor);
+  assert.ok(h, 'expected a hover');
+  for (const e of expected) assert.ok(h.contents.value.includes(e), `hover lacks ${JSON.stringify(e)}:\n${h.contents.value}`);
+  for (const e of excluded) assert.ok(!h.contents.value.includes(e), `hover should not hold ${JSON.stringify(e)}`);
+}
+
+describe('hover', () => {
+  test('a dataset reference shows kind, layer, columns with types, expectations and neighbours', () => {
+    check({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('FROM raw_events', 'FROM raw_|events') }, [
+      '**raw_events** · streaming table · bronze',
+      'Raw events',
+      '| reading | DOUBLE |',
+      '`valid_id`: `event_id IS NOT NULL` → drop row',
+      'Downstream: [clean_events]',
+    ]);
+  });
+
+  test('a dataset definition lists its upstream and downstream as links', () => {
+    check({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('VIEW clean_events', 'VIEW clean_ev|ents') }, ['Upstream: [raw_events](file:///p/bronze/raw_events.sql#L1)', 'Downstream: [device_totals]']);
+  });
+
+  test('a column shows its type, the expression that computes it and its sources to bronze', () => {
+    check({ ...LAYERS, '/p/gold/device_totals.sql': LAYERS['/p/gold/device_totals.sql'].replace('sum(c.doubled)', 'sum(c.dou|bled)') }, [
+      '**doubled** · column of [clean_events]',
+      'reading * 2',
+      '`raw_events.reading`',
+    ]);
+  });
+
+  test('a pipeline parameter shows its configured value', () => {
+    const f = fixture({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x', format => 'json');" }, { pipeline: { configuration: new Map([['source_root', '/Volumes/main/raw']]) } });
+    assert.match(hover(f.ctx, f.doc, f.cursor)!.contents.value, /Value: `\/Volumes\/main\/raw`/);
+  });
+
+  test('a function shows its signature and summary', () => {
+    check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT date_tr|unc(\'hour\', ts) AS h FROM b;' }, ['date_trunc(unit, expr)', 'Truncate']);
+  });
+
+  test('nothing on a keyword', () => {
+    const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SEL|ECT 1 AS x;' });
+    assert.equal(hover(f.ctx, f.doc, f.cursor), undefined);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { definition, references } from '../../../server/src/language/features/navigation';
+import type { Location } from '../../../server/src/language/model/location';
+import { Fixture, fixture, FixtureOptions, LAYERS, textAt } from './featureFixture';
+
+const show = (f: Fixture, list: Location[]) => list.map((l) => `${l.file}:${textAt(f, l)}`).sort();
+
+/** Definition at the cursor is exactly the marked ranges. */
+function checkDefinition(files: Record<string, string>, options?: FixtureOptions): void {
+  const f = fixture(files, options);
+  assert.deepEqual(show(f, definition(f.ctx, f.doc, f.cursor)), show(f, f.marked));
+}
+
+/** References (with the declaration) at the cursor are exactly the marked ranges. */
+function checkReferences(files: Record<string, string>): void {
+  const f = fixture(files);
+  const found = references(f.ctx, f.doc, f.cursor, true);
+  assert.deepEqual(found.map((l) => `${l.file}:${l.range.start.line}:${l.range.start.character}`).sort(), f.marked.map((l) => `${l.file}:${l.range.start.line}:${l.range.start.character}`).sort());
+}
+
+describe('definition', () => {
+  test('a bare reference goes to the defining statement in another file', () => {
+    checkDefinition({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW [[a]] AS SELECT 1 AS x;',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM |a;',
+    });
+  });
+
+  test('LIVE. and catalog.schema. qualified references of this pipeline resolve too', () => {
+    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW [[a]] AS SELECT 1 AS x;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM LIVE.|a;' });
+    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW [[a]] AS SELECT 1 AS x;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM main.iot.|a;' });
+  });
+
+  test('a table of another schema is not ours', () => {
+    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM other.sales.|a;' });
+  });
+
+  test('a column through an alias goes to the select item that defines it upstream', () => {
+    checkDefinition({ ...LAYERS, '/p/silver/clean_events.sql': 'CREATE OR REFRESH MATERIALIZED VIEW clean_events\nAS SELECT event_id, device_id, [[reading * 2 AS doubled]], ts FROM raw_events;', '/p/gold/device_totals.sql': LAYERS['/p/gold/device_totals.sql'].replace('sum(c.doubled)', 'sum(c.doub|led)') });
+  });
+
+  test('a column through a CTE goes to the CTE select item', () => {
+    checkDefinition({
+      ...LAYERS,
+      '/p/gold/t.sql': 'CREATE MATERIALIZED VIEW t AS WITH w AS (SELECT [[device_id AS dev]] FROM clean_events) SELECT de|v FROM w;',
+    });
+  });
+
+  test('a column passed through SELECT * goes to where it is computed', () => {
+    checkDefinition({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT [[1 AS x]];',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM a;',
+      '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT |x FROM b;',
+    });
+  });
+
+  test('${key} goes to its value in the bundle YAML', () => {
+    const at = { file: '/b/databricks.yml', range: { start: { line: 3, character: 20 }, end: { line: 3, character: 30 } } };
+    const f = fixture({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x');" }, { configurationLocations: new Map([['source_root', at]]) });
+    assert.deepEqual(definition(f.ctx, f.doc, f.cursor), [at]);
+  });
+});
+
+describe('references', () => {
+  test('a dataset: its definition, every read and flow target across files', () => {
+    checkReferences({
+      '/p/a.sql': 'CREATE STREAMING TABLE [[|a]];\nCREATE FLOW f AS INSERT INTO [[a]] BY NAME SELECT * FROM STREAM(src);',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM [[a]] JOIN LIVE.[[a]] USING (id);',
+      '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT * FROM other.sales.a;',
+    });
+  });
+
+  test('a column: its select item and every downstream reference that reads it', () => {
+    checkReferences({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT [[1 AS |x]], 2 AS y;',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT [[x]], y FROM a WHERE [[x]] > 0;',
+      '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT t.[[x]] AS z FROM a AS t;',
+      '/p/d.sql': 'CREATE MATERIALIZED VIEW d AS SELECT x FROM other_table;',
+    });
+  });
+});
