@@ -12,6 +12,7 @@ import { Log } from './log';
 import { OperationRunner } from './operations';
 import { currentTarget, Services } from './services';
 import { affectsServerStart } from './settings';
+import { ExpectationLenses } from './views/expectationLenses';
 import { LineagePanel } from './views/lineagePanel';
 import { ExplorerNode, PipelineExplorer } from './views/pipelineExplorer';
 import { StatusBar } from './views/statusBar';
@@ -59,10 +60,12 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     };
     explorer = new PipelineExplorer(bundles, server);
     lineage = new LineagePanel(server);
+    const lenses = new ExpectationLenses(bundles, server);
     // Disposed in reverse: views and the server go before what they use.
-    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, explorer, lineage);
+    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, explorer, lineage, lenses);
+    context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'lakeflow-sql' }, lenses));
     context.subscriptions.push(vscode.window.createTreeView('lakeflow.pipelines', { treeDataProvider: explorer, showCollapseAll: true }));
-    for (const [id, handler] of Object.entries(commandTable({ services, explorer, lineage }))) {
+    for (const [id, handler] of Object.entries(commandTable({ services, explorer, lineage, lenses }))) {
       context.subscriptions.push(vscode.commands.registerCommand(id, handler));
     }
     context.subscriptions.push(

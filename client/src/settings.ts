@@ -13,6 +13,8 @@ export interface ClientSettings {
   bundleRoot: string;
   catalog: ServerSettings['catalog'];
   runPollIntervalSeconds: number;
+  /** Simulated events Run Locally generates before each run; 0: the CLI's default once, then the landing data already there. */
+  localRunEvents: number;
 }
 
 export const DEFAULT_SQL_PATTERNS = ['**/pipelines/**/*.sql'];
@@ -32,6 +34,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ClientSettings 
       timeoutMs: c.get<number>('catalog.timeoutMs', 5000),
     },
     runPollIntervalSeconds: Math.max(0.05, c.get<number>('run.pollIntervalSeconds', 5)),
+    localRunEvents: Math.max(0, Math.floor(c.get<number>('localRun.events', 0)) || 0),
   };
 }
 

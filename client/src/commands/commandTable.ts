@@ -2,10 +2,12 @@
 // `contributes.commands` lists the same ids (checked by the end-to-end suite).
 import * as vscode from 'vscode';
 import { Services } from '../services';
+import { ExpectationLenses } from '../views/expectationLenses';
 import { LineagePanel } from '../views/lineagePanel';
 import { openDataset, PipelineExplorer } from '../views/pipelineExplorer';
 import { signIn, signOut } from './authCommands';
 import { deployBundle, deployBundleToTarget, destroyBundle, selectTarget, validateBundle } from './bundleCommands';
+import { runLocal } from './runLocal';
 import { runPipeline } from './runPipeline';
 import { showLineage } from './viewCommands';
 
@@ -13,16 +15,19 @@ export interface CommandDeps {
   services: Services;
   explorer: PipelineExplorer;
   lineage: LineagePanel;
+  lenses: ExpectationLenses;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function commandTable({ services: s, explorer, lineage }: CommandDeps): Record<string, Handler> {
+export function commandTable({ services: s, explorer, lineage, lenses }: CommandDeps): Record<string, Handler> {
   return {
     'lakeflow.validateBundle': (args?: { target?: string }) => validateBundle(s, args),
     'lakeflow.deployBundle': (args?: { target?: string }) => deployBundle(s, args),
     'lakeflow.deployBundleToTarget': () => deployBundleToTarget(s),
     'lakeflow.runPipeline': (args?: Parameters<typeof runPipeline>[1]) => runPipeline(s, args && typeof args === 'object' && !('type' in args) ? args : pipelineArg(args)),
+    // From the explorer or the editor title VS Code passes a tree node or a URI: run with the defaults then.
+    'lakeflow.runLocal': (args?: Parameters<typeof runLocal>[3]) => runLocal(s, explorer, lenses, args && typeof args === 'object' && !('type' in args) && !('scheme' in args) ? args : {}),
     'lakeflow.destroyBundle': (args?: { target?: string }) => destroyBundle(s, args),
     'lakeflow.cancelOperation': () => s.operations.cancel(),
     'lakeflow.selectTarget': () => selectTarget(s),
@@ -51,6 +56,7 @@ async function showActions(): Promise<void> {
     { label: '$(cloud-upload) Deploy to selected target', command: 'lakeflow.deployBundle' },
     { label: '$(cloud-upload) Deploy to target…', command: 'lakeflow.deployBundleToTarget' },
     { label: '$(play) Run pipeline…', command: 'lakeflow.runPipeline' },
+    { label: '$(run-all) Run pipeline locally (DuckDB)', command: 'lakeflow.runLocal' },
     { label: '$(check-all) Validate bundle', command: 'lakeflow.validateBundle' },
     { label: '$(target) Select target…', command: 'lakeflow.selectTarget' },
     { label: '$(type-hierarchy) Show lineage graph', command: 'lakeflow.showLineage' },

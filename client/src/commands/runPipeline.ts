@@ -65,7 +65,7 @@ async function choosePipeline(bundle: LoadedBundle, key: string | undefined): Pr
   return picked?.pipeline;
 }
 
-async function pipelineGraph(s: Services, pipeline: string): Promise<LineageGraph | undefined> {
+export async function pipelineGraph(s: Services, pipeline: string): Promise<LineageGraph | undefined> {
   try {
     return await s.server.languageClient?.sendRequest<LineageGraph>(LINEAGE_GRAPH_METHOD, { pipeline });
   } catch {
@@ -174,19 +174,34 @@ async function followUpdate(s: Services, pipelineKey: string, f: FollowContext):
   return { ok, state, pipelineId: f.pipelineId, updateId: f.updateId, expectations };
 }
 
-async function showDatasetErrors(s: Services, pipelineKey: string, events: PipelineEvent[]): Promise<void> {
+export interface LocatedError {
+  dataset: string;
+  message: string;
+  /** The dataset's definition, when the language server knows it. */
+  uri?: vscode.Uri;
+  range?: vscode.Range;
+}
+
+/** Errors of the update's datasets as Problems on their definitions; returns them with their locations. */
+export async function showDatasetErrors(s: Services, pipelineKey: string, events: PipelineEvent[]): Promise<LocatedError[]> {
   const errors = datasetErrors(events);
-  if (errors.length === 0) return;
+  if (errors.length === 0) return [];
   const graph = await pipelineGraph(s, pipelineKey);
   const byUri = new Map<string, vscode.Diagnostic[]>();
+  const located: LocatedError[] = [];
   for (const err of errors) {
     const node = graph?.nodes.find((n) => n.name === err.dataset || n.id === err.dataset || n.id.endsWith(`.${err.dataset}`));
-    if (!node?.uri) continue;
+    if (!node?.uri) {
+      located.push(err);
+      continue;
+    }
     const r = node.range;
     const range = r ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) : new vscode.Range(0, 0, 0, 0);
+    located.push({ ...err, uri: vscode.Uri.parse(node.uri), range });
     const d = new vscode.Diagnostic(range, `Pipeline update: ${err.message}`, vscode.DiagnosticSeverity.Error);
     d.source = 'pipeline run';
     byUri.set(node.uri, [...(byUri.get(node.uri) ?? []), d]);
   }
   for (const [uri, list] of byUri) s.runDiagnostics.set(vscode.Uri.parse(uri), list);
+  return located;
 }

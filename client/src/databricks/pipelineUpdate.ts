@@ -50,23 +50,26 @@ export function parseEvents(json: string): PipelineEvent[] {
   const data: unknown = JSON.parse(json);
   // A JSON array of events (the CLI pages through the list), or the raw API page.
   const list = Array.isArray(data) ? data : Array.isArray(obj(data).events) ? (obj(data).events as unknown[]) : [];
-  return list.map((raw) => {
-    const e = obj(raw);
-    const origin = obj(e.origin);
-    const exceptions = Array.isArray(obj(e.error).exceptions) ? (obj(e.error).exceptions as unknown[]) : [];
-    return {
-      id: str(e.id) ?? '',
-      timestamp: str(e.timestamp) ?? '',
-      level: str(e.level) ?? 'INFO',
-      eventType: str(e.event_type) ?? '',
-      message: str(e.message) ?? '',
-      dataset: str(origin.dataset_name),
-      flow: str(origin.flow_name),
-      updateId: str(origin.update_id),
-      details: obj(e.details),
-      errorMessages: exceptions.map((x) => str(obj(x).message)).filter((m): m is string => !!m),
-    };
-  });
+  return list.map(parseEvent);
+}
+
+/** One event object of the Lakeflow event format (API page, CLI output or a local event log line). */
+export function parseEvent(raw: unknown): PipelineEvent {
+  const e = obj(raw);
+  const origin = obj(e.origin);
+  const exceptions = Array.isArray(obj(e.error).exceptions) ? (obj(e.error).exceptions as unknown[]) : [];
+  return {
+    id: str(e.id) ?? '',
+    timestamp: str(e.timestamp) ?? '',
+    level: str(e.level) ?? 'INFO',
+    eventType: str(e.event_type) ?? '',
+    message: str(e.message) ?? '',
+    dataset: str(origin.dataset_name),
+    flow: str(origin.flow_name),
+    updateId: str(origin.update_id),
+    details: obj(e.details),
+    errorMessages: exceptions.map((x) => str(obj(x).message)).filter((m): m is string => !!m),
+  };
 }
 
 /** Events of this update not seen before, oldest first. */

@@ -1,0 +1,91 @@
+// "Run Pipeline Locally" in real VS Code: the bundled `lakeflow run` on the
+// repository's own bundle with a small simulated event count, the event log
+// streamed into the output channel, the lakehouse files afterwards, and the
+// pass-rate code lenses on a bronze file's constraints.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Harness } from './harness';
+import { activatedApi, readLog, repoRoot, setSetting, waitFor } from './helpers';
+
+interface RunLocalResult {
+  ok: boolean;
+  error?: string;
+  summary?: { datasets: { name: string; status: string; rowsWritten: number }[] };
+  database?: string;
+  eventLog?: string;
+  eventsStreamed?: number;
+}
+
+const BRONZE = 'pipelines/bronze/ingest_cdc_customers.sql';
+
+export function register(h: Harness): void {
+  h.describe('run locally (DuckDB)', () => {
+    let result: RunLocalResult;
+
+    h.test('a failing dataset is named with its file position, becomes a Problem there, and its dependants are skipped', async () => {
+      await activatedApi();
+      await setSetting('bundleRoot', 'test/e2e/fixtures/localRunFailure');
+      await setSetting('localRun.events', 5000);
+      const failed = await vscode.commands.executeCommand<RunLocalResult>('lakeflow.runLocal', { fullRefresh: true });
+      assert.equal(failed.ok, false);
+      assert.match(
+        failed.error ?? '',
+        /^Local run: 0 of 2 datasets completed in [\d.]+ s; failed: strict_readings; skipped: strict_counts\. strict_readings \(test\/e2e\/fixtures\/localRunFailure\/transformations\/strict_readings\.sql:1:35\): expectation device_required \(ON VIOLATION FAIL UPDATE\) failed for \d+ of 5000 row/,
+      );
+      const file = vscode.Uri.file(path.join(repoRoot(), 'test/e2e/fixtures/localRunFailure/transformations/strict_readings.sql'));
+      const problems = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'pipeline run');
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0].range.start.line, 0);
+    });
+
+    h.test('runs every dataset of the repository bundle on 5,000 simulated events and returns the summary', async () => {
+      await activatedApi();
+      await setSetting('bundleRoot', 'bundle');
+      await setSetting('localRun.events', 5000);
+      // A full refresh: the repository's .lakeflow may hold an earlier developer run.
+      result = await vscode.commands.executeCommand<RunLocalResult>('lakeflow.runLocal', { fullRefresh: true });
+      assert.equal(result.ok, true, result.error);
+      assert.equal(result.summary?.datasets.length, 26);
+      assert.deepEqual(result.summary?.datasets.filter((d) => d.status !== 'completed').map((d) => d.name), []);
+      assert.ok((result.eventsStreamed ?? 0) > 26 * 2, `events streamed: ${result.eventsStreamed}`);
+    });
+
+    h.test('the output channel shows one line per dataset event with rows and expectation results', async () => {
+      const api = await activatedApi();
+      const log = await waitFor('the local run summary in the log', () => {
+        const text = readLog(api);
+        return text.includes('local run: 26 of 26 datasets completed') && text;
+      });
+      assert.match(log, /\[INFO\] flow_progress \S+ RUNNING/);
+      assert.match(log, /\[METRICS\] flow_progress cdc_customers COMPLETED \d+ rows · valid_cdc_op [\d,]+\/[\d,]+ passed · valid_cdc_lsn [\d,]+\/[\d,]+ passed/);
+      assert.match(log, /update_progress: Update \S+ is COMPLETED\./);
+    });
+
+    h.test('the database and the event log exist in .lakeflow/ of the workspace folder', () => {
+      assert.equal(result.database, path.join(repoRoot(), '.lakeflow', 'lakehouse.duckdb'));
+      assert.ok(existsSync(result.database), result.database);
+      assert.ok(existsSync(path.join(repoRoot(), '.lakeflow', 'lakehouse.events.jsonl')));
+    });
+
+    h.test('code lenses with pass rates stand on the CONSTRAINT lines of a bronze file', async () => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot(), BRONZE)));
+      await vscode.window.showTextDocument(doc);
+      const lenses = await waitFor(
+        'pass-rate code lenses on the bronze file',
+        async () => {
+          const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
+          const rates = all.filter((l) => /passed \([\d,]+ \/ [\d,]+\)/.test(l.command?.title ?? ''));
+          return rates.length > 0 && rates;
+        },
+        60_000,
+      );
+      const constraints = doc.getText().split('\n').filter((l) => /^\s*CONSTRAINT\b/i.test(l)).length;
+      assert.equal(lenses.length, constraints, lenses.map((l) => l.command?.title).join('\n'));
+      for (const lens of lenses) assert.match(doc.lineAt(lens.range.start.line).text, /^\s*CONSTRAINT \w+ EXPECT/);
+      const dropLens = lenses.find((l) => doc.lineAt(l.range.start.line).text.includes('valid_cdc_op'));
+      assert.match(dropLens?.command?.title ?? '', /^[✓⚠✗] \d+\.\d% passed \([\d,]+ \/ [\d,]+\)/);
+    });
+  });
+}

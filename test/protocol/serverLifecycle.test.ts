@@ -1,0 +1,92 @@
+// The server beyond single requests: the IPC transport VS Code uses, files
+// changing on disk (workspace/didChangeWatchedFiles), and a workspace without
+// a bundle, found through the sqlFilePatterns setting.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import type { CompletionList } from 'vscode-languageserver-protocol';
+import { repositoryRoot } from '../support/serverProcess';
+import { LspSession, openSession } from '../support/lspSession';
+
+const temps: string[] = [];
+const sessions: LspSession[] = [];
+const quietEnv = () => ({ HOME: mkdtempSync(join(tmpdir(), 'lsp-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_PROFILE: '' });
+
+after(async () => {
+  for (const s of sessions) await s.stop();
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+function copyOfRepositoryPipeline(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lsp-ws-'));
+  temps.push(dir);
+  cpSync(join(repositoryRoot, 'pipelines'), join(dir, 'pipelines'), { recursive: true });
+  cpSync(join(repositoryRoot, 'bundle'), join(dir, 'bundle'), { recursive: true });
+  return dir;
+}
+
+async function datasetsAfterFrom(s: LspSession, path: string): Promise<string[]> {
+  const text = 'CREATE MATERIALIZED VIEW probe AS SELECT * FROM ';
+  const { uri } = await s.open(path, text);
+  const list = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } });
+  return list.items.map((i) => i.label);
+}
+
+describe('server lifecycle', () => {
+  test('the IPC transport answers like stdio', async () => {
+    const child = fork(join(repositoryRoot, 'server/out/server.js'), ['--node-ipc'], { cwd: repositoryRoot, env: { ...process.env, ...quietEnv() }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const ready = new Promise<void>((resolve) => connection.onNotification('lakeflow/status', (p: { state: string }) => {
+      if (p.state === 'ready') resolve();
+    }));
+    connection.listen();
+    const rootUri = pathToFileURL(repositoryRoot).href;
+    const init = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: {} });
+    assert.equal(init.serverInfo?.name, 'lakeflow-language-server');
+    await connection.sendNotification('initialized', {});
+    await ready;
+    const graph = await connection.sendRequest<{ nodes: unknown[] }>('lakeflow/lineageGraph', { pipeline: 'iot_lakehouse' });
+    assert.equal(graph.nodes.length, 26);
+    const exited = new Promise((r) => child.once('exit', r));
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+    connection.dispose();
+  });
+
+  test('a file created, changed and deleted on disk is indexed through didChangeWatchedFiles', async () => {
+    const root = copyOfRepositoryPipeline();
+    const s = await openSession({ root, env: quietEnv() });
+    sessions.push(s);
+    await s.waitForStatus((p) => p.state === 'ready' && p.datasets === 26);
+    const added = join(root, 'pipelines/gold/analytics/agg_site_health.sql');
+    writeFileSync(added, 'CREATE OR REFRESH MATERIALIZED VIEW agg_site_health AS SELECT device_id FROM dim_devices;\n');
+    await s.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri(added), type: 1 }] });
+    const probe = join(root, 'pipelines/gold/probe.sql');
+    assert.ok((await datasetsAfterFrom(s, probe)).includes('agg_site_health'));
+    unlinkSync(added);
+    await s.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri(added), type: 3 }] });
+    const list = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri: s.uri(probe) }, position: { line: 0, character: 49 } });
+    assert.ok(!list.items.some((i) => i.label === 'agg_site_health'));
+  });
+
+  test('without a bundle, the sqlFilePatterns setting selects the files', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lsp-loose-'));
+    temps.push(root);
+    mkdirSync(join(root, 'etl/flows'), { recursive: true });
+    mkdirSync(join(root, 'scratch'), { recursive: true });
+    writeFileSync(join(root, 'etl/flows/a.sql'), 'CREATE MATERIALIZED VIEW picked AS SELECT 1 AS x;\n');
+    writeFileSync(join(root, 'scratch/b.sql'), 'CREATE MATERIALIZED VIEW ignored AS SELECT 1 AS x;\n');
+    const s = await openSession({ root, env: quietEnv(), initializationOptions: { sqlFilePatterns: ['**/etl/**/*.sql'] } });
+    sessions.push(s);
+    const ready = await s.waitForStatus((p) => p.state === 'ready');
+    assert.equal(ready.datasets, 1);
+    const labels = await datasetsAfterFrom(s, join(root, 'etl/flows/new.sql'));
+    assert.ok(labels.includes('picked') && !labels.includes('ignored'));
+  });
+});
