@@ -50,7 +50,7 @@ describe('server lifecycle', () => {
     assert.equal(init.serverInfo?.name, 'lakeflow-language-server');
     await connection.sendNotification('initialized', {});
     await ready;
-    const graph = await connection.sendRequest<{ nodes: unknown[] }>('lakeflow/lineageGraph', {});
+    const graph = await connection.sendRequest<{ nodes: unknown[] }>('lakeflow/lineageGraph', { pipeline: 'iot_lakehouse' });
     assert.equal(graph.nodes.length, 26);
     const exited = new Promise((r) => child.once('exit', r));
     await connection.sendRequest('shutdown');

@@ -78,7 +78,10 @@ export class LakeflowServer {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.start());
-    c.onDidChangeConfiguration(() => this.settings?.clear());
+    c.onDidChangeConfiguration(() => {
+      this.settings?.clear();
+      if (this.ready) void this.reload();
+    });
     c.onDidChangeWatchedFiles((p) => this.filesChanged(p.changes));
     this.documents.onDidChangeContent((e) => this.documentChanged(e.document));
     this.documents.onDidClose((e) => this.documentClosed(e.document.uri));
@@ -139,8 +142,9 @@ export class LakeflowServer {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.sql' }, { globPattern: '**/*.{yml,yaml}' }] }).catch(() => undefined);
     }
     this.status({ state: 'indexing', message: 'Reading the pipelines' });
+    const settings = await this.workspaceSettings();
+    this.workspace = this.newWorkspace(settings);
     this.loadWorkspace();
-    const settings = this.settings.defaults;
     try {
       this.catalog = await openCatalog(settings, this.storageDir, this.log);
       this.catalog.onDidChangeState(() => {
@@ -151,6 +155,21 @@ export class LakeflowServer {
       this.log(`catalog unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }
     this.sendStatus();
+  }
+
+  /** The settings of the first workspace folder (pulled from the client when it can answer, cached). */
+  private workspaceSettings(): Promise<ServerSettings> {
+    return this.settings.get(this.roots[0] ? uriOfFile(this.roots[0]) : undefined);
+  }
+
+  /** Bundles or settings changed: index the workspace again and republish. */
+  private async reload(): Promise<void> {
+    const settings = await this.workspaceSettings();
+    const stale = this.workspace.pipelines.flatMap((p) => p.index.files());
+    this.workspace = this.newWorkspace(settings);
+    this.syntaxCache.clear();
+    this.loadWorkspace();
+    for (const f of stale) if (!this.workspace.entryOf(f)) this.publish(f);
   }
 
   private loadWorkspace(): void {
@@ -209,9 +228,7 @@ export class LakeflowServer {
   private filesChanged(changes: { uri: string; type: FileChangeType }[]): void {
     if (!this.ready) return;
     if (changes.some((c) => /\.ya?ml$/.test(c.uri))) {
-      this.workspace = this.newWorkspace(this.settings.defaults);
-      this.syntaxCache.clear();
-      this.loadWorkspace();
+      void this.reload();
       return;
     }
     for (const c of changes) {
@@ -302,6 +319,8 @@ export class LakeflowServer {
 
   // ------------------------------------------------------------ features
 
+  // The features return the protocol's shapes field for field; only their kind
+  // enums are typed as plain numbers, hence the few casts to the protocol types.
   private registerFeatures(): void {
     const c = this.connection;
     const safe = <T>(name: string, token: CancellationToken, empty: T, fn: () => T | Promise<T>) => runSafe(this.log, name, token, empty, fn);
