@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { simulate } from '../../server/src/simulator/simulate';
 import { loadLocalPipeline } from '../../server/src/engine/localPipeline';
 import { runPipeline } from '../../server/src/engine/runtime/runPipeline';
-import { diskFiles, toFileId } from '../../server/src/cli/diskFiles';
+import { diskFiles, toFileId } from '../../server/src/files/diskFiles';
 import { mib, printTable } from './measure';
 
 const REPO = resolve(__dirname, '../../..');

@@ -9,7 +9,7 @@ import { FileProvider } from '../language/model/fileProvider';
 import { pipelineContextOf } from '../language/model/pipelineContext';
 import { WorkspaceIndex } from '../language/model/workspaceIndex';
 import { parse } from '../language/syntax/parser';
-import { diskFiles, isDirectory, toFileId } from './diskFiles';
+import { diskFiles, isDirectory, toFileId } from '../files/diskFiles';
 import { UsageError } from './io';
 
 export interface LoadedPipeline {

@@ -7,7 +7,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Subcommand } from './main';
 import { CliIo, UsageError } from './io';
 import { oneOf, parseArgs } from './cliArgs';
-import { diskFiles, toFileId } from './diskFiles';
+import { diskFiles, toFileId } from '../files/diskFiles';
 import { loadLocalPipeline } from '../engine/localPipeline';
 import { DatasetResult, runPipeline, RunSummary } from '../engine/runtime/runPipeline';
 import { DEFAULT_OPTIONS } from '../simulator/simulateOptions';

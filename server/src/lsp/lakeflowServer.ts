@@ -28,7 +28,7 @@ import { LINEAGE_GRAPH_METHOD, LineageGraph, LineageGraphParams } from '../../..
 import type { ServerSettings } from '../../../protocol/src/settings';
 import { STATUS_METHOD, StatusParams } from '../../../protocol/src/status';
 import type { UnityCatalogProvider } from '../catalog/unityCatalogProvider';
-import { diskFiles } from '../cli/diskFiles';
+import { diskFiles } from '../files/diskFiles';
 import { createFunctionCatalogue, FunctionCatalogue } from '../language/facts/databricksFunctions';
 import { callItem, incomingCalls, outgoingCalls, prepareCallHierarchy } from '../language/features/callHierarchy';
 import { codeActions } from '../language/features/codeActions';

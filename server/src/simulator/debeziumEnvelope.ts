@@ -1,4 +1,4 @@
-// The Debezium change-event envelope as pipelines/README.md specifies it.
+// The Debezium change-event envelope as docs/landing-data.md specifies it.
 import { ChangeEvent } from './changeEvent';
 
 export const CONNECTOR_VERSION = '2.7.3.Final';

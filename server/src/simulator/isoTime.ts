@@ -1,5 +1,5 @@
 // ISO-8601 UTC timestamps with milliseconds (`2026-01-01T00:00:00.000Z`), the
-// format pipelines/README.md fixes for every timestamp field.
+// format docs/landing-data.md fixes for every timestamp field.
 
 const HOUR_MS = 3_600_000;
 

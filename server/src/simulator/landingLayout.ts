@@ -1,4 +1,4 @@
-// Folder and file names of the landing layout (pipelines/README.md): the
+// Folder and file names of the landing layout (docs/landing-data.md): the
 // contract with the bronze `read_files` paths.
 import { CdcEntity } from './entityTypes';
 

@@ -1,5 +1,5 @@
 // Builds one row of each CDC entity, in the field order and JSON types of
-// pipelines/README.md. Foreign keys are passed in, so consistency is the
+// docs/landing-data.md. Foreign keys are passed in, so consistency is the
 // caller's choice, never an accident of generation.
 import { Prng } from './prng';
 import { isoMillis } from './isoTime';

@@ -1,5 +1,5 @@
 // The sensor catalogue shared by entity, alert and event generation: which
-// sensor types exist, their units and valid ranges (as pipelines/README.md
+// sensor types exist, their units and valid ranges (as docs/landing-data.md
 // states them), and the alert bands per severity.
 
 export type SensorType = 'temperature' | 'humidity' | 'pressure' | 'motion';

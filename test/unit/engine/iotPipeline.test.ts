@@ -12,7 +12,7 @@ import { simulate } from '../../../server/src/simulator/simulate';
 import type { Manifest } from '../../../server/src/simulator/manifest';
 import { loadLocalPipeline } from '../../../server/src/engine/localPipeline';
 import { runPipeline, RunSummary } from '../../../server/src/engine/runtime/runPipeline';
-import { diskFiles, toFileId } from '../../../server/src/cli/diskFiles';
+import { diskFiles, toFileId } from '../../../server/src/files/diskFiles';
 
 const REPO = resolve(__dirname, '../../../..');
 const START = Date.parse('2026-01-01T00:00:00Z');

@@ -174,8 +174,8 @@ describe('expectations', () => {
   });
 });
 
-describe('bronze ingestion follows the landing contract in pipelines/README.md', () => {
-  const readme = readFileSync(join(pipelinesDir, 'README.md'), 'utf8');
+describe('bronze ingestion follows the landing contract in docs/landing-data.md', () => {
+  const readme = readFileSync(join(findRepoRoot(), 'docs/landing-data.md'), 'utf8');
 
   /** Field names of the contract: IoT event table rows, or one entity's row-field list. */
   function contractFields(entity: string | undefined): string[] {
@@ -184,7 +184,7 @@ describe('bronze ingestion follows the landing contract in pipelines/README.md',
       return [...section.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]);
     }
     const row = new RegExp(`^\\| ${entity} \\| (.*) \\|$`, 'm').exec(readme);
-    assert.ok(row, `pipelines/README.md lists no fields for ${entity}`);
+    assert.ok(row, `docs/landing-data.md lists no fields for ${entity}`);
     // Parentheses hold allowed values (`segment` (`consumer`/...)), not fields.
     return [...row[1].replace(/\([^)]*\)/g, '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
   }

@@ -64,7 +64,7 @@ describe('CDC delivery', () => {
     }
   });
 
-  test('envelopes have the Debezium shape of pipelines/README.md', () => {
+  test('envelopes have the Debezium shape of docs/landing-data.md', () => {
     for (const f of files.filter((f) => f.entity !== 'iot_events')) {
       for (const c of f.rows) {
         assert.deepEqual(Object.keys(c), ['before', 'after', 'op', 'ts_ms', 'source'], f.path);

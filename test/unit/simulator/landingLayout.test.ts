@@ -1,4 +1,4 @@
-// The files follow the landing contract of pipelines/README.md: folders,
+// The files follow the landing contract of docs/landing-data.md: folders,
 // file names, field names, JSON types, ISO timestamps, valid ranges.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -95,7 +95,7 @@ describe('landing layout', () => {
     assert.ok(ids.size > 9000);
   });
 
-  test('CDC rows: the README fields per entity with their JSON types and values', () => {
+  test('CDC rows: the landing contract fields per entity with their JSON types and values', () => {
     for (const entity of CDC_ENTITIES) {
       const fields = ROW_FIELDS[entity];
       for (const f of files.filter((f) => f.entity === entity)) {

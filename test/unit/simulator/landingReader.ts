@@ -1,4 +1,4 @@
-// Test-side reader of a landing folder, written from pipelines/README.md and
+// Test-side reader of a landing folder, written from docs/landing-data.md and
 // deliberately independent of the simulator's code: it finds files by
 // walking the folder, parses every line, and recounts records and faults on
 // its own terms so the manifest can be checked against it.

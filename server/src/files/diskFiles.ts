@@ -1,10 +1,13 @@
-// The disk as a FileProvider for the CLI (the I/O edge): file ids are
-// absolute paths with forward slashes.
+// The disk as a FileProvider for the I/O edges (the CLI, the language server,
+// the local engine): file ids are absolute paths with forward slashes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileProvider } from '../language/model/fileProvider';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', '.databricks', '.vscode-test']);
+// Never pipeline sources: dependencies, build output, and hidden folders (VCS,
+// tool state such as .databricks, the local run's .lakeflow, test installs).
+const SKIPPED_DIRS = new Set(['node_modules', 'out']);
+const isSkippedDir = (name: string) => SKIPPED_DIRS.has(name) || name.startsWith('.');
 
 export function toFileId(path: string): string {
   return path.replace(/\\/g, '/');
@@ -38,7 +41,7 @@ export function diskFiles(): FileProvider {
             continue;
           }
           if (isDir) {
-            if (!SKIPPED_DIRS.has(e)) visit(p, depth + 1);
+            if (!isSkippedDir(e)) visit(p, depth + 1);
           } else out.push(toFileId(p));
         }
       };
