@@ -85,6 +85,17 @@ describe('diagnostics', () => {
     assert.deepEqual(diagnosticsOf(buildIndex({ '/p/a.sql': SRC })), []);
   });
 
+  test('LF205 on a qualifier that names no relation says so, not "column x"', () => {
+    const [d] = check(SRC + `CREATE MATERIALIZED VIEW a AS SELECT [[x]].unit FROM src s;`, ['LF205']);
+    assert.match(d.message, /'x' in 'x\.unit' is neither a table or alias of this query nor a column of its sources/);
+  });
+
+  test('a JOIN lost to a syntax error reports the syntax error, not every column it would provide', () => {
+    const list = diagnosticsOf(buildIndex({ '/p/a.sql': SRC + `CREATE MATERIALIZED VIEW a AS SELECT s.id, t.v, extra FROM src s JOIN WHERE s.id > 0;` }));
+    assert.ok(list.some((d) => d.code === 'LF101'), list.map((d) => d.message).join('\n'));
+    assert.deepEqual(list.filter((d) => d.code === 'LF205'), []);
+  });
+
   test('severities come from the code table', () => {
     const [d] = check(`CREATE MATERIALIZED VIEW a AS SELECT * FROM [[nope]];`, ['LF201']);
     assert.equal(d.severity, DIAGNOSTIC_CODES.LF201.severity);

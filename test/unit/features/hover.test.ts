@@ -35,6 +35,14 @@ describe('hover', () => {
     ]);
   });
 
+  test('a CTE shows its columns with the types it infers', () => {
+    check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT CAST(1 AS BIGINT) AS id, \'x\' AS label) SELECT id FROM |w;' }, [
+      '**w** · common table expression',
+      '| id | BIGINT |',
+      '| label |',
+    ]);
+  });
+
   test('a pipeline parameter shows its configured value', () => {
     const f = fixture({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x', format => 'json');" }, { pipeline: { configuration: new Map([['source_root', '/Volumes/main/raw']]) } });
     assert.match(hover(f.ctx, f.doc, f.cursor)!.contents.value, /Value: `\/Volumes\/main\/raw`/);

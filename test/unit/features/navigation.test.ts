@@ -55,6 +55,21 @@ describe('definition', () => {
     });
   });
 
+  test('a CTE read goes to its name in the WITH clause', () => {
+    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH [[recent]] AS (SELECT 1 AS x) SELECT x FROM rec|ent;' });
+  });
+
+  test('an inner WITH shadows an outer CTE of the same name', () => {
+    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT 1 AS x) SELECT * FROM (WITH [[w]] AS (SELECT 2 AS x) SELECT x FROM |w) s;' });
+  });
+
+  test('a CTE is not visible to the CTEs written before it: that name is a dataset', () => {
+    checkDefinition({
+      '/p/w.sql': 'CREATE MATERIALIZED VIEW [[w]] AS SELECT 1 AS x;',
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH v AS (SELECT x FROM |w), w AS (SELECT x FROM v) SELECT x FROM w;',
+    });
+  });
+
   test('${key} goes to its value in the bundle YAML', () => {
     const at = { file: '/b/databricks.yml', range: { start: { line: 3, character: 20 }, end: { line: 3, character: 30 } } };
     const f = fixture({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x');" }, { configurationLocations: new Map([['source_root', at]]) });
@@ -68,6 +83,13 @@ describe('references', () => {
       '/p/a.sql': 'CREATE STREAMING TABLE [[|a]];\nCREATE FLOW f AS INSERT INTO [[a]] BY NAME SELECT * FROM STREAM(src);',
       '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM [[a]] JOIN LIVE.[[a]] USING (id);',
       '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT * FROM other.sales.a;',
+    });
+  });
+
+  test('a CTE: its name and every read of it in the statement, not a same-named CTE elsewhere', () => {
+    checkReferences({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH [[|w]] AS (SELECT 1 AS x), v AS (SELECT x FROM [[w]]) SELECT * FROM [[w]] JOIN v USING (x);',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 1 AS x) SELECT x FROM w;',
     });
   });
 

@@ -26,6 +26,32 @@ describe('rename', () => {
     );
   });
 
+  test('qualifiers naming an alias-less read follow the new name; an alias or a shadowing subquery keeps its own', () => {
+    check(
+      {
+        '/p/a.sql': 'CREATE MATERIALIZED VIEW |events AS SELECT 1 AS id;',
+        '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT events.id, events.* FROM events WHERE EXISTS (SELECT 1 FROM other.s.events WHERE events.id = 1);\nCREATE MATERIALIZED VIEW c AS SELECT events.id FROM events AS e JOIN x AS events USING (id);',
+      },
+      'readings',
+      {
+        '/p/a.sql': 'CREATE MATERIALIZED VIEW readings AS SELECT 1 AS id;',
+        '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT readings.id, readings.* FROM readings WHERE EXISTS (SELECT 1 FROM other.s.events WHERE events.id = 1);\nCREATE MATERIALIZED VIEW c AS SELECT events.id FROM readings AS e JOIN x AS events USING (id);',
+      },
+    );
+  });
+
+  test('a CTE is renamed in its WITH clause and every read, in its statement only', () => {
+    check(
+      {
+        '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT 1 AS x) SELECT w.x FROM |w;\nCREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 2 AS x) SELECT x FROM w;',
+      },
+      'latest',
+      {
+        '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH latest AS (SELECT 1 AS x) SELECT latest.x FROM latest;\nCREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 2 AS x) SELECT x FROM w;',
+      },
+    );
+  });
+
   test('a name that needs quoting is back-quoted', () => {
     check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, 'my table', { '/p/a.sql': 'CREATE MATERIALIZED VIEW `my table` AS SELECT 1 AS x;' });
   });

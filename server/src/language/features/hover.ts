@@ -1,13 +1,15 @@
 // Hover in Markdown: a dataset's kind, layer, comment, columns, expectations
 // and direct neighbours; a column's type, expression and sources back to the
-// pipeline's inputs; a catalog table's columns; a parameter's value; a
-// function's signature.
-import type { Position } from '../model/location';
+// pipeline's inputs; a CTE's columns; a catalog table's columns; a
+// parameter's value; a function's signature.
+import { Position, rangeContains } from '../model/location';
+import type { QueryShape } from '../model/queryShape';
+import type { CteSymbol } from './cteAt';
 import { columnTrace } from './lineageTrace';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
 import type { Hover } from './lspShapes';
 import { symbolAt } from './symbolAt';
-import { ColumnResolver } from './columnScope';
+import { ColumnResolver, ownedQueries, ScopeChain } from './columnScope';
 
 export function hover(ctx: FeatureContext, doc: SyntaxDocument, position: Position): Hover | undefined {
   const s = symbolAt(ctx, doc, position);
@@ -19,6 +21,9 @@ export function hover(ctx: FeatureContext, doc: SyntaxDocument, position: Positi
       break;
     case 'column':
       value = columnMarkdown(ctx, s.name, s.target);
+      break;
+    case 'cte':
+      value = cteMarkdown(ctx, doc, s.cte);
       break;
     case 'parameter': {
       const v = ctx.index.pipeline.configuration?.get(s.key);
@@ -65,11 +70,7 @@ export function datasetMarkdown(ctx: FeatureContext, key: string): string | unde
   const lines = [`**${d.name}** · ${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`];
   if (d.comment) lines.push('', d.comment);
   const cols = ctx.index.columnsOf(d.key);
-  if (cols.columns.length > 0) {
-    lines.push('', '| column | type |', '|---|---|');
-    for (const c of cols.columns.slice(0, 60)) lines.push(`| ${c.name} | ${c.type ?? ''} |`);
-    if (cols.columns.length > 60) lines.push(`| … ${cols.columns.length - 60} more | |`);
-  }
+  lines.push(...columnTable(cols.columns));
   if (!cols.complete) lines.push('', '_more columns may exist (inferred schema)_');
   if (d.expectations.length > 0) {
     lines.push('', 'Expectations:');
@@ -82,15 +83,69 @@ export function datasetMarkdown(ctx: FeatureContext, key: string): string | unde
   return lines.join('\n');
 }
 
+/** A Markdown table of columns and types, the first 60 of them. */
+function columnTable(columns: readonly { name: string; type?: string }[]): string[] {
+  if (columns.length === 0) return [];
+  const rows = columns.slice(0, 60).map((c) => `| ${c.name} | ${c.type ?? ''} |`);
+  if (columns.length > 60) rows.push(`| … ${columns.length - 60} more | |`);
+  return ['', '| column | type |', '|---|---|', ...rows];
+}
+
+function cteMarkdown(ctx: FeatureContext, doc: SyntaxDocument, cte: CteSymbol): string {
+  const lines = [`**${cte.name}** · common table expression`];
+  const chain = cteChain(ctx, doc, cte);
+  if (chain) {
+    const cols = new ColumnResolver(ctx, doc.file).relationColumns({ kind: 'cte', name: cte.name.toLowerCase() }, chain);
+    lines.push(...columnTable(cols.columns));
+    if (!cols.complete) lines.push('', '_more columns may exist (inferred schema)_');
+  }
+  return lines.join('\n');
+}
+
+/** The scopes from the statement's query down to the one whose WITH defines the CTE under the cursor. */
+function cteChain(ctx: FeatureContext, doc: SyntaxDocument, cte: CteSymbol): ScopeChain | undefined {
+  const a = ctx.index.analysis(doc.file);
+  if (!a) return undefined;
+  const at = doc.lines.rangeOf(cte.cte.span);
+  const name = cte.name.toLowerCase();
+  let fallback: ScopeChain | undefined;
+  const search = (shape: QueryShape, outer: ScopeChain): ScopeChain | undefined => {
+    const chain = [...outer, shape];
+    const own = shape.ctes.find((c) => c.name === name);
+    if (own) {
+      const first = own.query.items[0];
+      if (!first || rangeContains(at, first.range.start)) return chain;
+      fallback ??= chain;
+    }
+    for (const c of shape.ctes) {
+      const found = search(c.query, chain);
+      if (found) return found;
+    }
+    for (const r of shape.from) {
+      const found = r.kind === 'subquery' ? search(r.query, chain) : undefined;
+      if (found) return found;
+    }
+    for (const b of shape.setBranches) {
+      const found = search(b, outer);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const q of ownedQueries(a.datasets, a.flows)) {
+    if (!rangeContains(q.range, cte.range.start)) continue;
+    const found = search(q.shape, []);
+    if (found) return found;
+  }
+  return fallback;
+}
+
 function catalogTableMarkdown(ctx: FeatureContext, file: string, fullName: string): string {
   const cols = new ColumnResolver(ctx, file).catalogColumns(fullName);
   const table = ctx.catalog?.peekTable(fullName)?.value;
   const lines = [`**${fullName}** · Unity Catalog ${table ? table.tableType.toLowerCase().replace(/_/g, ' ') : 'table'}`];
   if (table?.comment) lines.push('', table.comment);
-  if (cols.columns.length > 0) {
-    lines.push('', '| column | type |', '|---|---|');
-    for (const c of cols.columns.slice(0, 60)) lines.push(`| ${c.name} | ${c.type ?? ''} |`);
-  } else lines.push('', `_columns unknown (catalog: ${ctx.catalog?.state.message ?? 'not configured'})_`);
+  if (cols.columns.length > 0) lines.push(...columnTable(cols.columns));
+  else lines.push('', `_columns unknown (catalog: ${ctx.catalog?.state.message ?? 'not configured'})_`);
   return lines.join('\n');
 }
 

@@ -1,8 +1,9 @@
 // Go to definition and find references, for datasets (across every file of
-// the pipeline), columns (through CTEs, aliases and `SELECT *`) and `${key}`
-// parameters (to the bundle YAML).
+// the pipeline), columns (through CTEs, aliases and `SELECT *`), CTE names
+// (within their statement) and `${key}` parameters (to the bundle YAML).
 import type { Location, Position } from '../model/location';
 import { rangeContains } from '../model/location';
+import { cteReferences } from './cteAt';
 import { ColumnResolver, forEachColumnRef, ownedQueries, sortLocations, targetSite } from './columnScope';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 import { SymbolAt, symbolAt } from './symbolAt';
@@ -22,6 +23,8 @@ export function definition(ctx: FeatureContext, doc: SyntaxDocument, position: P
       const at = ctx.configurationLocations?.get(s.key);
       return at ? [at] : [];
     }
+    case 'cte':
+      return [{ file: doc.file, range: s.cte.definition }];
     case 'expectation':
       return [{ file: s.dataset.file, range: s.expectation.nameRange }];
     default:
@@ -32,6 +35,7 @@ export function definition(ctx: FeatureContext, doc: SyntaxDocument, position: P
 export function references(ctx: FeatureContext, doc: SyntaxDocument, position: Position, includeDeclaration: boolean): Location[] {
   const s = symbolAt(ctx, doc, position);
   if (!s) return [];
+  if (s.kind === 'cte') return cteReferences(doc, s.cte, includeDeclaration).map((range) => ({ file: doc.file, range }));
   return referencesOf(ctx, doc.file, s, includeDeclaration);
 }
 

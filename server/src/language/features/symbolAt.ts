@@ -1,6 +1,6 @@
 // What the cursor is on: a dataset (reference, definition name or flow
 // target), a column (reference, select item, declared column, expectation
-// column), a `${key}` parameter, a function name or an expectation name. The
+// column), a CTE name, a `${key}` parameter, a function name or an expectation name. The
 // one place that answers this, so hover, definition, references, rename and
 // `lakeflow/datasetAt` agree.
 import type { FunctionCall, Node } from '../syntax/ast';
@@ -8,11 +8,13 @@ import { pathAt } from '../syntax/visit';
 import type { Dataset, DatasetReference, Expectation } from '../model/datasetTypes';
 import { Position, Range, rangeContains } from '../model/location';
 import { ColumnResolver, ColumnTarget, columnRefAt, ownedQueries } from './columnScope';
+import { CteSymbol, cteAt } from './cteAt';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 
 export type SymbolAt =
   | { kind: 'dataset'; key: string; range: Range; reference?: DatasetReference; external?: string; declaration: boolean }
   | { kind: 'column'; name: string; range: Range; target: ColumnTarget; declaration: boolean }
+  | { kind: 'cte'; name: string; range: Range; cte: CteSymbol }
   | { kind: 'parameter'; key: string; range: Range }
   | { kind: 'function'; name: string; range: Range }
   | { kind: 'expectation'; dataset: Dataset; expectation: Expectation; range: Range };
@@ -27,6 +29,8 @@ export function symbolAt(ctx: FeatureContext, doc: SyntaxDocument, position: Pos
     if (res.kind === 'dataset') return { kind: 'dataset', key: res.key, range: ref.range, reference: ref, declaration: false };
     return { kind: 'dataset', key: ref.key, range: ref.range, reference: ref, external: res.fullName ?? ref.parts.join('.'), declaration: false };
   }
+  const cte = cteAt(doc, position);
+  if (cte) return { kind: 'cte', name: cte.name, range: cte.range, cte };
   for (const d of a.datasets) if (rangeContains(d.nameRange, position)) return { kind: 'dataset', key: d.key, range: d.nameRange, declaration: true };
   for (const f of a.flows) if (rangeContains(f.targetRange, position)) return { kind: 'dataset', key: f.targetKey, range: f.targetRange, declaration: false };
   for (const d of a.datasets) {

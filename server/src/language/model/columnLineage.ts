@@ -268,7 +268,7 @@ export function structFieldType(structType: string, field: string): string | und
 /** The part of a reference that is missing: the struct column of `s.field` when `s` is no relation. */
 function missingPart(scopes: Scope[], ref: ColumnRef): ColumnRef {
   if (ref.qualifier === undefined || scopes.some((s) => s.alias === ref.qualifier)) return ref;
-  return { name: ref.qualifier, display: ref.qualifier, range: ref.qualifierRange ?? ref.range };
+  return { name: ref.qualifier, display: ref.qualifier, range: ref.qualifierRange ?? ref.range, fields: [ref.display, ...(ref.fields ?? [])] };
 }
 
 function findColumn(cols: OutputColumns, name: string): LineageColumn | undefined {

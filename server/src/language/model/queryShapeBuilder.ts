@@ -73,7 +73,10 @@ function buildBody(body: ast.QueryBody, ctx: ShapeContext, ctes: ReadonlySet<str
 
 function buildSelect(s: ast.Select, ctx: ShapeContext, ctes: ReadonlySet<string>): QueryShape {
   const shape = emptyQuery();
+  // A relation lost to a syntax error still counts as a source of unknown
+  // columns, so a half-typed JOIN does not flag every column it would provide.
   for (const r of s.from?.relations ?? []) if (r.kind !== 'Missing') addRelation(r, ctx, ctes, shape);
+  else shape.from.push({ kind: 'unknown' });
   for (const lv of s.from?.lateralViews ?? []) {
     if (lv.call.kind !== 'Missing') collectColumns(lv.call, ctx, ctes, shape, shape.otherColumns);
     shape.from.push({ kind: 'generated', alias: lv.tableAlias ? lower(lv.tableAlias.name) : undefined, columns: lv.columnAliases.map((c) => c.name) });
@@ -119,10 +122,12 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
     }
     case 'ParenRelation':
       if (r.relation.kind !== 'Missing') addRelation(r.relation, ctx, ctes, shape);
+      else shape.from.push({ kind: 'unknown' });
       return;
     case 'Join':
       addRelation(r.left, ctx, ctes, shape);
       if (r.right.kind !== 'Missing') addRelation(r.right, ctx, ctes, shape);
+      else shape.from.push({ kind: 'unknown' });
       if (r.on) collectColumns(r.on, ctx, ctes, shape, shape.otherColumns);
       return;
   }

@@ -42,7 +42,7 @@ export function referenceDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Di
   }
   const lineage = index.lineage();
   const report = (unknown: ColumnRef[]) => {
-    for (const c of unknown) out.push(diagnostic('LF205', { file: a.file, range: c.range }, `column '${c.display}' is not provided by the sources of this query`));
+    for (const c of unknown) out.push(diagnostic('LF205', { file: a.file, range: c.range }, unknownColumnMessage(c)));
   };
   for (const d of a.datasets) {
     if (!d.query) continue;
@@ -57,4 +57,13 @@ export function referenceDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Di
     report(unknown);
   }
   return out;
+}
+
+/** `x.unit` with no relation `x`: say that `x` is neither an alias nor a struct column, not just "column x". */
+function unknownColumnMessage(c: ColumnRef): string {
+  if (c.fields?.length) {
+    const written = [c.display, ...c.fields].join('.');
+    return `'${c.display}' in '${written}' is neither a table or alias of this query nor a column of its sources`;
+  }
+  return `column '${c.display}' is not provided by the sources of this query`;
 }
