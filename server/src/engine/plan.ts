@@ -49,6 +49,8 @@ export interface CdcFlow extends FlowBase {
   keys: string[];
   sequenceBy: string;
   deleteWhen?: string;
+  /** IGNORE NULL UPDATES: a null in an update keeps the key's previous value. */
+  ignoreNullUpdates?: boolean;
   columns?: ColumnSelectionPlan;
   scdType: 1 | 2;
   trackHistory?: ColumnSelectionPlan;

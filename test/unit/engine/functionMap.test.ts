@@ -71,6 +71,8 @@ const cases: Case[] = [
   { spark: 'nvl2(NULL, 2, 1)', duckdb: () => call('nvl2', expr('NULL'), num(2), num(1)), expected: '1' },
   // Spark shows {"a":1,"b":2}; DuckDB renders the same struct as {'a': 1, 'b': 2}.
   { spark: "named_struct('a', 1, 'b', 2)", duckdb: () => call('named_struct', str('a'), num(1), str('b'), num(2)), expected: "{'a': 1, 'b': 2}" },
+  { spark: "map(1.0, '2', 3.0, '4')", duckdb: () => call('map', expr('1.0'), str('2'), expr('3.0'), str('4')), expected: '{1.0=2, 3.0=4}' },
+  { spark: "map_contains_key(map(1, 'a', 2, 'b'), 1)", duckdb: () => call('map_contains_key', expr(call('map', num(1), str('a'), num(2), str('b'))), num(1)), expected: 'true' },
   { spark: "md5('Spark')", duckdb: () => call('md5', str('Spark')), expected: '8cde774d6f7333752ed72cacddb05126' },
   { spark: 'md5(cast(42 as string)) == md5(42)', duckdb: () => call('md5', num(42)), expected: 'a1d0c6e83f027327d8461063f4ac58a6' },
   { spark: `get_json_object('{"a":"b"}', '$.a')`, duckdb: () => call('get_json_object', str('{"a":"b"}'), str('$.a')), expected: 'b' },

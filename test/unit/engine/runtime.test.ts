@@ -191,6 +191,43 @@ describe('AUTO CDC / APPLY CHANGES', () => {
   });
 });
 
+describe('AUTO CDC ... IGNORE NULL UPDATES', () => {
+  const lake = new Lakehouse({
+    'bronze/changes.sql': "CREATE STREAMING TABLE changes AS SELECT * FROM STREAM read_files('${root}/changes/', format => 'json', schemaHints => 'id INT, seq INT, op STRING, name STRING, city STRING')",
+    'silver/current.sql': `CREATE OR REFRESH STREAMING TABLE current;
+      CREATE FLOW cur AS AUTO CDC INTO current FROM STREAM(changes) KEYS (id) IGNORE NULL UPDATES APPLY AS DELETE WHEN op = 'd' SEQUENCE BY seq COLUMNS * EXCEPT (op);`,
+    'silver/history.sql': `CREATE OR REFRESH STREAMING TABLE history;
+      CREATE FLOW hist AS AUTO CDC INTO history FROM STREAM(changes) KEYS (id) IGNORE NULL UPDATES APPLY AS DELETE WHEN op = 'd' SEQUENCE BY seq COLUMNS * EXCEPT (op) STORED AS SCD TYPE 2;`,
+  });
+  after(() => lake.remove());
+
+  test('a null in an update keeps the previous value; a delete forgets the values before it', async () => {
+    lake.land('changes/part-1.json', [
+      { id: 1, seq: 1, op: 'c', name: 'ann', city: 'Oslo' },
+      { id: 1, seq: 2, op: 'u', name: null, city: 'Bergen' }, // partial update: name kept
+      { id: 2, seq: 1, op: 'c', name: 'bob', city: 'Rome' },
+      { id: 2, seq: 2, op: 'd', name: null, city: null },
+      { id: 2, seq: 3, op: 'c', name: 'bea', city: null }, // re-inserted after a delete: no old city
+    ]);
+    const s = await lake.run();
+    assert.ok(s.datasets.every((d) => d.status === 'completed'), JSON.stringify(s.datasets));
+    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, city FROM silver.current ORDER BY id'), [
+      { id: 1, name: 'ann', city: 'Bergen' },
+      { id: 2, name: 'bea', city: null },
+    ]);
+    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, city, __START_AT::INT AS s FROM silver.history WHERE id = 1 ORDER BY s'), [
+      { id: 1, name: 'ann', city: 'Oslo', s: 1 },
+      { id: 1, name: 'ann', city: 'Bergen', s: 2 },
+    ]);
+  });
+
+  test('a later update with nulls merges with the stored current state', async () => {
+    lake.land('changes/part-2.json', [{ id: 1, seq: 5, op: 'u', name: 'anna', city: null }]);
+    await lake.run();
+    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, city FROM silver.current WHERE id = 1'), [{ id: 1, name: 'anna', city: 'Bergen' }]);
+  });
+});
+
 describe('flows and file formats', () => {
   const lake = new Lakehouse({
     'bronze/all_readings.sql': `CREATE OR REFRESH STREAMING TABLE all_readings;

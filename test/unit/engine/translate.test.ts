@@ -38,6 +38,28 @@ const cases: Case[] = [
   { name: 'named_struct field access', query: "SELECT named_struct('a', 1, 'b', 'x').b AS b", rows: [{ b: 'x' }] },
   { name: 'struct names fields after columns, else col1..', query: 'SELECT struct(id, id + 1).id AS a, struct(id, id + 1).col2 AS b FROM src', rows: [{ a: 1, b: 2 }, { a: 2, b: 3 }, { a: 3, b: 4 }] },
   { name: 'nvl and md5 of a number', query: 'SELECT nvl(NULL, 5) AS n, md5(42) AS h', rows: [{ n: 5, h: 'a1d0c6e83f027327d8461063f4ac58a6' }] },
+  {
+    name: 'GROUP BY ... WITH ROLLUP becomes GROUP BY ROLLUP (...)',
+    query: 'SELECT id % 2 AS odd, count(*) AS n FROM src GROUP BY id % 2 WITH ROLLUP ORDER BY odd NULLS LAST',
+    contains: /GROUP BY ROLLUP \(/,
+    rows: [{ odd: 0, n: '1' }, { odd: 1, n: '2' }, { odd: null, n: '3' }],
+  },
+  { name: 'GROUP BY CUBE (...) as written', query: 'SELECT id, count(*) AS n FROM src WHERE id = 1 GROUP BY CUBE (id) ORDER BY id NULLS LAST', rows: [{ id: 1, n: '1' }, { id: null, n: '1' }] },
+  {
+    name: 'LATERAL VIEW posexplode numbers from 0',
+    query: "SELECT t.pos, t.v FROM src LATERAL VIEW posexplode(array('a', 'b')) t AS pos, v WHERE src.id = 1 ORDER BY t.pos",
+    rows: [{ pos: '0', v: 'a' }, { pos: '1', v: 'b' }],
+  },
+  {
+    name: 'LATERAL VIEW explode of a map gives key and value',
+    query: "SELECT k, v FROM src LATERAL VIEW explode(map('x', 1, 'y', 2)) t AS k, v WHERE src.id = 1 ORDER BY k",
+    rows: [{ k: 'x', v: 1 }, { k: 'y', v: 2 }],
+  },
+  {
+    name: 'LATERAL VIEW OUTER keeps a row for an empty array',
+    query: 'SELECT src.id, x FROM src LATERAL VIEW OUTER explode(filter(array(1), e -> e > 5)) t AS x WHERE src.id = 1',
+    rows: [{ id: 1, x: null }],
+  },
   { name: 'LATERAL VIEW explode', query: 'SELECT p.id, t.x FROM fixtures.people p LATERAL VIEW explode(array(1, 2)) t AS x WHERE p.id = 1 ORDER BY t.x', rows: [{ id: 1, x: 1 }, { id: 1, x: 2 }] },
 ];
 

@@ -3,6 +3,8 @@
 // tombstones so a late, older update cannot resurrect a row; SCD 2: every
 // event), and the target is recomputed from it, so out-of-order and late
 // events resolve by the sequence whatever order files deliver them in.
+// IGNORE NULL UPDATES fills an event's nulls from the key's earlier events
+// (by sequence, since its last delete) before either SCD type sees it.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CdcFlow, ColumnSelectionPlan } from '../plan';
 import { columnsOf, count, normalName, quoteIdent } from './sql';
@@ -47,7 +49,8 @@ export async function stageCdc(
   const deleted = flow.deleteWhen ? `coalesce((${flow.deleteWhen}), false)` : 'false';
   const newEvents = `SELECT ${columns.map(quoteIdent).join(', ')}, (${flow.sequenceBy}) AS ${SEQ}, ${deleted} AS ${DELETED} FROM ${sourceRelation}`;
   const events = await count(con, sourceRelation);
-  const all = existingCompanion ? `(${newEvents}) UNION ALL BY NAME (SELECT * FROM ${existingCompanion})` : newEvents;
+  const union = existingCompanion ? `(${newEvents}) UNION ALL BY NAME (SELECT * FROM ${existingCompanion})` : newEvents;
+  const all = flow.ignoreNullUpdates ? fillNullUpdates(union, columns, keys, keyList) : union;
 
   if (flow.scdType === 1) {
     await con.run(
@@ -85,4 +88,20 @@ export async function stageCdc(
     `CREATE OR REPLACE TABLE ${stage.target} AS SELECT ${columns.map(quoteIdent).join(', ')}, __START_AT, __END_AT FROM (${withEnd}) WHERE NOT __del`,
   );
   return { ...stage, events };
+}
+
+/**
+ * Each event with its nulls replaced by the key's latest earlier non-null
+ * value. A delete starts a new segment, so a re-inserted key does not inherit
+ * values from before its delete. Filling is idempotent, so the SCD 1
+ * companion (already filled) can be merged with new events again.
+ */
+function fillNullUpdates(events: string, columns: string[], keys: string[], keyList: string): string {
+  const segmented = `SELECT *, sum(CASE WHEN ${DELETED} THEN 1 ELSE 0 END) OVER (PARTITION BY ${keyList} ORDER BY ${SEQ}, ${DELETED} ROWS UNBOUNDED PRECEDING) AS __segment FROM (${events})`;
+  const items = columns.map((c) =>
+    keys.includes(c.toLowerCase())
+      ? quoteIdent(c)
+      : `last_value(${quoteIdent(c)} IGNORE NULLS) OVER (PARTITION BY ${keyList}, __segment ORDER BY ${SEQ}, ${DELETED} ROWS UNBOUNDED PRECEDING) AS ${quoteIdent(c)}`,
+  );
+  return `SELECT ${items.join(', ')}, ${SEQ}, ${DELETED} FROM (${segmented})`;
 }

@@ -177,6 +177,18 @@ const mappings: FunctionMapping[] = [
   { name: 'sort_array', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args[1]?.sql.toLowerCase() === 'false' ? "list_sort($1, 'DESC', 'NULLS LAST')" : "list_sort($1, 'ASC', 'NULLS FIRST')") },
   { name: 'element_at', minArgs: 2, maxArgs: 2, rewrite: '$1[$2]' },
   {
+    // Spark alternates keys and values; DuckDB takes a key list and a value list.
+    name: 'map',
+    minArgs: 2,
+    maxArgs: 1000,
+    rewrite: (c) => {
+      if (c.args.length % 2 !== 0) return { untranslatable: 'map with an odd number of arguments' };
+      const at = (from: number) => c.args.flatMap((_, i) => (i % 2 === from ? [`$${i + 1}`] : [])).join(', ');
+      return `map([${at(0)}], [${at(1)}])`;
+    },
+  },
+  { name: 'map_contains_key', minArgs: 2, maxArgs: 2, rewrite: 'map_contains($1, $2)' },
+  {
     name: 'named_struct',
     minArgs: 2,
     maxArgs: 1000,

@@ -167,8 +167,8 @@ export class DuckdbPrinter {
         // Hive-style distribution hints mean nothing to a single-node engine.
         return this.splice(node, (c) => (c === node.sortBy || c === node.clusterBy || c === node.distributeBy ? '' : undefined));
       case 'GroupByClause':
-        if (node.modifier) this.problem(`GROUP BY ... WITH ${node.modifier}`, node.span);
-        return undefined;
+        // Hive's `GROUP BY a, b WITH ROLLUP` is DuckDB's `GROUP BY ROLLUP (a, b)`.
+        return node.modifier && !node.all ? `GROUP BY ${node.modifier} (${node.items.map((i) => this.print(i)).join(', ')})` : undefined;
       case 'LateralView':
         return this.lateralView(node);
       case 'DataType': {
@@ -375,15 +375,21 @@ export class DuckdbPrinter {
   private lateralView(node: A.LateralView): string | undefined {
     if (node.call.kind === 'Missing') return undefined;
     const fn = node.call.name.parts.map((p) => p.name).join('.').toLowerCase();
-    if ((fn !== 'explode' && fn !== 'explode_outer') || node.columnAliases.length !== 1) {
-      this.problem(`LATERAL VIEW ${fn}`, node.span);
+    const base = fn.replace(/_outer$/, '');
+    const names = node.columnAliases.length;
+    // explode(array) AS v; explode(map) AS k, v; posexplode(array) AS pos, v.
+    if ((base !== 'explode' && base !== 'posexplode') || names < 1 || names > 2 || (base === 'posexplode' && names !== 2) || node.call.args.length !== 1) {
+      this.problem(`LATERAL VIEW ${fn}${names ? ` with ${names} column name(s)` : ''}`, node.span);
       return undefined;
     }
     const arg = this.print(node.call.args[0]);
-    const col = this.print(node.columnAliases[0]);
+    const cols = node.columnAliases.map((c) => this.print(c));
     const table = node.tableAlias ? this.print(node.tableAlias) : '__lateral';
-    const source = fn === 'explode_outer' || node.outer ? `CASE WHEN len(${arg}) > 0 THEN ${arg} ELSE [NULL] END` : arg;
-    return `, LATERAL (SELECT unnest(${source}) AS ${col}) AS ${table}`;
+    const outer = fn.endsWith('_outer') || node.outer;
+    // Unnesting several lists of one length in one SELECT zips them; OUTER keeps one row of NULLs for an empty input.
+    const keep = (list: string) => (outer ? `CASE WHEN len(${arg}) > 0 THEN ${list} ELSE [NULL] END` : list);
+    const lists = base === 'posexplode' ? [`range(0, len(${arg}))`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
+    return `, LATERAL (SELECT ${lists.map((l, i) => `unnest(${keep(l)}) AS ${cols[i]}`).join(', ')}) AS ${table}`;
   }
 }
 

@@ -207,7 +207,6 @@ function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A
     problem(node.span, `${node.spelling} needs a source, KEYS and SEQUENCE BY`);
     return undefined;
   }
-  if (node.ignoreNullUpdates) problem(node.span, `cannot run locally: ${node.spelling} ... IGNORE NULL UPDATES`);
   if (node.applyAsTruncate) problem(node.applyAsTruncate.span, `cannot run locally: APPLY AS TRUNCATE WHEN`);
   const names = (es: A.Expr[]) => es.map((e) => t.print(e));
   const selection = (s: A.ColumnSelection | undefined): ColumnSelectionPlan | undefined =>
@@ -220,6 +219,7 @@ function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A
     keys: names(node.keys),
     sequenceBy: t.print(node.sequenceBy),
     deleteWhen: node.applyAsDelete && t.print(node.applyAsDelete),
+    ...(node.ignoreNullUpdates ? { ignoreNullUpdates: true } : {}),
     columns: selection(node.columns),
     scdType: node.scdType === 2 ? 2 : 1,
     trackHistory: selection(node.trackHistory),
