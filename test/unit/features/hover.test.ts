@@ -35,6 +35,11 @@ describe('hover', () => {
     ]);
   });
 
+  test('a dataset shows the comment block written above its statement', () => {
+    check({ '/p/a.sql': '-- Daily totals per device,\n-- for the operations dashboard.\nCREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, ['Daily totals per device,\nfor the operations dashboard.']);
+    check({ '/p/a.sql': '-- Separated by a blank line: not a doc comment.\n\nCREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, ['**a**'], ['Separated']);
+  });
+
   test('a CTE shows its columns with the types it infers', () => {
     check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT CAST(1 AS BIGINT) AS id, \'x\' AS label) SELECT id FROM |w;' }, [
       '**w** · common table expression',

@@ -69,6 +69,7 @@ export function datasetMarkdown(ctx: FeatureContext, key: string): string | unde
   const layer = layerOf(d.file);
   const lines = [`**${d.name}** · ${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`];
   if (d.comment) lines.push('', d.comment);
+  if (d.doc && d.doc !== d.comment) lines.push('', d.doc);
   const cols = ctx.index.columnsOf(d.key);
   lines.push(...columnTable(cols.columns));
   if (!cols.complete) lines.push('', '_more columns may exist (inferred schema)_');

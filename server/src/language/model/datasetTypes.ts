@@ -60,6 +60,8 @@ export interface Dataset {
   columns: DeclaredColumn[];
   expectations: Expectation[];
   comment?: string;
+  /** The comment block written right above the statement (`-- ...`), for hovers. */
+  doc?: string;
   properties: Record<string, string>;
   /** Written with a legacy spelling (`LIVE TABLE`, `STREAMING LIVE TABLE`, `LIVE VIEW`). */
   legacySpelling?: { text: string; replacement: string; range: Range };

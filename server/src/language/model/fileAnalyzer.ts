@@ -4,6 +4,7 @@
 import type * as ast from '../syntax/ast';
 import type { FunctionCatalogue } from '../facts/databricksFunctions';
 import { walk } from '../syntax/visit';
+import { docCommentBefore } from '../syntax/comments';
 import { Dataset, DeclaredColumn, Expectation, FileAnalysis, Flow, ParameterUse } from './datasetTypes';
 import { expressionFacts } from './expectationFacts';
 import { typeText } from './exprTypes';
@@ -30,9 +31,13 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
   const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({ text, toRange, functions, references: result.references, reads, consumer });
   for (const st of parsed.statements) {
     switch (st.kind) {
-      case 'CreateDataset':
+      case 'CreateDataset': {
+        const before = result.datasets.length;
         analyzeCreate(st, file, text, toRange, functions, result, context);
+        const doc = docCommentBefore(text, parsed.comments, st.span.start);
+        if (doc) for (const d of result.datasets.slice(before)) d.doc = doc;
         break;
+      }
       case 'CreateFlow':
         if (st.body.kind !== 'Missing') analyzeFlow(st.body, st.name.kind === 'Missing' ? undefined : lastName(st.name), undefined, file, st.span, toRange, result, context);
         break;
