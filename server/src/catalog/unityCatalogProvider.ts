@@ -3,7 +3,10 @@
 // it), cached per host in memory and on disk, coalescing identical requests, and
 // never throwing. Outages become one offline state; while offline it serves what
 // it knows and waits `offlineRetryMs` before trying the network again (outages of
-// credentials wait for refresh()), so typing never queues up timeouts.
+// credentials wait for refresh()), so typing never queues up timeouts. A 403
+// on one catalog, schema or table is that object's grant, not an outage: the
+// rest of the catalog keeps working and the object is not asked again until
+// the cache's time-to-live passes or refresh().
 import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import {
@@ -83,6 +86,8 @@ interface Session {
   readonly cache?: HostCatalogCache;
   readonly http?: CatalogHttpClient;
   readonly inflight: Map<string, Promise<Known<unknown> | undefined>>;
+  /** Keys the workspace refused with 403, and when. */
+  readonly refused: Map<string, number>;
   readonly controller: AbortController;
 }
 
@@ -104,7 +109,7 @@ const DEFAULTS = {
 };
 
 class CatalogProviderImpl implements UnityCatalogProvider {
-  private session: Session = { auth: { kind: 'none', message: '' }, inflight: new Map(), controller: new AbortController() };
+  private session: Session = { auth: { kind: 'none', message: '' }, inflight: new Map(), refused: new Map(), controller: new AbortController() };
   private offlineSince: number | undefined;
   private readonly tracker: CatalogStateTracker;
   private readonly settings: typeof DEFAULTS;
@@ -189,7 +194,8 @@ class CatalogProviderImpl implements UnityCatalogProvider {
   private async openSession(): Promise<Session> {
     const controller = new AbortController();
     const inflight = new Map<string, Promise<Known<unknown> | undefined>>();
-    if (this.options.enabled === false) return { auth: { kind: 'none', message: '' }, inflight, controller };
+    const refused = new Map<string, number>();
+    if (this.options.enabled === false) return { auth: { kind: 'none', message: '' }, inflight, refused, controller };
     const auth = await resolveCatalogAuth({
       explicit: { host: this.options.host, token: this.options.token, profile: this.options.profile },
       env: this.options.env ?? process.env,
@@ -203,7 +209,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
         : new HostCatalogCache({ host, storageDir: this.options.storageDir, ttlMs: this.settings.cacheTtlMs, now: this.now, log: (l) => this.log(l) });
     await cache?.loaded;
     const http = auth.kind === 'ok' ? this.httpClient(auth.host, auth.token, controller.signal) : undefined;
-    return { auth, cache, http, inflight, controller };
+    return { auth, cache, http, inflight, refused, controller };
   }
 
   private httpClient(host: string, token: string, signal: AbortSignal): CatalogHttpClient {
@@ -240,7 +246,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
   private async answer<T>(key: string, missing: T | undefined, ask: (http: CatalogHttpClient) => Promise<Outcome<T>>): Promise<T | undefined> {
     const session = this.session;
     const cached = session.cache?.get<T>(key);
-    if (cached?.fresh || session.http === undefined || !this.mayAskNetwork()) return cached?.value;
+    if (cached?.fresh || session.http === undefined || !this.mayAskNetwork() || this.stillRefused(session, key)) return cached?.value;
     const http = session.http;
     let pending = session.inflight.get(key) as Promise<Known<T> | undefined> | undefined;
     if (pending === undefined) {
@@ -266,6 +272,12 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     const { failure } = outcome;
     if (failure.kind === 'cancelled') return undefined;
     this.log(`catalog: ${failure.message}`);
+    if (failure.kind === 'forbidden' && key !== cacheKey('catalogs')) {
+      // Only the workspace-wide listing speaks for the token; below it, 403 is one object's grant.
+      session.refused.set(key, this.now());
+      this.markConnected(host);
+      return undefined;
+    }
     if (isPerRequestFailure(failure.kind)) {
       this.markConnected(host); // the workspace answered, it just said no to this one request
       if (failure.kind !== 'not-found' || missing === undefined) return undefined;
@@ -275,6 +287,11 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     this.offlineSince = this.now();
     this.tracker.set({ kind: 'offline', reason: failure.kind as Exclude<typeof failure.kind, 'not-found' | 'client-error' | 'cancelled'>, host, message: this.clean(failure.message) });
     return undefined;
+  }
+
+  private stillRefused(session: Session, key: string): boolean {
+    const at = session.refused.get(key);
+    return at !== undefined && this.now() - at < this.settings.cacheTtlMs;
   }
 
   private markConnected(host: string): void {

@@ -243,6 +243,20 @@ describe('outages', () => {
     });
   }
 
+  test('403 on one table is that table\'s grant: the catalog stays connected and the table is not asked again until the TTL passes', async () => {
+    const h = await open();
+    assert.equal((await h.provider.listCatalogs())?.length, 4);
+    h.standIn.fault('/tables/main.iot.device_registry', { status: 403, body: { error_code: 'PERMISSION_DENIED', message: 'User does not have SELECT on Table' } }, 1);
+    assert.equal(await h.provider.getTable('main.iot.device_registry'), undefined);
+    assert.equal(stateLabel(h.provider.state), 'connected');
+    assert.ok(await h.provider.getTable('reference.plants.device_models'), 'other tables still answer');
+    assert.equal(await h.provider.getTable('main.iot.device_registry'), undefined);
+    assert.equal(h.standIn.count('/tables/main.iot.device_registry'), 1, 'the refused table is not asked on every keystroke');
+    h.clock.now += 2 * HOUR;
+    assert.ok(await h.provider.getTable('main.iot.device_registry'), 'asked again once the time-to-live has passed');
+    assert.deepEqual(h.states.map(stateLabel), ['connected']);
+  });
+
   test('a wrong token is refused by the server: unauthorized', async () => {
     const h = await open({}, { token: 'dapi00000000000000000000000000000000-1' });
     assert.equal(await h.provider.listCatalogs(), undefined);
