@@ -31,6 +31,8 @@ const cases: Case[] = [
   ['LF205 negative: schemaHints leave other columns open', `CREATE OR REFRESH STREAMING TABLE a AS SELECT anything FROM STREAM read_files('/x', schemaHints => 'id INT');`, []],
   ['LF205 negative: aliases, lambdas, struct fields, niladic functions', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id AS k, k + 1 AS k2, transform(array(v), x -> x + 1) AS t, current_timestamp AS ts FROM src ORDER BY k;`, []],
   ['LF205 negative: hidden file columns of a complete schema', `CREATE OR REFRESH STREAMING TABLE a AS SELECT a, _metadata.file_path AS f, _rescued_data FROM STREAM read_files('/x', schema => 'a INT');`, []],
+  ['LF205 negative: PIVOT output columns come from values, so they stay open', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id, s1, p.s2 FROM (SELECT id, seq, v FROM src) PIVOT (sum(v) FOR seq IN (1 AS s1, 2 AS s2)) AS p;`, []],
+  ['LF201 through PIVOT and TABLESAMPLE: the source is still a read', `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[nope]] TABLESAMPLE (10 PERCENT) PIVOT (count(*) FOR k IN ('x'));`, ['LF201']],
   ['LF205 hidden file columns do not pass through a dataset', SRC + `CREATE MATERIALIZED VIEW a AS SELECT [[_metadata]].file_path AS f FROM src;`, ['LF205']],
   // LF3xx
   ['LF301 cycle', `CREATE MATERIALIZED VIEW [[a]] AS SELECT * FROM b;\nCREATE MATERIALIZED VIEW [[b]] AS SELECT * FROM a;`, ['LF301', 'LF301']],

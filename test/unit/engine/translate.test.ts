@@ -60,6 +60,12 @@ const cases: Case[] = [
     query: 'SELECT src.id, x FROM src LATERAL VIEW OUTER explode(filter(array(1), e -> e > 5)) t AS x WHERE src.id = 1',
     rows: [{ id: 1, x: null }],
   },
+  {
+    name: 'PIVOT and UNPIVOT run as Spark writes them',
+    query: "SELECT * FROM (SELECT id % 2 AS odd, id FROM src) PIVOT (sum(id) AS total FOR odd IN (0 AS even_ids, 1 AS odd_ids)) UNPIVOT (total FOR parity IN (even_ids, odd_ids)) ORDER BY parity",
+    rows: [{ parity: 'even_ids', total: '2' }, { parity: 'odd_ids', total: '4' }],
+  },
+  { name: 'TABLESAMPLE of rows', query: 'SELECT count(*) AS n FROM src TABLESAMPLE (2 ROWS)', contains: /AS "src" TABLESAMPLE \(2 ROWS\)/, rows: [{ n: '2' }] },
   { name: 'LATERAL VIEW explode', query: 'SELECT p.id, t.x FROM fixtures.people p LATERAL VIEW explode(array(1, 2)) t AS x WHERE p.id = 1 ORDER BY t.x', rows: [{ id: 1, x: 1 }, { id: 1, x: 2 }] },
 ];
 
@@ -143,6 +149,12 @@ describe('translation: datasets, sources and problems', () => {
     assert.deepEqual({ file: x.problems[0].file, line: x.problems[0].line, character: x.problems[0].character }, { file: 'x.sql', line: 2, character: 2 });
     assert.match(x.problems[0].message, /xpath_string/);
     assert.deepEqual(plan.datasets.find((d) => d.name === 'src')!.problems, []);
+  });
+
+  test('time travel is a problem naming it: a local lakehouse keeps no history', () => {
+    const plan = translate({ 'src.sql': 'CREATE MATERIALIZED VIEW src AS SELECT 1 AS id', 't.sql': 'CREATE MATERIALIZED VIEW t AS\nSELECT * FROM src VERSION AS OF 3' });
+    const t = plan.datasets.find((d) => d.name === 't')!;
+    assert.deepEqual(t.problems.map((p) => `${p.line}:${p.character} ${p.message}`), ['1:18 cannot run locally: time travel (VERSION AS OF)']);
   });
 
   test('an unknown ${key} is a problem', () => {

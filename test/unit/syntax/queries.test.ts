@@ -46,6 +46,27 @@ const cases: [string, string, object][] = [
   ['subquery in FROM', 'SELECT * FROM (SELECT a FROM t) AS s', from({ kind: 'SubqueryRelation', lateral: false, query: 'SELECT a FROM t', alias: { name: 's' } })],
   ['LATERAL subquery', 'SELECT * FROM t, LATERAL (SELECT t.a) l', from({ kind: 'TableRef' }, { kind: 'SubqueryRelation', lateral: true, alias: { name: 'l' } })],
   ['VALUES in FROM', "SELECT * FROM VALUES (1, 'a'), (2, 'b') AS v(n, s)", from({ kind: 'ValuesRelation', rows: [['1', "'a'"], ['2', "'b'"]], alias: { name: 'v', columns: ['n', 's'] } })],
+  ['Delta time travel by version and by timestamp, before the alias', "SELECT * FROM t VERSION AS OF 3 JOIN u TIMESTAMP AS OF '2024-01-01' AS x ON true", from({
+    kind: 'Join',
+    left: { kind: 'TableRef', name: 't', timeTravel: { by: 'VERSION', value: '3' }, alias: undefined },
+    right: { kind: 'TableRef', name: 'u', timeTravel: { by: 'TIMESTAMP', value: "'2024-01-01'" }, alias: { name: 'x' } },
+  })],
+  ['TABLESAMPLE with percent, rows, buckets and REPEATABLE', 'SELECT * FROM a TABLESAMPLE (10 PERCENT) REPEATABLE (7) x, b TABLESAMPLE (5 ROWS), c TABLESAMPLE (BUCKET 1 OUT OF 4)', from(
+    { kind: 'TableRef', name: 'a', sample: { args: ['10'], repeatable: '7' }, alias: { name: 'x' } },
+    { kind: 'TableRef', name: 'b', sample: { args: ['5'] } },
+    { kind: 'TableRef', name: 'c', sample: { args: ['1', '4'] } },
+  )],
+  ['PIVOT with aliased aggregates and values', "SELECT * FROM (SELECT d, k, v FROM t) PIVOT (avg(v) AS a, max(v) FOR k IN ('x' AS kx, 'y')) AS p", from({
+    kind: 'PivotRelation', unpivot: false, source: { kind: 'SubqueryRelation' },
+    values: [{ expr: 'avg(v)', alias: { name: 'a' } }, { expr: 'max(v)' }], forColumns: 'k',
+    in: [{ expr: "'x'", alias: { name: 'kx' } }, { expr: "'y'" }], alias: { name: 'p' },
+  })],
+  ['PIVOT over several columns', "SELECT * FROM t PIVOT (sum(v) FOR (k, j) IN (('a', 1) AS a1))", from({ kind: 'PivotRelation', forColumns: { kind: 'Tuple', items: ['k', 'j'] }, in: [{ expr: { kind: 'Tuple' }, alias: { name: 'a1' } }] })],
+  ['UNPIVOT with INCLUDE NULLS and the multi-value form', 'SELECT * FROM w UNPIVOT INCLUDE NULLS (v FOR m IN (a AS x, b)) u JOIN w2 UNPIVOT ((v1, v2) FOR m IN ((a, b) AS ab)) ON true', from({
+    kind: 'Join',
+    left: { kind: 'PivotRelation', unpivot: true, nulls: 'INCLUDE', values: [{ expr: 'v' }], forColumns: 'm', in: [{ expr: 'a', alias: { name: 'x' } }, { expr: 'b' }], alias: { name: 'u' } },
+    right: { kind: 'PivotRelation', unpivot: true, values: [{ expr: { kind: 'Tuple' } }], in: [{ alias: { name: 'ab' } }] },
+  })],
   ['parenthesised join', 'SELECT * FROM (a JOIN b ON a.id = b.id) j', from({ kind: 'ParenRelation', relation: { kind: 'Join' }, alias: { name: 'j' } })],
   ['LATERAL VIEW [OUTER]', 'SELECT * FROM t LATERAL VIEW explode(arr) e AS x LATERAL VIEW OUTER posexplode(m) p AS i, v', sel({
     from: {

@@ -150,10 +150,15 @@ export class DuckdbPrinter {
         if (node.index.kind === 'StringLiteral') return undefined;
         return `${this.print(node.object)}[${this.print(node.index)} + 1]`;
       case 'TableRef': {
+        // A local lakehouse keeps no Delta history to travel back in.
+        if (node.timeTravel) this.problem(`time travel (${node.timeTravel.by} AS OF)`, node.timeTravel.span);
         const rel = this.ctx.relation(node);
-        if (rel === undefined) return node.stream ? this.print(node.name) + this.aliasText(node.alias) : undefined;
+        // DuckDB reads Spark's TABLESAMPLE clause as written, after the alias; it has no buckets.
+        if (node.sample && /\bBUCKET\b/i.test(this.ctx.text.slice(node.sample.span.start, node.sample.span.end))) this.problem('TABLESAMPLE (BUCKET ...)', node.sample.span);
+        const sample = node.sample ? ' ' + this.print(node.sample) : '';
+        if (rel === undefined) return node.stream ? this.print(node.name) + this.aliasText(node.alias) + sample : undefined;
         const implicitAlias = node.name.parts[node.name.parts.length - 1];
-        return rel + (node.alias ? this.aliasText(node.alias) : ` AS ${quoteIdent(implicitAlias.name)}`);
+        return rel + (node.alias ? this.aliasText(node.alias) : ` AS ${quoteIdent(implicitAlias.name)}`) + sample;
       }
       case 'TableFunction':
         return this.tableFunction(node);
@@ -171,6 +176,11 @@ export class DuckdbPrinter {
         return node.modifier && !node.all ? `GROUP BY ${node.modifier} (${node.items.map((i) => this.print(i)).join(', ')})` : undefined;
       case 'LateralView':
         return this.lateralView(node);
+      case 'PivotRelation': {
+        // Spark names a single aggregate's columns after the values alone; DuckDB would append its alias.
+        const single = !node.unpivot && node.values.length === 1 ? node.values[0] : undefined;
+        return single?.alias ? this.splice(node, (c) => (c === single ? this.print(single.expr) : undefined)) : undefined;
+      }
       case 'DataType': {
         const t = duckdbTypeOf(node);
         if (!t.ok) this.problem(t.reason, node.span);

@@ -61,6 +61,7 @@ function answersTo(select: Select, name: string): boolean {
         return (r.alias !== undefined && lower(r.alias.name.name) === name) || (r.alias === undefined && visit(r.relation));
       case 'TableFunction':
       case 'SubqueryRelation':
+      case 'PivotRelation':
       case 'ValuesRelation':
         return r.alias !== undefined && lower(r.alias.name.name) === name;
       default:

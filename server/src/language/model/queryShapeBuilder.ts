@@ -120,6 +120,13 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
       shape.from.push(columnNames ? { kind: 'generated', alias, columns: columnNames } : { kind: 'unknown', alias });
       return;
     }
+    case 'PivotRelation': {
+      // The source's reads count; its columns do not show through: the pivot's
+      // output names come from data values and aliases, so they stay open.
+      addRelation(r.source, ctx, ctes, emptyQuery());
+      shape.from.push({ kind: 'unknown', alias: r.alias ? lower(r.alias.name.name) : undefined });
+      return;
+    }
     case 'ParenRelation':
       if (r.relation.kind !== 'Missing') addRelation(r.relation, ctx, ctes, shape);
       else shape.from.push({ kind: 'unknown' });

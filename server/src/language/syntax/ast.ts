@@ -472,7 +472,7 @@ export interface OrderItem extends NodeBase {
 
 // ---------------------------------------------------------------- relations
 
-export type Relation = TableRef | TableFunction | SubqueryRelation | ValuesRelation | ParenRelation | Join;
+export type Relation = TableRef | TableFunction | SubqueryRelation | ValuesRelation | ParenRelation | Join | PivotRelation;
 
 export interface TableAlias extends NodeBase {
   kind: 'TableAlias';
@@ -489,6 +489,40 @@ export interface TableRef extends NodeBase {
   streamSpan?: Span;
   alias?: TableAlias;
   watermark?: Watermark;
+  /** Delta time travel: `VERSION AS OF 3`, `TIMESTAMP AS OF '2024-01-01'`. */
+  timeTravel?: TimeTravel;
+  /** `TABLESAMPLE (10 PERCENT | 100 ROWS | BUCKET 1 OUT OF 4) [REPEATABLE (seed)]`. */
+  sample?: TableSample;
+}
+
+export interface TimeTravel extends NodeBase {
+  kind: 'TimeTravel';
+  by: 'VERSION' | 'TIMESTAMP';
+  value: Expr;
+}
+
+export interface TableSample extends NodeBase {
+  kind: 'TableSample';
+  /** The sampling method's words and numbers as written, inside the parentheses. */
+  args: Expr[];
+  repeatable?: Expr;
+}
+
+/**
+ * `source PIVOT (agg [AS a], ... FOR col IN (v [AS x], ...)) [alias]` and
+ * `source UNPIVOT [INCLUDE|EXCLUDE NULLS] (value FOR name IN (col [AS x], ...)) [alias]`;
+ * multi-column forms write a parenthesised list (a Tuple) where one name stands.
+ */
+export interface PivotRelation extends NodeBase {
+  kind: 'PivotRelation';
+  source: Relation;
+  unpivot: boolean;
+  nulls?: 'INCLUDE' | 'EXCLUDE';
+  /** PIVOT: the aggregates; UNPIVOT: the value column (or a Tuple of them). */
+  values: SelectItem[];
+  forColumns: Expr;
+  in: SelectItem[];
+  alias?: TableAlias;
 }
 
 /** `WATERMARK col DELAY OF INTERVAL ...` after a streaming source (before or after its alias). */
@@ -912,6 +946,8 @@ export type Node =
   | Relation
   | TableAlias
   | Watermark
+  | TimeTravel
+  | TableSample
   | LateralView
   | IntervalPart
   | WindowSpec

@@ -1,12 +1,14 @@
-// FROM clauses: table references (with STREAM), table-valued functions
-// (read_files with `k => v`), subqueries, VALUES, parenthesised joins, joins
-// of every kind and LATERAL VIEW.
+// FROM clauses: table references (with STREAM, Delta time travel and
+// TABLESAMPLE), table-valued functions (read_files with `k => v`), subqueries,
+// VALUES, parenthesised joins, joins of every kind, PIVOT / UNPIVOT and
+// LATERAL VIEW.
 import type {
-  Expr, FromClause, Identifier, Join, JoinType, LateralView, Missing, QualifiedName, Relation, Span, TableAlias, Watermark,
+  Expr, FromClause, Identifier, Join, JoinType, LateralView, Missing, PivotRelation, QualifiedName, Relation, Span, TableAlias, TableSample,
+  TimeTravel, Watermark,
 } from './ast';
 import { Cursor } from './cursor';
 import { closeParen, parseExpr, parseFunctionCall, parseNameParts, parseParenExprList } from './expressions';
-import { parseQuery, startsQuery } from './query';
+import { parseQuery, parseSelectItem, startsQuery } from './query';
 
 /** `FROM rel, rel ... [LATERAL VIEW ...]`; `into` continues an existing clause. */
 export function parseFrom(p: Cursor, into?: FromClause): FromClause {
@@ -92,15 +94,80 @@ function parseRelationPrimary(p: Cursor): Relation | Missing {
   }
   const rel = relationPrimary(p);
   p.leave();
-  if (rel.kind !== 'Missing') {
-    const named = rel.kind === 'TableRef' || rel.kind === 'TableFunction';
-    if (named && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
-    const alias = parseTableAlias(p);
-    if (alias) rel.alias = alias;
-    if (named && !rel.watermark && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
-    rel.span = p.spanFrom(t.start);
+  if (rel.kind === 'Missing') return rel;
+  const named = rel.kind === 'TableRef' || rel.kind === 'TableFunction';
+  if (rel.kind === 'TableRef') {
+    if ((p.isWord('VERSION') || p.isWord('TIMESTAMP')) && p.isWord('AS', 1) && p.isWord('OF', 2)) rel.timeTravel = parseTimeTravel(p);
+    if (p.isWord('TABLESAMPLE')) rel.sample = parseTableSample(p);
   }
-  return rel;
+  if (named && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
+  const alias = parseTableAlias(p);
+  if (alias) rel.alias = alias;
+  if (named && !rel.watermark && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
+  rel.span = p.spanFrom(t.start);
+  return parsePivots(p, rel, t.start);
+}
+
+function parseTimeTravel(p: Cursor): TimeTravel {
+  const by = p.advance();
+  const start = by.start;
+  p.advance(); // AS
+  p.advance(); // OF
+  return { kind: 'TimeTravel', by: by.upper as 'VERSION', value: parseExpr(p), span: p.spanFrom(start) };
+}
+
+const SAMPLE_WORDS = new Set(['PERCENT', 'ROWS', 'BUCKET', 'OUT', 'OF']);
+
+function parseTableSample(p: Cursor): TableSample {
+  const start = p.advance().start;
+  const node: TableSample = { kind: 'TableSample', args: [], span: { start, end: start } };
+  if (p.expectOp('(')) {
+    while (!p.isOp(')') && !p.atStatementEnd()) {
+      const before = p.pos;
+      if (p.tok.kind === 'word' && SAMPLE_WORDS.has(p.tok.upper)) p.advance();
+      else node.args.push(parseExpr(p));
+      if (p.pos === before) break;
+    }
+    closeParen(p);
+  }
+  if (p.isWord('REPEATABLE') && p.isOp('(', 1)) {
+    p.advance();
+    p.advance();
+    node.repeatable = parseExpr(p);
+    closeParen(p);
+  }
+  node.span = p.spanFrom(start);
+  return node;
+}
+
+/** Any number of `PIVOT (...)` / `UNPIVOT (...)` clauses after a relation, each with its own alias. */
+function parsePivots(p: Cursor, source: Relation, start: number): Relation {
+  let rel = source;
+  for (;;) {
+    const unpivot = p.isWord('UNPIVOT') && (p.isOp('(', 1) || p.isWord('INCLUDE', 1) || p.isWord('EXCLUDE', 1));
+    if (!unpivot && !(p.isWord('PIVOT') && p.isOp('(', 1))) return rel;
+    p.advance();
+    const node: PivotRelation = { kind: 'PivotRelation', source: rel, unpivot, values: [], forColumns: p.missing('FOR'), in: [], span: rel.span };
+    if (p.isWord('INCLUDE') || p.isWord('EXCLUDE')) {
+      node.nulls = p.advance().upper as 'INCLUDE';
+      p.expectWord('NULLS');
+    }
+    if (p.expectOp('(')) {
+      do node.values.push(parseSelectItem(p));
+      while (p.eatOp(','));
+      node.forColumns = p.eatWord('FOR') ? parsePivotColumns(p) : p.missingWithError('FOR and a column', 'missing-token');
+      if (p.expectWord('IN') && p.expectOp('(')) {
+        do node.in.push(parseSelectItem(p));
+        while (p.eatOp(','));
+        closeParen(p);
+      }
+      closeParen(p);
+    }
+    const alias = parseTableAlias(p);
+    if (alias) node.alias = alias;
+    node.span = p.spanFrom(start);
+    rel = node;
+  }
 }
 
 function parseWatermark(p: Cursor): Watermark {
@@ -240,4 +307,16 @@ export function parseValuesRows(p: Cursor): Expr[][] {
     else rows.push([parseExpr(p)]);
     if (!p.eatOp(',')) return rows;
   }
+}
+
+/** The column (or parenthesised columns) after FOR: a name, not an expression, since `IN` follows. */
+function parsePivotColumns(p: Cursor): Expr {
+  const start = p.tok.start;
+  if (p.isOp('(')) {
+    const items = parseParenExprList(p);
+    return { kind: 'Tuple', items, span: p.spanFrom(start) };
+  }
+  if (!p.atName()) return p.missingWithError('a column', 'expected-name');
+  const { parts } = parseNameParts(p);
+  return { kind: 'ColumnRef', parts, span: p.spanFrom(start) };
 }
