@@ -36,6 +36,11 @@ describe('semantic tokens', () => {
     assert.ok(!tokens.some((t) => t.startsWith('SELECT:')), 'plain SQL keywords are left to the grammar');
   });
 
+  test('CTE names are variables where defined and where read', () => {
+    const tokens = decode({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH recent AS (SELECT 1 AS x) SELECT x FROM recent;' }, '/p/a.sql');
+    assert.deepEqual(tokens.filter((t) => t.startsWith('recent:')), ['recent:variable.declaration', 'recent:variable']);
+  });
+
   test('tokens never overlap and stay in order', () => {
     const f = fixture(LAYERS);
     for (const file of Object.keys(LAYERS)) {

@@ -1,16 +1,18 @@
 // Semantic tokens, so editors colour what a SQL grammar cannot know: Lakeflow
 // keywords, dataset names by kind (streaming table, materialized view, view,
-// catalog table), columns, `${...}` parameters, functions and expectation
-// names. Only standard LSP token types are used, so every client can show them
+// catalog table), columns, `${...}` parameters, functions, expectation
+// names and CTE names. Only standard LSP token types are used, so every client can show them
 // without extra declarations.
-import type { FunctionCall, Statement } from '../syntax/ast';
+import type { Cte, FunctionCall, Statement, TableRef } from '../syntax/ast';
 import { walk } from '../syntax/visit';
 import type { Dataset } from '../model/datasetTypes';
 import type { Range } from '../model/location';
 import { forEachColumnRef, ownedQueries } from './columnScope';
+import { cteAt } from './cteAt';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 
-export const SEMANTIC_TOKEN_TYPES = ['keyword', 'struct', 'class', 'interface', 'type', 'property', 'parameter', 'function', 'enumMember', 'namespace'] as const;
+// Only ever appended to: clients keep the legend the server announced.
+export const SEMANTIC_TOKEN_TYPES = ['keyword', 'struct', 'class', 'interface', 'type', 'property', 'parameter', 'function', 'enumMember', 'namespace', 'variable'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['declaration', 'deprecated', 'readonly'] as const;
 export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
 
@@ -66,6 +68,11 @@ export function semanticTokens(ctx: FeatureContext, doc: SyntaxDocument): { data
   }
   walk(doc.parsed.statements as Statement[], (n) => {
     if (n.kind === 'FunctionCall') add(doc.lines.rangeOf((n as FunctionCall).name.span), 'function');
+    else if (n.kind === 'Cte' && (n as Cte).name.kind === 'Identifier') add(doc.lines.rangeOf((n as Cte).name.span), 'variable', 'declaration');
+    else if (n.kind === 'TableRef' && (n as TableRef).name.parts.length === 1) {
+      const name = (n as TableRef).name;
+      if (cteAt(doc, doc.lines.positionAt(name.span.start))) add(doc.lines.rangeOf(name.span), 'variable');
+    }
   });
   const tokens = doc.parsed.tokens;
   for (let i = 0; i < tokens.length; i++) {
