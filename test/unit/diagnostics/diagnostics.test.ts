@@ -98,6 +98,12 @@ describe('diagnostics', () => {
     assert.deepEqual(list.filter((d) => d.code === 'LF205'), []);
   });
 
+  test('a qualifier being typed (`c.`) is a syntax error only, not an unknown column', () => {
+    const list = diagnosticsOf(buildIndex({ '/p/a.sql': SRC + `CREATE MATERIALIZED VIEW a AS SELECT s.id, s.\nFROM src s WHERE s.` }));
+    assert.ok(list.some((d) => d.code === 'LF101'));
+    assert.deepEqual(list.filter((d) => d.code === 'LF205').map((d) => d.message), []);
+  });
+
   test('severities come from the code table', () => {
     const [d] = check(`CREATE MATERIALIZED VIEW a AS SELECT * FROM [[nope]];`, ['LF201']);
     assert.equal(d.severity, DIAGNOSTIC_CODES.LF201.severity);

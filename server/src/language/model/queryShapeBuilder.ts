@@ -290,6 +290,8 @@ export function collectColumns(root: ast.Node, ctx: ShapeContext, ctes: Readonly
 function columnRef(node: ast.ColumnRef, ctx: ShapeContext): ColumnRef | undefined {
   const parts = node.parts;
   if (parts.length === 0) return undefined;
+  // `c.` being typed: `c` is a qualifier whose column is not written yet; the syntax error says so.
+  if (parts.length === 1 && node.missingPart) return undefined;
   if (parts.length === 1) return { name: lower(parts[0].name), display: parts[0].name, range: ctx.toRange(parts[0].span) };
   return {
     qualifier: lower(parts[0].name),
