@@ -49,6 +49,8 @@ export interface CdcFlow extends FlowBase {
   keys: string[];
   sequenceBy: string;
   deleteWhen?: string;
+  /** APPLY AS TRUNCATE WHEN (SCD 1): such an event empties the target as of its sequence. */
+  truncateWhen?: string;
   /** IGNORE NULL UPDATES: a null in an update keeps the key's previous value. */
   ignoreNullUpdates?: boolean;
   columns?: ColumnSelectionPlan;

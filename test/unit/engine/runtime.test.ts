@@ -228,6 +228,44 @@ describe('AUTO CDC ... IGNORE NULL UPDATES', () => {
   });
 });
 
+describe('AUTO CDC ... APPLY AS TRUNCATE WHEN', () => {
+  const lake = new Lakehouse({
+    'bronze/changes.sql': "CREATE STREAMING TABLE changes AS SELECT * FROM STREAM read_files('${root}/changes/', format => 'json', schemaHints => 'id INT, seq INT, op STRING, name STRING')",
+    'silver/current.sql': `CREATE OR REFRESH STREAMING TABLE current;
+      CREATE FLOW cur AS AUTO CDC INTO current FROM STREAM(changes) KEYS (id) APPLY AS DELETE WHEN op = 'd' APPLY AS TRUNCATE WHEN op = 't' SEQUENCE BY seq COLUMNS * EXCEPT (op) STORED AS SCD TYPE 1;`,
+  });
+  after(() => lake.remove());
+
+  test('a truncate event empties the target as of its sequence; later events refill it', async () => {
+    lake.land('changes/part-1.json', [
+      { id: 1, seq: 1, op: 'c', name: 'a' },
+      { id: 2, seq: 2, op: 'c', name: 'b' },
+      { id: null, seq: 3, op: 't', name: null },
+      { id: 3, seq: 4, op: 'c', name: 'c' },
+      { id: 1, seq: 5, op: 'u', name: 'a2' },
+    ]);
+    const s = await lake.run();
+    assert.ok(s.datasets.every((d) => d.status === 'completed'), JSON.stringify(s.datasets));
+    assert.deepEqual(await lake.query('SELECT id::INT AS id, name FROM silver.current ORDER BY id'), [
+      { id: 1, name: 'a2' },
+      { id: 3, name: 'c' },
+    ]);
+  });
+
+  test('a late event sequenced before the truncate stays truncated in a later update', async () => {
+    lake.land('changes/part-2.json', [
+      { id: 4, seq: 2, op: 'c', name: 'late' },
+      { id: 5, seq: 6, op: 'c', name: 'e' },
+    ]);
+    await lake.run();
+    assert.deepEqual(await lake.query('SELECT id::INT AS id, name FROM silver.current ORDER BY id'), [
+      { id: 1, name: 'a2' },
+      { id: 3, name: 'c' },
+      { id: 5, name: 'e' },
+    ]);
+  });
+});
+
 describe('flows and file formats', () => {
   const lake = new Lakehouse({
     'bronze/all_readings.sql': `CREATE OR REFRESH STREAMING TABLE all_readings;

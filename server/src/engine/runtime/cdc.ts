@@ -5,12 +5,15 @@
 // events resolve by the sequence whatever order files deliver them in.
 // IGNORE NULL UPDATES fills an event's nulls from the key's earlier events
 // (by sequence, since its last delete) before either SCD type sees it.
+// APPLY AS TRUNCATE WHEN (SCD 1) keeps the latest truncate event as a marker
+// row, so only events sequenced after it survive, in this update and later ones.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CdcFlow, ColumnSelectionPlan } from '../plan';
 import { columnsOf, count, normalName, quoteIdent } from './sql';
 
 const SEQ = '__lakeflow_seq';
 const DELETED = '__lakeflow_deleted';
+const TRUNCATE = '__lakeflow_truncate';
 
 export interface CdcStage {
   /** Staged companion and target tables, ready to swap in. */
@@ -47,17 +50,30 @@ export async function stageCdc(
   const keys = flow.keys.map(normalName);
   const keyList = flow.keys.join(', ');
   const deleted = flow.deleteWhen ? `coalesce((${flow.deleteWhen}), false)` : 'false';
-  const newEvents = `SELECT ${columns.map(quoteIdent).join(', ')}, (${flow.sequenceBy}) AS ${SEQ}, ${deleted} AS ${DELETED} FROM ${sourceRelation}`;
+  const truncate = flow.scdType === 1 && flow.truncateWhen !== undefined;
+  const flags = [SEQ, DELETED, ...(truncate ? [TRUNCATE] : [])];
+  const newEvents =
+    `SELECT ${columns.map(quoteIdent).join(', ')}, (${flow.sequenceBy}) AS ${SEQ}, ${deleted} AS ${DELETED}` +
+    (truncate ? `, coalesce((${flow.truncateWhen}), false) AS ${TRUNCATE}` : '') +
+    ` FROM ${sourceRelation}`;
   const events = await count(con, sourceRelation);
   const union = existingCompanion ? `(${newEvents}) UNION ALL BY NAME (SELECT * FROM ${existingCompanion})` : newEvents;
-  const all = flow.ignoreNullUpdates ? fillNullUpdates(union, columns, keys, keyList) : union;
+  const all = flow.ignoreNullUpdates ? fillNullUpdates(union, columns, keys, keyList, flags) : union;
 
   if (flow.scdType === 1) {
+    const latest = (from: string) =>
+      `SELECT * EXCLUDE (__rn) FROM (SELECT *, row_number() OVER (PARTITION BY ${keyList} ORDER BY ${SEQ} DESC, ${DELETED} DESC) AS __rn FROM ${from}) WHERE __rn = 1`;
+    const isTruncate = `coalesce(${TRUNCATE}, false)`;
     await con.run(
-      `CREATE OR REPLACE TABLE ${stage.companion} AS SELECT * EXCLUDE (__rn) FROM (` +
-        `SELECT *, row_number() OVER (PARTITION BY ${keyList} ORDER BY ${SEQ} DESC, ${DELETED} DESC) AS __rn FROM (${all})) WHERE __rn = 1`,
+      truncate
+        ? `CREATE OR REPLACE TABLE ${stage.companion} AS WITH __all AS (${all}), ` +
+            `__marker AS (SELECT * FROM __all WHERE ${isTruncate} ORDER BY ${SEQ} DESC LIMIT 1), ` +
+            `__after AS (SELECT __all.* FROM __all WHERE NOT ${isTruncate} AND NOT EXISTS (SELECT 1 FROM __marker WHERE __marker.${SEQ} >= __all.${SEQ})) ` +
+            `(${latest('__after')}) UNION ALL BY NAME (SELECT * FROM __marker)`
+        : `CREATE OR REPLACE TABLE ${stage.companion} AS ${latest(`(${all})`)}`,
     );
-    await con.run(`CREATE OR REPLACE TABLE ${stage.target} AS SELECT * EXCLUDE (${SEQ}, ${DELETED}) FROM ${stage.companion} WHERE NOT ${DELETED}`);
+    const live = truncate ? `NOT ${DELETED} AND NOT ${isTruncate}` : `NOT ${DELETED}`;
+    await con.run(`CREATE OR REPLACE TABLE ${stage.target} AS SELECT * EXCLUDE (${flags.join(', ')}) FROM ${stage.companion} WHERE ${live}`);
     return { ...stage, events };
   }
 
@@ -96,12 +112,12 @@ export async function stageCdc(
  * values from before its delete. Filling is idempotent, so the SCD 1
  * companion (already filled) can be merged with new events again.
  */
-function fillNullUpdates(events: string, columns: string[], keys: string[], keyList: string): string {
+function fillNullUpdates(events: string, columns: string[], keys: string[], keyList: string, flags: string[]): string {
   const segmented = `SELECT *, sum(CASE WHEN ${DELETED} THEN 1 ELSE 0 END) OVER (PARTITION BY ${keyList} ORDER BY ${SEQ}, ${DELETED} ROWS UNBOUNDED PRECEDING) AS __segment FROM (${events})`;
   const items = columns.map((c) =>
     keys.includes(c.toLowerCase())
       ? quoteIdent(c)
       : `last_value(${quoteIdent(c)} IGNORE NULLS) OVER (PARTITION BY ${keyList}, __segment ORDER BY ${SEQ}, ${DELETED} ROWS UNBOUNDED PRECEDING) AS ${quoteIdent(c)}`,
   );
-  return `SELECT ${items.join(', ')}, ${SEQ}, ${DELETED} FROM (${segmented})`;
+  return `SELECT ${items.join(', ')}, ${flags.join(', ')} FROM (${segmented})`;
 }

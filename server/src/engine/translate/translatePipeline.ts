@@ -207,7 +207,8 @@ function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A
     problem(node.span, `${node.spelling} needs a source, KEYS and SEQUENCE BY`);
     return undefined;
   }
-  if (node.applyAsTruncate) problem(node.applyAsTruncate.span, `cannot run locally: APPLY AS TRUNCATE WHEN`);
+  // Databricks accepts TRUNCATE only for SCD type 1.
+  if (node.applyAsTruncate && node.scdType === 2) problem(node.applyAsTruncate.span, `APPLY AS TRUNCATE WHEN with STORED AS SCD TYPE 2 (Lakeflow allows it only for SCD type 1)`);
   const names = (es: A.Expr[]) => es.map((e) => t.print(e));
   const selection = (s: A.ColumnSelection | undefined): ColumnSelectionPlan | undefined =>
     s && { columns: s.star ? [] : names(s.columns), except: names(s.except) };
@@ -219,6 +220,7 @@ function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A
     keys: names(node.keys),
     sequenceBy: t.print(node.sequenceBy),
     deleteWhen: node.applyAsDelete && t.print(node.applyAsDelete),
+    truncateWhen: node.applyAsTruncate && t.print(node.applyAsTruncate),
     ...(node.ignoreNullUpdates ? { ignoreNullUpdates: true } : {}),
     columns: selection(node.columns),
     scdType: node.scdType === 2 ? 2 : 1,
