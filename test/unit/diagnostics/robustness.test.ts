@@ -18,7 +18,7 @@ const sqlFiles = (dir: string): string[] =>
     return statSync(p).isDirectory() ? sqlFiles(p) : e.endsWith('.sql') ? [p] : [];
   });
 
-const SNIPPETS = ['STREAM', '(', ')', ',', ';', 'SELECT', 'FROM', 'JOIN', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AS', '*', 'LIVE.', '${', '`', "'", '--', '/*', 'CREATE FLOW f AS AUTO CDC INTO', 'WITH', 'OVER (', '::', ':', '=>', 'x -> x'];
+const SNIPPETS = ['STREAM', '(', ')', ',', ';', 'SELECT', 'FROM', 'JOIN', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AS', '*', 'LIVE.', '${', '`', "'", '--', '/*', 'CREATE FLOW f AS AUTO CDC INTO', 'WITH', 'OVER (', '::', ':', '=>', 'x -> x', 'PIVOT (', 'UNPIVOT (', 'FOR', 'IN (', 'TABLESAMPLE (', 'VERSION AS OF', 'WITH w AS (', ' w.'];
 
 function mutate(random: () => number, text: string): string {
   const tokens = text.split(/(\s+|[(),;])/);

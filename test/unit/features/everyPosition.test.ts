@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { completion } from '../../../server/src/language/features/completion';
 import { hover } from '../../../server/src/language/features/hover';
 import { definition, references } from '../../../server/src/language/features/navigation';
-import { prepareRename } from '../../../server/src/language/features/rename';
+import { prepareRename, rename } from '../../../server/src/language/features/rename';
 import { semanticTokens } from '../../../server/src/language/features/semanticTokens';
 import { signatureHelp } from '../../../server/src/language/features/signatureHelp';
 import { documentSymbols } from '../../../server/src/language/features/symbols';
@@ -56,4 +56,35 @@ test('no feature throws at any sampled position of the bundled pipeline, truncat
     }
   }
   assert.ok(calls > 1000, String(calls));
+});
+
+// CTEs (shadowed and chained), alias-less qualifiers, PIVOT/UNPIVOT, sampling and time travel,
+// where the pipeline itself has few: every feature, rename included, at every position.
+const TRICKY = `CREATE MATERIALIZED VIEW src AS SELECT 1 AS id, 'a' AS k, 2.0 AS v;
+CREATE MATERIALIZED VIEW tricky AS
+WITH w AS (SELECT id, k FROM src), v AS (SELECT w.id FROM w JOIN src USING (id))
+SELECT w.id, src.k, p.a_total
+FROM w JOIN src USING (id)
+JOIN (WITH w AS (SELECT 2 AS id) SELECT id FROM w) inner_w USING (id)
+JOIN (SELECT * FROM src TABLESAMPLE (10 PERCENT) PIVOT (sum(v) AS total FOR k IN ('a' AS a, 'b'))) p ON true
+JOIN src VERSION AS OF 3 AS old USING (id)
+WHERE EXISTS (SELECT 1 FROM v WHERE v.id = w.id);
+CREATE MATERIALIZED VIEW tall AS SELECT * FROM src UNPIVOT INCLUDE NULLS (val FOR col IN (id, v));`;
+
+test('no feature throws at any position of CTE, PIVOT and time-travel queries', () => {
+  const f = fixture({ '/p/tricky.sql': TRICKY });
+  const doc = f.docOf('/p/tricky.sql');
+  semanticTokens(f.ctx, doc);
+  documentSymbols(f.ctx, doc);
+  let renamed = 0;
+  for (let offset = 0; offset <= doc.text.length; offset++) {
+    const p = doc.lines.positionAt(offset);
+    hover(f.ctx, doc, p);
+    definition(f.ctx, doc, p);
+    references(f.ctx, doc, p, true);
+    completion(f.ctx, doc, p);
+    const r = rename(f.ctx, doc, p, 'renamed');
+    if (!('error' in r)) renamed++;
+  }
+  assert.ok(renamed > 0, 'some positions are renameable');
 });
