@@ -82,6 +82,15 @@ describe('the bundled pipeline through the protocol', () => {
     assert.deepEqual(refs.map((r) => r.uri.split('/pipelines/')[1]).sort(), ['gold/dimensions/dim_devices.sql', 'gold/facts/fct_alerts.sql', 'silver/stg_alerts.sql']);
   });
 
+  test('document highlight: a CTE\'s definition as a write and its reads in this file', async () => {
+    const { uri: dimUri, text: dimText } = await s.open(dimDevices);
+    const cte = /WITH\s+(\w+)\s+AS/i.exec(dimText)?.[1];
+    assert.ok(cte, 'dim_devices starts with a CTE');
+    const highlights = await s.request<{ range: { start: { line: number } }; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri: dimUri }, position: positionOf(dimText, cte, 1) });
+    assert.equal(highlights.filter((h) => h.kind === 3).length, 1, JSON.stringify(highlights));
+    assert.ok(highlights.filter((h) => h.kind === 2).length >= 1, JSON.stringify(highlights));
+  });
+
   test('rename edits every file that names the dataset', async () => {
     const prepared = await s.request<{ placeholder: string }>('textDocument/prepareRename', at('stg_alerts AS a', 2));
     assert.equal(prepared.placeholder, 'stg_alerts');

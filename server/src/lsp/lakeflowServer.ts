@@ -9,6 +9,7 @@ import {
   CancellationToken,
   CodeAction as LspCodeAction,
   CompletionList as LspCompletionList,
+  DocumentHighlight,
   DocumentSymbol as LspDocumentSymbol,
   SymbolInformation,
   Connection,
@@ -40,7 +41,7 @@ import { FeatureContext, SyntaxDocument, syntaxDocument } from '../language/feat
 import { hover } from '../language/features/hover';
 import { datasetAt, lineageGraph } from '../language/features/lineageGraph';
 import type { CallHierarchyItem, WorkspaceEdit } from '../language/features/lspShapes';
-import { definition, references } from '../language/features/navigation';
+import { definition, documentHighlights, references } from '../language/features/navigation';
 import { prepareRename, rename } from '../language/features/rename';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, semanticTokens } from '../language/features/semanticTokens';
 import { signatureHelp } from '../language/features/signatureHelp';
@@ -110,6 +111,7 @@ export class LakeflowServer {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -337,6 +339,10 @@ export class LakeflowServer {
     c.onReferences((p, token) => safe('references', token, [] as LspLocation[], () => {
       const at = this.context(p.textDocument.uri);
       return at ? locations(references(at.ctx, at.doc, p.position, p.context.includeDeclaration)) : [];
+    }));
+    c.onDocumentHighlight((p, token) => safe('documentHighlight', token, [] as DocumentHighlight[], () => {
+      const at = this.context(p.textDocument.uri);
+      return at ? documentHighlights(at.ctx, at.doc, p.position) : [];
     }));
     c.onPrepareRename((p, token) => safe('prepareRename', token, null, () => {
       const at = this.context(p.textDocument.uri);

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { definition, references } from '../../../server/src/language/features/navigation';
+import { definition, documentHighlights, references } from '../../../server/src/language/features/navigation';
 import type { Location } from '../../../server/src/language/model/location';
 import { Fixture, fixture, FixtureOptions, LAYERS, textAt } from './featureFixture';
 
@@ -100,5 +100,16 @@ describe('references', () => {
       '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT t.[[x]] AS z FROM a AS t;',
       '/p/d.sql': 'CREATE MATERIALIZED VIEW d AS SELECT x FROM other_table;',
     });
+  });
+});
+
+describe('document highlights', () => {
+  test('a dataset: its definition is a write, reads in the same file are reads, other files are left out', () => {
+    const f = fixture({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW [[|a]] AS SELECT 1 AS x;\nCREATE MATERIALIZED VIEW b AS SELECT x FROM [[a]];',
+      '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT x FROM a;',
+    });
+    const found = documentHighlights(f.ctx, f.doc, f.cursor).map((h) => `${textAt(f, { file: f.doc.file, range: h.range })}@${h.range.start.line}:${h.kind}`);
+    assert.deepEqual(found, ['a@0:3', 'a@1:2']);
   });
 });

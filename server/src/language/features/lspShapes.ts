@@ -154,3 +154,9 @@ export interface PrepareRenameResult {
   range: Range;
   placeholder: string;
 }
+
+/** `DocumentHighlightKind`: 2 a read, 3 a write (the definition). */
+export interface DocumentHighlight {
+  range: Range;
+  kind: 2 | 3;
+}

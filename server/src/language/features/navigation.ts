@@ -6,6 +6,7 @@ import { rangeContains } from '../model/location';
 import { cteReferences } from './cteAt';
 import { ColumnResolver, forEachColumnRef, ownedQueries, sortLocations, targetSite } from './columnScope';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
+import type { DocumentHighlight } from './lspShapes';
 import { SymbolAt, symbolAt } from './symbolAt';
 
 export function definition(ctx: FeatureContext, doc: SyntaxDocument, position: Position): Location[] {
@@ -136,4 +137,15 @@ function dedupe(list: Location[]): Location[] {
     seen.add(k);
     return true;
   });
+}
+
+/** The symbol's occurrences in this file: its definition as a write, every other mention as a read. */
+export function documentHighlights(ctx: FeatureContext, doc: SyntaxDocument, position: Position): DocumentHighlight[] {
+  const key = (l: Location) => `${l.file}:${l.range.start.line}:${l.range.start.character}`;
+  const defined = new Set(definition(ctx, doc, position).map(key));
+  const s = symbolAt(ctx, doc, position);
+  if (s?.kind === 'dataset' && s.declaration) defined.add(key({ file: doc.file, range: s.range }));
+  return references(ctx, doc, position, true)
+    .filter((l) => l.file === doc.file)
+    .map((l) => ({ range: l.range, kind: defined.has(key(l)) ? 3 : 2 }));
 }
