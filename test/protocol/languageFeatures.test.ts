@@ -91,6 +91,13 @@ describe('the bundled pipeline through the protocol', () => {
     assert.ok(highlights.filter((h) => h.kind === 2).length >= 1, JSON.stringify(highlights));
   });
 
+  test('folding ranges: the statement, and the comment block above it', async () => {
+    const ranges = await s.request<{ startLine: number; endLine: number; kind?: string }[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const create = positionOf(text, 'CREATE OR REFRESH').line;
+    assert.ok(ranges.some((r) => r.startLine === create && r.endLine > create + 5), JSON.stringify(ranges));
+    assert.ok(ranges.some((r) => r.kind === 'comment' && r.endLine === create - 1), JSON.stringify(ranges));
+  });
+
   test('rename edits every file that names the dataset', async () => {
     const prepared = await s.request<{ placeholder: string }>('textDocument/prepareRename', at('stg_alerts AS a', 2));
     assert.equal(prepared.placeholder, 'stg_alerts');

@@ -42,6 +42,7 @@ import { hover } from '../language/features/hover';
 import { datasetAt, lineageGraph } from '../language/features/lineageGraph';
 import type { CallHierarchyItem, WorkspaceEdit } from '../language/features/lspShapes';
 import { definition, documentHighlights, references } from '../language/features/navigation';
+import { foldingRanges } from '../language/features/foldingRanges';
 import { prepareRename, rename } from '../language/features/rename';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, semanticTokens } from '../language/features/semanticTokens';
 import { signatureHelp } from '../language/features/signatureHelp';
@@ -112,6 +113,7 @@ export class LakeflowServer {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        foldingRangeProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -343,6 +345,10 @@ export class LakeflowServer {
     c.onDocumentHighlight((p, token) => safe('documentHighlight', token, [] as DocumentHighlight[], () => {
       const at = this.context(p.textDocument.uri);
       return at ? documentHighlights(at.ctx, at.doc, p.position) : [];
+    }));
+    c.onFoldingRanges((p, token) => safe('foldingRanges', token, [] as ReturnType<typeof foldingRanges>, () => {
+      const at = this.context(p.textDocument.uri);
+      return at ? foldingRanges(at.doc) : [];
     }));
     c.onPrepareRename((p, token) => safe('prepareRename', token, null, () => {
       const at = this.context(p.textDocument.uri);

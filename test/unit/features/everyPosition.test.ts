@@ -11,6 +11,7 @@ import { prepareRename, rename } from '../../../server/src/language/features/ren
 import { semanticTokens } from '../../../server/src/language/features/semanticTokens';
 import { signatureHelp } from '../../../server/src/language/features/signatureHelp';
 import { documentSymbols } from '../../../server/src/language/features/symbols';
+import { foldingRanges } from '../../../server/src/language/features/foldingRanges';
 import { fixture } from './featureFixture';
 
 const root = join(__dirname, '../../../..');
@@ -32,6 +33,7 @@ test('no feature throws at any sampled position of the bundled pipeline, truncat
     const doc = f.docOf(file);
     semanticTokens(f.ctx, doc);
     documentSymbols(f.ctx, doc);
+    foldingRanges(doc);
     for (let offset = 0; offset <= doc.text.length; offset += 11) {
       const p = doc.lines.positionAt(offset);
       hover(f.ctx, doc, p);
