@@ -98,6 +98,15 @@ describe('the bundled pipeline through the protocol', () => {
     assert.ok(ranges.some((r) => r.kind === 'comment' && r.endLine === create - 1), JSON.stringify(ranges));
   });
 
+  test('selection range: from a column out to its statement', async () => {
+    const [r] = await s.request<{ range: { start: { line: number }; end: { line: number } }; parent?: unknown }[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [positionOf(text, '  a.alert_ts,', 5)] });
+    let depth = 0;
+    let outer = r as { range: { start: { line: number }; end: { line: number } }; parent?: unknown };
+    while (outer.parent) (outer = outer.parent as typeof outer), depth++;
+    assert.ok(depth >= 3, String(depth));
+    assert.equal(outer.range.start.line, positionOf(text, 'CREATE OR REFRESH').line);
+  });
+
   test('rename edits every file that names the dataset', async () => {
     const prepared = await s.request<{ placeholder: string }>('textDocument/prepareRename', at('stg_alerts AS a', 2));
     assert.equal(prepared.placeholder, 'stg_alerts');

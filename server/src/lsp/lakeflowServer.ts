@@ -43,6 +43,7 @@ import { datasetAt, lineageGraph } from '../language/features/lineageGraph';
 import type { CallHierarchyItem, WorkspaceEdit } from '../language/features/lspShapes';
 import { definition, documentHighlights, references } from '../language/features/navigation';
 import { foldingRanges } from '../language/features/foldingRanges';
+import { selectionRange } from '../language/features/selectionRanges';
 import { prepareRename, rename } from '../language/features/rename';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, semanticTokens } from '../language/features/semanticTokens';
 import { signatureHelp } from '../language/features/signatureHelp';
@@ -114,6 +115,7 @@ export class LakeflowServer {
         referencesProvider: true,
         documentHighlightProvider: true,
         foldingRangeProvider: true,
+        selectionRangeProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -349,6 +351,10 @@ export class LakeflowServer {
     c.onFoldingRanges((p, token) => safe('foldingRanges', token, [] as ReturnType<typeof foldingRanges>, () => {
       const at = this.context(p.textDocument.uri);
       return at ? foldingRanges(at.doc) : [];
+    }));
+    c.onSelectionRanges((p, token) => safe('selectionRanges', token, [] as ReturnType<typeof selectionRange>[], () => {
+      const at = this.context(p.textDocument.uri);
+      return at ? p.positions.map((position) => selectionRange(at.doc, position)) : [];
     }));
     c.onPrepareRename((p, token) => safe('prepareRename', token, null, () => {
       const at = this.context(p.textDocument.uri);

@@ -12,6 +12,7 @@ import { semanticTokens } from '../../../server/src/language/features/semanticTo
 import { signatureHelp } from '../../../server/src/language/features/signatureHelp';
 import { documentSymbols } from '../../../server/src/language/features/symbols';
 import { foldingRanges } from '../../../server/src/language/features/foldingRanges';
+import { selectionRange } from '../../../server/src/language/features/selectionRanges';
 import { fixture } from './featureFixture';
 
 const root = join(__dirname, '../../../..');
@@ -41,6 +42,7 @@ test('no feature throws at any sampled position of the bundled pipeline, truncat
       completion(f.ctx, doc, p);
       signatureHelp(f.ctx, doc, p);
       prepareRename(f.ctx, doc, p);
+      selectionRange(doc, p);
       if (offset % 77 === 0) references(f.ctx, doc, p, true);
       calls++;
     }
