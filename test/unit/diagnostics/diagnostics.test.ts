@@ -55,6 +55,8 @@ const cases: Case[] = [
   ['LF308 AUTO CDC into a materialized view', SRC + MV + `APPLY CHANGES INTO [[mv]] FROM STREAM(src) KEYS (id) SEQUENCE BY seq;`, ['LF308']],
   ['LF308 negative: AUTO CDC into a streaming table', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nAPPLY CHANGES INTO t FROM STREAM(src) KEYS (id) SEQUENCE BY seq STORED AS SCD TYPE 2;`, []],
   ['LF309 AUTO CDC source read as batch', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS AUTO CDC INTO t FROM [[src]] KEYS (id) SEQUENCE BY seq;`, ['LF309']],
+  ['LF310 TRUNCATE with SCD type 2', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nAUTO CDC INTO t FROM STREAM(src) KEYS (id) APPLY AS TRUNCATE WHEN [[v = 0]] SEQUENCE BY seq STORED AS SCD TYPE 2;`, ['LF310']],
+  ['LF310 negative: TRUNCATE with SCD type 1', SRC + `CREATE OR REFRESH STREAMING TABLE t;\nAUTO CDC INTO t FROM STREAM(src) KEYS (id) APPLY AS TRUNCATE WHEN v = 0 SEQUENCE BY seq;`, []],
   // LF4xx
   ['LF401 expectation on a column the dataset does not output', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT ([[nope]] > 0)) AS SELECT 1 AS x;`, ['LF401']],
   ['LF401 negative: output column, and open outputs', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0)) AS SELECT 1 AS x;\nCREATE OR REFRESH STREAMING TABLE s (CONSTRAINT c EXPECT (anything > 0)) AS SELECT * FROM STREAM read_files('/x');`, []],

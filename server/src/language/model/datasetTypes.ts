@@ -94,6 +94,8 @@ export interface Flow {
   cdcColumns?: { star: boolean; columns: string[]; except: string[] };
   /** CDC: the SEQUENCE BY expression text (its type types __START_AT/__END_AT). */
   sequenceBy?: string;
+  /** CDC: where `APPLY AS TRUNCATE WHEN ...` is written. */
+  truncateRange?: Range;
 }
 
 export interface DatasetReference {

@@ -180,6 +180,7 @@ function analyzeFlow(
     }
     flow.scdType = body.scdType === 2 ? 2 : 1;
     if (body.sequenceBy) flow.sequenceBy = ctx.text.slice(body.sequenceBy.span.start, body.sequenceBy.span.end);
+    if (body.applyAsTruncate) flow.truncateRange = toRange(body.applyAsTruncate.span);
     if (body.columns) {
       const names = (es: ast.Expr[]) => es.map((c) => (c.kind === 'ColumnRef' ? c.parts[c.parts.length - 1]?.name ?? '' : '')).filter(Boolean);
       flow.cdcColumns = { star: body.columns.star, columns: names(body.columns.columns), except: names(body.columns.except) };

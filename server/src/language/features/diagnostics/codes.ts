@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES = {
   LF307: { severity: 'error', title: 'flow target not declared' },
   LF308: { severity: 'error', title: 'AUTO CDC target is not a streaming table' },
   LF309: { severity: 'error', title: 'AUTO CDC source not read as a stream' },
+  LF310: { severity: 'error', title: 'APPLY AS TRUNCATE WHEN with SCD type 2' },
 
   LF401: { severity: 'error', title: 'expectation reads a column the dataset does not output' },
   LF402: { severity: 'error', title: 'duplicate expectation name' },

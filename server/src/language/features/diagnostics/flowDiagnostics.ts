@@ -88,6 +88,9 @@ function flowTargetDiagnostics(index: WorkspaceIndex, a: FileAnalysis, f: Flow):
     for (const r of f.reads.filter((x) => !x.streaming)) {
       out.push(diagnostic('LF309', at(r.range), 'the AUTO CDC source must be read as a stream: write STREAM(source)'));
     }
+    if (f.truncateRange && f.scdType === 2) {
+      out.push(diagnostic('LF310', at(f.truncateRange), 'APPLY AS TRUNCATE WHEN is supported only with SCD type 1; remove it or store as SCD TYPE 1'));
+    }
     return out;
   }
   const streaming = f.reads.filter((r) => r.streaming);
