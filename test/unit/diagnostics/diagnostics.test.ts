@@ -14,6 +14,9 @@ const cases: Case[] = [
   ['LF102 legacy LIVE TABLE spelling', `CREATE OR REFRESH [[LIVE TABLE]] a AS SELECT 1 AS x;`, ['LF102']],
   ['LF102 TEMPORARY LIVE VIEW keeps TEMPORARY', `CREATE TEMPORARY [[LIVE VIEW]] v AS SELECT 1 AS x;`, ['LF102']],
   ['LF102 negative: current spelling', `CREATE OR REFRESH MATERIALIZED VIEW a AS SELECT 1 AS x;`, []],
+  ['LF104 TEMPORARY on a table', `CREATE OR REFRESH [[TEMPORARY]] MATERIALIZED VIEW a AS SELECT 1 AS x;`, ['LF104']],
+  ['LF104 with the legacy spelling too', `CREATE [[TEMPORARY]] [[LIVE TABLE]] a AS SELECT 1 AS x;`, ['LF104', 'LF102']],
+  ['LF104 negative: PRIVATE, and a temporary view', `CREATE OR REFRESH PRIVATE MATERIALIZED VIEW a AS SELECT 1 AS x;\nCREATE TEMPORARY VIEW v AS SELECT 1 AS x;`, []],
   ['LF103 warehouse-only syntax', `CREATE STREAMING TABLE IF NOT EXISTS [[a]] AS SELECT * FROM STREAM read_files('/x');`, ['LF103']],
   ['LF103 negative: pipeline syntax', `CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM read_files('/x');`, []],
   // LF2xx
@@ -115,6 +118,11 @@ describe('diagnostics', () => {
     const [d] = check(SRC + `CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]]src;`, ['LF204']);
     assert.equal(d.severity, 'hint');
     assert.deepEqual(d.fix, { title: "Remove 'LIVE.'", edits: [{ file: '/p/a.sql', range: d.range, newText: '' }] });
+  });
+
+  test('the TEMPORARY hint carries the edit to PRIVATE', () => {
+    const [d] = check(`CREATE OR REFRESH [[TEMPORARY]] STREAMING TABLE a AS SELECT * FROM STREAM read_files('/x');`, ['LF104']);
+    assert.deepEqual(d.fix?.edits, [{ file: '/p/a.sql', range: d.range, newText: 'PRIVATE' }]);
   });
 
   test('the legacy spelling fix writes the current one', () => {

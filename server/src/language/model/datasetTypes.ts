@@ -65,6 +65,8 @@ export interface Dataset {
   properties: Record<string, string>;
   /** Written with a legacy spelling (`LIVE TABLE`, `STREAMING LIVE TABLE`, `LIVE VIEW`). */
   legacySpelling?: { text: string; replacement: string; range: Range };
+  /** `TEMPORARY` written on a table: the deprecated spelling of PRIVATE. */
+  temporaryTable?: Range;
   /** The defining query, when the statement has one (`AS ...`). */
   query?: QueryShape;
   /** What the defining query reads (empty without a query). */

@@ -115,7 +115,10 @@ function analyzeCreate(
       ds.legacySpelling = { text: st.spelling, replacement, range: toRange(st.spellingSpan) };
     }
     if (st.warehouse) ds.warehouse = true;
-    if (st.visibility === 'TEMPORARY' && st.datasetKind !== 'temporary_view') ds.private = true;
+    if (st.visibility === 'TEMPORARY' && st.datasetKind !== 'temporary_view') {
+      ds.private = true;
+      if (st.visibilitySpan) ds.temporaryTable = toRange(st.visibilitySpan);
+    }
     result.datasets.push(ds);
   }
   if (body && (body.kind === 'AutoCdc' || body.kind === 'InsertInto')) {

@@ -145,6 +145,8 @@ export interface CreateDataset extends NodeBase {
   orReplace: boolean;
   /** PRIVATE (current) or TEMPORARY (deprecated spelling on tables; the kind of a temporary view). */
   visibility?: 'PRIVATE' | 'TEMPORARY';
+  /** Span of the PRIVATE / TEMPORARY keyword. */
+  visibilitySpan?: Span;
   ifNotExists: boolean;
   /** True when warehouse-only syntax appears (IF NOT EXISTS, SCHEDULE, TRIGGER ON UPDATE): not a pipeline dataset. */
   warehouse: boolean;

@@ -33,12 +33,15 @@ export function parseCreate(p: Cursor): Statement {
     else orReplace = true;
   }
   let visibility: CreateDataset['visibility'];
+  let visibilitySpan: CreateDataset['visibilitySpan'];
   if (p.isWord('PRIVATE')) {
-    p.advance();
+    const t = p.advance();
     visibility = 'PRIVATE';
+    visibilitySpan = { start: t.start, end: t.end };
   } else if (p.isWord('TEMPORARY') || p.isWord('TEMP')) {
-    p.advance();
+    const t = p.advance();
     visibility = 'TEMPORARY';
+    visibilitySpan = { start: t.start, end: t.end };
   }
   if (p.isWord('FLOW')) return parseCreateFlow(p, start);
   const spellingStart = p.tok.start;
@@ -58,6 +61,7 @@ export function parseCreate(p: Cursor): Statement {
     orRefresh,
     orReplace,
     visibility,
+    ...(visibilitySpan ? { visibilitySpan } : {}),
     ifNotExists: false,
     warehouse: false,
     name: p.missing('a name'),

@@ -17,6 +17,15 @@ export function syntaxDiagnostics(_index: WorkspaceIndex, a: FileAnalysis): Diag
         }),
       );
     }
+    if (d.temporaryTable) {
+      const range = d.temporaryTable;
+      out.push(
+        diagnostic('LF104', { file: a.file, range }, `TEMPORARY on a ${d.kind === 'streaming_table' ? 'streaming table' : 'materialized view'} is the deprecated spelling of PRIVATE`, {
+          tags: ['deprecated'],
+          fix: { title: "Replace with 'PRIVATE'", edits: [{ file: a.file, range, newText: 'PRIVATE' }] },
+        }),
+      );
+    }
     if (d.warehouse) {
       out.push(diagnostic('LF103', { file: a.file, range: d.nameRange }, `'${d.name}' uses Databricks SQL warehouse syntax (IF NOT EXISTS, SCHEDULE, TRIGGER ON UPDATE), which a pipeline does not accept`));
     }
