@@ -22,6 +22,24 @@ describe('quick fixes', () => {
     check('CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM |b;', 'LF302', 'CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM(b);', { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' });
   });
 
+  test('wrap the batch source of an AUTO CDC flow in STREAM()', () => {
+    check(
+      'CREATE OR REFRESH STREAMING TABLE t;\nAUTO CDC INTO t FROM |b KEYS (id) SEQUENCE BY seq;',
+      'LF309',
+      'CREATE OR REFRESH STREAMING TABLE t;\nAUTO CDC INTO t FROM STREAM(b) KEYS (id) SEQUENCE BY seq;',
+      { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' },
+    );
+  });
+
+  test('declare the missing target of a flow', () => {
+    check(
+      'CREATE FLOW f AS INSERT INTO |t BY NAME SELECT * FROM STREAM(b);',
+      'LF307',
+      'CREATE OR REFRESH STREAMING TABLE t;\n\nCREATE FLOW f AS INSERT INTO t BY NAME SELECT * FROM STREAM(b);',
+      { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' },
+    );
+  });
+
   test('rename a duplicate expectation', () => {
     check(
       'CREATE MATERIALIZED VIEW a (CONSTRAINT ok EXPECT (x > 0), CONSTRAINT |ok EXPECT (x < 9)) AS SELECT 1 AS x;',

@@ -1,6 +1,7 @@
 // Quick fixes for mechanical findings: the edits diagnostics carry (drop the
-// deprecated `LIVE.` prefix, modern dataset spelling), wrapping the batch
-// sources of a streaming table in STREAM(), and renaming a duplicate
+// deprecated `LIVE.` prefix, modern dataset spelling, PRIVATE for TEMPORARY),
+// wrapping the batch sources of a streaming table or an AUTO CDC flow in
+// STREAM(), declaring a flow's missing target, and renaming a duplicate
 // expectation.
 import type { Diagnostic } from './diagnostics/diagnostic';
 import type { Range } from '../model/location';
@@ -20,11 +21,14 @@ export function codeActions(ctx: FeatureContext, doc: SyntaxDocument, range: Ran
       const changes: Record<string, TextEdit[]> = {};
       for (const e of d.fix.edits) (changes[e.file] ??= []).push({ range: e.range, newText: e.newText });
       out.push({ title: d.fix.title, kind: 'quickfix', diagnosticCodes: [d.code], isPreferred: true, edit: { changes } });
-    } else if (d.code === 'LF302') {
+    } else if (d.code === 'LF302' || d.code === 'LF309') {
       const action = wrapInStream(ctx, doc, d);
       if (action) out.push(action);
     } else if (d.code === 'LF402') {
       const action = renameDuplicateExpectation(ctx, doc, d);
+      if (action) out.push(action);
+    } else if (d.code === 'LF307') {
+      const action = declareFlowTarget(ctx, doc, d);
       if (action) out.push(action);
     }
   }
@@ -60,4 +64,20 @@ function renameDuplicateExpectation(ctx: FeatureContext, doc: SyntaxDocument, d:
   while (taken.has(`${e.name}_${n}`.toLowerCase())) n++;
   const name = `${e.name}_${n}`;
   return { title: `Rename the duplicate expectation to '${name}'`, kind: 'quickfix', diagnosticCodes: [d.code], edit: { changes: { [doc.file]: [{ range: e.nameRange, newText: name }] } } };
+}
+
+/** `CREATE OR REFRESH STREAMING TABLE t;` written right above the flow that writes into the undeclared `t`. */
+function declareFlowTarget(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): CodeAction | undefined {
+  const flow = ctx.index.analysis(doc.file)?.flows.find((f) => comparePositions(f.targetRange.start, d.range.start) === 0);
+  if (!flow) return undefined;
+  const at = { line: flow.range.start.line, character: 0 };
+  const indent = doc.text.slice(doc.lines.offsetAt(at), doc.lines.offsetAt(flow.range.start));
+  const newText = `CREATE OR REFRESH STREAMING TABLE ${flow.target};\n\n${indent}`;
+  return {
+    title: `Declare streaming table '${flow.target}'`,
+    kind: 'quickfix',
+    diagnosticCodes: [d.code],
+    isPreferred: true,
+    edit: { changes: { [doc.file]: [{ range: { start: flow.range.start, end: flow.range.start }, newText }] } },
+  };
 }
