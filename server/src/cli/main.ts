@@ -3,6 +3,7 @@
 import { checkCommand } from './checkCommand';
 import { CliIo, processIo, UsageError } from './io';
 import { lineageCommand } from './lineageCommand';
+import { previewCommand } from './previewCommand';
 import { runCommand } from './runCommand';
 import { simulateCommand } from './simulateCommand';
 
@@ -16,6 +17,7 @@ const subcommands: Record<string, Subcommand> = {
   check: checkCommand,
   lineage: lineageCommand,
   run: runCommand,
+  preview: previewCommand,
 };
 
 function usage(): string {

@@ -1,0 +1,44 @@
+// The first rows of one dataset in a local lakehouse, read-only: what "Preview
+// Local Rows" and `lakeflow preview` show. The database is opened read-only so
+// a preview never changes the last good local state; a run holding the file
+// makes the open fail with DuckDB's lock message, which is passed on.
+import { existsSync } from 'node:fs';
+import { loadDuckDb } from './duckdbModule';
+import { qualified } from './sql';
+
+export interface DatasetRows {
+  dataset: string;
+  /** `schema.table` in the local database. */
+  table: string;
+  columns: { name: string; type: string }[];
+  /** JSON-safe values (big integers and decimals as strings, timestamps as ISO-like text). */
+  rows: Record<string, unknown>[];
+  totalRows: number;
+}
+
+export class PreviewError extends Error {}
+
+export async function readDatasetRows(database: string, dataset: string, limit: number): Promise<DatasetRows> {
+  if (!existsSync(database)) throw new PreviewError(`no local lakehouse at ${database}: run the pipeline locally first (lakeflow run)`);
+  const { DuckDBInstance } = loadDuckDb();
+  const instance = await DuckDBInstance.create(database, { access_mode: 'READ_ONLY' });
+  const con = await instance.connect();
+  try {
+    const found = (
+      await con.runAndReadAll(
+        `SELECT table_schema, table_name FROM information_schema.tables WHERE lower(table_name) = lower($name) AND table_name NOT LIKE '__lakeflow%' ORDER BY table_schema`,
+        { name: dataset },
+      )
+    ).getRowObjectsJson() as { table_schema: string; table_name: string }[];
+    if (found.length === 0) throw new PreviewError(`dataset ${dataset} has no table in ${database}: did the latest local run complete it?`);
+    const { table_schema: schema, table_name: name } = found[0];
+    const relation = qualified(schema, name);
+    const reader = await con.runAndReadAll(`SELECT * FROM ${relation} LIMIT ${Math.max(0, Math.floor(limit))}`);
+    const columns = reader.columnNames().map((n, i) => ({ name: n, type: String(reader.columnTypes()[i]) }));
+    const total = (await con.runAndReadAll(`SELECT count(*) AS n FROM ${relation}`)).getRowObjectsJson()[0] as { n: string | number };
+    return { dataset, table: `${schema}.${name}`, columns, rows: reader.getRowObjectsJson() as Record<string, unknown>[], totalRows: Number(total.n) };
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
