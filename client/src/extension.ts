@@ -14,6 +14,7 @@ import { currentTarget, Services } from './services';
 import { affectsServerStart } from './settings';
 import { ExpectationLenses } from './views/expectationLenses';
 import { LineagePanel } from './views/lineagePanel';
+import { RowsPanel } from './views/rowsPanel';
 import { ExplorerNode, PipelineExplorer } from './views/pipelineExplorer';
 import { StatusBar } from './views/statusBar';
 
@@ -28,9 +29,9 @@ export interface LakeflowApi {
   /**
    * Read-only access to what the views show, for the end-to-end tests and other
    * tooling (VS Code offers no API to read another extension's tree or webview):
-   * the explorer's data provider and the lineage panel while it is open.
+   * the explorer's data provider, and the lineage and rows panels while open.
    */
-  views: { explorer: vscode.TreeDataProvider<ExplorerNode>; lineagePanel(): vscode.WebviewPanel | undefined };
+  views: { explorer: vscode.TreeDataProvider<ExplorerNode>; lineagePanel(): vscode.WebviewPanel | undefined; rowsPanel(): vscode.WebviewPanel | undefined };
 }
 
 export function activate(context: vscode.ExtensionContext): LakeflowApi {
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
   let server: LanguageServerHost;
   let explorer: PipelineExplorer;
   let lineage: LineagePanel;
+  let rows: RowsPanel;
   try {
     const bundles = new BundleWorkspace();
     const operations = new OperationRunner();
@@ -60,12 +62,13 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     };
     explorer = new PipelineExplorer(bundles, server);
     lineage = new LineagePanel(server);
+    rows = new RowsPanel();
     const lenses = new ExpectationLenses(bundles, server);
     // Disposed in reverse: views and the server go before what they use.
-    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, explorer, lineage, lenses);
+    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, explorer, lineage, rows, lenses);
     context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'lakeflow-sql' }, lenses));
     context.subscriptions.push(vscode.window.createTreeView('lakeflow.pipelines', { treeDataProvider: explorer, showCollapseAll: true }));
-    for (const [id, handler] of Object.entries(commandTable({ services, explorer, lineage, lenses }))) {
+    for (const [id, handler] of Object.entries(commandTable({ services, explorer, lineage, rows, lenses }))) {
       context.subscriptions.push(vscode.commands.registerCommand(id, handler));
     }
     context.subscriptions.push(
@@ -101,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     activationMs,
     logFile: vscode.Uri.joinPath(context.logUri, 'Lakeflow.log'),
     serverStatus: () => server.status,
-    views: { explorer, lineagePanel: () => lineage.visiblePanel },
+    views: { explorer, lineagePanel: () => lineage.visiblePanel, rowsPanel: () => rows.visiblePanel },
   };
 }
 

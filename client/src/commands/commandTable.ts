@@ -4,9 +4,11 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { ExpectationLenses } from '../views/expectationLenses';
 import { LineagePanel } from '../views/lineagePanel';
+import { RowsPanel } from '../views/rowsPanel';
 import { openDataset, PipelineExplorer } from '../views/pipelineExplorer';
 import { signIn, signOut } from './authCommands';
 import { deployBundle, deployBundleToTarget, destroyBundle, selectTarget, validateBundle } from './bundleCommands';
+import { previewRows } from './previewRows';
 import { runLocal } from './runLocal';
 import { runPipeline } from './runPipeline';
 import { showLineage } from './viewCommands';
@@ -15,12 +17,13 @@ export interface CommandDeps {
   services: Services;
   explorer: PipelineExplorer;
   lineage: LineagePanel;
+  rows: RowsPanel;
   lenses: ExpectationLenses;
 }
 
 type Handler = (...args: never[]) => unknown;
 
-export function commandTable({ services: s, explorer, lineage, lenses }: CommandDeps): Record<string, Handler> {
+export function commandTable({ services: s, explorer, lineage, rows, lenses }: CommandDeps): Record<string, Handler> {
   return {
     'lakeflow.validateBundle': (args?: { target?: string }) => validateBundle(s, args),
     'lakeflow.deployBundle': (args?: { target?: string }) => deployBundle(s, args),
@@ -40,6 +43,7 @@ export function commandTable({ services: s, explorer, lineage, lenses }: Command
     'lakeflow.showOutput': () => s.log.show(),
     'lakeflow.showActions': () => showActions(),
     'lakeflow.showLineage': (node?: Parameters<typeof showLineage>[2]) => showLineage(s, lineage, node),
+    'lakeflow.previewRows': (arg?: Parameters<typeof previewRows>[2]) => previewRows(s, rows, arg && typeof arg === 'object' && !('scheme' in arg) ? arg : undefined),
     'lakeflow.refreshExplorer': () => s.bundles.refresh().then(() => explorer.refresh()),
     'lakeflow.openDataset': (arg: Parameters<typeof openDataset>[0]) => openDataset(arg),
   };
@@ -60,6 +64,7 @@ async function showActions(): Promise<void> {
     { label: '$(check-all) Validate bundle', command: 'lakeflow.validateBundle' },
     { label: '$(target) Select target…', command: 'lakeflow.selectTarget' },
     { label: '$(type-hierarchy) Show lineage graph', command: 'lakeflow.showLineage' },
+    { label: '$(table) Preview local rows…', command: 'lakeflow.previewRows' },
     { label: '$(account) Sign in to Databricks…', command: 'lakeflow.signIn' },
     { label: '$(debug-restart) Restart language server', command: 'lakeflow.restartServer' },
     { label: '$(output) Show output', command: 'lakeflow.showOutput' },

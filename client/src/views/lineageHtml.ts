@@ -2,12 +2,12 @@
 // drawn by a small inline script. Strict content security policy: nothing
 // remote, only the nonce'd style and script. Pure (no vscode import).
 import type { LineageGraph, LineageNode } from '../../../protocol/src/lineageGraph';
+import { escapeHtml, webviewPage } from './webviewPage';
+
+export { escapeHtml };
 
 const LAYER_ORDER = ['sources', 'bronze', 'silver', 'gold'];
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 function columnOf(n: LineageNode): string {
   if (n.kind === 'source' || n.kind === 'external') return 'sources';
@@ -31,7 +31,6 @@ export interface LineageView {
 }
 
 export function renderLineageHtml(view: LineageView, nonce: string, cspSource: string): string {
-  const csp = [`default-src 'none'`, `img-src ${cspSource} data:`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
   const columns = lineageColumns(view.graph)
     .map(
       (c) => `<section class="col"><h2>${escapeHtml(c.name)}</h2>${c.nodes
@@ -48,12 +47,11 @@ export function renderLineageHtml(view: LineageView, nonce: string, cspSource: s
     : `<div id="graph"><svg id="edges"></svg>${columns}</div>${columnEdges.length ? `<h2>Columns</h2><ul>${columnEdges.join('')}</ul>` : ''}`;
   // Edges as data for the script; `<` escaped so the JSON cannot close the script element.
   const edges = JSON.stringify(view.graph.edges.map((e) => ({ from: e.from, to: e.to, streaming: !!e.streaming }))).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(view.title)}</title>
-<style nonce="${nonce}">
+  return webviewPage({
+    title: view.title,
+    nonce,
+    extraPolicy: [`img-src ${cspSource} data:`],
+    style: `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
 #graph { position: relative; display: flex; gap: 4em; align-items: flex-start; padding: 1em; }
 #edges { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; overflow: visible; }
@@ -68,9 +66,9 @@ h2 { font-size: 1em; text-transform: uppercase; opacity: .7; }
 path { fill: none; stroke: var(--vscode-descriptionForeground); stroke-width: 1.2; }
 path.streaming { stroke-dasharray: 4 3; }
 .error { color: var(--vscode-errorForeground); }
-</style></head>
-<body><h1>${escapeHtml(view.title)}</h1>${body}
-<script nonce="${nonce}">
+`,
+    body: `<h1>${escapeHtml(view.title)}</h1>${body}`,
+    script: `
 const vscode = acquireVsCodeApi();
 const edges = ${edges};
 for (const b of document.querySelectorAll('.node')) {
@@ -96,5 +94,6 @@ function draw() {
 }
 window.addEventListener('resize', draw);
 draw();
-</script></body></html>`;
+`,
+  });
 }

@@ -12,7 +12,7 @@ export interface LakeflowApi {
   activationMs: number;
   logFile: vscode.Uri;
   serverStatus(): { phase: string; reported?: { state: string; datasets?: number } };
-  views: { explorer: vscode.TreeDataProvider<unknown>; lineagePanel(): vscode.WebviewPanel | undefined };
+  views: { explorer: vscode.TreeDataProvider<unknown>; lineagePanel(): vscode.WebviewPanel | undefined; rowsPanel(): vscode.WebviewPanel | undefined };
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after the timeout. */

@@ -18,6 +18,12 @@ interface RunLocalResult {
   eventsStreamed?: number;
 }
 
+interface PreviewResult {
+  ok: boolean;
+  error?: string;
+  rows?: { totalRows: number; rows: unknown[]; columns: { name: string }[] };
+}
+
 const BRONZE = 'pipelines/bronze/ingest_cdc_customers.sql';
 
 export function register(h: Harness): void {
@@ -88,6 +94,35 @@ export function register(h: Harness): void {
       for (const lens of lenses) assert.match(doc.lineAt(lens.range.start.line).text, /^\s*CONSTRAINT \w+ EXPECT/);
       const dropLens = lenses.find((l) => doc.lineAt(l.range.start.line).text.includes('valid_cdc_op'));
       assert.match(dropLens?.command?.title ?? '', /^[✓⚠✗] \d+\.\d% passed \([\d,]+ \/ [\d,]+\)/);
+    });
+
+    h.test('a "Preview local rows" lens on the dataset opens its rows as the run left them', async () => {
+      const api = await activatedApi();
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot(), BRONZE)));
+      const lens = await waitFor(
+        'the preview lens on the bronze dataset',
+        async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find((l) => l.command?.command === 'lakeflow.previewRows'),
+        60_000,
+      );
+      assert.match(doc.lineAt(lens.range.start.line).text, /CREATE OR REFRESH STREAMING TABLE cdc_customers/);
+      const preview = await vscode.commands.executeCommand<PreviewResult>(lens.command!.command, ...(lens.command!.arguments ?? []));
+      assert.equal(preview.ok, true, preview.error);
+      const written = result.summary?.datasets.find((d) => d.name === 'cdc_customers')?.rowsWritten;
+      assert.equal(preview.rows?.totalRows, written);
+      assert.ok((preview.rows?.rows.length ?? 0) > 0);
+      assert.ok(preview.rows?.columns.some((c) => c.name === '_source_file'));
+      const panel = api.views.rowsPanel();
+      assert.ok(panel, 'the rows panel is open');
+      assert.equal(panel.title, 'Rows: cdc_customers');
+      assert.match(panel.webview.html, /default-src 'none'/);
+      assert.match(panel.webview.html, new RegExp(`of ${written} rows of <code>bronze\\.cdc_customers</code>`));
+      panel.dispose();
+    });
+
+    h.test('previewing a dataset the run did not build says so', async () => {
+      const preview = await vscode.commands.executeCommand<PreviewResult>('lakeflow.previewRows', { dataset: 'no_such_dataset' });
+      assert.equal(preview.ok, false);
+      assert.match(preview.error ?? '', /dataset no_such_dataset has no table in .*lakehouse\.duckdb/);
     });
   });
 }

@@ -3,18 +3,11 @@
 // a preview never changes the last good local state; a run holding the file
 // makes the open fail with DuckDB's lock message, which is passed on.
 import { existsSync } from 'node:fs';
+import type { DatasetRows } from '../../../../protocol/src/datasetRows';
 import { loadDuckDb } from './duckdbModule';
-import { qualified } from './sql';
 
-export interface DatasetRows {
-  dataset: string;
-  /** `schema.table` in the local database. */
-  table: string;
-  columns: { name: string; type: string }[];
-  /** JSON-safe values (big integers and decimals as strings, timestamps as ISO-like text). */
-  rows: Record<string, unknown>[];
-  totalRows: number;
-}
+export type { DatasetRows };
+import { qualified } from './sql';
 
 export class PreviewError extends Error {}
 
