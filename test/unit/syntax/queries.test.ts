@@ -51,6 +51,11 @@ const cases: [string, string, object][] = [
     left: { kind: 'TableRef', name: 't', timeTravel: { by: 'VERSION', value: '3' }, alias: undefined },
     right: { kind: 'TableRef', name: 'u', timeTravel: { by: 'TIMESTAMP', value: "'2024-01-01'" }, alias: { name: 'x' } },
   })],
+  ['Delta time travel with @', 'SELECT * FROM cat.s.t@v12 AS a JOIN u@20240101000000000 ON true', from({
+    kind: 'Join',
+    left: { kind: 'TableRef', name: 'cat.s.t', timeTravel: { by: 'VERSION', value: '12' }, alias: { name: 'a' } },
+    right: { kind: 'TableRef', name: 'u', timeTravel: { by: 'TIMESTAMP', value: '20240101000000000' } },
+  })],
   ['TABLESAMPLE with percent, rows, buckets and REPEATABLE', 'SELECT * FROM a TABLESAMPLE (10 PERCENT) REPEATABLE (7) x, b TABLESAMPLE (5 ROWS), c TABLESAMPLE (BUCKET 1 OUT OF 4)', from(
     { kind: 'TableRef', name: 'a', sample: { args: ['10'], repeatable: '7' }, alias: { name: 'x' } },
     { kind: 'TableRef', name: 'b', sample: { args: ['5'] } },

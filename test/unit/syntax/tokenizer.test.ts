@@ -71,7 +71,7 @@ describe('tokenizer', () => {
     ['SELECT 1 [[/* open]]', 'unterminated-comment'],
     ['SELECT [[`abc]]', 'unterminated-identifier'],
     ['SELECT [[${abc]] ', 'unterminated-parameter'],
-    ['SELECT [[#@]] 1', 'invalid-character'],
+    ['SELECT [[##]] 1', 'invalid-character'],
   ];
   for (const [source, code] of errorCases) {
     test(`reports ${code}`, () => {

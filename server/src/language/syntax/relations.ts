@@ -97,7 +97,8 @@ function parseRelationPrimary(p: Cursor): Relation | Missing {
   if (rel.kind === 'Missing') return rel;
   const named = rel.kind === 'TableRef' || rel.kind === 'TableFunction';
   if (rel.kind === 'TableRef') {
-    if ((p.isWord('VERSION') || p.isWord('TIMESTAMP')) && p.isWord('AS', 1) && p.isWord('OF', 2)) rel.timeTravel = parseTimeTravel(p);
+    if (p.isOp('@') && p.tok.start === rel.name.span.end) rel.timeTravel = parseAtTimeTravel(p);
+    else if ((p.isWord('VERSION') || p.isWord('TIMESTAMP')) && p.isWord('AS', 1) && p.isWord('OF', 2)) rel.timeTravel = parseTimeTravel(p);
     if (p.isWord('TABLESAMPLE')) rel.sample = parseTableSample(p);
   }
   if (named && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
@@ -114,6 +115,20 @@ function parseTimeTravel(p: Cursor): TimeTravel {
   p.advance(); // AS
   p.advance(); // OF
   return { kind: 'TimeTravel', by: by.upper as 'VERSION', value: parseExpr(p), span: p.spanFrom(start) };
+}
+
+/** `@v3` (a version) or `@20240101000000000` (a timestamp, yyyyMMddHHmmssSSS) right after the table name. */
+function parseAtTimeTravel(p: Cursor): TimeTravel {
+  const at = p.advance();
+  const t = p.tok;
+  const m = t.start === at.end && (t.kind === 'word' || t.kind === 'number') ? /^(v?)(\d+)$/i.exec(t.text) : null;
+  if (!m) {
+    p.errorHere('expected-name', 'Expected a version (@v3) or a timestamp (@yyyyMMddHHmmssSSS) after @');
+    return { kind: 'TimeTravel', by: 'VERSION', value: p.missing('a version'), span: p.spanFrom(at.start) };
+  }
+  p.advance();
+  const value: Expr = { kind: 'NumberLiteral', text: m[2], value: Number(m[2]), span: { start: t.start + m[1].length, end: t.end } };
+  return { kind: 'TimeTravel', by: m[1] ? 'VERSION' : 'TIMESTAMP', value, span: p.spanFrom(at.start) };
 }
 
 const SAMPLE_WORDS = new Set(['PERCENT', 'ROWS', 'BUCKET', 'OUT', 'OF']);

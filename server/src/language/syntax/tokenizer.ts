@@ -12,7 +12,8 @@ export interface TokenizeResult {
   errors: SyntaxError[];
 }
 
-const SINGLE_OPS = '()[]{},.;:+-*/%=<>!~&|^?';
+// `@` only appears in Delta's `table@v3` / `table@20240101000000000` time travel.
+const SINGLE_OPS = '()[]{},.;:+-*/%=<>!~&|^?@';
 
 /** The operator starting at `i` (whose char code is `c`), longest match first; `>>` is never joined (nested types). */
 function operatorAt(text: string, i: number, c: number): string | undefined {
