@@ -75,6 +75,14 @@ describe('completion', () => {
     check({ ...LAYERS, '/p/gold/x.sql': text.replace('t.|', 'w.|') }, ['dev', 'one'], ['total']);
   });
 
+  test('inside PIVOT (...) the source columns; after it, the pivot output named as Spark names it', () => {
+    const pivot = "CREATE MATERIALIZED VIEW x AS SELECT | FROM clean_events PIVOT (sum(doubled) AS s, max(doubled) AS m FOR device_id IN ('d1' AS first, 'd2')) p";
+    check({ ...LAYERS, '/p/gold/x.sql': pivot }, ['event_id', 'ts', 'first_s', 'first_m', 'd2_s', 'd2_m'], ['doubled', 'device_id']);
+    check({ ...LAYERS, '/p/gold/x.sql': pivot.replace('SELECT |', 'SELECT *').replace('sum(doubled)', 'sum(|)') }, ['doubled', 'device_id', 'ts'], ['first_s']);
+    const unpivot = 'CREATE MATERIALIZED VIEW y AS SELECT u.| FROM device_totals UNPIVOT (val FOR metric IN (total)) u';
+    check({ ...LAYERS, '/p/gold/y.sql': unpivot }, ['device_id', 'metric', 'val'], ['total']);
+  });
+
   test('WHERE, ON and GROUP BY see the same scope; a catalog table brings its columns', () => {
     check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events WHERE | ' }, ['ts', 'doubled']);
     check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events c JOIN device_totals d ON d.|' }, ['total'], ['ts']);

@@ -311,35 +311,64 @@ function firstSelect(statement: ast.Statement, offset: number): ast.Select | und
 }
 
 function scopeRelations(cur: Cursor, select: ast.Select, path: ast.Node[]): ScopeRelation[] {
-  const flat: ast.Relation[] = [];
-  const add = (r: ast.Relation | ast.Missing) => {
-    if (r.kind === 'Missing') return;
-    if (r.kind === 'Join') (add(r.left), add(r.right));
-    else if (r.kind === 'ParenRelation') add(r.relation);
-    else flat.push(r);
-  };
-  for (const r of select.from?.relations ?? []) add(r);
   const cteNames = new Map<string, ast.Cte>();
   for (const n of path) if (n.kind === 'Query' && n.with) for (const c of n.with.ctes) if (c.name.kind !== 'Missing') cteNames.set(c.name.name.toLowerCase(), c);
-  const out: ScopeRelation[] = [];
-  for (const r of flat) {
-    const alias = 'alias' in r ? r.alias?.name.name.toLowerCase() : undefined;
-    if (r.kind === 'TableRef') {
+  return (select.from?.relations ?? []).flatMap((r) => relationScopes(cur, r, cteNames));
+}
+
+/** The relations a FROM item makes visible, joins and parentheses flattened. */
+function relationScopes(cur: Cursor, r: ast.Relation | ast.Missing, cteNames: ReadonlyMap<string, ast.Cte>): ScopeRelation[] {
+  if (r.kind === 'Missing') return [];
+  if (r.kind === 'Join') return [...relationScopes(cur, r.left, cteNames), ...relationScopes(cur, r.right, cteNames)];
+  if (r.kind === 'ParenRelation') return relationScopes(cur, r.relation, cteNames);
+  const alias = r.alias?.name.name.toLowerCase();
+  const named = (name: string, columns: ScopeRelation['columns']): ScopeRelation[] => [{ ...(alias ? { alias } : {}), name, columns }];
+  switch (r.kind) {
+    case 'TableRef': {
       const parts = r.name.parts.map((p) => p.name);
       const last = parts[parts.length - 1] ?? '';
       const cte = parts.length === 1 ? cteNames.get(last.toLowerCase()) : undefined;
-      const columns = cte ? cteColumns(cur, cte) : tableColumns(cur, parts);
-      out.push({ ...(alias ? { alias } : {}), name: last, columns });
-    } else if (r.kind === 'TableFunction') {
-      const cols = isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : [];
-      out.push({ ...(alias ? { alias } : {}), name: r.call.name.parts.map((p) => p.name).join('.'), columns: cols });
-    } else if (r.kind === 'SubqueryRelation') {
-      out.push({ ...(alias ? { alias } : {}), name: alias ?? 'subquery', columns: selectOutputNames(r.query).map((name) => ({ name })) });
-    } else if (r.kind === 'ValuesRelation' && r.alias?.columns) {
-      out.push({ alias: alias!, name: alias!, columns: r.alias.columns.map((c) => ({ name: c.name })) });
+      return named(last, cte ? cteColumns(cur, cte) : tableColumns(cur, parts));
+    }
+    case 'TableFunction':
+      return named(r.call.name.parts.map((p) => p.name).join('.'), isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : []);
+    case 'SubqueryRelation':
+      return named(alias ?? 'subquery', selectOutputNames(r.query).map((name) => ({ name })));
+    case 'ValuesRelation':
+      return r.alias?.columns ? named(alias!, r.alias.columns.map((c) => ({ name: c.name }))) : [];
+    case 'PivotRelation': {
+      // Inside `PIVOT (...)` the source's columns are in scope; after it, the pivot's output.
+      const clauseEnd = r.alias ? r.alias.span.start : r.span.end;
+      const source = relationScopes(cur, r.source, cteNames);
+      if (cur.offset > r.source.span.end && cur.offset < clauseEnd) return source;
+      return named(alias ?? (r.unpivot ? 'unpivot' : 'pivot'), pivotOutput(cur, r, source.flatMap((x) => x.columns)));
     }
   }
-  return out;
+}
+
+/**
+ * Spark's PIVOT output: the source columns the clause does not use, then one
+ * column per IN value (`value_agg` when there are several aggregates). UNPIVOT:
+ * the source columns it does not unpivot, the name column and the value columns.
+ */
+function pivotOutput(cur: Cursor, r: ast.PivotRelation, source: ScopeRelation['columns']): ScopeRelation['columns'] {
+  const text = (n: ast.Node) => cur.doc.text.slice(n.span.start, n.span.end);
+  const nameOf = (i: ast.SelectItem) => i.alias?.name ?? (i.expr.kind === 'StringLiteral' ? i.expr.value : text(i.expr));
+  const columnsIn = (nodes: ast.Node[]) => {
+    const names = new Set<string>();
+    for (const n of nodes) walk(n, (x) => void (x.kind === 'ColumnRef' && names.add(x.parts[x.parts.length - 1]?.name.toLowerCase() ?? '')));
+    return names;
+  };
+  if (r.unpivot) {
+    const unpivoted = columnsIn(r.in.map((i) => i.expr));
+    const kept = source.filter((c) => !unpivoted.has(c.name.toLowerCase()));
+    return [...kept, ...[...columnsIn([r.forColumns])].map((name) => ({ name })), ...[...columnsIn(r.values.map((v) => v.expr))].map((name) => ({ name }))];
+  }
+  const used = columnsIn([...r.values.map((v) => v.expr), r.forColumns]);
+  const kept = source.filter((c) => !used.has(c.name.toLowerCase()));
+  const values = r.in.map(nameOf);
+  const names = r.values.length > 1 ? values.flatMap((v) => r.values.map((a) => `${v}_${nameOf(a)}`)) : values;
+  return [...kept, ...names.map((name) => ({ name }))];
 }
 
 function tableColumns(cur: Cursor, parts: string[]): { name: string; type?: string }[] {
