@@ -67,6 +67,7 @@ export interface UnityCatalogProviderOptions {
 }
 
 export interface UnityCatalogProvider extends CatalogProvider {
+  isRefused(fullName: string): boolean;
   /** Drops the cache for the host (memory and disk), reads the credentials again and forgets any outage. */
   refresh(): Promise<void>;
   /** Cancels requests in flight, finishes disk writes and drops listeners. */
@@ -287,6 +288,10 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     this.offlineSince = this.now();
     this.tracker.set({ kind: 'offline', reason: failure.kind as Exclude<typeof failure.kind, 'not-found' | 'client-error' | 'cancelled'>, host, message: this.clean(failure.message) });
     return undefined;
+  }
+
+  isRefused(fullName: string): boolean {
+    return this.session.refused.has(cacheKey('table', fullName));
   }
 
   private stillRefused(session: Session, key: string): boolean {

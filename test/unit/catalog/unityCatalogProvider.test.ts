@@ -249,6 +249,8 @@ describe('outages', () => {
     h.standIn.fault('/tables/main.iot.device_registry', { status: 403, body: { error_code: 'PERMISSION_DENIED', message: 'User does not have SELECT on Table' } }, 1);
     assert.equal(await h.provider.getTable('main.iot.device_registry'), undefined);
     assert.equal(stateLabel(h.provider.state), 'connected');
+    assert.equal(h.provider.isRefused('main.iot.device_registry'), true);
+    assert.equal(h.provider.isRefused('reference.plants.device_models'), false);
     assert.ok(await h.provider.getTable('reference.plants.device_models'), 'other tables still answer');
     assert.equal(await h.provider.getTable('main.iot.device_registry'), undefined);
     assert.equal(h.standIn.count('/tables/main.iot.device_registry'), 1, 'the refused table is not asked on every keystroke');

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hover } from '../../../server/src/language/features/hover';
+import type { CatalogProvider } from '../../../server/src/language/model/catalogProvider';
 import { fixture, LAYERS } from './featureFixture';
 
 /** Hover at the cursor contains every expected fragment (and none of the excluded). */
@@ -46,6 +47,25 @@ describe('hover', () => {
       '| id | BIGINT |',
       '| label |',
     ]);
+  });
+
+  test('a catalog table the workspace refused (403) says so instead of "columns unknown"', () => {
+    const refused: CatalogProvider = {
+      state: { kind: 'connected', host: 'https://example', message: 'connected' },
+      onDidChangeState: () => ({ dispose() {} }),
+      listCatalogs: async () => undefined,
+      listSchemas: async () => undefined,
+      listTables: async () => undefined,
+      getTable: async () => undefined,
+      peekCatalogs: () => undefined,
+      peekSchemas: () => undefined,
+      peekTables: () => undefined,
+      peekTable: () => undefined,
+      isRefused: (n) => n === 'secret.hr.salaries',
+    };
+    const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT * FROM secret.hr.sal|aries;' }, { catalog: refused });
+    const h = hover(f.ctx, f.doc, f.cursor);
+    assert.match(h?.contents.value ?? '', /refused to describe this table to your credentials \(HTTP 403\)/);
   });
 
   test('a pipeline parameter shows its configured value', () => {

@@ -103,4 +103,6 @@ export interface CatalogProvider {
   peekTables(catalog: string, schema: string): Cached<readonly TableSummary[]> | undefined;
   /** `value` null: the catalog said this table does not exist. */
   peekTable(fullName: string): Cached<TableInfo | null> | undefined;
+  /** True when the workspace refused (403) to describe this table to the configured credentials. */
+  isRefused?(fullName: string): boolean;
 }
