@@ -73,6 +73,49 @@ const cases: Case[] = [
   { spark: "named_struct('a', 1, 'b', 2)", duckdb: () => call('named_struct', str('a'), num(1), str('b'), num(2)), expected: "{'a': 1, 'b': 2}" },
   { spark: "map(1.0, '2', 3.0, '4')", duckdb: () => call('map', expr('1.0'), str('2'), expr('3.0'), str('4')), expected: '{1.0=2, 3.0=4}' },
   { spark: "map_contains_key(map(1, 'a', 2, 'b'), 1)", duckdb: () => call('map_contains_key', expr(call('map', num(1), str('a'), num(2), str('b'))), num(1)), expected: 'true' },
+  // The extended map (functionMapExtended.ts), each against the Spark function reference's example.
+  { spark: "from_utc_timestamp('2016-08-31', 'Asia/Seoul')", duckdb: () => call('from_utc_timestamp', str('2016-08-31'), str('Asia/Seoul')), expected: '2016-08-31 09:00:00' },
+  { spark: "to_utc_timestamp('2016-08-31', 'Asia/Seoul')", duckdb: () => call('to_utc_timestamp', str('2016-08-31'), str('Asia/Seoul')), expected: '2016-08-30 15:00:00' },
+  {
+    spark: "convert_timezone('America/Los_Angeles', 'Europe/Brussels', '2021-12-06 00:00:00')",
+    duckdb: () => call('convert_timezone', str('America/Los_Angeles'), str('Europe/Brussels'), str('2021-12-06 00:00:00')),
+    expected: '2021-12-06 09:00:00',
+  },
+  { spark: "convert_timezone('Europe/Brussels', '2021-12-06 00:00:00') from the UTC session", duckdb: () => call('convert_timezone', str('Europe/Brussels'), str('2021-12-06 00:00:00')), expected: '2021-12-06 01:00:00' },
+  { spark: 'make_timestamp_ntz(2014, 12, 28, 6, 30, 45.887)', duckdb: () => call('make_timestamp_ntz', num(2014), num(12), num(28), num(6), num(30), num(45.887)), expected: '2014-12-28 06:30:45.887' },
+  { spark: "unix_micros(TIMESTAMP('1970-01-01 00:00:01Z'))", duckdb: () => call('unix_micros', ts('1970-01-01 00:00:01')), expected: '1000000' },
+  { spark: 'array_compact(array(1, 2, 3, null))', duckdb: () => call('array_compact', expr(call('array', num(1), num(2), num(3), expr('NULL')))), expected: '[1, 2, 3]' },
+  { spark: 'arrays_overlap(array(1, 2, 3), array(3, 4, 5))', duckdb: () => call('arrays_overlap', expr(call('array', num(1), num(2), num(3))), expr(call('array', num(3), num(4), num(5)))), expected: 'true' },
+  { spark: "array_prepend(array('b', 'd', 'c', 'a'), 'd')", duckdb: () => call('array_prepend', expr(call('array', str('b'), str('d'), str('c'), str('a'))), str('d')), expected: '[d, b, d, c, a]' },
+  { spark: "array_repeat('123', 2)", duckdb: () => call('array_repeat', str('123'), num(2)), expected: '[123, 123]' },
+  { spark: "map_from_arrays(array(1.0, 3.0), array('2', '4'))", duckdb: () => call('map_from_arrays', expr(call('array', expr('1.0'), expr('3.0'))), expr(call('array', str('2'), str('4')))), expected: '{1.0=2, 3.0=4}' },
+  { spark: `json_object_keys('{"f1":"abc","f2":{"f3":"a", "f4":"b"}}')`, duckdb: () => call('json_object_keys', str('{"f1":"abc","f2":{"f3":"a", "f4":"b"}}')), expected: '[f1, f2]' },
+  { spark: "elt(1, 'scala', 'java')", duckdb: () => call('elt', num(1), str('scala'), str('java')), expected: 'scala' },
+  { spark: "elt(3, 'scala', 'java') is NULL", duckdb: () => call('elt', num(3), str('scala'), str('java')), expected: null },
+  { spark: 'format_string("Hello World %d %s", 100, "days")', duckdb: () => call('format_string', str('Hello World %d %s'), num(100), str('days')), expected: 'Hello World 100 days' },
+  { spark: 'format_number(12332.123456, 4)', duckdb: () => call('format_number', expr('12332.123456'), num(4)), expected: '12,332.1235' },
+  { spark: "initcap('sPark sql')", duckdb: () => call('initcap', str('sPark sql')), expected: 'Spark Sql' },
+  { spark: "regexp_count('Steven Jones and Stephen Smith are the best players', 'Ste(v|ph)en')", duckdb: () => call('regexp_count', str('Steven Jones and Stephen Smith are the best players'), str('Ste(v|ph)en')), expected: '2' },
+  { spark: "regexp_substr('Steven Jones and Stephen Smith are the best players', 'Ste(v|ph)en')", duckdb: () => call('regexp_substr', str('Steven Jones and Stephen Smith are the best players'), str('Ste(v|ph)en')), expected: 'Steven' },
+  { spark: "regexp_substr('Mary had a little lamb', 'Ste(v|ph)en') is NULL", duckdb: () => call('regexp_substr', str('Mary had a little lamb'), str('Ste(v|ph)en')), expected: null },
+  { spark: "charindex('bar', 'foobarbar')", duckdb: () => call('charindex', str('bar'), str('foobarbar')), expected: '4' },
+  { spark: "charindex('bar', 'foobarbar', 5)", duckdb: () => call('charindex', str('bar'), str('foobarbar'), num(5)), expected: '7' },
+  { spark: "substring_index('www.apache.org', '.', 2)", duckdb: () => call('substring_index', str('www.apache.org'), str('.'), num(2)), expected: 'www.apache' },
+  { spark: "substring_index('www.apache.org', '.', -2)", duckdb: () => call('substring_index', str('www.apache.org'), str('.'), num(-2)), expected: 'apache.org' },
+  { spark: "url_encode('https://spark.apache.org')", duckdb: () => call('url_encode', str('https://spark.apache.org')), expected: 'https%3A%2F%2Fspark.apache.org' },
+  { spark: "url_decode('https%3A%2F%2Fspark.apache.org')", duckdb: () => call('url_decode', str('https%3A%2F%2Fspark.apache.org')), expected: 'https://spark.apache.org' },
+  { spark: "nanvl(cast('NaN' as double), 123)", duckdb: () => call('nanvl', expr("CAST('NaN' AS DOUBLE)"), num(123)), expected: '123.0' },
+  { spark: 'hypot(3, 4)', duckdb: () => call('hypot', num(3), num(4)), expected: '5.0' },
+  { spark: 'negative(1)', duckdb: () => call('negative', num(1)), expected: '-1' },
+  { spark: 'sec(0)', duckdb: () => call('sec', num(0)), expected: '1.0' },
+  { spark: 'shiftleft(2, 1)', duckdb: () => call('shiftleft', num(2), num(1)), expected: '4' },
+  { spark: 'shiftright(4, 1)', duckdb: () => call('shiftright', num(4), num(1)), expected: '2' },
+  { spark: 'getbit(11, 0)', duckdb: () => call('getbit', num(11), num(0)), expected: '1' },
+  { spark: 'bit_get(11, 2)', duckdb: () => call('bit_get', num(11), num(2)), expected: '0' },
+  { spark: 'try_add(1, 2)', duckdb: () => call('try_add', num(1), num(2)), expected: '3' },
+  { spark: 'try_add(2147483647, 1) is NULL', duckdb: () => call('try_add', num(2147483647), num(1)), expected: null },
+  { spark: 'try_multiply(2147483647, 2) is NULL', duckdb: () => call('try_multiply', num(2147483647), num(2)), expected: null },
+  { spark: 'try_subtract(2, 1)', duckdb: () => call('try_subtract', num(2), num(1)), expected: '1' },
   { spark: "md5('Spark')", duckdb: () => call('md5', str('Spark')), expected: '8cde774d6f7333752ed72cacddb05126' },
   { spark: 'md5(cast(42 as string)) == md5(42)', duckdb: () => call('md5', num(42)), expected: 'a1d0c6e83f027327d8461063f4ac58a6' },
   { spark: `get_json_object('{"a":"b"}', '$.a')`, duckdb: () => call('get_json_object', str('{"a":"b"}'), str('$.a')), expected: 'b' },
@@ -143,6 +186,14 @@ describe('function map: DuckDB answers equal the Spark-documented answers', () =
   });
   test('percentile_approx(col, 0.5, 100) over 0,6,7,9,10 is 7', async () => {
     assert.equal(await agg('percentile_approx', [num(0.5), num(100)], [0, 6, 7, 9, 10]), '7');
+  });
+  test('kurtosis and skewness over -10, -20, 100, 1000 are the population moments Spark documents', async () => {
+    assert.equal(await agg('kurtosis', [], [-10, -20, 100, 1000]), '-0.7014368047529627');
+    assert.ok(Math.abs(Number(await agg('skewness', [], [-10, -20, 100, 1000])) - 1.1135657469022011) < 1e-12);
+  });
+  test('try_sum and try_avg over 1, 2, 3', async () => {
+    assert.equal(await agg('try_sum', [], [1, 2, 3]), '6');
+    assert.equal(await agg('try_avg', [], [1, 2, 3]), '2.0');
   });
   test('collect_list over 1,2,1 keeps duplicates and skips NULL', async () => {
     const r = await db.scalar(`SELECT list_sort(${call('collect_list', expr('col'))}) FROM ${values([1, 2, null, 1])}`);

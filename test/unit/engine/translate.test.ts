@@ -66,6 +66,7 @@ const cases: Case[] = [
     rows: [{ parity: 'even_ids', total: '2' }, { parity: 'odd_ids', total: '4' }],
   },
   { name: 'TABLESAMPLE of rows', query: 'SELECT count(*) AS n FROM src TABLESAMPLE (2 ROWS)', contains: /AS "src" TABLESAMPLE \(2 ROWS\)/, rows: [{ n: '2' }] },
+  { name: 'extended function map in a query', query: "SELECT initcap(name) AS n, substring_index('a.b.c', '.', -1) AS last FROM fixtures.people WHERE id = 1", rows: [{ n: 'Ann', last: 'c' }] },
   { name: 'LATERAL VIEW explode', query: 'SELECT p.id, t.x FROM fixtures.people p LATERAL VIEW explode(array(1, 2)) t AS x WHERE p.id = 1 ORDER BY t.x', rows: [{ id: 1, x: 1 }, { id: 1, x: 2 }] },
 ];
 

@@ -9,6 +9,7 @@
 // Functions not listed pass through unchanged (section 8 of the reference:
 // `date_trunc`, `coalesce`, `count_if`, `max_by`, ... mean the same in DuckDB).
 import { javaToStrftime } from './javaDateFormat';
+import { extendedMappings } from './functionMapExtended';
 
 /** A printed argument of a call, with what the printer knows about it syntactically. */
 export interface CallArg {
@@ -305,6 +306,7 @@ const mappings: FunctionMapping[] = [
       ['timestamp', 'TIMESTAMP'],
     ] as const
   ).map(([name, type]): FunctionMapping => ({ name, minArgs: 1, maxArgs: 1, rewrite: `CAST($1 AS ${type})` })),
+  ...extendedMappings,
 ];
 
 function javaToStrftimeOk(p: string): { strftime: string } {
