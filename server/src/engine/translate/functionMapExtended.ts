@@ -7,6 +7,9 @@ import type { FunctionMapping } from './functionMap';
 /** Spark's session time zone in a local run (see the engine's `SET TimeZone`). */
 const SESSION_TZ = "'UTC'";
 
+/** ISO order: index + 1 is DuckDB's isodow. */
+const DAY_NAMES = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
 export const extendedMappings: FunctionMapping[] = [
   // Time zones: a naive timestamp read in one zone and written in another.
   { name: 'from_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: `((CAST($1 AS TIMESTAMP) AT TIME ZONE 'UTC') AT TIME ZONE $2)` },
@@ -16,6 +19,35 @@ export const extendedMappings: FunctionMapping[] = [
     minArgs: 2,
     maxArgs: 3,
     rewrite: (c) => (c.args.length === 2 ? `((CAST($2 AS TIMESTAMP) AT TIME ZONE ${SESSION_TZ}) AT TIME ZONE $1)` : `((CAST($3 AS TIMESTAMP) AT TIME ZONE $1) AT TIME ZONE $2)`),
+  },
+  {
+    // Whole months when the days match or both are month ends; else the day and
+    // time difference over a 31-day month, rounded to 8 digits unless roundOff is false.
+    name: 'months_between',
+    minArgs: 2,
+    maxArgs: 3,
+    rewrite: (c) => {
+      const a = 'CAST($1 AS TIMESTAMP)';
+      const b = 'CAST($2 AS TIMESTAMP)';
+      const months = `((year(${a}) * 12 + month(${a})) - (year(${b}) * 12 + month(${b})))`;
+      const inMonth = (t: string) => `((day(${t}) - 1) * 86400 + epoch(${t}) - epoch(date_trunc('day', ${t})))`;
+      const exact = `day(${a}) = day(${b}) OR (CAST(${a} AS DATE) = last_day(${a}) AND CAST(${b} AS DATE) = last_day(${b}))`;
+      const fraction = `${months} + (${inMonth(a)} - ${inMonth(b)}) / 2678400.0`;
+      const roundOff = c.args[2]?.sql.toLowerCase() !== 'false';
+      return `CASE WHEN ${exact} THEN CAST(${months} AS DOUBLE) ELSE ${roundOff ? `round(${fraction}, 8)` : fraction} END`;
+    },
+  },
+  {
+    name: 'next_day',
+    minArgs: 2,
+    maxArgs: 2,
+    rewrite: (c) => {
+      const day = (c.args[1].stringLiteral ?? '').toUpperCase();
+      // Spark accepts a day's two-letter, three-letter or full English name.
+      const target = DAY_NAMES.findIndex((n) => n === day || n.slice(0, 3) === day || n.slice(0, 2) === day);
+      if (target < 0) return { untranslatable: 'next_day with a non-literal or unknown day of week' };
+      return `CAST(CAST($1 AS DATE) + CAST((${target + 1} - isodow(CAST($1 AS DATE)) + 6) % 7 + 1 AS INTEGER) AS DATE)`;
+    },
   },
   { name: 'make_timestamp_ntz', minArgs: 6, maxArgs: 6, rewrite: 'make_timestamp($*)' },
   { name: 'unix_micros', minArgs: 1, maxArgs: 1, rewrite: 'epoch_us(CAST($1 AS TIMESTAMP))' },
