@@ -67,6 +67,16 @@ const cases: Case[] = [
   },
   { name: 'TABLESAMPLE of rows', query: 'SELECT count(*) AS n FROM src TABLESAMPLE (2 ROWS)', contains: /AS "src" TABLESAMPLE \(2 ROWS\)/, rows: [{ n: '2' }] },
   { name: 'extended function map in a query', query: "SELECT initcap(name) AS n, substring_index('a.b.c', '.', -1) AS last FROM fixtures.people WHERE id = 1", rows: [{ n: 'Ann', last: 'c' }] },
+  {
+    name: 'LATERAL VIEW stack turns columns into rows, NULL-padded',
+    query: "SELECT p.id, t.k, t.v FROM fixtures.people p LATERAL VIEW stack(2, 'name', p.name, 'city') t AS k, v WHERE p.id = 1 ORDER BY t.k",
+    rows: [{ id: 1, k: 'city', v: null }, { id: 1, k: 'name', v: 'Ann' }],
+  },
+  {
+    name: 'LATERAL VIEW inline gives one row per struct, fields as columns',
+    query: "SELECT p.id, t.a, t.b FROM fixtures.people p LATERAL VIEW inline(array(named_struct('a', 1, 'b', 'x'), named_struct('a', 2, 'b', 'y'))) t AS a, b WHERE p.id = 2 ORDER BY t.a",
+    rows: [{ id: 2, a: 1, b: 'x' }, { id: 2, a: 2, b: 'y' }],
+  },
   { name: 'LATERAL VIEW explode', query: 'SELECT p.id, t.x FROM fixtures.people p LATERAL VIEW explode(array(1, 2)) t AS x WHERE p.id = 1 ORDER BY t.x', rows: [{ id: 1, x: 1 }, { id: 1, x: 2 }] },
 ];
 
