@@ -31,6 +31,11 @@ export function commandTable({ services: s, explorer, lineage, rows, lenses }: C
     'lakeflow.runPipeline': (args?: Parameters<typeof runPipeline>[1]) => runPipeline(s, args && typeof args === 'object' && !('type' in args) ? args : pipelineArg(args)),
     // From the explorer or the editor title VS Code passes a tree node or a URI: run with the defaults then.
     'lakeflow.runLocal': (args?: Parameters<typeof runLocal>[3]) => runLocal(s, explorer, lenses, args && typeof args === 'object' && !('type' in args) && !('scheme' in args) ? args : {}),
+    // The explorer passes a dataset node, a lens passes { dataset }: run that one dataset on the last local state.
+    'lakeflow.runLocalDataset': (arg?: { type?: string; node?: { name: string }; pipeline?: string; dataset?: string }) => {
+      const dataset = arg?.type === 'dataset' ? arg.node?.name : arg?.dataset;
+      return runLocal(s, explorer, lenses, dataset ? { refresh: [dataset], ...(arg?.pipeline ? { pipeline: arg.pipeline } : {}) } : {});
+    },
     'lakeflow.destroyBundle': (args?: { target?: string }) => destroyBundle(s, args),
     'lakeflow.cancelOperation': () => s.operations.cancel(),
     'lakeflow.selectTarget': () => selectTarget(s),

@@ -25,6 +25,8 @@ export interface RunLocalArgs {
   pipeline?: string;
   /** Recompute every table from scratch (`--full-refresh`). */
   fullRefresh?: boolean;
+  /** Run only these datasets (`--refresh`), e.g. the one being edited. */
+  refresh?: string[];
   /** Overrides `lakeflow.localRun.events` for this run. */
   events?: number;
 }
@@ -69,6 +71,7 @@ export async function runLocal(s: Services, explorer: PipelineExplorer, lenses: 
       cwd,
       events: args.events ?? readSettings(bundle.rootUri).localRunEvents,
       fullRefresh: args.fullRefresh,
+      refresh: args.refresh,
       pipeline: bundle.pipelines.length > 1 ? pipeline : undefined,
       baseEnv: process.env,
     });

@@ -46,28 +46,47 @@ export function describeLocalEvent(e: PipelineEvent): string {
   return describeEvent(e) + expectationSuffix(e);
 }
 
-/** What the code lenses show: the datasets the latest run processed and the counts of their expectations. */
+/**
+ * What the code lenses show: for each dataset, the counts of the latest run that
+ * processed it. A run of one dataset (`--refresh`) updates that dataset's lenses
+ * and leaves the others showing their own latest run.
+ */
 export interface LatestRunQuality {
-  /** Lower-case names of the datasets with a flow_progress event in the latest run. */
+  /** Lower-case names of the datasets with a flow_progress event in some run. */
   datasets: Set<string>;
   /** Keyed by lower-case dataset, then lower-case expectation name. */
   stats: Map<string, Map<string, ExpectationStats>>;
 }
 
 export function latestRunQuality(events: readonly PipelineEvent[]): LatestRunQuality {
-  const latest = latestRunEvents(events);
-  const datasets = new Set(latest.filter((e) => e.eventType === 'flow_progress' && e.dataset).map((e) => (e.dataset as string).toLowerCase()));
+  const updates = new Map<string, PipelineEvent[]>();
+  for (const e of events) {
+    if (e.updateId === undefined) continue;
+    const list = updates.get(e.updateId) ?? [];
+    list.push(e);
+    updates.set(e.updateId, list);
+  }
+  const datasets = new Set<string>();
   const stats = new Map<string, Map<string, ExpectationStats>>();
-  for (const x of expectationCounts(latest)) {
-    const key = x.dataset.toLowerCase();
-    const inner = stats.get(key) ?? new Map<string, ExpectationStats>();
-    inner.set(x.name.toLowerCase(), x);
-    stats.set(key, inner);
+  // Updates in log order: a later run that processed a dataset replaces what an earlier one said.
+  for (const run of updates.values()) {
+    const processed = new Set(run.filter((e) => e.eventType === 'flow_progress' && e.dataset).map((e) => (e.dataset as string).toLowerCase()));
+    for (const d of processed) {
+      datasets.add(d);
+      stats.delete(d);
+    }
+    for (const x of expectationCounts(run)) {
+      const key = x.dataset.toLowerCase();
+      if (!processed.has(key)) continue;
+      const inner = stats.get(key) ?? new Map<string, ExpectationStats>();
+      inner.set(x.name.toLowerCase(), x);
+      stats.set(key, inner);
+    }
   }
   return { datasets, stats };
 }
 
-/** The lens text of one expectation, or undefined when the latest run did not process its dataset. */
+/** The lens text of one expectation, or undefined when no run processed its dataset. */
 export function expectationLensText(run: LatestRunQuality, dataset: string, name: string, action: ExpectationAction): string | undefined {
   const key = dataset.toLowerCase();
   if (!run.datasets.has(key)) return undefined;

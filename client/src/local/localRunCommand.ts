@@ -14,6 +14,8 @@ export interface LocalRunInput {
   /** Simulated events to (re)generate before the run; 0 = the CLI's default, reusing landing data already there. */
   events: number;
   fullRefresh?: boolean;
+  /** Only these datasets, reading their sources as the last run left them (`--refresh`). */
+  refresh?: string[];
   /** The pipeline's key, when the bundle has several. */
   pipeline?: string;
   baseEnv: NodeJS.ProcessEnv;
@@ -32,6 +34,7 @@ export function localRunInvocation(input: LocalRunInput): LocalRunInvocation {
   const args = ['--bundle', bundle, '--format', 'json'];
   if (input.events > 0) args.push('--events', String(Math.floor(input.events)));
   if (input.fullRefresh) args.push('--full-refresh');
+  else if (input.refresh?.length) args.push('--refresh', input.refresh.join(','));
   if (input.pipeline) args.push('--pipeline', input.pipeline);
   return {
     command: { command: [input.cliScript, 'run'], args },

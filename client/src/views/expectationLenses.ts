@@ -1,5 +1,5 @@
 // Code lenses from the latest local run: the pass rate on each `CONSTRAINT ...
-// EXPECT` line, and "Preview local rows" on each dataset the run built. Positions come from `lakeflow/lineageGraph` (the expectations'
+// EXPECT` line, and "Preview local rows" / "Run locally" on each dataset the run built. Positions come from `lakeflow/lineageGraph` (the expectations'
 // ranges), counts from the local run's event log; the log is re-read only when
 // it changed, and the lenses refresh when a run ends or the log is rewritten
 // (also by `lakeflow run` in a terminal).
@@ -46,6 +46,7 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
       if (node.range && quality.datasets.has(node.name.toLowerCase())) {
         const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
         lenses.push(new vscode.CodeLens(at, { title: '$(table) Preview local rows', tooltip: `The rows of ${node.name} as the latest local run left them`, command: 'lakeflow.previewRows', arguments: [{ dataset: node.name }] }));
+        lenses.push(new vscode.CodeLens(at, { title: '$(run) Run locally', tooltip: `Recompute ${node.name} alone, reading its sources as the latest local run left them`, command: 'lakeflow.runLocalDataset', arguments: [{ dataset: node.name }] }));
       }
       for (const x of node.expectations ?? []) {
         const title = x.range && expectationLensText(quality, node.name, x.name, x.action);

@@ -119,6 +119,18 @@ export function register(h: Harness): void {
       panel.dispose();
     });
 
+    h.test('"Run locally" on one dataset recomputes it alone from the last local state', async () => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot(), BRONZE)));
+      const lens = await waitFor(
+        'the run-locally lens on the bronze dataset',
+        async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find((l) => l.command?.command === 'lakeflow.runLocalDataset'),
+        60_000,
+      );
+      const one = await vscode.commands.executeCommand<RunLocalResult>(lens.command!.command, ...(lens.command!.arguments ?? []));
+      assert.equal(one.ok, true, one.error);
+      assert.deepEqual(one.summary?.datasets.map((d) => `${d.name}:${d.status}`), ['cdc_customers:completed']);
+    });
+
     h.test('previewing a dataset the run did not build says so', async () => {
       const preview = await vscode.commands.executeCommand<PreviewResult>('lakeflow.previewRows', { dataset: 'no_such_dataset' });
       assert.equal(preview.ok, false);

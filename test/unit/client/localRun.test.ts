@@ -52,6 +52,12 @@ describe('Run Locally: the lakeflow run invocation', () => {
     assert.deepEqual(inv.command.args, ['--bundle', '/elsewhere/databricks.yml', '--format', 'json', '--full-refresh', '--pipeline', 'iot']);
   });
 
+  test('a one-dataset run passes --refresh with the names; a full refresh wins over it', () => {
+    const base = { cliScript: 's.js', bundleFile: '/ws/databricks.yml', cwd: '/ws', events: 0, baseEnv: {} };
+    assert.deepEqual(localRunInvocation({ ...base, refresh: ['fct_orders', 'dim_date'] }).command.args, ['--bundle', 'databricks.yml', '--format', 'json', '--refresh', 'fct_orders,dim_date']);
+    assert.deepEqual(localRunInvocation({ ...base, refresh: ['fct_orders'], fullRefresh: true }).command.args, ['--bundle', 'databricks.yml', '--format', 'json', '--full-refresh']);
+  });
+
   test('the files are the CLI defaults under .lakeflow/ of the folder it runs in', () => {
     assert.deepEqual(localRunFiles('/ws'), { database: '/ws/.lakeflow/lakehouse.duckdb', eventLog: '/ws/.lakeflow/lakehouse.events.jsonl' });
   });
@@ -161,7 +167,19 @@ describe('Run Locally: the event log of a real local run', () => {
     const quality = latestRunQuality(all);
     assert.equal(quality.stats.get('readings'), undefined);
     assert.equal(expectationLensText(quality, 'READINGS', 'has_device', 'drop'), '✓ no rows checked in the latest local run');
-    assert.equal(expectationLensText(quality, 'not_run', 'x', 'drop'), undefined, 'a dataset outside the latest run gets no lens');
+    assert.equal(expectationLensText(quality, 'not_run', 'x', 'drop'), undefined, 'a dataset no run processed gets no lens');
+  });
+
+  test('a run of one dataset (--refresh) updates its lenses; the others keep those of their own latest run', async () => {
+    const io = quietIo(dir);
+    assert.equal(await main(['run', '--refresh', 'per_type', '--format', 'json'], io), 0, io.stderr);
+    const all = parseEventLines(readFileSync(files.eventLog, 'utf8'));
+    const onlyLatest = new Set(latestRunEvents(all).filter((e) => e.eventType === 'flow_progress').map((e) => e.dataset));
+    assert.deepEqual([...onlyLatest], ['per_type']);
+    const quality = latestRunQuality(all);
+    assert.ok(quality.datasets.has('per_type'));
+    assert.ok(quality.datasets.has('readings'), 'readings keeps the lenses of the run that last processed it');
+    assert.equal(expectationLensText(quality, 'readings', 'has_device', 'drop'), '✓ no rows checked in the latest local run');
   });
 });
 
