@@ -28,6 +28,11 @@ export class AuthStore implements vscode.Disposable {
     return [...this.knownSecrets];
   }
 
+  /** A secret obtained elsewhere (an OAuth access token from the CLI), hidden from logs from now on. */
+  remember(secret: string): void {
+    this.knownSecrets.add(secret);
+  }
+
   async credentials(): Promise<Credentials> {
     const profile = readSettings().profile;
     if (profile) return { kind: 'profile', profile };

@@ -47,13 +47,14 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     const bundles = new BundleWorkspace();
     const operations = new OperationRunner();
     const statusBar = new StatusBar();
-    server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), context.globalStorageUri.fsPath, log, auth, bundles);
+    const cli = new CliService(log, auth);
+    server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), context.globalStorageUri.fsPath, log, auth, bundles, (profile) => cli.authToken(profile));
     const services: Services = {
       context,
       log,
       auth,
       bundles,
-      cli: new CliService(log, auth),
+      cli,
       operations,
       server,
       statusBar,

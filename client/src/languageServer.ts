@@ -3,7 +3,8 @@
 // setting plus the SQL sources of the bundle's pipelines), answers the
 // server's workspace/configuration requests with the typed settings, and
 // forwards `lakeflow/status` to the status bar. Credentials reach the server
-// only through its environment.
+// only through its environment; for an OAuth (`databricks auth login`) profile
+// that is an access token from the CLI, renewed by a restart before it expires.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../protocol/src/index';
@@ -12,6 +13,8 @@ import { STATUS_METHOD, StatusParams } from '../../protocol/src/status';
 import { AuthStore } from './auth';
 import { BundleWorkspace } from './bundle/bundleWorkspace';
 import { childEnvironment } from './databricks/cliEnvironment';
+import { isOAuthU2mProfile } from './databricks/databricksConfig';
+import { AccessToken, refreshDelayMs } from './databricks/oauthToken';
 import { Log } from './log';
 import { readSettings, toServerSettings } from './settings';
 
@@ -51,6 +54,8 @@ export class LanguageServerHost implements vscode.Disposable {
     private readonly log: Log,
     private readonly auth: AuthStore,
     private readonly bundles: BundleWorkspace,
+    /** `databricks auth token` for an OAuth profile (the CLI service); absent in tests. */
+    private readonly oauthToken?: (profile: string) => Promise<AccessToken | undefined>,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.adoptDocument(d)),
@@ -80,7 +85,9 @@ export class LanguageServerHost implements vscode.Disposable {
 
   async start(): Promise<void> {
     this.patterns = this.wantedPatterns();
-    const env = childEnvironment(process.env, await this.auth.credentials());
+    const credentials = await this.auth.credentials();
+    const env = childEnvironment(process.env, credentials);
+    if (credentials.kind === 'profile') await this.addOAuthToken(env, credentials.profile);
     const serverOptions: ServerOptions = {
       run: { module: this.serverModule, transport: TransportKind.ipc, options: { env } },
       debug: { module: this.serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
@@ -118,7 +125,28 @@ export class LanguageServerHost implements vscode.Disposable {
     }
   }
 
+  /**
+   * For an OAuth profile in a trusted workspace: the CLI's access token in the
+   * server's environment, and a restart planned for before it expires.
+   */
+  private async addOAuthToken(env: NodeJS.ProcessEnv, profileName: string): Promise<void> {
+    if (!this.oauthToken || !vscode.workspace.isTrusted) return;
+    const profile = (await this.auth.profiles()).find((p) => p.name === profileName);
+    if (!profile || !isOAuthU2mProfile(profile)) return;
+    const token = await this.oauthToken(profileName);
+    if (!token) return;
+    env.LAKEFLOW_OAUTH_PROFILE = profileName;
+    env.LAKEFLOW_OAUTH_TOKEN = token.token;
+    clearTimeout(this.renewal);
+    this.renewal = setTimeout(() => void this.restart().catch(() => undefined), refreshDelayMs(token, Date.now()));
+    this.renewal.unref?.();
+    this.log.info(`catalog completion uses an OAuth access token of profile ${profileName}, renewed before it expires`);
+  }
+
+  private renewal: ReturnType<typeof setTimeout> | undefined;
+
   async stop(): Promise<void> {
+    clearTimeout(this.renewal);
     const client = this.client;
     this.client = undefined;
     if (client) {

@@ -4,7 +4,7 @@
 // in the server's stderr or log messages.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,27 @@ describe('Unity Catalog in the language server', () => {
     assert.match(connected.message ?? '', /Unity Catalog/);
     assert.ok(standIn.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`));
     assertNoToken(s);
+  });
+
+  test('an OAuth (databricks auth login) profile uses the access token the client got from the CLI, for that host only', async () => {
+    const accessToken = 'eyJhbGciOiJSUzI1NiJ9.oauth-access-token-for-tests';
+    const standIn = await UnityCatalogStandIn.start({ token: accessToken });
+    standIns.push(standIn);
+    const home = mkdtempSync(join(tmpdir(), 'lsp-home-'));
+    writeFileSync(join(home, '.databrickscfg'), `[work]\nhost = ${standIn.url}\nauth_type = databricks-cli\n`);
+    const s = await openSession({
+      root: repositoryRoot,
+      env: { HOME: home, DATABRICKS_HOST: '', DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_PROFILE: '', LAKEFLOW_OAUTH_PROFILE: 'work', LAKEFLOW_OAUTH_TOKEN: accessToken },
+      initializationOptions: { profile: 'work' },
+    });
+    sessions.push(s);
+    await s.waitForStatus((p) => p.state === 'ready');
+    const text = 'CREATE MATERIALIZED VIEW scratch_catalog AS\nSELECT * FROM \n';
+    const { uri } = await s.open(scratch, text);
+    const labels = await completeUntil(s, uri, text, 'FROM ', (l) => l.includes('reference'));
+    assert.ok(labels.includes('main') && labels.includes('reference'), labels.join());
+    assert.ok(standIn.requests.length > 0 && standIn.requests.every((r) => r.authorization === `Bearer ${accessToken}`));
+    assert.ok(!s.server.stderr().includes(accessToken) && !s.logs.some((l) => l.includes(accessToken)));
   });
 
   test('unreachable catalog: one offline status, the pipeline alone answers, the server stays up', async () => {

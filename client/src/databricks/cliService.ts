@@ -3,6 +3,7 @@
 // and streams output to the log. Failures become CliError; the commands decide
 // what the user sees.
 import { accessSync, constants } from 'node:fs';
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { AuthStore } from '../auth';
 import { Log } from '../log';
@@ -12,6 +13,7 @@ import { childEnvironment, profileOf } from './cliEnvironment';
 import { DATABRICKS_EXTENSION_ID, discoverCli } from './cliDiscovery';
 import { CliError, CliResult, runCli } from './cliRunner';
 import { CLI_INSTALL_URL, versionProblem } from './cliVersion';
+import { AccessToken, authTokenCommand, parseAccessToken } from './oauthToken';
 
 export interface CliRunRequest {
   cwd: string;
@@ -91,6 +93,25 @@ export class CliService {
         this.log.warn(`${(e as Error).message}`);
       }
       throw e;
+    }
+  }
+
+  /**
+   * An OAuth access token for a `databricks auth login` profile, or undefined
+   * (no CLI, not signed in, timeout). Run from the home folder so no bundle in
+   * the workspace can change which host the CLI picks; the output, which holds
+   * the token, is never logged.
+   */
+  async authToken(profile: string, timeoutMs = 15_000): Promise<AccessToken | undefined> {
+    try {
+      const result = await this.run(authTokenCommand(profile), { cwd: homedir(), logOutput: false, signal: AbortSignal.timeout(timeoutMs) });
+      const token = parseAccessToken(result.stdout);
+      if (token) this.auth.remember(token.token);
+      else this.log.warn(`databricks auth token --profile ${profile} printed no access token`);
+      return token;
+    } catch (e) {
+      this.log.warn(`no OAuth token for profile ${profile} (catalog completion stays off; run \`databricks auth login --profile ${profile}\`): ${(e as Error).message}`);
+      return undefined;
     }
   }
 

@@ -5,7 +5,11 @@
 //   2. DATABRICKS_HOST + DATABRICKS_TOKEN from the environment;
 //   3. a profile of DATABRICKS_CONFIG_FILE or ~/.databrickscfg, named by the
 //      client's setting, else DATABRICKS_CONFIG_PROFILE, else DEFAULT.
-// Only personal access tokens are supported; anything else is reported, not tried.
+// Personal access tokens, and OAuth user-to-machine profiles (auth_type
+// databricks-cli) for which the client ran `databricks auth token` and handed the
+// short-lived access token over in LAKEFLOW_OAUTH_TOKEN, for the profile named in
+// LAKEFLOW_OAUTH_PROFILE (so it only ever goes to that profile's host). Other
+// auth types are reported, not tried.
 import { join } from 'node:path';
 import { DEFAULT_PROFILE, DatabricksProfile, parseDatabricksConfig } from './databricksConfigFile';
 
@@ -77,10 +81,11 @@ async function resolveFromProfile(input: CatalogAuthInput, named: string | undef
     const known = [...profiles.keys()].join(', ') || 'none';
     return configError(`no profile '${name}' in ${file} (profiles: ${known})`);
   }
-  return fromProfile(profile, name, file, wantedHost, nonEmpty(input.env.DATABRICKS_AUTH_TYPE));
+  const cliToken = nonEmpty(input.env.LAKEFLOW_OAUTH_PROFILE) === name ? nonEmpty(input.env.LAKEFLOW_OAUTH_TOKEN) : undefined;
+  return fromProfile(profile, name, file, wantedHost, nonEmpty(input.env.DATABRICKS_AUTH_TYPE), cliToken);
 }
 
-function fromProfile(profile: DatabricksProfile, name: string, file: string, wantedHost: string | undefined, envAuthType: string | undefined): CatalogAuth {
+function fromProfile(profile: DatabricksProfile, name: string, file: string, wantedHost: string | undefined, envAuthType: string | undefined, cliToken: string | undefined): CatalogAuth {
   const rawHost = nonEmpty(profile.host);
   if (rawHost === undefined) return configError(`profile '${name}' in ${file} has no host`);
   const host = normalizeHost(rawHost);
@@ -89,8 +94,10 @@ function fromProfile(profile: DatabricksProfile, name: string, file: string, wan
     return configError(`no token for ${wantedHost}: profile '${name}' is for ${host}`, wantedHost);
   }
   const authType = nonEmpty(profile.auth_type) ?? envAuthType;
-  if (authType !== undefined && authType !== 'pat') return unsupported(authType, `profile '${name}'`, host);
   const token = nonEmpty(profile.token);
+  const oauthU2m = authType === 'databricks-cli' || (authType === undefined && token === undefined && inferAuthType(profile) === 'databricks-cli');
+  if (oauthU2m && cliToken !== undefined) return { kind: 'ok', host, token: cliToken, source: 'profile', profile: name };
+  if (authType !== undefined && authType !== 'pat') return unsupported(authType, `profile '${name}'`, host);
   if (token === undefined) return unsupported(inferAuthType(profile), `profile '${name}' (it has no token)`, host);
   return { kind: 'ok', host, token, source: 'profile', profile: name };
 }
@@ -135,7 +142,10 @@ function unsupported(authType: string, where: string, host: string): CatalogAuth
     kind: 'error',
     reason: 'unsupported-auth',
     host,
-    message: `unsupported auth type ${authType} for catalog completion (${where}); use a personal access token`,
+    message:
+      authType === 'databricks-cli'
+        ? `OAuth profile without a CLI token for catalog completion (${where}): sign in with \`databricks auth login\` and trust the workspace, or use a personal access token`
+        : `unsupported auth type ${authType} for catalog completion (${where}); use a personal access token`,
   };
 }
 

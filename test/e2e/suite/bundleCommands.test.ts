@@ -2,7 +2,8 @@
 // CLI (test/e2e/standIn/databricks), which records its argv and environment
 // and replays output shaped like the real CLI's.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Harness } from './harness';
@@ -159,6 +160,30 @@ export function register(h: Harness): void {
         assert.equal((await run('lakeflow.validateBundle')).ok, true);
         assert.deepEqual(argvOf(standIn.commandCalls(), 'bundle', 'validate'), ['bundle', 'validate', '-o', 'json', '-t', 'dev', '--profile', 'standin-profile']);
       } finally {
+        await setSetting('profile', undefined);
+      }
+    });
+
+    h.test('an OAuth (databricks auth login) profile: the language server gets an access token from `databricks auth token`, never shown', async () => {
+      const api = await activatedApi();
+      const accessToken = 'eyJhbGciOiJSUzI1NiJ9.standin-oauth-access-token';
+      const config = path.join(standIn.dir(), 'databrickscfg');
+      writeFileSync(config, '[oauth-standin]\nhost = https://standin.cloud.databricks.com\nauth_type = databricks-cli\n');
+      // The test runs in the extension host: the extension, the CLI and the server read this profiles file.
+      const previous = process.env.DATABRICKS_CONFIG_FILE;
+      process.env.DATABRICKS_CONFIG_FILE = config;
+      standIn.reset('success');
+      try {
+        await setSetting('profile', 'oauth-standin');
+        const call = await waitFor('the `auth token` call', () => standIn.commandCalls().find((c) => c.argv[0] === 'auth' && c.argv[1] === 'token'));
+        assert.deepEqual(call.argv, ['auth', 'token', '--profile', 'oauth-standin']);
+        assert.equal(call.cwd, os.homedir(), 'run outside the workspace, so no bundle picks the host');
+        const log = await waitFor('the OAuth line in the log', () => /uses an OAuth access token of profile oauth-standin/.test(readLog(api)) && readLog(api));
+        assert.ok(!log.includes(accessToken), 'the access token never appears in the output channel');
+        await waitFor('the server running again', () => api.serverStatus().phase === 'running');
+      } finally {
+        if (previous === undefined) delete process.env.DATABRICKS_CONFIG_FILE;
+        else process.env.DATABRICKS_CONFIG_FILE = previous;
         await setSetting('profile', undefined);
       }
     });

@@ -91,6 +91,16 @@ const precedence: { name: string; input: CatalogAuthInput; expected: string | Re
     input: input({ explicit: { host: 'https://mine.net' }, env: ENV }),
     expected: /^auth-config: no token for https:\/\/mine\.net: profile 'DEFAULT' is for https:\/\/default/,
   },
+  {
+    name: 'an OAuth U2M profile uses the access token the client got from `databricks auth token`',
+    input: input({ explicit: { profile: 'u2m' }, env: { LAKEFLOW_OAUTH_PROFILE: 'u2m', LAKEFLOW_OAUTH_TOKEN: 'eyJ-oauth' } }),
+    expected: 'ok profile https://u2m.cloud.databricks.com eyJ-oauth (u2m)',
+  },
+  {
+    name: 'a PAT profile keeps its own token even when a CLI token is around',
+    input: input({ explicit: { profile: 'dev' }, env: { LAKEFLOW_OAUTH_PROFILE: 'dev', LAKEFLOW_OAUTH_TOKEN: 'eyJ-oauth' } }),
+    expected: 'ok profile https://dev.cloud.databricks.com dapi-dev-token (dev)',
+  },
   { name: 'a token without a host is refused', input: input({ explicit: { token: 'dapi-explicit' } }), expected: /^auth-config: a token was given without a workspace host/ },
 ];
 
@@ -112,7 +122,12 @@ const problems: { name: string; input: CatalogAuthInput; expected: string | RegE
     expected: `auth-config: no profile 'prod' in ${HOME}/.databrickscfg (profiles: DEFAULT, dev, m2m, u2m, pat-no-token, no-host)`,
   },
   { name: 'a profile without host', input: input({ explicit: { profile: 'no-host' } }), expected: /^auth-config: profile 'no-host' .* has no host$/ },
-  { name: 'OAuth U2M is not supported', input: input({ explicit: { profile: 'u2m' } }), expected: /^unsupported-auth: unsupported auth type databricks-cli for catalog completion \(profile 'u2m'\)/ },
+  { name: 'OAuth U2M without a CLI token', input: input({ explicit: { profile: 'u2m' } }), expected: /^unsupported-auth: OAuth profile without a CLI token for catalog completion \(profile 'u2m'\): sign in with `databricks auth login`/ },
+  {
+    name: 'a CLI token handed over for another profile is not used',
+    input: input({ explicit: { profile: 'u2m' }, env: { LAKEFLOW_OAUTH_PROFILE: 'dev', LAKEFLOW_OAUTH_TOKEN: 'eyJ-oauth' } }),
+    expected: /^unsupported-auth: OAuth profile without a CLI token/,
+  },
   { name: 'OAuth M2M inferred from client_id/secret', input: input({ explicit: { profile: 'm2m' } }), expected: /^unsupported-auth: unsupported auth type oauth-m2m for catalog completion/ },
   { name: 'pat without a token', input: input({ explicit: { profile: 'pat-no-token' } }), expected: /^unsupported-auth: .*it has no token/ },
   { name: 'DATABRICKS_AUTH_TYPE other than pat', input: input({ env: { ...ENV, DATABRICKS_AUTH_TYPE: 'azure-cli' } }), expected: /^unsupported-auth: unsupported auth type azure-cli for catalog completion \(DATABRICKS_AUTH_TYPE\)/ },

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { childEnvironment, profileOf, redact } from '../../../client/src/databricks/cliEnvironment';
-import { parseDatabricksConfig } from '../../../client/src/databricks/databricksConfig';
+import { isOAuthU2mProfile, parseDatabricksConfig } from '../../../client/src/databricks/databricksConfig';
+import { authTokenCommand, parseAccessToken, refreshDelayMs } from '../../../client/src/databricks/oauthToken';
 
 test('a token travels in the environment, never as a profile flag', () => {
   const env = childEnvironment({ PATH: '/bin', DATABRICKS_CONFIG_PROFILE: 'x' }, { kind: 'token', host: 'https://h', token: 'dapiSECRET' });
@@ -26,7 +27,32 @@ test('redacts every occurrence of a secret', () => {
 test('reads profile names and hosts from ~/.databrickscfg', () => {
   const cfg = '; comment\n[DEFAULT]\nhost = https://a.cloud.databricks.com\ntoken = dapiX\n\n[work]\nhost=https://b\nauth_type = databricks-cli\n';
   assert.deepEqual(parseDatabricksConfig(cfg), [
-    { name: 'DEFAULT', host: 'https://a.cloud.databricks.com' },
+    { name: 'DEFAULT', host: 'https://a.cloud.databricks.com', hasToken: true },
     { name: 'work', host: 'https://b', authType: 'databricks-cli' },
   ]);
+});
+
+test('OAuth user-to-machine profiles: databricks-cli, or no stored credential at all', () => {
+  const cfg = [
+    '[pat]\nhost=h\ntoken=dapiX',
+    '[login]\nhost=h',
+    '[u2m]\nhost=h\nauth_type=databricks-cli',
+    '[m2m]\nhost=h\nclient_id=a\nclient_secret=b',
+    '[azure]\nhost=h\nauth_type=azure-cli',
+  ].join('\n');
+  assert.deepEqual(
+    parseDatabricksConfig(cfg).map((p) => `${p.name}:${isOAuthU2mProfile(p)}`),
+    ['pat:false', 'login:true', 'u2m:true', 'm2m:false', 'azure:false'],
+  );
+});
+
+test('databricks auth token: the command, its JSON, and when to renew', () => {
+  assert.deepEqual(authTokenCommand('work'), { command: ['auth', 'token'], args: ['--profile', 'work'] });
+  const t = parseAccessToken('{"access_token": "eyJ.abc", "token_type": "Bearer", "expiry": "2026-11-26T03:00:00.000Z"}');
+  assert.deepEqual(t, { token: 'eyJ.abc', expiresAt: Date.parse('2026-11-26T03:00:00.000Z') });
+  assert.equal(refreshDelayMs(t!, Date.parse('2026-11-26T02:00:00.000Z')), 55 * 60 * 1000, 'five minutes before expiry');
+  assert.equal(refreshDelayMs(t!, Date.parse('2026-11-26T02:58:00.000Z')), 60 * 1000, 'never sooner than a minute');
+  assert.equal(refreshDelayMs({ token: 'x' }, 0), 60 * 60 * 1000, 'an hour when the expiry is unknown');
+  assert.equal(parseAccessToken('Error: not logged in'), undefined);
+  assert.equal(parseAccessToken('{"token_type": "Bearer"}'), undefined);
 });
