@@ -87,7 +87,10 @@ export class LanguageServerHost implements vscode.Disposable {
     this.patterns = this.wantedPatterns();
     const credentials = await this.auth.credentials();
     const env = childEnvironment(process.env, credentials);
-    if (credentials.kind === 'profile') await this.addOAuthToken(env, credentials.profile);
+    // The profile the server will read: the setting's, else (no explicit host and token) the CLI's default.
+    const profile =
+      credentials.kind === 'profile' ? credentials.profile : credentials.kind === 'none' && !(env.DATABRICKS_HOST && env.DATABRICKS_TOKEN) ? env.DATABRICKS_CONFIG_PROFILE || 'DEFAULT' : undefined;
+    if (profile) await this.addOAuthToken(env, profile);
     const serverOptions: ServerOptions = {
       run: { module: this.serverModule, transport: TransportKind.ipc, options: { env } },
       debug: { module: this.serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
