@@ -83,6 +83,19 @@ describe('completion', () => {
     check({ ...LAYERS, '/p/gold/y.sql': unpivot }, ['device_id', 'metric', 'val'], ['total']);
   });
 
+  test('inside TBLPROPERTIES (...) the pipeline and Delta table properties, bare or within the quotes being typed', () => {
+    const header = "CREATE OR REFRESH STREAMING TABLE t\nTBLPROPERTIES (|)\nAS SELECT * FROM STREAM(raw_events);";
+    check({ ...LAYERS, '/p/gold/t.sql': header }, ['pipelines.reset.allowed', 'pipelines.autoOptimize.managed', 'delta.enableChangeDataFeed'], ['SELECT', 'event_id']);
+    check({ ...LAYERS, '/p/gold/t.sql': header.replace('(|)', "('quality' = 'gold', |)") }, ['pipelines.reset.allowed']);
+    const f = fixture({ ...LAYERS, '/p/gold/t.sql': header.replace('(|)', "('pipe|')") });
+    const items = completion(f.ctx, f.doc, f.cursor).items;
+    const reset = items.find((i) => i.label === 'pipelines.reset.allowed');
+    assert.ok(reset, items.map((i) => i.label).join());
+    assert.equal(reset.textEdit?.newText, 'pipelines.reset.allowed');
+    assert.deepEqual(reset.textEdit?.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 20 } });
+    check({ ...LAYERS, '/p/gold/t.sql': header.replace('(|)', "('quality' = 'go|ld')") }, [], ['pipelines.reset.allowed']);
+  });
+
   test('WHERE, ON and GROUP BY see the same scope; a catalog table brings its columns', () => {
     check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events WHERE | ' }, ['ts', 'doubled']);
     check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events c JOIN device_totals d ON d.|' }, ['total'], ['ts']);

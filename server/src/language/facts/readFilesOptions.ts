@@ -55,3 +55,25 @@ export const QUERY_CLAUSE_KEYWORDS: readonly string[] = [
 export const STATEMENT_KEYWORDS: readonly string[] = [
   'CREATE OR REFRESH STREAMING TABLE', 'CREATE OR REFRESH MATERIALIZED VIEW', 'CREATE TEMPORARY VIEW', 'CREATE VIEW', 'CREATE FLOW', 'AUTO CDC INTO', 'INSERT INTO', 'SET',
 ];
+
+/**
+ * Table properties offered inside `TBLPROPERTIES (...)`: the pipeline's own and
+ * the Delta properties pipelines set most. Any other key is allowed; this list
+ * only helps typing.
+ */
+export const TABLE_PROPERTIES: readonly { key: string; summary: string; example: string }[] = [
+  { key: 'pipelines.autoOptimize.managed', summary: 'Whether the pipeline schedules OPTIMIZE for this table (default true).', example: "'true'" },
+  { key: 'pipelines.autoOptimize.zOrderCols', summary: 'Comma-separated columns to Z-order by when the pipeline optimizes the table.', example: "'device_id'" },
+  { key: 'pipelines.reset.allowed', summary: 'Whether a full refresh may clear this table (default true); false keeps history in bronze.', example: "'false'" },
+  { key: 'delta.enableChangeDataFeed', summary: 'Record row-level changes so downstream readers can consume the change data feed.', example: "'true'" },
+  { key: 'delta.autoOptimize.optimizeWrite', summary: 'Write fewer, larger files.', example: "'true'" },
+  { key: 'delta.autoOptimize.autoCompact', summary: 'Compact small files after writes.', example: "'true'" },
+  { key: 'delta.enableDeletionVectors', summary: 'Mark deleted rows instead of rewriting files.', example: "'true'" },
+  { key: 'delta.enableRowTracking', summary: 'Track row identity, needed by incremental refresh of materialized views.', example: "'true'" },
+  { key: 'delta.columnMapping.mode', summary: 'Map columns by name so columns can be renamed or dropped.', example: "'name'" },
+  { key: 'delta.appendOnly', summary: 'Refuse updates and deletes.', example: "'true'" },
+  { key: 'delta.logRetentionDuration', summary: 'How long the table history is kept.', example: "'interval 30 days'" },
+  { key: 'delta.deletedFileRetentionDuration', summary: 'How long removed files stay for time travel before VACUUM may delete them.', example: "'interval 7 days'" },
+  { key: 'delta.targetFileSize', summary: 'Target size of the files written.', example: "'128mb'" },
+  { key: 'quality', summary: 'A free label; by convention the layer (bronze, silver, gold).', example: "'silver'" },
+];

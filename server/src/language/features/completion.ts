@@ -12,7 +12,7 @@ import { filesColumns, FILE_SOURCE_IMPLICIT_COLUMNS, isFilesFunction } from '../
 import type { DatasetReference } from '../model/datasetTypes';
 import { emptyRange, Position, rangeContains } from '../model/location';
 import { substituteParameters } from '../model/pipelineContext';
-import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS } from '../facts/readFilesOptions';
+import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS, TABLE_PROPERTIES } from '../facts/readFilesOptions';
 import { ColumnResolver, ownedQueries } from './columnScope';
 import type { QueryShape } from '../model/queryShape';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
@@ -41,6 +41,8 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   const before = doc.text.slice(lineStart, offset);
   const param = /\$\{([A-Za-z0-9_.-]*)$/.exec(before);
   if (param) return { isIncomplete: false, items: parameterItems(ctx, doc, offset, param[1].length) };
+  const quotedKey = tablePropertyKeyString(doc, offset);
+  if (quotedKey) return { isIncomplete: false, items: quotedKey };
   if (insideCommentOrString(doc, offset)) return { isIncomplete: false, items: [] };
   const word = /((?:(?:[A-Za-z0-9_]+|`[^`\n]*`)\.)*)([A-Za-z0-9_]*)$/.exec(before)!;
   const qualifier = word[1] ? word[1].slice(0, -1).split('.').map((p) => p.replace(/^`|`$/g, '')) : [];
@@ -59,6 +61,10 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   const tokens = doc.parsed.tokens;
   const prev = tokens[cur.prev];
   if (prev?.kind === 'op' && prev.text === ',' && enclosingFilesCall(tokens, cur.prev)) return list(optionItems(cur));
+  if (isOp(prev, '(') || isOp(prev, ',')) {
+    const open = enclosingParen(tokens, cur.prev);
+    if (open > 0 && isWord(tokens[open - 1], 'TBLPROPERTIES')) return list(tablePropertyItems(cur));
+  }
   if (isDatasetPosition(tokens, cur.prev)) return datasetItems(cur);
   const statement = statementAt(doc, offset);
   if (!statement || (prev?.kind === 'op' && prev.text === ';')) return list(keywordItems(STATEMENT_KEYWORDS, cur));
@@ -127,16 +133,22 @@ function clauseBefore(tokens: Token[], i: number): string | undefined {
 
 /** Inside `read_files(` / `cloud_files(` argument list: the call's name token index. */
 function enclosingFilesCall(tokens: Token[], i: number): boolean {
+  const open = enclosingParen(tokens, i);
+  return open > 0 && isWord(tokens[open - 1], 'READ_FILES', 'CLOUD_FILES');
+}
+
+/** Index of the unclosed `(` that token `i` is inside (within 500 tokens and the statement), else -1. */
+function enclosingParen(tokens: Token[], i: number): number {
   let depth = 0;
   for (let k = i; k >= 0 && i - k < 500; k--) {
     const t = tokens[k];
     if (isOp(t, ')')) depth++;
     else if (isOp(t, '(')) {
-      if (depth === 0) return isWord(tokens[k - 1], 'READ_FILES', 'CLOUD_FILES');
+      if (depth === 0) return k;
       depth--;
-    } else if (isOp(t, ';')) return false;
+    } else if (isOp(t, ';')) return -1;
   }
-  return false;
+  return -1;
 }
 
 function statementAt(doc: SyntaxDocument, offset: number): ast.Statement | undefined {
@@ -222,6 +234,33 @@ function parameterItems(ctx: FeatureContext, doc: SyntaxDocument, offset: number
 function optionItems(cur: Cursor): CompletionItem[] {
   return READ_FILES_OPTIONS.map((o) =>
     item(cur, o.name, CompletionKind.Property, '0', { detail: 'read_files option', documentation: { kind: 'markdown', value: o.summary }, insertText: `${o.name} => ${o.example}` }),
+  );
+}
+
+/** Inside `'...'` where a TBLPROPERTIES key goes (editors close the quote as it is typed): the keys, replacing the quoted text. */
+function tablePropertyKeyString(doc: SyntaxDocument, offset: number): CompletionItem[] | undefined {
+  const tokens = doc.parsed.tokens;
+  const i = lastTokenBefore(tokens, offset + 1);
+  const t = tokens[i];
+  if (!t || t.kind !== 'string' || !(t.start < offset && offset < t.end)) return undefined;
+  const prev = tokens[i - 1];
+  if (!isOp(prev, '(') && !isOp(prev, ',')) return undefined;
+  const open = enclosingParen(tokens, i - 1);
+  if (open <= 0 || !isWord(tokens[open - 1], 'TBLPROPERTIES')) return undefined;
+  const range = { start: doc.lines.positionAt(t.start + 1), end: doc.lines.positionAt(Math.max(t.start + 1, t.end - 1)) };
+  return TABLE_PROPERTIES.map((p) => ({
+    label: p.key,
+    kind: CompletionKind.Property,
+    sortText: '0' + p.key,
+    detail: 'table property',
+    documentation: { kind: 'markdown' as const, value: p.summary },
+    textEdit: { range, newText: p.key },
+  }));
+}
+
+function tablePropertyItems(cur: Cursor): CompletionItem[] {
+  return TABLE_PROPERTIES.map((p) =>
+    item(cur, p.key, CompletionKind.Property, '0', { detail: 'table property', documentation: { kind: 'markdown', value: p.summary }, insertText: `'${p.key}' = ${p.example}` }),
   );
 }
 
