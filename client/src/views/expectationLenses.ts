@@ -1,5 +1,6 @@
-// Code lenses from the latest local run: the pass rate on each `CONSTRAINT ...
-// EXPECT` line, and "Preview local rows" / "Run locally" on each dataset the run built. Positions come from `lakeflow/lineageGraph` (the expectations'
+// Code lenses from the local runs: the pass rate on each `CONSTRAINT ... EXPECT`
+// line, and "Preview local rows" / "Run locally" on each dataset a run built.
+// Positions come from `lakeflow/lineageGraph` (the datasets' and expectations'
 // ranges), counts from the local run's event log; the log is re-read only when
 // it changed, and the lenses refresh when a run ends or the log is rewritten
 // (also by `lakeflow run` in a terminal).

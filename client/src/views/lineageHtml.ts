@@ -4,10 +4,7 @@
 import type { LineageGraph, LineageNode } from '../../../protocol/src/lineageGraph';
 import { escapeHtml, webviewPage } from './webviewPage';
 
-export { escapeHtml };
-
 const LAYER_ORDER = ['sources', 'bronze', 'silver', 'gold'];
-
 
 function columnOf(n: LineageNode): string {
   if (n.kind === 'source' || n.kind === 'external') return 'sources';

@@ -67,6 +67,7 @@ export interface UnityCatalogProviderOptions {
 }
 
 export interface UnityCatalogProvider extends CatalogProvider {
+  /** The table's 403 still stands (within the cache's time-to-live). */
   isRefused(fullName: string): boolean;
   /** Drops the cache for the host (memory and disk), reads the credentials again and forgets any outage. */
   refresh(): Promise<void>;
@@ -266,6 +267,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     if (session !== this.session) return undefined; // refreshed or disposed meanwhile
     const host = session.auth.kind === 'ok' ? session.auth.host : '';
     if (outcome.ok) {
+      session.refused.delete(key);
       session.cache?.set(key, outcome.value);
       this.markConnected(host);
       return { value: outcome.value };
@@ -291,7 +293,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
   }
 
   isRefused(fullName: string): boolean {
-    return this.session.refused.has(cacheKey('table', fullName));
+    return this.stillRefused(this.session, cacheKey('table', fullName));
   }
 
   private stillRefused(session: Session, key: string): boolean {

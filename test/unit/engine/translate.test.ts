@@ -162,10 +162,12 @@ describe('translation: datasets, sources and problems', () => {
     assert.deepEqual(plan.datasets.find((d) => d.name === 'src')!.problems, []);
   });
 
-  test('time travel is a problem naming it: a local lakehouse keeps no history', () => {
+  test('time travel and bucket sampling are problems naming them: a local lakehouse keeps no history, DuckDB no buckets', () => {
     const plan = translate({ 'src.sql': 'CREATE MATERIALIZED VIEW src AS SELECT 1 AS id', 't.sql': 'CREATE MATERIALIZED VIEW t AS\nSELECT * FROM src VERSION AS OF 3' });
     const t = plan.datasets.find((d) => d.name === 't')!;
     assert.deepEqual(t.problems.map((p) => `${p.line}:${p.character} ${p.message}`), ['1:18 cannot run locally: time travel (VERSION AS OF)']);
+    const sampled = translate({ 'src.sql': 'CREATE MATERIALIZED VIEW src AS SELECT 1 AS id', 't.sql': 'CREATE MATERIALIZED VIEW t AS SELECT * FROM src TABLESAMPLE (BUCKET 1 OUT OF 4)' });
+    assert.deepEqual(sampled.datasets.find((d) => d.name === 't')!.problems.map((p) => p.message), ['cannot run locally: TABLESAMPLE (BUCKET ...)']);
   });
 
   test('an unknown ${key} is a problem', () => {

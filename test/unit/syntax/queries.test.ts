@@ -59,7 +59,7 @@ const cases: [string, string, object][] = [
   ['TABLESAMPLE with percent, rows, buckets and REPEATABLE', 'SELECT * FROM a TABLESAMPLE (10 PERCENT) REPEATABLE (7) x, b TABLESAMPLE (5 ROWS), c TABLESAMPLE (BUCKET 1 OUT OF 4)', from(
     { kind: 'TableRef', name: 'a', sample: { args: ['10'], repeatable: '7' }, alias: { name: 'x' } },
     { kind: 'TableRef', name: 'b', sample: { args: ['5'] } },
-    { kind: 'TableRef', name: 'c', sample: { args: ['1', '4'] } },
+    { kind: 'TableRef', name: 'c', sample: { args: ['1', '4'], bucket: true } },
   )],
   ['PIVOT with aliased aggregates and values', "SELECT * FROM (SELECT d, k, v FROM t) PIVOT (avg(v) AS a, max(v) FOR k IN ('x' AS kx, 'y')) AS p", from({
     kind: 'PivotRelation', unpivot: false, source: { kind: 'SubqueryRelation' },

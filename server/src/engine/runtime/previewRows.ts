@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import type { DatasetRows } from '../../../../protocol/src/datasetRows';
 import { loadDuckDb } from './duckdbModule';
+import { qualified } from './sql';
 
 export type { DatasetRows };
-import { qualified } from './sql';
 
 export class PreviewError extends Error {}
 
@@ -27,7 +27,8 @@ export async function readDatasetRows(database: string, dataset: string, limit: 
     const { table_schema: schema, table_name: name } = found[0];
     const relation = qualified(schema, name);
     const reader = await con.runAndReadAll(`SELECT * FROM ${relation} LIMIT ${Math.max(0, Math.floor(limit))}`);
-    const columns = reader.columnNames().map((n, i) => ({ name: n, type: String(reader.columnTypes()[i]) }));
+    const types = reader.columnTypes();
+    const columns = reader.columnNames().map((name, i) => ({ name, type: String(types[i]) }));
     const total = (await con.runAndReadAll(`SELECT count(*) AS n FROM ${relation}`)).getRowObjectsJson()[0] as { n: string | number };
     return { dataset, table: `${schema}.${name}`, columns, rows: reader.getRowObjectsJson() as Record<string, unknown>[], totalRows: Number(total.n) };
   } finally {

@@ -95,8 +95,7 @@ export const extendedMappings: FunctionMapping[] = [
   { name: 'csc', minArgs: 1, maxArgs: 1, rewrite: '(1 / sin($1))' },
   { name: 'shiftleft', minArgs: 2, maxArgs: 2, rewrite: '($1 << $2)' },
   { name: 'shiftright', minArgs: 2, maxArgs: 2, rewrite: '($1 >> $2)' },
-  { name: 'getbit', minArgs: 2, maxArgs: 2, rewrite: '(($1 >> $2) & 1)' },
-  { name: 'bit_get', minArgs: 2, maxArgs: 2, rewrite: '(($1 >> $2) & 1)' },
+  ...['getbit', 'bit_get'].map((name): FunctionMapping => ({ name, minArgs: 2, maxArgs: 2, rewrite: '(($1 >> $2) & 1)' })),
   // try_* arithmetic: NULL instead of an overflow error.
   { name: 'try_add', minArgs: 2, maxArgs: 2, rewrite: 'try($1 + $2)' },
   { name: 'try_subtract', minArgs: 2, maxArgs: 2, rewrite: 'try($1 - $2)' },

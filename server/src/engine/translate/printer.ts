@@ -154,7 +154,7 @@ export class DuckdbPrinter {
         if (node.timeTravel) this.problem(`time travel (${node.timeTravel.by} AS OF)`, node.timeTravel.span);
         const rel = this.ctx.relation(node);
         // DuckDB reads Spark's TABLESAMPLE clause as written, after the alias; it has no buckets.
-        if (node.sample && /\bBUCKET\b/i.test(this.ctx.text.slice(node.sample.span.start, node.sample.span.end))) this.problem('TABLESAMPLE (BUCKET ...)', node.sample.span);
+        if (node.sample?.bucket) this.problem('TABLESAMPLE (BUCKET ...)', node.sample.span);
         const sample = node.sample ? ' ' + this.print(node.sample) : '';
         if (rel === undefined) return node.stream ? this.print(node.name) + this.aliasText(node.alias) + sample : undefined;
         const implicitAlias = node.name.parts[node.name.parts.length - 1];
@@ -384,45 +384,38 @@ export class DuckdbPrinter {
 
   private lateralView(node: A.LateralView): string | undefined {
     if (node.call.kind === 'Missing') return undefined;
-    const fn = node.call.name.parts.map((p) => p.name).join('.').toLowerCase();
+    const call = node.call;
+    const fn = call.name.parts.map((p) => p.name).join('.').toLowerCase();
     const base = fn.replace(/_outer$/, '');
-    const names = node.columnAliases.length;
-    if (base === 'stack' || base === 'inline') return this.lateralRows(node, base);
-    // explode(array) AS v; explode(map) AS k, v; posexplode(array) AS pos, v.
-    if ((base !== 'explode' && base !== 'posexplode') || names < 1 || names > 2 || (base === 'posexplode' && names !== 2) || node.call.args.length !== 1) {
-      this.problem(`LATERAL VIEW ${fn}${names ? ` with ${names} column name(s)` : ''}`, node.span);
-      return undefined;
-    }
-    const arg = this.print(node.call.args[0]);
     const cols = node.columnAliases.map((c) => this.print(c));
     const table = node.tableAlias ? this.print(node.tableAlias) : '__lateral';
+    // OUTER keeps one row of NULLs for an empty input.
     const outer = fn.endsWith('_outer') || node.outer;
-    // Unnesting several lists of one length in one SELECT zips them; OUTER keeps one row of NULLs for an empty input.
-    const keep = (list: string) => (outer ? `CASE WHEN len(${arg}) > 0 THEN ${list} ELSE [NULL] END` : list);
-    const lists = base === 'posexplode' ? [`range(0, len(${arg}))`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
-    return `, LATERAL (SELECT ${lists.map((l, i) => `unnest(${keep(l)}) AS ${cols[i]}`).join(', ')}) AS ${table}`;
-  }
-
-  /**
-   * `stack(n, v1, ..., vk)`: k values as n rows of ceil(k / n) columns, NULL-padded, a LATERAL VALUES list;
-   * `inline(array of structs)`: one row per struct, its fields as columns.
-   */
-  private lateralRows(node: A.LateralView, base: 'stack' | 'inline'): string | undefined {
-    const call = node.call as A.FunctionCall;
-    const cols = node.columnAliases.map((c) => this.print(c));
-    const table = node.tableAlias ? this.print(node.tableAlias) : '__lateral';
+    const keep = (arg: string, list = arg) => (outer ? `CASE WHEN len(${arg}) > 0 THEN ${list} ELSE [NULL] END` : list);
     const named = cols.length ? `${table}(${cols.join(', ')})` : table;
     if (base === 'inline') {
       if (call.args.length !== 1) return this.problemAt(`LATERAL VIEW inline with ${call.args.length} arguments`, node.span);
-      const arg = this.print(call.args[0]);
-      const outer = node.outer || call.name.parts.at(-1)?.name.toLowerCase().endsWith('_outer');
-      return `, LATERAL (SELECT unnest(${outer ? `CASE WHEN len(${arg}) > 0 THEN ${arg} ELSE [NULL] END` : arg}, recursive := true)) AS ${named}`;
+      return `, LATERAL (SELECT unnest(${keep(this.print(call.args[0]))}, recursive := true)) AS ${named}`;
     }
+    if (base === 'stack') return this.stackRows(call, cols, named, node.span);
+    // explode(array) AS v; explode(map) AS k, v; posexplode(array) AS pos, v.
+    const names = cols.length;
+    if ((base !== 'explode' && base !== 'posexplode') || names < 1 || names > 2 || (base === 'posexplode' && names !== 2) || call.args.length !== 1) {
+      return this.problemAt(`LATERAL VIEW ${fn}${names ? ` with ${names} column name(s)` : ''}`, node.span);
+    }
+    const arg = this.print(call.args[0]);
+    // Unnesting several lists of one length in one SELECT zips them.
+    const lists = base === 'posexplode' ? [`range(0, len(${arg}))`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
+    return `, LATERAL (SELECT ${lists.map((l, i) => `unnest(${keep(arg, l)}) AS ${cols[i]}`).join(', ')}) AS ${table}`;
+  }
+
+  /** `stack(n, v1, ..., vk)`: k values as n rows of ceil(k / n) columns, NULL-padded, a LATERAL VALUES list. */
+  private stackRows(call: A.FunctionCall, cols: string[], named: string, span: A.Span): string | undefined {
     const n = call.args[0]?.kind === 'NumberLiteral' ? Number(call.args[0].text) : NaN;
     const values = call.args.slice(1).map((a) => this.print(a));
-    if (!Number.isInteger(n) || n < 1 || values.length === 0) return this.problemAt('LATERAL VIEW stack without a literal row count', node.span);
+    if (!Number.isInteger(n) || n < 1 || values.length === 0) return this.problemAt('LATERAL VIEW stack without a literal row count', span);
     const width = Math.ceil(values.length / n);
-    if (cols.length !== width) return this.problemAt(`LATERAL VIEW stack of ${width} columns named by ${cols.length}`, node.span);
+    if (cols.length !== width) return this.problemAt(`LATERAL VIEW stack of ${width} columns named by ${cols.length}`, span);
     const rows = Array.from({ length: n }, (_, r) => `(${Array.from({ length: width }, (_, c) => values[r * width + c] ?? 'NULL').join(', ')})`);
     return `, LATERAL (VALUES ${rows.join(', ')}) AS ${named}`;
   }

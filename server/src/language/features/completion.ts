@@ -61,10 +61,7 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   const tokens = doc.parsed.tokens;
   const prev = tokens[cur.prev];
   if (prev?.kind === 'op' && prev.text === ',' && enclosingFilesCall(tokens, cur.prev)) return list(optionItems(cur));
-  if (isOp(prev, '(') || isOp(prev, ',')) {
-    const open = enclosingParen(tokens, cur.prev);
-    if (open > 0 && isWord(tokens[open - 1], 'TBLPROPERTIES')) return list(tablePropertyItems(cur));
-  }
+  if (atTablePropertyKey(tokens, cur.prev)) return list(tablePropertyItems(cur.replace, false));
   if (isDatasetPosition(tokens, cur.prev)) return datasetItems(cur);
   const statement = statementAt(doc, offset);
   if (!statement || (prev?.kind === 'op' && prev.text === ';')) return list(keywordItems(STATEMENT_KEYWORDS, cur));
@@ -237,31 +234,32 @@ function optionItems(cur: Cursor): CompletionItem[] {
   );
 }
 
+/** Token `i` is the `(` or `,` after which a TBLPROPERTIES key is written. */
+function atTablePropertyKey(tokens: Token[], i: number): boolean {
+  if (!isOp(tokens[i], '(') && !isOp(tokens[i], ',')) return false;
+  const open = enclosingParen(tokens, i);
+  return open > 0 && isWord(tokens[open - 1], 'TBLPROPERTIES');
+}
+
 /** Inside `'...'` where a TBLPROPERTIES key goes (editors close the quote as it is typed): the keys, replacing the quoted text. */
 function tablePropertyKeyString(doc: SyntaxDocument, offset: number): CompletionItem[] | undefined {
   const tokens = doc.parsed.tokens;
   const i = lastTokenBefore(tokens, offset + 1);
   const t = tokens[i];
-  if (!t || t.kind !== 'string' || !(t.start < offset && offset < t.end)) return undefined;
-  const prev = tokens[i - 1];
-  if (!isOp(prev, '(') && !isOp(prev, ',')) return undefined;
-  const open = enclosingParen(tokens, i - 1);
-  if (open <= 0 || !isWord(tokens[open - 1], 'TBLPROPERTIES')) return undefined;
-  const range = { start: doc.lines.positionAt(t.start + 1), end: doc.lines.positionAt(Math.max(t.start + 1, t.end - 1)) };
+  if (!t || t.kind !== 'string' || !(t.start < offset && offset < t.end) || !atTablePropertyKey(tokens, i - 1)) return undefined;
+  return tablePropertyItems({ start: doc.lines.positionAt(t.start + 1), end: doc.lines.positionAt(Math.max(t.start + 1, t.end - 1)) }, true);
+}
+
+/** The known table properties: inside quotes just the key, else `'key' = value`. */
+function tablePropertyItems(range: Range, quoted: boolean): CompletionItem[] {
   return TABLE_PROPERTIES.map((p) => ({
     label: p.key,
     kind: CompletionKind.Property,
-    sortText: '0' + p.key,
+    sortText: '0' + p.key.toLowerCase(),
     detail: 'table property',
-    documentation: { kind: 'markdown' as const, value: p.summary },
-    textEdit: { range, newText: p.key },
+    documentation: { kind: 'markdown', value: p.summary },
+    textEdit: { range, newText: quoted ? p.key : `'${p.key}' = ${p.example}` },
   }));
-}
-
-function tablePropertyItems(cur: Cursor): CompletionItem[] {
-  return TABLE_PROPERTIES.map((p) =>
-    item(cur, p.key, CompletionKind.Property, '0', { detail: 'table property', documentation: { kind: 'markdown', value: p.summary }, insertText: `'${p.key}' = ${p.example}` }),
-  );
 }
 
 /** After `CREATE ... name [(...)]` and before `AS`: the clauses that may follow; undefined when elsewhere. */

@@ -3,7 +3,7 @@
 // same CTE is read. Worked out on the syntax tree because CTE scope is lexical:
 // a non-recursive CTE is visible to the CTEs after it and to the main query,
 // not to itself or the CTEs before it, and an inner WITH may shadow an outer one.
-import type { Cte, Node, Query, TableRef } from '../syntax/ast';
+import type { Cte, Identifier, Node, Query, TableRef } from '../syntax/ast';
 import { pathAt, walk } from '../syntax/visit';
 import type { Position, Range } from '../model/location';
 import type { SyntaxDocument } from './featureContext';
@@ -26,7 +26,7 @@ export function cteAt(doc: SyntaxDocument, position: Position): CteSymbol | unde
   return cteAtOffset(doc, doc.lines.offsetAt(position));
 }
 
-function cteAtOffset(doc: SyntaxDocument, offset: number): CteSymbol | undefined {
+export function cteAtOffset(doc: SyntaxDocument, offset: number): CteSymbol | undefined {
   const path = pathAt(doc.parsed.statements, offset);
   for (let i = path.length - 1; i > 0; i--) {
     const node = path[i];
@@ -41,7 +41,7 @@ function cteAtOffset(doc: SyntaxDocument, offset: number): CteSymbol | undefined
       if (node.parts.length !== 1 || node.missingPart) return undefined;
       const found = visibleCte(path, i - 2, lower(node.parts[0].name));
       if (!found) return undefined;
-      const name = found.cte.name as { name: string; span: Node['span'] };
+      const name = found.name;
       return { name: name.name, range: doc.lines.rangeOf(node.span), definition: doc.lines.rangeOf(name.span), declaration: false, scope: found.scope, cte: found.cte };
     }
   }
@@ -49,7 +49,7 @@ function cteAtOffset(doc: SyntaxDocument, offset: number): CteSymbol | undefined
 }
 
 /** The innermost CTE called `name` that the reference at `path[from]` (and above) can see. */
-function visibleCte(path: Node[], from: number, name: string): { scope: Query; cte: Cte } | undefined {
+function visibleCte(path: Node[], from: number, name: string): { scope: Query; cte: Cte; name: Identifier } | undefined {
   for (let j = from; j >= 0; j--) {
     const q = path[j];
     if (q.kind !== 'Query' || !q.with) continue;
@@ -59,7 +59,7 @@ function visibleCte(path: Node[], from: number, name: string): { scope: Query; c
     const limit = inside >= 0 && !q.with.recursive ? inside : ctes.length;
     for (let k = 0; k < limit; k++) {
       const cte = ctes[k];
-      if (cte.name.kind !== 'Missing' && lower(cte.name.name) === name) return { scope: q, cte };
+      if (cte.name.kind !== 'Missing' && lower(cte.name.name) === name) return { scope: q, cte, name: cte.name };
     }
   }
   return undefined;

@@ -11,7 +11,10 @@ import { SymbolAt, symbolAt } from './symbolAt';
 
 export function definition(ctx: FeatureContext, doc: SyntaxDocument, position: Position): Location[] {
   const s = symbolAt(ctx, doc, position);
-  if (!s) return [];
+  return s ? definitionOf(ctx, doc, s) : [];
+}
+
+function definitionOf(ctx: FeatureContext, doc: SyntaxDocument, s: SymbolAt): Location[] {
   switch (s.kind) {
     case 'dataset':
       if (s.external) return [];
@@ -35,17 +38,17 @@ export function definition(ctx: FeatureContext, doc: SyntaxDocument, position: P
 
 export function references(ctx: FeatureContext, doc: SyntaxDocument, position: Position, includeDeclaration: boolean): Location[] {
   const s = symbolAt(ctx, doc, position);
-  if (!s) return [];
-  if (s.kind === 'cte') return cteReferences(doc, s.cte, includeDeclaration).map((range) => ({ file: doc.file, range }));
-  return referencesOf(ctx, doc.file, s, includeDeclaration);
+  return s ? referencesOf(ctx, doc, s, includeDeclaration) : [];
 }
 
-export function referencesOf(ctx: FeatureContext, file: string, s: SymbolAt, includeDeclaration: boolean): Location[] {
+function referencesOf(ctx: FeatureContext, doc: SyntaxDocument, s: SymbolAt, includeDeclaration: boolean): Location[] {
   switch (s.kind) {
     case 'dataset':
       return s.external ? externalReferences(ctx, s.external) : datasetReferences(ctx, s.key, includeDeclaration);
     case 'column':
-      return columnReferences(ctx, file, s, includeDeclaration);
+      return columnReferences(ctx, doc.file, s, includeDeclaration);
+    case 'cte':
+      return cteReferences(doc, s.cte, includeDeclaration).map((range) => ({ file: doc.file, range }));
     case 'parameter': {
       const out: Location[] = [];
       for (const f of ctx.index.files()) for (const p of ctx.index.analysis(f)?.parameters ?? []) if (p.key === s.key) out.push({ file: f, range: p.range });
@@ -141,11 +144,13 @@ function dedupe(list: Location[]): Location[] {
 
 /** The symbol's occurrences in this file: its definition as a write, every other mention as a read. */
 export function documentHighlights(ctx: FeatureContext, doc: SyntaxDocument, position: Position): DocumentHighlight[] {
-  const key = (l: Location) => `${l.file}:${l.range.start.line}:${l.range.start.character}`;
-  const defined = new Set(definition(ctx, doc, position).map(key));
+  // Asked on every cursor move: the symbol is worked out once.
   const s = symbolAt(ctx, doc, position);
-  if (s?.kind === 'dataset' && s.declaration) defined.add(key({ file: doc.file, range: s.range }));
-  return references(ctx, doc, position, true)
+  if (!s) return [];
+  const key = (l: Location) => `${l.file}:${l.range.start.line}:${l.range.start.character}`;
+  const defined = new Set(definitionOf(ctx, doc, s).map(key));
+  if (s.kind === 'dataset' && s.declaration) defined.add(key({ file: doc.file, range: s.range }));
+  return referencesOf(ctx, doc, s, true)
     .filter((l) => l.file === doc.file)
     .map((l) => ({ range: l.range, kind: defined.has(key(l)) ? 3 : 2 }));
 }

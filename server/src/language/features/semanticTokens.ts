@@ -8,7 +8,7 @@ import { walk } from '../syntax/visit';
 import type { Dataset } from '../model/datasetTypes';
 import type { Range } from '../model/location';
 import { forEachColumnRef, ownedQueries } from './columnScope';
-import { cteAt } from './cteAt';
+import { cteAtOffset } from './cteAt';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 
 // Only ever appended to: clients keep the legend the server announced.
@@ -71,7 +71,7 @@ export function semanticTokens(ctx: FeatureContext, doc: SyntaxDocument): { data
     else if (n.kind === 'Cte' && (n as Cte).name.kind === 'Identifier') add(doc.lines.rangeOf((n as Cte).name.span), 'variable', 'declaration');
     else if (n.kind === 'TableRef' && (n as TableRef).name.parts.length === 1) {
       const name = (n as TableRef).name;
-      if (cteAt(doc, doc.lines.positionAt(name.span.start))) add(doc.lines.rangeOf(name.span), 'variable');
+      if (cteAtOffset(doc, name.span.start)) add(doc.lines.rangeOf(name.span), 'variable');
     }
   });
   const tokens = doc.parsed.tokens;

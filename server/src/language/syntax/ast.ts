@@ -505,8 +505,10 @@ export interface TimeTravel extends NodeBase {
 
 export interface TableSample extends NodeBase {
   kind: 'TableSample';
-  /** The sampling method's words and numbers as written, inside the parentheses. */
+  /** The numbers inside the parentheses (the method's words are not kept). */
   args: Expr[];
+  /** `BUCKET x OUT OF y` rather than PERCENT or ROWS. */
+  bucket?: boolean;
   repeatable?: Expr;
 }
 

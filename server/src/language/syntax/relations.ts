@@ -139,7 +139,9 @@ function parseTableSample(p: Cursor): TableSample {
   if (p.expectOp('(')) {
     while (!p.isOp(')') && !p.atStatementEnd()) {
       const before = p.pos;
-      if (p.tok.kind === 'word' && SAMPLE_WORDS.has(p.tok.upper)) p.advance();
+      if (p.tok.kind === 'word' && SAMPLE_WORDS.has(p.tok.upper)) {
+        if (p.advance().upper === 'BUCKET') node.bucket = true;
+      }
       else node.args.push(parseExpr(p));
       if (p.pos === before) break;
     }
