@@ -39,7 +39,7 @@ import { Diagnostic } from '../language/features/diagnostics/diagnostic';
 import { fileDiagnostics } from '../language/features/diagnostics/fileDiagnostics';
 import { FeatureContext, SyntaxDocument, syntaxDocument } from '../language/features/featureContext';
 import { hover } from '../language/features/hover';
-import { datasetAt, lineageGraph } from '../language/features/lineageGraph';
+import { datasetAt, lineageGraph } from './lineageGraphAnswer';
 import type { CallHierarchyItem, WorkspaceEdit } from '../language/features/lspShapes';
 import { definition, documentHighlights, references } from '../language/features/navigation';
 import { foldingRanges } from '../language/features/foldingRanges';

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from '../../../server/src/language/features/callHierarchy';
 import { codeLenses } from '../../../server/src/language/features/codeLenses';
-import { datasetAt, lineageGraph } from '../../../server/src/language/features/lineageGraph';
+import { datasetAt, lineageGraph } from '../../../server/src/lsp/lineageGraphAnswer';
 import type { DocumentSymbol } from '../../../server/src/language/features/lspShapes';
 import { documentSymbols, workspaceSymbols } from '../../../server/src/language/features/symbols';
 import { fixture, LAYERS } from './featureFixture';

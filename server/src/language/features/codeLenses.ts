@@ -2,7 +2,7 @@
 // command that opens its lineage (the client's `lakeflow.showLineage`, given
 // the same node shape its pipeline explorer passes).
 import type { FeatureContext, SyntaxDocument } from './featureContext';
-import { lineageNode } from './lineageGraph';
+import { lineageNode } from './lineageNode';
 import type { CodeLens } from './lspShapes';
 
 export const SHOW_LINEAGE_COMMAND = 'lakeflow.showLineage';

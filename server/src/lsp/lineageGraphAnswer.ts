@@ -1,21 +1,15 @@
-// The `lakeflow/lineageGraph` and `lakeflow/datasetAt` answers as plain data:
+// The `lakeflow/lineageGraph` and `lakeflow/datasetAt` answers in the protocol's shape:
 // the pipeline's datasets and edges (or one dataset's neighbourhood), with
-// column-level edges on request.
-import type { DatasetAtResult } from '../../../../protocol/src/datasetAt';
-import type { DatasetKind, LineageEdge, LineageGraph, LineageNode } from '../../../../protocol/src/lineageGraph';
-import type { Dataset } from '../model/datasetTypes';
-import type { Position } from '../model/location';
-import type { FeatureContext, SyntaxDocument } from './featureContext';
-import { layerOf } from './featureContext';
-import { datasetTrace } from './lineageTrace';
-import { datasetContaining, symbolAt } from './symbolAt';
-
-const KIND: Record<Dataset['kind'], DatasetKind> = {
-  streaming_table: 'streamingTable',
-  materialized_view: 'materializedView',
-  view: 'view',
-  temporary_view: 'temporaryView',
-};
+// column-level edges on request. Built here, in the one layer that knows
+// protocol/, from the pure lineage trace and symbol lookup of the language core.
+import type { DatasetAtResult } from '../../../protocol/src/datasetAt';
+import type { LineageEdge, LineageGraph, LineageNode } from '../../../protocol/src/lineageGraph';
+import type { Dataset } from '../language/model/datasetTypes';
+import type { Position } from '../language/model/location';
+import type { FeatureContext, SyntaxDocument } from '../language/features/featureContext';
+import { lineageNode } from '../language/features/lineageNode';
+import { datasetTrace } from '../language/features/lineageTrace';
+import { datasetContaining, symbolAt } from '../language/features/symbolAt';
 
 export interface GraphOptions {
   /** Restrict to this dataset's ancestors and descendants. */
@@ -25,19 +19,9 @@ export interface GraphOptions {
   uriOf: (file: string) => string;
 }
 
-export function lineageNode(ctx: FeatureContext, d: Dataset, uriOf: (file: string) => string): LineageNode {
-  const layer = layerOf(d.file);
-  return {
-    id: d.name,
-    name: d.name,
-    kind: KIND[d.kind],
-    ...(ctx.index.pipeline.name ? { pipeline: ctx.index.pipeline.name } : {}),
-    ...(layer ? { layer } : {}),
-    uri: uriOf(d.file),
-    range: d.nameRange,
-    expectations: d.expectations.map((e) => ({ name: e.name, action: e.onViolation, range: e.range })),
-    columns: ctx.index.columnsOf(d.key).columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}) })),
-  };
+/** A node in the protocol's shape (the compiler checks the core's plain data against it). */
+function protocolNode(ctx: FeatureContext, d: Dataset, uriOf: (file: string) => string): LineageNode {
+  return lineageNode(ctx, d, uriOf);
 }
 
 export function lineageGraph(ctx: FeatureContext, options: GraphOptions): LineageGraph {
@@ -56,7 +40,7 @@ export function lineageGraph(ctx: FeatureContext, options: GraphOptions): Lineag
   }
   const nodes = [...keys].flatMap((k) => {
     const d = index.definition(k);
-    return d ? [lineageNode(ctx, d, options.uriOf)] : [];
+    return d ? [protocolNode(ctx, d, options.uriOf)] : [];
   });
   if (options.columns && options.dataset) {
     const root = index.definition(options.dataset.toLowerCase());
