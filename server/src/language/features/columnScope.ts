@@ -3,7 +3,7 @@
 // through `SELECT *`), a CTE's or subquery's select item, a catalog table or a
 // file source. Works on the query shapes the model keeps per dataset, so no
 // tree walk is needed across files.
-import type { LineageColumn, OutputColumns } from '../model/columnLineage';
+import { LineageColumn, OutputColumns, pivotColumns } from '../model/columnLineage';
 import type { Dataset, Flow } from '../model/datasetTypes';
 import { comparePositions, Location, Position, Range, rangeContains } from '../model/location';
 import type { ColumnRef, QueryShape, Relation } from '../model/queryShape';
@@ -88,6 +88,8 @@ export class ColumnResolver {
         return lineage.shapeColumns(r.query, this.file, this.cteEnvironment(chain));
       case 'files':
         return { columns: r.columns.map((c) => ({ ...c, sources: [] })), complete: r.complete };
+      case 'pivot':
+        return pivotColumns(r, (source) => this.relationColumns(source, chain));
       case 'generated':
         return { columns: r.columns.map((name) => ({ name, sources: [] })), complete: true };
       default:
