@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceDiagnostics } from '../../../server/src/language/features/diagnostics/fileDiagnostics';
 import { findRepoRoot } from './repoFiles';
+import { EXPECTED_UPSTREAM } from './expectedGraph';
 import { AnalysedDataset, analysePipeline, datasetNameFromPath } from './pipelineScan';
 
 const pipeline = analysePipeline(findRepoRoot());
@@ -34,37 +35,6 @@ const LAYERS: { folder: string; kind: string; names: string[] }[] = [
   { folder: 'gold/facts', kind: 'materialized view', names: ['fct_iot_events', 'fct_orders', 'fct_alerts'] },
   { folder: 'gold/analytics', kind: 'materialized view', names: ['agg_daily_device_metrics', 'agg_hourly_device_metrics', 'agg_customer_summary'] },
 ];
-
-// The exact dataset graph (upstream datasets per dataset). The language core's lineage
-// must find the same edges; change both together.
-const EXPECTED_UPSTREAM: Record<string, string[]> = {
-  iot_events: [],
-  cdc_customers: [],
-  cdc_products: [],
-  cdc_orders: [],
-  cdc_devices: [],
-  cdc_locations: [],
-  cdc_alerts: [],
-  cdc_alert_thresholds: [],
-  stg_iot_events: ['iot_events'],
-  stg_customers: ['cdc_customers'],
-  stg_products: ['cdc_products'],
-  stg_orders: ['cdc_orders'],
-  stg_devices: ['cdc_devices'],
-  stg_locations: ['cdc_locations'],
-  stg_alerts: ['cdc_alerts'],
-  stg_alert_thresholds: ['cdc_alert_thresholds'],
-  dim_customers: ['stg_customers', 'stg_devices', 'stg_locations', 'stg_orders'],
-  dim_devices: ['stg_alerts', 'stg_devices', 'stg_iot_events', 'stg_products'],
-  dim_locations: ['stg_customers', 'stg_devices', 'stg_locations'],
-  dim_date: ['stg_iot_events', 'stg_orders'],
-  fct_iot_events: ['dim_devices', 'stg_alert_thresholds', 'stg_iot_events'],
-  fct_orders: ['stg_orders', 'stg_products'],
-  fct_alerts: ['dim_devices', 'stg_alert_thresholds', 'stg_alerts'],
-  agg_daily_device_metrics: ['fct_iot_events'],
-  agg_hourly_device_metrics: ['fct_iot_events'],
-  agg_customer_summary: ['agg_daily_device_metrics', 'dim_customers', 'dim_devices', 'fct_alerts'],
-};
 
 function dataset(name: string): AnalysedDataset {
   const d = byName.get(name);
