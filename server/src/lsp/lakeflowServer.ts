@@ -33,6 +33,8 @@ import { InitializationOptions, mergeSettings, SettingsCache } from './serverSet
 export interface LakeflowServerOptions {
   /** Where every file not open in the editor is read from (the disk in production). */
   files: FileProvider;
+  /** Settings a client leaves out: the extension manifest's defaults. */
+  defaults: ServerSettings;
 }
 
 export class LakeflowServer {
@@ -106,9 +108,9 @@ export class LakeflowServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    this.initial = mergeSettings(options);
+    this.initial = mergeSettings(options, this.options.defaults);
     this.storageDir = typeof options.storageDir === 'string' ? options.storageDir : undefined;
-    this.settings = new SettingsCache(this.connection, this.initial, !!params.capabilities.workspace?.configuration);
+    this.settings = new SettingsCache(this.connection, this.initial, !!params.capabilities.workspace?.configuration, this.options.defaults);
     const folders = params.workspaceFolders?.map((f) => fileOfUri(f.uri)) ?? (params.rootUri ? [fileOfUri(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
     this.roots = folders.map((f) => f.replace(/\/$/, ''));
     this.workspace = this.newWorkspace(this.roots.map((root) => ({ root, ...this.initial })));
