@@ -10,7 +10,7 @@
 // draws a new seed, so CI explores new documents every time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createFunctionCatalogue } from '../../../server/src/language/facts/databricksFunctions';
@@ -24,6 +24,7 @@ import { LineIndex } from '../../../server/src/language/syntax/lineIndex';
 import { parse } from '../../../server/src/language/syntax/parser';
 import { FuzzCorpus, minimise } from '../support/fuzzDocuments';
 import { Prng } from '../support/prng';
+import { sqlFiles } from '../syntax/fixtures';
 
 const root = join(__dirname, '../../../..');
 const FAILURES_DIR = join(root, 'test/fixtures/fuzz');
@@ -32,16 +33,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 /** Per document: they take a few milliseconds; the budget catches super-linear work, with room for a shared machine. */
 const BUDGET_MS = 3000;
 const POSITIONS = 4;
-
-function sqlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((e) => {
-      const p = join(dir, e);
-      return statSync(p).isDirectory() ? sqlFiles(p) : e.endsWith('.sql') ? [p] : [];
-    });
-}
 
 const pipelineFiles = sqlFiles(join(root, 'pipelines'));
 const corpus = new FuzzCorpus([...sqlFiles(join(root, 'test/fixtures/sql')), ...sqlFiles(join(root, 'test/fixtures/fidelity')), ...pipelineFiles].map((f) => readFileSync(f, 'utf8')));
@@ -91,6 +82,13 @@ function report(name: string, text: string, positionSeed: number, why: string): 
   writeFileSync(join(FAILURES_DIR, `${name}.json`), JSON.stringify({ seed: SEED, positionSeed, why: why.split('\n')[0], originalLength: text.length }, null, 2) + '\n');
   return `${why}\nseed ${SEED} (FUZZ_SEED=${SEED} replays it); minimised document (${small.length} of ${text.length} characters) saved to ${path}`;
 }
+
+test('minimise keeps only what the failure needs, and generation is deterministic per (seed, index)', () => {
+  const text = 'CREATE MATERIALIZED VIEW a AS\nSELECT x,\n  y\nFROM t PIVOT (sum(v) FOR k IN (1));\n-- tail\n';
+  assert.equal(minimise(text, (c) => c.includes('PIVOT') && c.includes('y')), 'yPIVOT');
+  assert.deepEqual(corpus.generate(7, 3), corpus.generate(7, 3));
+  assert.notDeepEqual(corpus.generate(7, 3), corpus.generate(7, 4));
+});
 
 test('documents that once failed (test/fixtures/fuzz) pass', () => {
   for (const f of sqlFiles(FAILURES_DIR)) {
