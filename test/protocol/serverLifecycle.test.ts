@@ -144,7 +144,7 @@ describe('server lifecycle', { timeout: 60_000 }, () => {
       root: first,
       workspaceFolders: [first, second],
       env: quietEnv(),
-      capabilities: { workspace: { configuration: true } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
       beforeInitialize: (connection) =>
         connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string }[] }) =>
           p.items.map((item) => {
@@ -160,5 +160,16 @@ describe('server lifecycle', { timeout: 60_000 }, () => {
     assert.equal(ready.datasets, 2);
     const symbols = await s.request<{ name: string }[]>('workspace/symbol', { query: '' });
     assert.deepEqual(symbols.map((x) => x.name).sort(), ['one', 'two']);
+
+    // A third folder added while running is read with its own settings; a removed one leaves.
+    const third = workspace({ 'etl/three.sql': 'CREATE MATERIALIZED VIEW three AS SELECT 1 AS x;\n' });
+    patterns[third] = ['**/etl/**/*.sql'];
+    const mark = s.statuses.length;
+    await s.server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: s.uri(third), name: 'third' }], removed: [{ uri: s.uri(second), name: 'workspace1' }] } });
+    // The reload reports indexing, then ready.
+    const indexing = await s.waitForStatus((p) => p.state === 'indexing' && s.statuses.indexOf(p) >= mark);
+    await s.waitForStatus((p) => p.state === 'ready' && s.statuses.indexOf(p) > s.statuses.indexOf(indexing));
+    const after = await s.request<{ name: string }[]>('workspace/symbol', { query: '' });
+    assert.deepEqual(after.map((x) => x.name).sort(), ['one', 'three']);
   });
 });

@@ -49,6 +49,7 @@ export class LakeflowServer {
   private roots: string[] = [];
   private storageDir?: string;
   private watchDynamically = false;
+  private folderEvents = false;
   private ready = false;
   private readonly log: Logger;
 
@@ -115,8 +116,13 @@ export class LakeflowServer {
     this.roots = folders.map((f) => f.replace(/\/$/, ''));
     this.workspace = this.newWorkspace(this.roots.map((root) => ({ root, ...this.initial })));
     this.watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.folderEvents = !!params.capabilities.workspace?.workspaceFolders;
     return {
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...handlerCapabilities() },
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...handlerCapabilities(),
+        ...(this.folderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      },
       serverInfo: { name: 'lakeflow-language-server' },
     };
   }
@@ -128,6 +134,14 @@ export class LakeflowServer {
   private async start(): Promise<void> {
     if (this.watchDynamically) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.sql' }, { globPattern: '**/*.{yml,yaml}' }] }).catch(() => undefined);
+    }
+    if (this.folderEvents) {
+      // A folder added or removed: read the workspace again with each folder's own settings.
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => fileOfUri(f.uri).replace(/\/$/, '')));
+        this.roots = [...this.roots.filter((r) => !removed.has(r)), ...e.added.map((f) => fileOfUri(f.uri).replace(/\/$/, ''))];
+        if (this.ready) void this.reload();
+      });
     }
     this.status({ state: 'indexing', message: 'Reading the pipelines' });
     const folders = await this.folderSettings();
