@@ -190,7 +190,8 @@ export class ColumnLineage {
     return { columns, complete };
   }
 
-  private relationColumns(r: Relation, file: string, env: ReadonlyMap<string, OutputColumns>, unknown?: ColumnRef[]): OutputColumns {
+  /** Output columns of one FROM relation, CTEs resolved in `env`: the one rule hover, completion and diagnostics share. */
+  relationColumns(r: Relation, file: string, env: ReadonlyMap<string, OutputColumns>, unknown?: ColumnRef[]): OutputColumns {
     switch (r.kind) {
       case 'table': {
         const ref = this.host.reference(file, r.reference);
