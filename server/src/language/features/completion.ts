@@ -15,7 +15,7 @@ import { substituteParameters } from '../model/pipelineContext';
 import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS, TABLE_PROPERTIES } from '../facts/readFilesOptions';
 import { ColumnResolver } from './columnScope';
 import { applyPivot, pivotSpec } from '../model/pivotShape';
-import { cteOutputColumns, queryOutputNames } from '../model/queryOutput';
+import { cteOutputColumns, subqueryOutputColumns } from '../model/queryOutput';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
 import { CompletionItem, CompletionKind, CompletionList, Range } from './lspShapes';
 
@@ -371,7 +371,7 @@ function relationScopes(cur: Cursor, r: ast.Relation | ast.Missing, cteNames: Re
     case 'TableFunction':
       return named(r.call.name.parts.map((p) => p.name).join('.'), isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : []);
     case 'SubqueryRelation':
-      return named(alias ?? 'subquery', queryOutputNames(r.query, cur.doc.text, cur.ctx.functions).map((name) => ({ name })));
+      return named(alias ?? 'subquery', subqueryOutputColumns(cur.ctx.index, cur.doc.file, cur.doc.lines.rangeOf(r.span), r.query, cur.doc.text, cur.ctx.functions));
     case 'ValuesRelation':
       return r.alias?.columns ? named(alias!, r.alias.columns.map((c) => ({ name: c.name }))) : [];
     case 'PivotRelation': {

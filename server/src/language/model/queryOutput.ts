@@ -3,8 +3,9 @@
 // CTE whose statement the index has no analysis for (a half-typed statement).
 import type * as ast from '../syntax/ast';
 import type { FunctionCatalogue } from '../facts/databricksFunctions';
-import { Position, rangeContains } from './location';
-import { cteQueryNamed } from './queryShape';
+import type { OutputColumns } from './columnLineage';
+import { Position, Range, rangeContains } from './location';
+import { cteQueryNamed, QueryShape } from './queryShape';
 import { buildQuery } from './queryShapeBuilder';
 import { spanMapper } from './spanRanges';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -32,4 +33,38 @@ export function cteOutputColumns(index: WorkspaceIndex, file: string, position: 
     if (shape) return index.lineage().shapeColumns(shape, file, new Map()).columns;
   }
   return cte.query.kind === 'Query' ? queryOutputNames(cte.query, text, functions).map((n) => ({ name: n })) : [];
+}
+
+/**
+ * The output columns of the subquery written at `range` in `file`: from the
+ * analysed shape through column lineage (`SELECT *` expanded, types), else its
+ * named select items.
+ */
+export function subqueryOutputColumns(index: WorkspaceIndex, file: string, range: Range, q: ast.Query, text: string, functions: FunctionCatalogue): { name: string; type?: string }[] {
+  const a = index.analysis(file);
+  for (const owner of [...(a?.datasets ?? []), ...(a?.flows ?? [])]) {
+    const found = owner.query && subqueryAt(owner.query, range);
+    if (found) return index.lineage().relationColumns(found, file, new Map<string, OutputColumns>()).columns;
+  }
+  return queryOutputNames(q, text, functions).map((name) => ({ name }));
+}
+
+type SubqueryRelation = Extract<QueryShape['from'][number], { kind: 'subquery' }>;
+
+function subqueryAt(shape: QueryShape, range: Range): SubqueryRelation | undefined {
+  for (const r of shape.from) {
+    if (r.kind !== 'subquery') continue;
+    if (r.range && sameRange(r.range, range)) return r;
+    const inner = subqueryAt(r.query, range);
+    if (inner) return inner;
+  }
+  for (const nested of [...shape.ctes.map((c) => c.query), ...shape.setBranches]) {
+    const inner = subqueryAt(nested, range);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

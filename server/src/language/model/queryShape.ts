@@ -21,7 +21,8 @@ export type Relation =
   | { kind: 'table'; alias?: string; reference: number; name: string }
   /** `read_files(...)` / `cloud_files(...)`: schema columns; `complete` false for schemaHints or inferred. */
   | { kind: 'files'; alias?: string; columns: { name: string; type?: string }[]; complete: boolean; source: string }
-  | { kind: 'subquery'; alias?: string; query: QueryShape; columnNames?: string[] }
+  /** `range`: where the subquery is written, so a feature can find its shape from the tree. */
+  | { kind: 'subquery'; alias?: string; query: QueryShape; columnNames?: string[]; range?: Range }
   /** A name that resolves to a CTE of an enclosing query. */
   | { kind: 'cte'; alias?: string; name: string; columnNames?: string[] }
   /** PIVOT / UNPIVOT over `source` (its relations): their columns minus `removed`, then `added` (pivotShape.ts). */

@@ -113,7 +113,7 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
     }
     case 'SubqueryRelation': {
       const query = buildQuery(r.query, ctx, ctes);
-      shape.from.push({ kind: 'subquery', query, ...aliasOf(r.alias) });
+      shape.from.push({ kind: 'subquery', query, ...aliasOf(r.alias), range: ctx.toRange(r.span) });
       return;
     }
     case 'ValuesRelation': {
