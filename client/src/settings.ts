@@ -1,5 +1,5 @@
-// The `lakeflow.*` settings, typed in one place. The schema lives in
-// package.json; everything else reads settings through here, and the server
+// The `lakeflow.*` settings, typed in one place. The schema and the defaults
+// live in package.json; everything else reads settings through here, and the server
 // receives exactly `ServerSettings` (initializationOptions and
 // workspace/configuration answers).
 import * as vscode from 'vscode';
@@ -17,26 +17,34 @@ export interface ClientSettings {
   localRunEvents: number;
 }
 
-export const DEFAULT_SQL_PATTERNS = ['**/pipelines/**/*.sql'];
-
 export function readSettings(scope?: vscode.ConfigurationScope): ClientSettings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  const patterns = c.get<string[]>('sqlFilePatterns', DEFAULT_SQL_PATTERNS);
+  // Defaults are declared once, in package.json (contributes.configuration): VS Code
+  // answers them for unset keys, and `inspect` gives them back for values of a wrong type.
+  const read = <T>(key: string, valid: (v: unknown) => v is T): T => {
+    const v = c.get<unknown>(key);
+    return valid(v) ? v : (c.inspect<T>(key)?.defaultValue as T);
+  };
+  const text = (key: string) => read(key, isString).trim();
+  const num = (key: string) => read(key, isNumber);
   return {
-    sqlFilePatterns: Array.isArray(patterns) ? patterns.filter((p) => typeof p === 'string' && p.trim() !== '') : DEFAULT_SQL_PATTERNS,
-    cliPath: c.get<string>('cliPath', '').trim(),
-    profile: c.get<string>('profile', '').trim(),
-    target: c.get<string>('target', '').trim(),
-    bundleRoot: c.get<string>('bundleRoot', '').trim(),
+    sqlFilePatterns: read('sqlFilePatterns', Array.isArray).filter((p): p is string => isString(p) && p.trim() !== ''),
+    cliPath: text('cliPath'),
+    profile: text('profile'),
+    target: text('target'),
+    bundleRoot: text('bundleRoot'),
     catalog: {
-      enabled: c.get<boolean>('catalog.enabled', true),
-      ttlSeconds: c.get<number>('catalog.cacheTtlSeconds', 600),
-      timeoutMs: c.get<number>('catalog.timeoutMs', 5000),
+      enabled: read('catalog.enabled', (v): v is boolean => typeof v === 'boolean'),
+      ttlSeconds: num('catalog.cacheTtlSeconds'),
+      timeoutMs: num('catalog.timeoutMs'),
     },
-    runPollIntervalSeconds: Math.max(0.05, c.get<number>('run.pollIntervalSeconds', 5)),
-    localRunEvents: Math.max(0, Math.floor(c.get<number>('localRun.events', 0)) || 0),
+    runPollIntervalSeconds: Math.max(0.05, num('run.pollIntervalSeconds')),
+    localRunEvents: Math.max(0, Math.floor(num('localRun.events')) || 0),
   };
 }
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function toServerSettings(s: ClientSettings): ServerSettings {
   return {

@@ -17,3 +17,19 @@ export interface ServerSettings {
   profile?: string;
   target?: string;
 }
+
+/**
+ * The server settings' defaults as the extension manifest (package.json,
+ * `contributes.configuration`) declares them: the one place they are written.
+ * Undefined when `manifest` declares no `lakeflow.*` settings.
+ */
+export function manifestDefaults(manifest: unknown): ServerSettings | undefined {
+  const properties = (manifest as { contributes?: { configuration?: { properties?: Record<string, { default?: unknown }> } } } | undefined)?.contributes?.configuration?.properties;
+  const value = (key: string) => properties?.[`${SETTINGS_SECTION}.${key}`]?.default;
+  const patterns = value('sqlFilePatterns');
+  const enabled = value('catalog.enabled');
+  const ttl = value('catalog.cacheTtlSeconds');
+  const timeout = value('catalog.timeoutMs');
+  if (!Array.isArray(patterns) || typeof enabled !== 'boolean' || typeof ttl !== 'number' || typeof timeout !== 'number') return undefined;
+  return { sqlFilePatterns: patterns.filter((p): p is string => typeof p === 'string'), catalog: { enabled, ttlSeconds: ttl, timeoutMs: timeout } };
+}

@@ -102,5 +102,8 @@ export async function run(): Promise<void> {
   rows.push({ input: `node-sql-parser: ${accepted.length}/${candidates.length} query bodies it accepts`, size: size(bytesOf(acceptedSql)), 'ms (median)': theirs.ms, 'MB/s': theirs.mbps });
   rows.push({ input: 'this parser: the same query bodies', size: size(bytesOf(acceptedSql)), 'ms (median)': ours.ms, 'MB/s': ours.mbps });
   printTable(rows);
-  console.log(`ratio (this parser / node-sql-parser, same statements): ${(ours.mbps / theirs.mbps).toFixed(1)}x; target >= 5 MB/s: ${gen.mbps >= 5 ? 'met' : 'NOT met'} on the generated corpus`);
+  // The target holds for every input of ours, not one chosen row.
+  const ourRows: [string, number][] = [['fixture files', fx.mbps], ['generated files', gen.mbps], ['one document', one.mbps], ['query bodies', ours.mbps]];
+  const slowest = ourRows.reduce((a, b) => (b[1] < a[1] ? b : a));
+  console.log(`ratio (this parser / node-sql-parser, same statements): ${(ours.mbps / theirs.mbps).toFixed(1)}x; target >= 5 MB/s: ${slowest[1] >= 5 ? 'met' : 'NOT met'} on every input (slowest: ${slowest[0]}, ${slowest[1].toFixed(2)} MB/s)`);
 }

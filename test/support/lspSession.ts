@@ -13,6 +13,8 @@ export interface LspSession {
   /** window/logMessage lines (the server's log). */
   logs: string[];
   diagnostics: Map<string, Diagnostic[]>;
+  /** The URI of every publishDiagnostics, in the order they arrived. */
+  published: string[];
   uri(path: string): string;
   open(path: string, text?: string): Promise<{ uri: string; text: string }>;
   change(uri: string, version: number, text: string): Promise<void>;
@@ -27,17 +29,19 @@ export async function openSession(options: StartOptions & { root: string }): Pro
   const statuses: StatusParams[] = [];
   const logs: string[] = [];
   const diagnostics = new Map<string, Diagnostic[]>();
+  const published: string[] = [];
   const waiters: (() => void)[] = [];
   const notify = () => waiters.splice(0).forEach((w) => w());
   const server = await startServer({
     rootPath: options.root,
     ...options,
     beforeInitialize: (connection) => {
+      options.beforeInitialize?.(connection);
       connection.onNotification('lakeflow/status', (p: StatusParams) => (statuses.push(p), notify()));
       connection.onNotification('window/logMessage', (p: { message: string }) => {
         logs.push(p.message);
       });
-      connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => (diagnostics.set(p.uri, p.diagnostics), notify()));
+      connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => (published.push(p.uri), diagnostics.set(p.uri, p.diagnostics), notify()));
     },
   });
   const until = <T>(check: () => T | undefined): Promise<T> =>
@@ -55,6 +59,7 @@ export async function openSession(options: StartOptions & { root: string }): Pro
     statuses,
     logs,
     diagnostics,
+    published,
     uri,
     async open(path, text) {
       const body = text ?? readFileSync(path, 'utf8');

@@ -29,6 +29,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   rootPath?: string;
+  /** Workspace folders sent in initialize (default: the root alone). */
+  workspaceFolders?: string[];
   env?: NodeJS.ProcessEnv;
   initializationOptions?: unknown;
   /** Registers notification handlers before the server can send anything. */
@@ -53,7 +55,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+    workspaceFolders: (options.workspaceFolders ?? [rootPath]).map((f, i) => ({ uri: pathToFileURL(f).href, name: `workspace${i}` })),
     capabilities: options.capabilities ?? {},
     initializationOptions: options.initializationOptions,
   });

@@ -1,6 +1,7 @@
 // The environment of a CLI (or language server) child process. Credentials
 // travel only here, never as arguments, so they do not show in process lists,
 // logs or recorded command lines.
+import { redactText } from '../../../protocol/src/secretPatterns';
 
 /** Credentials chosen by the user: a profile name, or a host with a token from secret storage. */
 export type Credentials = { kind: 'profile'; profile: string } | { kind: 'token'; host: string; token: string } | { kind: 'none' };
@@ -21,11 +22,11 @@ export function profileOf(credentials: Credentials): string | undefined {
   return credentials.kind === 'profile' ? credentials.profile : undefined;
 }
 
-/** Replaces every occurrence of the secrets in text meant for the user or a log. */
+/**
+ * Replaces every occurrence of the secrets, and every token-shaped string
+ * (personal access tokens, bearer headers, OAuth/JWT tokens), in text meant
+ * for the user or a log: the same rules as the server (protocol/src/secretPatterns.ts).
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('***');
-  }
-  return out;
+  return redactText(text, secrets);
 }

@@ -87,8 +87,10 @@ export class CliService {
       return result;
     } catch (e) {
       if (e instanceof CliError) {
-        if (!request.stream) this.logOutput(e.stdout, e.stderr);
-        this.log.error(`exit ${e.exitCode ?? '-'}: ${e.message}`);
+        // Output kept out of the log on success (a token, a poll's JSON) stays out on failure too;
+        // the message, taken from that output, goes to the caller with the error.
+        if (!request.stream && request.logOutput !== false) this.logOutput(e.stdout, e.stderr);
+        this.log.error(`exit ${e.exitCode ?? '-'}${request.logOutput === false ? '' : `: ${e.message}`}`);
       } else {
         this.log.warn(`${(e as Error).message}`);
       }

@@ -13,17 +13,11 @@ import { DatasetResult, runPipeline, RunSummary } from '../engine/runtime/runPip
 import { DEFAULT_OPTIONS } from '../simulator/simulateOptions';
 import { simulate } from '../simulator/simulate';
 import { MANIFEST_FILE } from '../simulator/manifest';
+import { kindLabel } from '../language/features/featureContext';
 
 const USAGE =
   'usage: lakeflow run [--bundle bundle/databricks.yml] [--target local] [--data DIR] [--db FILE] [--events N] [--seed S] [--full-refresh | --refresh t1,t2] [--format text|json] [--concurrency N]';
 const VALUED = ['bundle', 'target', 'data', 'db', 'events', 'seed', 'refresh', 'format', 'concurrency', 'pipeline'] as const;
-
-const kindLabel: Record<string, string> = {
-  streaming_table: 'streaming table',
-  materialized_view: 'materialized view',
-  temporary_view: 'temporary view',
-  view: 'view',
-};
 
 function positiveInt(value: string | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -40,14 +34,14 @@ const failedExpectations = (r: DatasetResult) =>
 
 function progressLine(r: DatasetResult, done: number, total: number): string {
   const status = r.status === 'completed' ? `${r.rowsWritten} rows written, ${r.rowsDropped} dropped` : `${r.status.toUpperCase()}: ${r.message ?? ''}`;
-  return `[${String(done).padStart(String(total).length)}/${total}] ${r.name} (${kindLabel[r.kind]}) ${status} in ${r.seconds.toFixed(2)} s\n`;
+  return `[${String(done).padStart(String(total).length)}/${total}] ${r.name} (${kindLabel(r.kind)}) ${status} in ${r.seconds.toFixed(2)} s\n`;
 }
 
 export function summaryTable(s: RunSummary): string {
   const header = ['dataset', 'kind', 'rows written', 'rows dropped', 'failed expectations', 'time'];
   const body = s.datasets.map((r) => [
     r.status === 'completed' ? r.name : `${r.name} (${r.status})`,
-    kindLabel[r.kind],
+    kindLabel(r.kind),
     String(r.rowsWritten),
     String(r.rowsDropped),
     failedExpectations(r) || '-',

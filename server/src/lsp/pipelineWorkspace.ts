@@ -1,8 +1,9 @@
 // The pipelines of the open workspace, each with its own WorkspaceIndex: one
 // per pipeline of every bundle found under the workspace folders (files chosen
-// by the bundle's libraries), plus one for SQL files outside any bundle that
-// match the `sqlFilePatterns` setting (or are simply opened). Files are read
-// from disk at start; open documents then override the disk.
+// by the bundle's libraries, variables resolved for that folder's `target`),
+// plus one for SQL files outside any bundle that match their folder's
+// `sqlFilePatterns` setting (or are simply opened). Files are read from the
+// injected FileProvider at start; open documents then override it.
 import { FunctionCatalogue } from '../language/facts/databricksFunctions';
 import { loadBundle } from '../language/model/bundleLoader';
 import { BundleContext, PipelineLibrary } from '../language/model/bundleTypes';
@@ -24,10 +25,15 @@ export interface PipelineEntry {
   claims(file: string): boolean;
 }
 
-export interface WorkspaceLoadOptions {
-  roots: string[];
+/** One workspace folder and the settings read for it (each folder may differ). */
+export interface WorkspaceFolderSettings {
+  root: string;
   sqlFilePatterns: string[];
   target?: string;
+}
+
+export interface WorkspaceLoadOptions {
+  folders: WorkspaceFolderSettings[];
   files: FileProvider;
   catalog: CatalogLookup;
   functions: FunctionCatalogue;
@@ -52,24 +58,28 @@ export class PipelineWorkspace {
 
   /** Finds the bundles, reads every pipeline's files from disk and indexes them. */
   load(onProgress?: WorkspaceLoadOptions['onProgress']): void {
-    const { roots, files } = this.options;
+    const { folders, files } = this.options;
     this.entries = [];
     this.owner.clear();
-    const bundleFiles = roots.flatMap((r) => files.listFiles(r).filter((f) => /(^|\/)databricks\.ya?ml$/.test(f)));
     const toRead: [PipelineEntry, string][] = [];
-    for (const bf of bundleFiles) {
-      const bundle = loadBundle(bf, files, { target: this.options.target });
-      for (const p of bundle.pipelines) {
-        const entry = this.bundleEntry(p.key, bundle, pipelineContextOf(p), p.libraries);
-        for (const loc of p.configuration) entry.configurationLocations.set(loc[0], loc[1].location);
-        this.entries.push(entry);
-        for (const f of p.files) toRead.push([entry, f]);
+    const looseFolders: string[] = [];
+    for (const folder of folders) {
+      const listed = files.listFiles(folder.root);
+      const bundleFiles = listed.filter((f) => /(^|\/)databricks\.ya?ml$/.test(f));
+      for (const bf of bundleFiles) {
+        const bundle = loadBundle(bf, files, { target: folder.target });
+        for (const p of bundle.pipelines) {
+          const entry = this.bundleEntry(p.key, bundle, pipelineContextOf(p), p.libraries);
+          for (const loc of p.configuration) entry.configurationLocations.set(loc[0], loc[1].location);
+          this.entries.push(entry);
+          for (const f of p.files) toRead.push([entry, f]);
+        }
       }
+      // A folder without a bundle is read through its sqlFilePatterns.
+      if (bundleFiles.length === 0) looseFolders.push(folder.root);
     }
-    this.loose = this.looseEntry(roots);
-    if (this.entries.length === 0) {
-      for (const r of roots) for (const f of files.listFiles(r)) if (f.endsWith('.sql') && this.loose.claims(f)) toRead.push([this.loose, f]);
-    }
+    this.loose = this.looseEntry(folders);
+    for (const r of looseFolders) for (const f of files.listFiles(r)) if (f.endsWith('.sql') && this.loose.claims(f)) toRead.push([this.loose, f]);
     let done = 0;
     for (const [entry, f] of toRead) {
       if (this.owner.has(f)) continue;
@@ -130,13 +140,13 @@ export class PipelineWorkspace {
     };
   }
 
-  private looseEntry(roots: string[]): PipelineEntry {
-    const patterns = this.options.sqlFilePatterns.map((p) => globToRegExp(p.startsWith('/') || p.startsWith('**') ? p : `**/${p}`));
+  private looseEntry(folders: WorkspaceFolderSettings[]): PipelineEntry {
+    const perFolder = folders.map((f) => ({ root: f.root, patterns: f.sqlFilePatterns.map((p) => globToRegExp(p.startsWith('/') || p.startsWith('**') ? p : `**/${p}`)) }));
     return {
       name: LOOSE,
       index: this.newIndex({ name: LOOSE }),
       configurationLocations: new Map(),
-      claims: (file) => roots.some((r) => file.startsWith(r + '/')) && patterns.some((p) => p.test(file)),
+      claims: (file) => perFolder.some((f) => file.startsWith(f.root + '/') && f.patterns.some((p) => p.test(file))),
     };
   }
 }

@@ -1,14 +1,10 @@
 // The server's settings: typed once (protocol/src/settings.ts), received in
 // initializationOptions and pulled per resource through workspace/configuration
 // when the client supports it, cached per resource until the client says they
-// changed. Never holds credentials: those come through the environment.
+// changed. What a client leaves out takes the manifest's default (package.json,
+// read by server.ts). Never holds credentials: those come through the environment.
 import type { Connection } from 'vscode-languageserver/node';
 import { ServerSettings, SETTINGS_SECTION } from '../../../protocol/src/settings';
-
-export const DEFAULT_SETTINGS: ServerSettings = {
-  sqlFilePatterns: ['**/pipelines/**/*.sql'],
-  catalog: { enabled: true, ttlSeconds: 600, timeoutMs: 5000 },
-};
 
 /** What the client may pass at start besides the settings. */
 export interface InitializationOptions extends Partial<ServerSettings> {
@@ -16,16 +12,16 @@ export interface InitializationOptions extends Partial<ServerSettings> {
   storageDir?: string;
 }
 
-export function mergeSettings(raw: unknown): ServerSettings {
+export function mergeSettings(raw: unknown, defaults: ServerSettings): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<ServerSettings>;
   const patterns = Array.isArray(r.sqlFilePatterns) ? r.sqlFilePatterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : undefined;
   const c = (r.catalog && typeof r.catalog === 'object' ? r.catalog : {}) as Partial<ServerSettings['catalog']>;
   return {
-    sqlFilePatterns: patterns && patterns.length > 0 ? patterns : DEFAULT_SETTINGS.sqlFilePatterns,
+    sqlFilePatterns: patterns && patterns.length > 0 ? patterns : defaults.sqlFilePatterns,
     catalog: {
-      enabled: typeof c.enabled === 'boolean' ? c.enabled : DEFAULT_SETTINGS.catalog.enabled,
-      ttlSeconds: typeof c.ttlSeconds === 'number' && c.ttlSeconds > 0 ? c.ttlSeconds : DEFAULT_SETTINGS.catalog.ttlSeconds,
-      timeoutMs: typeof c.timeoutMs === 'number' && c.timeoutMs > 0 ? c.timeoutMs : DEFAULT_SETTINGS.catalog.timeoutMs,
+      enabled: typeof c.enabled === 'boolean' ? c.enabled : defaults.catalog.enabled,
+      ttlSeconds: typeof c.ttlSeconds === 'number' && c.ttlSeconds > 0 ? c.ttlSeconds : defaults.catalog.ttlSeconds,
+      timeoutMs: typeof c.timeoutMs === 'number' && c.timeoutMs > 0 ? c.timeoutMs : defaults.catalog.timeoutMs,
     },
     ...(typeof r.profile === 'string' && r.profile ? { profile: r.profile } : {}),
     ...(typeof r.target === 'string' && r.target ? { target: r.target } : {}),
@@ -39,11 +35,8 @@ export class SettingsCache {
     private readonly connection: Connection,
     private readonly initial: ServerSettings,
     private readonly canPull: boolean,
+    private readonly defaults: ServerSettings,
   ) {}
-
-  get defaults(): ServerSettings {
-    return this.initial;
-  }
 
   /** Settings for a resource (a file URI), cached until `clear`. */
   get(resource?: string): Promise<ServerSettings> {
@@ -53,7 +46,7 @@ export class SettingsCache {
     if (!hit) {
       hit = this.connection.workspace
         .getConfiguration({ ...(resource ? { scopeUri: resource } : {}), section: SETTINGS_SECTION })
-        .then((raw: unknown) => (raw ? mergeSettings({ ...this.initial, ...(raw as object) }) : this.initial), () => this.initial);
+        .then((raw: unknown) => (raw ? mergeSettings({ ...this.initial, ...(raw as object) }, this.defaults) : this.initial), () => this.initial);
       this.perResource.set(key, hit);
     }
     return hit;

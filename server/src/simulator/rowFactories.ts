@@ -97,8 +97,6 @@ export function makeDevice(rng: Prng, n: number, location: Row, product: Row, in
   };
 }
 
-export const ORDER_STATUSES = ['placed', 'shipped', 'delivered', 'cancelled'] as const;
-
 export function makeOrder(rng: Prng, id: number, customerId: number, product: Row, orderMs: number, status: string, updatedMs: number): Row {
   const quantity = rng.chance(0.7) ? rng.int(1, 3) : rng.int(4, 50);
   const unitPrice = Number(product.unit_price);
@@ -150,8 +148,6 @@ export function breachingValue(rng: Prng, sensor: SensorType, severity: Severity
   const v = high ? rng.between(max + 0.01, outerMax) : rng.between(outerMin, min - 0.01);
   return round2(v);
 }
-
-export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 
 export function makeAlert(rng: Prng, id: number, deviceIdValue: string, threshold: Row, alertMs: number, status: string, updatedMs: number): Row {
   const sensor = threshold.sensor_type as SensorType;

@@ -145,7 +145,7 @@ export function register(h: Harness): void {
       assert.equal(call.env.DATABRICKS_TOKEN, TOKEN);
       assert.equal(call.env.DATABRICKS_HOST, 'https://standin.cloud.databricks.com');
       assert.ok(standIn.calls().every((c) => !c.argv.join(' ').includes(TOKEN)), 'the token is never an argument');
-      const log = await waitFor('the redacted debug line in the log', () => /Authorization: Bearer \*\*\*/.test(readLog(api)) && readLog(api));
+      const log = await waitFor('the redacted debug line in the log', () => /Authorization: \[redacted\]/.test(readLog(api)) && readLog(api));
       assert.ok(!log.includes(TOKEN), 'the token never appears in the output channel');
       await vscode.commands.executeCommand('lakeflow.signOut');
       standIn.reset('success');

@@ -78,3 +78,15 @@ describe('layering rules (eslint.layering.mjs)', () => {
     });
   }
 });
+
+test('inside the language core, dependencies point one way: syntax and facts <- model <- features', () => {
+  // What each layer may import from the core besides itself.
+  const below: Record<string, string[]> = { syntax: [], facts: [], model: ['syntax', 'facts'], features: ['syntax', 'facts', 'model'] };
+  const bad = Object.entries(below).flatMap(([layer, allowed]) =>
+    violations(sourceFiles(`server/src/language/${layer}`), (s) => {
+      const into = /^server\/src\/language\/(\w+)\//.exec(s.target)?.[1];
+      return into !== undefined && into !== layer && !allowed.includes(into);
+    }),
+  );
+  assert.deepEqual(bad, []);
+});

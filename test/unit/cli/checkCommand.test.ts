@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { expectedEdges } from '../pipeline/expectedGraph';
 import { repoRoot, runCli, tempProject } from './cliHarness';
 
 const DATASET_KEYS = ['name', 'kind', 'file', 'range', 'columns', 'expectations', 'upstream', 'downstream'];
@@ -32,7 +33,8 @@ describe('lakeflow check', () => {
       const report = JSON.parse(r.stdout);
       assertSpecShape(report);
       assert.equal(report.datasets.length, 26);
-      assert.equal(report.edges.length, 35);
+      // The graph written by hand from the pipeline's SQL (35 edges today), edge for edge.
+      assert.deepEqual(report.edges.map((e: { from: string; to: string }) => `${e.from} -> ${e.to}`).sort(), expectedEdges());
       assert.deepEqual(report.diagnostics, []);
       const iot = report.datasets.find((d: { name: string }) => d.name === 'iot_events');
       assert.equal(iot.file, 'pipelines/bronze/ingest_iot_events.sql');
@@ -48,10 +50,12 @@ describe('lakeflow check', () => {
     const dir = tempProject(BAD);
     const r = await runCli(['check', '.'], dir);
     assert.equal(r.code, 1);
+    // 1-based line:column of each finding, found in the inputs: the defined name, and the LIVE. prefix.
+    const at = (file: keyof typeof BAD, line: number, needle: string) => `${file}:${line}:${BAD[file].split('\n')[line - 1].indexOf(needle) + 1}`;
     assert.deepEqual(r.stdout.trim().split('\n'), [
-      "a.sql:1:26: error LF301: dataset graph cycle: 'a' is part of a cycle with 'b'",
-      "b.sql:1:26: error LF301: dataset graph cycle: 'b' is part of a cycle with 'a'",
-      "b.sql:3:102: hint LF204: the LIVE. prefix is deprecated: 'a' resolves to the pipeline's own dataset without it",
+      `${at('a.sql', 1, 'a AS')}: error LF301: dataset graph cycle: 'a' is part of a cycle with 'b'`,
+      `${at('b.sql', 1, 'b AS')}: error LF301: dataset graph cycle: 'b' is part of a cycle with 'a'`,
+      `${at('b.sql', 3, 'LIVE.a')}: hint LF204: the LIVE. prefix is deprecated: 'a' resolves to the pipeline's own dataset without it`,
       '3 datasets, 3 edges: 2 errors, 0 warnings, 1 hint',
     ]);
   });

@@ -19,9 +19,12 @@ test('a profile leaves the environment alone and becomes --profile', () => {
   assert.equal(profileOf({ kind: 'profile', profile: 'work' }), 'work');
 });
 
-test('redacts every occurrence of a secret', () => {
-  assert.equal(redact('Bearer dapiSECRET and dapiSECRET', ['dapiSECRET']), 'Bearer *** and ***');
+test('redacts every occurrence of a secret, and token shapes nobody named', () => {
+  assert.equal(redact('Bearer dapiSECRET and dapiSECRET', ['dapiSECRET']), 'Bearer [redacted] and [redacted]');
   assert.equal(redact('abc', ['']), 'abc');
+  assert.equal(redact('token dapi0123456789abcdef was refused', []), 'token [redacted] was refused');
+  assert.equal(redact('{"access_token": "opaque-value", "expiry": "2026"}', []), '{"access_token": "[redacted]", "expiry": "2026"}');
+  assert.equal(redact('got eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2lnbmF0dXJl back', []), 'got [redacted] back');
 });
 
 test('reads profile names and hosts from ~/.databrickscfg', () => {

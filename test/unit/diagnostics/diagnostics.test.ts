@@ -34,7 +34,10 @@ const cases: Case[] = [
   ['LF205 negative: schemaHints leave other columns open', `CREATE OR REFRESH STREAMING TABLE a AS SELECT anything FROM STREAM read_files('/x', schemaHints => 'id INT');`, []],
   ['LF205 negative: aliases, lambdas, struct fields, niladic functions', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id AS k, k + 1 AS k2, transform(array(v), x -> x + 1) AS t, current_timestamp AS ts FROM src ORDER BY k;`, []],
   ['LF205 negative: hidden file columns of a complete schema', `CREATE OR REFRESH STREAMING TABLE a AS SELECT a, _metadata.file_path AS f, _rescued_data FROM STREAM read_files('/x', schema => 'a INT');`, []],
-  ['LF205 negative: PIVOT output columns come from values, so they stay open', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id, s1, p.s2 FROM (SELECT id, seq, v FROM src) PIVOT (sum(v) FOR seq IN (1 AS s1, 2 AS s2)) AS p;`, []],
+  ['LF205 negative: PIVOT output is the unused source columns plus one per IN value', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id, s1, p.s2 FROM (SELECT id, seq, v FROM src) PIVOT (sum(v) FOR seq IN (1 AS s1, 2 AS s2)) AS p;`, []],
+  ['LF205 PIVOT output checked: consumed source columns and unknown names are gone', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id, [[v]], [[s3]] FROM (SELECT id, seq, v FROM src) PIVOT (sum(v) FOR seq IN (1 AS s1, 2 AS s2)) AS p;`, ['LF205', 'LF205']],
+  ['LF205 UNPIVOT output: kept columns, the name column and the value column', SRC + `CREATE MATERIALIZED VIEW a AS SELECT id, metric, val, [[v]] FROM (SELECT id, seq, v FROM src) UNPIVOT (val FOR metric IN (seq, v)) AS u;`, ['LF205']],
+  ['LF205 negative: PIVOT over an open source stays open', `CREATE MATERIALIZED VIEW a AS SELECT anything FROM other.sch.t PIVOT (sum(v) FOR k IN ('x'));`, []],
   ['LF201 through PIVOT and TABLESAMPLE: the source is still a read', `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[nope]] TABLESAMPLE (10 PERCENT) PIVOT (count(*) FOR k IN ('x'));`, ['LF201']],
   ['LF205 hidden file columns do not pass through a dataset', SRC + `CREATE MATERIALIZED VIEW a AS SELECT [[_metadata]].file_path AS f FROM src;`, ['LF205']],
   // LF3xx

@@ -73,5 +73,16 @@ test('a 1 MB line and pure garbage analyse without throwing', () => {
   const random = seededRandom(3);
   index.updateFile('/p/garbage.sql', String.fromCharCode(...Array.from({ length: 50_000 }, () => Math.floor(random() * 0xffff))));
   index.updateFile('/p/parens.sql', 'SELECT ' + '('.repeat(20_000) + '1' + ')'.repeat(20_000));
-  for (const f of index.files()) assert.ok(Array.isArray(fileDiagnostics(index, f, { onInternalError: (c, _f, e) => assert.fail(`${c}: ${String(e)}`) })));
+  const diagnose = (f: string) => fileDiagnostics(index, f, { onInternalError: (c, _f, e) => assert.fail(`${c}: ${String(e)}`) });
+  // The huge line is analysed in full: every column in the model, the one unknown source found where it is.
+  assert.equal(index.definition('m')?.query?.items.length, 150_000);
+  const hugeFindings = diagnose('/p/huge.sql');
+  assert.deepEqual(hugeFindings.map((d) => [d.code, d.range.start.character]), [['LF201', huge.indexOf('src;')]]);
+  // Garbage is syntax errors only, each inside the text.
+  const garbageLines = index.text('/p/garbage.sql')!.split(/\r\n|\r|\n/);
+  const garbage = diagnose('/p/garbage.sql');
+  assert.ok(garbage.length > 0 && garbage.every((d) => d.code === 'LF101' && d.range.end.line < garbageLines.length), JSON.stringify(garbage.slice(0, 3)));
+  // 20,000 nested parentheses stop at the nesting limit with one error, not a stack overflow.
+  assert.deepEqual(index.analysis('/p/parens.sql')?.syntaxErrors.map((e) => e.code), ['too-deep']);
+  assert.deepEqual(diagnose('/p/parens.sql').map((d) => d.code), ['LF101']);
 });

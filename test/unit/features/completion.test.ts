@@ -75,6 +75,10 @@ describe('completion', () => {
     check({ ...LAYERS, '/p/gold/x.sql': text.replace('t.|', 'w.|') }, ['dev', 'one'], ['total']);
   });
 
+  test('a subquery offers its output as the model computes it: SELECT * expanded, aliases kept', () => {
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT t.| FROM (SELECT *, doubled * 2 AS quadrupled FROM clean_events) t' }, ['doubled', 'device_id', 'quadrupled'], ['total', 'sum']);
+  });
+
   test('inside PIVOT (...) the source columns; after it, the pivot output named as Spark names it', () => {
     const pivot = "CREATE MATERIALIZED VIEW x AS SELECT | FROM clean_events PIVOT (sum(doubled) AS s, max(doubled) AS m FOR device_id IN ('d1' AS first, 'd2')) p";
     check({ ...LAYERS, '/p/gold/x.sql': pivot }, ['event_id', 'ts', 'first_s', 'first_m', 'd2_s', 'd2_m'], ['doubled', 'device_id']);

@@ -14,6 +14,12 @@ function check(files: Record<string, string>, expected: string[], excluded: stri
 }
 
 describe('hover', () => {
+  test('relation columns follow the model, as diagnostics see them: subquery column aliases, implicit file columns, PIVOT output', () => {
+    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT t.a| FROM (SELECT 1 AS x) AS t(a)' }, ['**a** · column of subquery'], ['source unknown']);
+    check({ '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT _rescued_data| FROM STREAM read_files('/a', format => 'json', schemaHints => 'id INT')" }, ['**_rescued_data**: `STRING`']);
+    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT id|, s1 FROM (SELECT 1 AS id, 2 AS seq, 3 AS v) PIVOT (sum(v) FOR seq IN (1 AS s1))' }, ['**id**'], ['source unknown']);
+  });
+
   test('a dataset reference shows kind, layer, columns with types, expectations and neighbours', () => {
     check({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('FROM raw_events', 'FROM raw_|events') }, [
       '**raw_events** · streaming table · bronze',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { globMatch } from '../../../server/src/language/model/glob';
-import { dirname, normalizePath, relativePath, resolvePath } from '../../../server/src/language/model/paths';
+import { globToRegExp } from '../../../server/src/language/model/glob';
+import { dirname, normalizePath, resolvePath } from '../../../server/src/language/model/paths';
 
 const cases: [string, string, boolean][] = [
   ['/a/**', '/a/b/c.sql', true],
@@ -19,14 +19,12 @@ const cases: [string, string, boolean][] = [
   ['/a/[unclosed', '/a/[unclosed', true],
 ];
 for (const [glob, path, expected] of cases) {
-  test(`glob ${glob} ${expected ? 'matches' : 'does not match'} ${path}`, () => assert.equal(globMatch(glob, path), expected));
+  test(`glob ${glob} ${expected ? 'matches' : 'does not match'} ${path}`, () => assert.equal(globToRegExp(glob).test(normalizePath(path)), expected));
 }
 
-test('paths: normalize, resolve, dirname, relative; URIs keep their authority', () => {
+test('paths: normalize, resolve, dirname; URIs keep their authority', () => {
   assert.equal(normalizePath('/a/b/../c/./d.sql'), '/a/c/d.sql');
   assert.equal(resolvePath('/repo/bundle/resources', '../../pipelines/**'), '/repo/pipelines/**');
   assert.equal(resolvePath('file:///repo/bundle', '../x.sql'), 'file:///repo/x.sql');
   assert.equal(dirname('file:///repo/a.sql'), 'file:///repo');
-  assert.equal(relativePath('/repo', '/repo/pipelines/a.sql'), 'pipelines/a.sql');
-  assert.equal(relativePath('/repo/x', '/repo/pipelines/a.sql'), '../pipelines/a.sql');
 });

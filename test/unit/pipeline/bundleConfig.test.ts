@@ -5,6 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { diskFiles } from '../../../server/src/files/diskFiles';
+import { loadBundle } from '../../../server/src/language/model/bundleLoader';
 import { findRepoRoot, isInside, listFilesRecursively, matchGlob, toPosix } from './repoFiles';
 import { allStrings, isMap, listAt, loadYaml, LoadedYaml, mapAt, YamlValue } from './yamlFiles';
 
@@ -138,6 +140,15 @@ describe('bundle pipeline resource', () => {
       }
       assert.deepEqual([...matched].sort(), [...pipelineSql].sort());
     }
+  });
+
+  test('the product bundle loader reads the same bundle without problems: same files, same pipeline, same SQL files', () => {
+    const bundle = loadBundle(toPosix(join(bundleDir, 'databricks.yml')), diskFiles());
+    assert.deepEqual(bundle.problems.map((p) => `${p.kind}: ${p.message}`), []);
+    assert.deepEqual([...bundle.yamlFiles].sort(), all.map((f) => toPosix(f.path)).sort());
+    assert.deepEqual(bundle.pipelines.map((p) => p.key), [...pipelines.keys()]);
+    assert.deepEqual([...bundle.pipelines[0].files].sort(), pipelineSql.map(toPosix).sort());
+    assert.equal(bundle.target, 'dev', 'the default target');
   });
 });
 

@@ -1,17 +1,22 @@
-// The IoT lakehouse pipeline in pipelines/: every file defines the dataset its name says,
-// the 26 datasets of issue 2 with the right kind per layer, references that resolve
-// inside the pipeline, an acyclic graph, and the bronze/silver conventions the simulator's
-// landing contract and the local engine rely on.
+// The IoT lakehouse pipeline in pipelines/, read by the product (the bundle
+// loader, the parser and the analyser, through the CLI's loader): every file
+// defines the dataset its name says, the 26 datasets of issue 2 with the right
+// kind per layer, references that resolve inside the pipeline, the dataset graph
+// the analyser builds is the expected one and acyclic, the analyser reports no
+// diagnostics, and the bronze/silver conventions the simulator's landing
+// contract and the local engine rely on.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workspaceDiagnostics } from '../../../server/src/language/features/diagnostics/fileDiagnostics';
 import { findRepoRoot } from './repoFiles';
-import { datasetNameFromPath, scanPipeline, ScannedDataset, topologicalOrder, upstreamGraph } from './pipelineScan';
+import { EXPECTED_UPSTREAM } from './expectedGraph';
+import { AnalysedDataset, analysePipeline, datasetNameFromPath } from './pipelineScan';
 
-const pipelinesDir = join(findRepoRoot(), 'pipelines');
-const datasets = scanPipeline(pipelinesDir);
-const byName = new Map(datasets.map((d) => [d.name ?? d.file, d]));
+const pipeline = analysePipeline(findRepoRoot());
+const datasets = pipeline.datasets;
+const byName = new Map(datasets.map((d) => [d.name, d]));
 
 const CDC_ENTITIES: Record<string, string> = {
   customers: 'customer_id',
@@ -31,38 +36,7 @@ const LAYERS: { folder: string; kind: string; names: string[] }[] = [
   { folder: 'gold/analytics', kind: 'materialized view', names: ['agg_daily_device_metrics', 'agg_hourly_device_metrics', 'agg_customer_summary'] },
 ];
 
-// The exact dataset graph (upstream datasets per dataset). The language core's lineage
-// must find the same edges; change both together.
-const EXPECTED_UPSTREAM: Record<string, string[]> = {
-  iot_events: [],
-  cdc_customers: [],
-  cdc_products: [],
-  cdc_orders: [],
-  cdc_devices: [],
-  cdc_locations: [],
-  cdc_alerts: [],
-  cdc_alert_thresholds: [],
-  stg_iot_events: ['iot_events'],
-  stg_customers: ['cdc_customers'],
-  stg_products: ['cdc_products'],
-  stg_orders: ['cdc_orders'],
-  stg_devices: ['cdc_devices'],
-  stg_locations: ['cdc_locations'],
-  stg_alerts: ['cdc_alerts'],
-  stg_alert_thresholds: ['cdc_alert_thresholds'],
-  dim_customers: ['stg_customers', 'stg_devices', 'stg_locations', 'stg_orders'],
-  dim_devices: ['stg_alerts', 'stg_devices', 'stg_iot_events', 'stg_products'],
-  dim_locations: ['stg_customers', 'stg_devices', 'stg_locations'],
-  dim_date: ['stg_iot_events', 'stg_orders'],
-  fct_iot_events: ['dim_devices', 'stg_alert_thresholds', 'stg_iot_events'],
-  fct_orders: ['stg_orders', 'stg_products'],
-  fct_alerts: ['dim_devices', 'stg_alert_thresholds', 'stg_alerts'],
-  agg_daily_device_metrics: ['fct_iot_events'],
-  agg_hourly_device_metrics: ['fct_iot_events'],
-  agg_customer_summary: ['agg_daily_device_metrics', 'dim_customers', 'dim_devices', 'fct_alerts'],
-};
-
-function dataset(name: string): ScannedDataset {
+function dataset(name: string): AnalysedDataset {
   const d = byName.get(name);
   assert.ok(d, `dataset ${name} is not defined by any file under pipelines/`);
   return d;
@@ -70,12 +44,16 @@ function dataset(name: string): ScannedDataset {
 
 describe('pipeline files and datasets', () => {
   test('every SQL file defines exactly one dataset, the one its file name says', () => {
-    assert.ok(datasets.length > 0, `no SQL files under ${pipelinesDir}`);
+    assert.equal(pipeline.index.files().length, 26, 'the bundle libraries select 26 SQL files');
+    assert.equal(datasets.length, 26);
     for (const d of datasets) {
-      const creates = d.code.match(/\bCREATE\b/gi) ?? [];
-      assert.equal(creates.length, 1, `${d.file}: expected one CREATE statement, found ${creates.length}`);
-      assert.equal(d.name, datasetNameFromPath(d.file), `${d.file}: defines ${d.name ?? 'no dataset'}`);
+      assert.equal(d.datasetsInFile, 1, `${d.file}: expected one dataset, found ${d.datasetsInFile}`);
+      assert.equal(d.name, datasetNameFromPath(d.file), `${d.file}: defines ${d.name}`);
     }
+  });
+
+  test('the analyser finds nothing to report on the pipeline', () => {
+    assert.deepEqual(workspaceDiagnostics(pipeline.index).map((d) => `${d.file} ${d.code} ${d.message}`), []);
   });
 
   test('the pipeline has exactly the 26 datasets of issue 2, in their layer folders, with their kinds', () => {
@@ -97,9 +75,7 @@ describe('pipeline files and datasets', () => {
   test('every reference after FROM/JOIN is a dataset of the pipeline, bare, never LIVE. or catalog-qualified', () => {
     const names = new Set(byName.keys());
     for (const d of datasets) {
-      const local = new Set(d.cteNames);
       for (const ref of d.references) {
-        if (local.has(ref.name)) continue;
         assert.doesNotMatch(ref.name, /[.`]/, `${d.file}: reference ${ref.name} should be a bare dataset name`);
         assert.ok(names.has(ref.name), `${d.file}: ${ref.name} is not a dataset of the pipeline`);
       }
@@ -107,11 +83,9 @@ describe('pipeline files and datasets', () => {
   });
 
   test('the dataset graph is exactly the expected one and acyclic', () => {
-    const graph = upstreamGraph(datasets);
-    assert.deepEqual(Object.fromEntries([...graph].sort()), Object.fromEntries(Object.entries(EXPECTED_UPSTREAM).map(([k, v]) => [k, [...v].sort()]).sort()));
-    const { order, cyclic } = topologicalOrder(graph);
-    assert.deepEqual(cyclic, []);
-    assert.equal(order.length, 26);
+    const upstream = Object.fromEntries(datasets.map((d) => [d.name, pipeline.index.upstream(d.name).map((u) => u.key).sort()]).sort());
+    assert.deepEqual(upstream, Object.fromEntries(Object.entries(EXPECTED_UPSTREAM).map(([k, v]) => [k, [...v].sort()]).sort()));
+    assert.deepEqual(pipeline.index.graph.cycles(), []);
   });
 
   test('materialized views read only in batch; streaming tables read only streams', () => {

@@ -1,8 +1,8 @@
-// Test-local file helpers for the pipeline and bundle tests: where the repository is,
-// recursive listing, and a small glob matcher with the bundle's semantics
-// (`*` within one path segment, `**` across segments, `?` one character).
+// File helpers for the pipeline and bundle tests: where the repository is,
+// recursive listing, and globs matched by the product's glob rules.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { globToRegExp } from '../../../server/src/language/model/glob';
 
 /** The repository root: the nearest folder above the compiled test holding package.json. */
 export function findRepoRoot(start: string = __dirname): string {
@@ -31,24 +31,10 @@ export function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-export function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*' && pattern[i + 1] === '*') {
-      const followedBySlash = pattern[i + 2] === '/';
-      source += followedBySlash ? '(?:[^/]+/)*' : '.*';
-      i += followedBySlash ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
-}
-
 /**
  * Files matching a glob written relative to baseDir (`../x/**`, `resources/*.yml`).
- * The literal leading segments choose the folder to list, the rest is matched.
+ * The literal leading segments choose the folder to list, the rest is matched
+ * with the product's glob rules (the ones the bundle loader uses).
  */
 export function matchGlob(baseDir: string, pattern: string): string[] {
   const segments = pattern.split('/');

@@ -1,7 +1,8 @@
-// Test-local YAML loading for the bundle tests: parse with the `yaml` package and turn
-// every parse error into `file:line:col: message`, so a broken file names its position.
+// YAML loading for the bundle tests through the product's reader (the one the
+// bundle loader uses), every parse error as `file:line:col: message`, so a
+// broken file names its position.
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { YamlSource } from '../../../server/src/language/model/yamlSource';
 
 export type YamlValue = null | boolean | number | string | YamlValue[] | { [key: string]: YamlValue };
 export type YamlMap = { [key: string]: YamlValue };
@@ -15,13 +16,9 @@ export interface LoadedYaml {
 
 export function loadYaml(path: string): LoadedYaml {
   const text = readFileSync(path, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const errors = doc.errors.map((e) => {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    return `${path}:${line}:${col}: ${e.message.split('\n')[0]}`;
-  });
-  return { path, text, value: errors.length ? null : (doc.toJS() as YamlValue), errors };
+  const source = new YamlSource(path, text);
+  const errors = source.errors().map((e) => `${path}:${e.location.range.start.line + 1}:${e.location.range.start.character + 1}: ${e.message}`);
+  return { path, text, value: errors.length ? null : (source.doc.toJS() as YamlValue), errors };
 }
 
 export function isMap(value: YamlValue | undefined): value is YamlMap {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '../../../..');
 
-function sqlFiles(dir: string): string[] {
+/** Every .sql file below `dir`, sorted; none when it does not exist. */
+export function sqlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()

@@ -3,7 +3,7 @@
 // through `SELECT *`), a CTE's or subquery's select item, a catalog table or a
 // file source. Works on the query shapes the model keeps per dataset, so no
 // tree walk is needed across files.
-import type { LineageColumn, OutputColumns } from '../model/columnLineage';
+import { LineageColumn, OutputColumns, pivotColumns } from '../model/columnLineage';
 import type { Dataset, Flow } from '../model/datasetTypes';
 import { comparePositions, Location, Position, Range, rangeContains } from '../model/location';
 import type { ColumnRef, QueryShape, Relation } from '../model/queryShape';
@@ -84,14 +84,11 @@ export class ColumnResolver {
         const cte = this.findCte(r.name, chain);
         return cte ? lineage.shapeColumns(cte.query, this.file, this.cteEnvironment(chain, cte.query)) : { columns: [], complete: false };
       }
-      case 'subquery':
-        return lineage.shapeColumns(r.query, this.file, this.cteEnvironment(chain));
-      case 'files':
-        return { columns: r.columns.map((c) => ({ ...c, sources: [] })), complete: r.complete };
-      case 'generated':
-        return { columns: r.columns.map((name) => ({ name, sources: [] })), complete: true };
+      case 'pivot':
+        return pivotColumns(r, (source) => this.relationColumns(source, chain));
       default:
-        return { columns: [], complete: false };
+        // Subqueries, file sources, generated columns: the model's rule (column aliases, hidden file columns).
+        return lineage.relationColumns(r, this.file, this.cteEnvironment(chain));
     }
   }
 
@@ -142,6 +139,15 @@ export class ColumnResolver {
         return { kind: 'query', shape: r.query, column, label: 'subquery' };
       case 'files':
         return { kind: 'files', source: r.source, column, ...(col?.type ? { type: col.type } : {}) };
+      case 'pivot': {
+        // A source column the pivot keeps is that source's column; the ones it adds come from data values.
+        if (r.removed.includes(column.toLowerCase())) return { kind: 'unknown', column };
+        for (const source of r.source) {
+          const kept = this.relationColumns(source, chain).columns.find((c) => c.name.toLowerCase() === column.toLowerCase());
+          if (kept) return this.targetOf(source, kept.name, chain, kept);
+        }
+        return { kind: 'unknown', column };
+      }
       default:
         return { kind: 'unknown', column };
     }

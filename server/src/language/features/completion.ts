@@ -10,11 +10,12 @@ import type { Token } from '../syntax/tokens';
 import { pathAt, walk } from '../syntax/visit';
 import { filesColumns, FILE_SOURCE_IMPLICIT_COLUMNS, isFilesFunction } from '../model/readFilesSchema';
 import type { DatasetReference } from '../model/datasetTypes';
-import { emptyRange, Position, rangeContains } from '../model/location';
+import { emptyRange, Position } from '../model/location';
 import { substituteParameters } from '../model/pipelineContext';
 import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS, TABLE_PROPERTIES } from '../facts/readFilesOptions';
-import { ColumnResolver, ownedQueries } from './columnScope';
-import type { QueryShape } from '../model/queryShape';
+import { ColumnResolver } from './columnScope';
+import { applyPivot, pivotSpec } from '../model/pivotShape';
+import { cteOutputColumns, subqueryOutputColumns } from '../model/queryOutput';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
 import { CompletionItem, CompletionKind, CompletionList, Range } from './lspShapes';
 
@@ -365,12 +366,12 @@ function relationScopes(cur: Cursor, r: ast.Relation | ast.Missing, cteNames: Re
       const parts = r.name.parts.map((p) => p.name);
       const last = parts[parts.length - 1] ?? '';
       const cte = parts.length === 1 ? cteNames.get(last.toLowerCase()) : undefined;
-      return named(last, cte ? cteColumns(cur, cte) : tableColumns(cur, parts));
+      return named(last, cte ? cteOutputColumns(cur.ctx.index, cur.doc.file, cur.position, cte, cur.doc.text, cur.ctx.functions) : tableColumns(cur, parts));
     }
     case 'TableFunction':
       return named(r.call.name.parts.map((p) => p.name).join('.'), isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : []);
     case 'SubqueryRelation':
-      return named(alias ?? 'subquery', selectOutputNames(r.query).map((name) => ({ name })));
+      return named(alias ?? 'subquery', subqueryOutputColumns(cur.ctx.index, cur.doc.file, cur.doc.lines.rangeOf(r.span), r.query, cur.doc.text, cur.ctx.functions));
     case 'ValuesRelation':
       return r.alias?.columns ? named(alias!, r.alias.columns.map((c) => ({ name: c.name }))) : [];
     case 'PivotRelation': {
@@ -378,34 +379,9 @@ function relationScopes(cur: Cursor, r: ast.Relation | ast.Missing, cteNames: Re
       const clauseEnd = r.alias ? r.alias.span.start : r.span.end;
       const source = relationScopes(cur, r.source, cteNames);
       if (cur.offset > r.source.span.end && cur.offset < clauseEnd) return source;
-      return named(alias ?? (r.unpivot ? 'unpivot' : 'pivot'), pivotOutput(cur, r, source.flatMap((x) => x.columns)));
+      return named(alias ?? (r.unpivot ? 'unpivot' : 'pivot'), applyPivot(pivotSpec(r, cur.doc.text), source.flatMap((x) => x.columns), (name) => ({ name })));
     }
   }
-}
-
-/**
- * Spark's PIVOT output: the source columns the clause does not use, then one
- * column per IN value (`value_agg` when there are several aggregates). UNPIVOT:
- * the source columns it does not unpivot, the name column and the value columns.
- */
-function pivotOutput(cur: Cursor, r: ast.PivotRelation, source: ScopeRelation['columns']): ScopeRelation['columns'] {
-  const text = (n: ast.Node) => cur.doc.text.slice(n.span.start, n.span.end);
-  const nameOf = (i: ast.SelectItem) => i.alias?.name ?? (i.expr.kind === 'StringLiteral' ? i.expr.value : text(i.expr));
-  const columnsIn = (nodes: ast.Node[]) => {
-    const names = new Set<string>();
-    for (const n of nodes) walk(n, (x) => void (x.kind === 'ColumnRef' && names.add(x.parts[x.parts.length - 1]?.name.toLowerCase() ?? '')));
-    return names;
-  };
-  if (r.unpivot) {
-    const unpivoted = columnsIn(r.in.map((i) => i.expr));
-    const kept = source.filter((c) => !unpivoted.has(c.name.toLowerCase()));
-    return [...kept, ...[...columnsIn([r.forColumns])].map((name) => ({ name })), ...[...columnsIn(r.values.map((v) => v.expr))].map((name) => ({ name }))];
-  }
-  const used = columnsIn([...r.values.map((v) => v.expr), r.forColumns]);
-  const kept = source.filter((c) => !used.has(c.name.toLowerCase()));
-  const values = r.in.map(nameOf);
-  const names = r.values.length > 1 ? values.flatMap((v) => r.values.map((a) => `${v}_${nameOf(a)}`)) : values;
-  return [...kept, ...names.map((name) => ({ name }))];
 }
 
 function tableColumns(cur: Cursor, parts: string[]): { name: string; type?: string }[] {
@@ -416,38 +392,4 @@ function tableColumns(cur: Cursor, parts: string[]): { name: string; type?: stri
   const res = cur.ctx.index.resolve(ref);
   if (res.kind === 'dataset') return cur.ctx.index.columnsOf(res.key).columns;
   return res.fullName ? new ColumnResolver(cur.ctx, cur.doc.file).catalogColumns(res.fullName).columns : [];
-}
-
-/** A CTE's output columns: from the model's query shape when the statement is analysed, else its select list. */
-function cteColumns(cur: Cursor, cte: ast.Cte): { name: string; type?: string }[] {
-  if (cte.columns) return cte.columns.map((c) => ({ name: c.name }));
-  const a = cur.ctx.index.analysis(cur.doc.file);
-  const name = cte.name.kind === 'Missing' ? '' : cte.name.name.toLowerCase();
-  for (const q of ownedQueries(a?.datasets ?? [], a?.flows ?? [])) {
-    if (!rangeContains(q.range, cur.position)) continue;
-    const shape = findCteShape(q.shape, name);
-    if (shape) return cur.ctx.index.lineage().shapeColumns(shape, cur.doc.file, new Map()).columns;
-  }
-  return cte.query.kind === 'Query' ? selectOutputNames(cte.query).map((n) => ({ name: n })) : [];
-}
-
-function findCteShape(shape: QueryShape, name: string): QueryShape | undefined {
-  for (const c of shape.ctes) {
-    if (c.name.toLowerCase() === name) return c.query;
-    const inner = findCteShape(c.query, name);
-    if (inner) return inner;
-  }
-  for (const r of shape.from) if (r.kind === 'subquery') {
-    const inner = findCteShape(r.query, name);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function selectOutputNames(q: ast.Query): string[] {
-  let body: ast.QueryBody = q.body;
-  while (body.kind === 'SetOperation') body = body.left;
-  if (body.kind === 'ParenQuery') return selectOutputNames(body.query);
-  if (body.kind !== 'Select') return [];
-  return body.items.flatMap((i) => (i.alias ? [i.alias.name] : i.expr.kind === 'ColumnRef' ? [i.expr.parts[i.expr.parts.length - 1].name] : []));
 }

@@ -3,6 +3,7 @@
 // schemas and flows, each knowing the upstream columns that feed it. Results
 // are memoised until the index changes; unknown column references found on
 // the way are reported to the caller.
+import { applyPivot } from './pivotShape';
 import { FILE_SOURCE_IMPLICIT_COLUMNS } from './readFilesSchema';
 import { CatalogLookup } from './catalogLookup';
 import { Dataset, DatasetReference, Flow } from './datasetTypes';
@@ -189,7 +190,8 @@ export class ColumnLineage {
     return { columns, complete };
   }
 
-  private relationColumns(r: Relation, file: string, env: ReadonlyMap<string, OutputColumns>, unknown?: ColumnRef[]): OutputColumns {
+  /** Output columns of one FROM relation, CTEs resolved in `env`: the one rule hover, completion and diagnostics share. */
+  relationColumns(r: Relation, file: string, env: ReadonlyMap<string, OutputColumns>, unknown?: ColumnRef[]): OutputColumns {
     switch (r.kind) {
       case 'table': {
         const ref = this.host.reference(file, r.reference);
@@ -212,6 +214,8 @@ export class ColumnLineage {
         const cols = env.get(r.name) ?? OPEN;
         return r.columnNames ? rename(cols, r.columnNames) : cols;
       }
+      case 'pivot':
+        return pivotColumns(r, (s) => this.relationColumns(s, file, env, unknown));
       case 'generated':
         return { columns: r.columns.map((name) => ({ name, sources: [] })), complete: true };
       case 'unknown':
@@ -222,6 +226,13 @@ export class ColumnLineage {
 
 // Spark functions written without parentheses parse as column names.
 const NILADIC = new Set(['current_date', 'current_timestamp', 'current_user', 'current_time', 'current_catalog', 'current_schema', 'current_database', 'session_user', 'user', 'current_timezone']);
+
+/** A pivot's output from its source relations' columns (complete when they all are). */
+export function pivotColumns(r: Extract<Relation, { kind: 'pivot' }>, columnsOf: (source: Relation) => OutputColumns): OutputColumns {
+  const sources = r.source.map(columnsOf);
+  const columns = applyPivot(r, sources.flatMap((s) => s.columns.filter((c) => !c.hidden)), (name): LineageColumn => ({ name, sources: [] }));
+  return { columns, complete: sources.every((s) => s.complete) };
+}
 
 function rename(cols: OutputColumns, names: string[]): OutputColumns {
   return { complete: cols.complete, columns: cols.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name })) };

@@ -2,7 +2,7 @@
 // datasets it declares, the flows it adds, the dataset references with their
 // read kind, the `${key}` parameters it uses, and each query's shape for
 // column lineage. Diagnostics are derived from these in features/diagnostics.
-import { Location, Range } from './location';
+import { Range } from './location';
 import { QueryShape } from './queryShape';
 
 export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
@@ -146,8 +146,4 @@ export interface FileAnalysis {
   references: DatasetReference[];
   parameters: ParameterUse[];
   syntaxErrors: SyntaxProblem[];
-}
-
-export interface DatasetLocation extends Location {
-  dataset: string;
 }

@@ -59,7 +59,3 @@ export function globToRegExp(glob: string): RegExp {
     return new RegExp('^' + g.split('').map(escapeRegex).join('') + '$');
   }
 }
-
-export function globMatch(glob: string, path: string): boolean {
-  return globToRegExp(glob).test(normalizePath(path));
-}

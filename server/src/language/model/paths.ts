@@ -47,19 +47,3 @@ export function isAbsolute(p: string): boolean {
 export function resolvePath(base: string, rel: string): string {
   return normalizePath(isAbsolute(rel) ? rel : `${base}/${rel}`);
 }
-
-/** `to` relative to directory `from`, for display ('pipelines/bronze/a.sql'). */
-export function relativePath(from: string, to: string): string {
-  const a = normalizePath(from).split('/').filter(Boolean);
-  const b = normalizePath(to).split('/').filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
-}
-
-/** True when `p` is `dir` itself or lies below it. */
-export function isUnder(dir: string, p: string): boolean {
-  const d = normalizePath(dir);
-  const n = normalizePath(p);
-  return n === d || n.startsWith(d.endsWith('/') ? d : d + '/');
-}

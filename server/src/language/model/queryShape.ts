@@ -21,9 +21,12 @@ export type Relation =
   | { kind: 'table'; alias?: string; reference: number; name: string }
   /** `read_files(...)` / `cloud_files(...)`: schema columns; `complete` false for schemaHints or inferred. */
   | { kind: 'files'; alias?: string; columns: { name: string; type?: string }[]; complete: boolean; source: string }
-  | { kind: 'subquery'; alias?: string; query: QueryShape; columnNames?: string[] }
+  /** `range`: where the subquery is written, so a feature can find its shape from the tree. */
+  | { kind: 'subquery'; alias?: string; query: QueryShape; columnNames?: string[]; range?: Range }
   /** A name that resolves to a CTE of an enclosing query. */
   | { kind: 'cte'; alias?: string; name: string; columnNames?: string[] }
+  /** PIVOT / UNPIVOT over `source` (its relations): their columns minus `removed`, then `added` (pivotShape.ts). */
+  | { kind: 'pivot'; alias?: string; source: Relation[]; removed: string[]; added: string[] }
   /** Columns a LATERAL VIEW generator or a VALUES list adds, by name. */
   | { kind: 'generated'; alias?: string; columns: string[] }
   /** Table-valued functions and anything else whose columns are not known. */
@@ -60,4 +63,18 @@ export interface QueryShape {
 
 export function emptyQuery(): QueryShape {
   return { ctes: [], from: [], items: [], otherColumns: [], setBranches: [], boundNames: [] };
+}
+
+/** The query of the CTE `name` (lower case) declared in `shape` or in a query nested in its FROM. */
+export function cteQueryNamed(shape: QueryShape, name: string): QueryShape | undefined {
+  for (const c of shape.ctes) {
+    if (c.name.toLowerCase() === name) return c.query;
+    const inner = cteQueryNamed(c.query, name);
+    if (inner) return inner;
+  }
+  for (const r of shape.from) {
+    const inner = r.kind === 'subquery' ? cteQueryNamed(r.query, name) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
 }

@@ -7,6 +7,7 @@ import { walk } from '../syntax/visit';
 import { DatasetReference, SourceRead } from './datasetTypes';
 import { exprType } from './exprTypes';
 import { ColumnRef, emptyQuery, QueryShape, Relation, SelectItem } from './queryShape';
+import { pivotSpec } from './pivotShape';
 import { filesColumns, isFilesFunction } from './readFilesSchema';
 import { SpanToRange } from './spanRanges';
 
@@ -112,7 +113,7 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
     }
     case 'SubqueryRelation': {
       const query = buildQuery(r.query, ctx, ctes);
-      shape.from.push({ kind: 'subquery', query, ...aliasOf(r.alias) });
+      shape.from.push({ kind: 'subquery', query, ...aliasOf(r.alias), range: ctx.toRange(r.span) });
       return;
     }
     case 'ValuesRelation': {
@@ -121,10 +122,10 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
       return;
     }
     case 'PivotRelation': {
-      // The source's reads count; its columns do not show through: the pivot's
-      // output names come from data values and aliases, so they stay open.
-      addRelation(r.source, ctx, ctes, emptyQuery());
-      shape.from.push({ kind: 'unknown', alias: r.alias ? lower(r.alias.name.name) : undefined });
+      // The source's columns, minus those the clause consumes, plus the ones it names (pivotShape.ts).
+      const source = emptyQuery();
+      addRelation(r.source, ctx, ctes, source);
+      shape.from.push({ kind: 'pivot', alias: r.alias ? lower(r.alias.name.name) : undefined, source: source.from, ...pivotSpec(r, ctx.text) });
       return;
     }
     case 'ParenRelation':

@@ -21,6 +21,8 @@ export interface WorkspaceIndexOptions {
 
 interface FileEntry {
   text: string;
+  /** The one parse of this (file, version): features reuse it instead of parsing again. */
+  parsed: ParseResult;
   analysis: FileAnalysis;
 }
 
@@ -51,9 +53,10 @@ export class WorkspaceIndex {
   updateFile(file: string, text: string, version?: number): boolean {
     const old = this.entries.get(file);
     if (old && (version !== undefined ? old.analysis.version === version && old.text === text : old.text === text)) return false;
-    const analysis = analyzeFile(file, version ?? (old ? old.analysis.version + 1 : 0), text, this.parse(text), this.functions);
+    const parsed = this.parse(text);
+    const analysis = analyzeFile(file, version ?? (old ? old.analysis.version + 1 : 0), text, parsed, this.functions);
     if (old) this.unregister(old.analysis);
-    this.entries.set(file, { text, analysis });
+    this.entries.set(file, { text, parsed, analysis });
     this.register(analysis);
     this.graph.setFileEdges(file, this.edgesOf(analysis));
     this.lineageCache = undefined;
@@ -82,6 +85,11 @@ export class WorkspaceIndex {
     return this.entries.get(file)?.text;
   }
 
+  /** The syntax tree `analysis(file)` was built from (same text, same version). */
+  parsed(file: string): ParseResult | undefined {
+    return this.entries.get(file)?.parsed;
+  }
+
   /** Every definition with this key (more than one is a duplicate). */
   definitionsOf(key: string): Dataset[] {
     return this.definitions.get(key.toLowerCase()) ?? [];
@@ -105,20 +113,24 @@ export class WorkspaceIndex {
     return [...(this.referencedBy.get(key.toLowerCase())?.keys() ?? [])].sort();
   }
 
-  /**
-   * Other files whose diagnostics can change when `file` changes: files that
-   * read its datasets (directly or further downstream, since columns flow on)
-   * and files defining the same names. Call it before and after an update and
-   * republish the union.
-   */
-  filesAffectedBy(file: string): string[] {
+  /** The datasets whose result `file` writes: the ones it defines and its flows' targets. */
+  keysWrittenBy(file: string): string[] {
     const a = this.analysis(file);
     if (!a) return [];
-    const keys = [...a.datasets.map((d) => d.key), ...a.flows.map((f) => f.targetKey).filter(Boolean)];
+    return [...new Set([...a.datasets.map((d) => d.key), ...a.flows.map((f) => f.targetKey).filter((k): k is string => !!k)])];
+  }
+
+  /**
+   * Files whose diagnostics can change when the datasets `keys` change: files
+   * that read them, directly or further downstream (columns flow on through
+   * `SELECT *`), and files defining the same names. Ask with the keys a file
+   * wrote before and after an edit.
+   */
+  filesDependingOn(keys: Iterable<string>): string[] {
     const out = new Set<string>();
     const seen = new Set<string>();
-    const queue = [...keys];
-    for (const k of keys) for (const d of this.definitionsOf(k)) out.add(d.file);
+    const queue = [...keys].map((k) => k.toLowerCase());
+    for (const k of queue) for (const d of this.definitionsOf(k)) out.add(d.file);
     while (queue.length > 0) {
       const key = queue.pop()!;
       if (seen.has(key)) continue;
@@ -126,7 +138,6 @@ export class WorkspaceIndex {
       for (const f of this.filesReading(key)) out.add(f);
       for (const d of this.graph.downstream(key)) queue.push(d.key);
     }
-    out.delete(file);
     return [...out].sort();
   }
 

@@ -196,35 +196,11 @@ export function tokenize(text: string): TokenizeResult {
     }
 
     if (c === 96 /* ` */) {
-      let j = i + 1;
-      let value = '';
-      let chunk = j;
-      const params: Param[] = [];
-      let closed = false;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 96) {
-          if (text.charCodeAt(j + 1) === 96) {
-            value += text.slice(chunk, j + 1);
-            j += 2;
-            chunk = j;
-            continue;
-          }
-          closed = true;
-          break;
-        }
-        if (d === CH_NL || d === CH_CR) break; // a back-quoted name never spans lines: stop the damage
-        if (d === 36 && text.charCodeAt(j + 1) === 123) {
-          j = scanParam(j, params);
-          continue;
-        }
-        j++;
-      }
-      value += text.slice(chunk, j);
-      if (closed) j++;
-      else error('unterminated-identifier', 'Unterminated back-quoted identifier: expected `` ` ``', start, j);
-      push('quoted', start, j, value.toUpperCase(), value, params.length ? params : undefined);
-      i = j;
+      // A back-quoted name never spans lines (stop the damage); a doubled `` ` `` is one.
+      const q = scanQuoted(i, false, true, true);
+      if (!q.closed) error('unterminated-identifier', 'Unterminated back-quoted identifier: expected `` ` ``', start, q.end);
+      push('quoted', start, q.end, q.value.toUpperCase(), q.value, q.params.length ? q.params : undefined);
+      i = q.end;
       continue;
     }
 
@@ -259,6 +235,20 @@ export function tokenize(text: string): TokenizeResult {
 
   function scanString(quoteAt: number, raw: boolean): number {
     const start = raw ? quoteAt - 1 : quoteAt;
+    const q = scanQuoted(quoteAt, !raw, false, false);
+    if (!q.closed) error('unterminated-string', 'Unterminated string: expected a closing quote', start, q.end);
+    const token = push('string', start, q.end, '', q.value, q.params.length ? q.params : undefined);
+    if (raw) token.raw = true;
+    return q.end;
+  }
+
+  /**
+   * The one quote-scanning loop (strings and back-quoted names): from the
+   * opening quote at `quoteAt` to its closing quote, decoding backslash escapes
+   * or doubled quotes and collecting `${...}` parameters. Left open, it stops
+   * at the end of the line (`oneLine`) or before a line starting with CREATE.
+   */
+  function scanQuoted(quoteAt: number, backslash: boolean, doubled: boolean, oneLine: boolean): { end: number; value: string; params: Param[]; closed: boolean } {
     const quote = text.charCodeAt(quoteAt);
     let j = quoteAt + 1;
     let value = '';
@@ -268,10 +258,16 @@ export function tokenize(text: string): TokenizeResult {
     while (j < n) {
       const d = text.charCodeAt(j);
       if (d === quote) {
+        if (doubled && text.charCodeAt(j + 1) === quote) {
+          value += text.slice(chunk, j + 1);
+          j += 2;
+          chunk = j;
+          continue;
+        }
         closed = true;
         break;
       }
-      if (d === 92 /* \ */ && !raw && j + 1 < n) {
+      if (d === 92 /* \ */ && backslash && j + 1 < n) {
         value += text.slice(chunk, j);
         const [decoded, len] = unescape(j);
         value += decoded;
@@ -283,15 +279,11 @@ export function tokenize(text: string): TokenizeResult {
         j = scanParam(j, params);
         continue;
       }
-      if ((d === CH_NL || d === CH_CR) && startsCreateLine(j)) break; // a quote left open while typing: keep the next statement
+      if ((d === CH_NL || d === CH_CR) && (oneLine || startsCreateLine(j))) break;
       j++;
     }
     value += text.slice(chunk, j);
-    if (closed) j++;
-    else error('unterminated-string', 'Unterminated string: expected a closing quote', start, j);
-    const token = push('string', start, j, '', value, params.length ? params : undefined);
-    if (raw) token.raw = true;
-    return j;
+    return { end: closed ? j + 1 : j, value, params, closed };
   }
 
   /**

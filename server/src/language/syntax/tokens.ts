@@ -1,6 +1,6 @@
 // Token shapes produced by tokenizer.ts and consumed by the parser (and by
 // features that need the raw token stream, e.g. completion at a cursor).
-import type { Param, Span } from './ast';
+import type { Param } from './ast';
 
 export type TokenKind =
   | 'word' // identifier or keyword, unquoted (may contain `${key}` pieces: see params)
@@ -28,8 +28,4 @@ export interface Token {
   params?: Param[];
   /** `r'...'` raw string. */
   raw?: boolean;
-}
-
-export function tokenSpan(t: Token): Span {
-  return { start: t.start, end: t.end };
 }
