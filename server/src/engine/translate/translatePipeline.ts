@@ -184,6 +184,11 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         plan.problems.push(at(f.file, f.body.span, 'INSERT flow without a query'));
         continue;
       }
+      if (f.body.replaceUsing || f.body.replaceWhere) {
+        // Replacing rows by key or condition has no local equivalent yet; appending would be wrong.
+        plan.problems.push(at(f.file, f.body.span, `cannot run locally: INSERT ... ${f.body.replaceUsing ? 'REPLACE USING' : 'REPLACE WHERE'} flow`));
+        continue;
+      }
       const sql = t.print(f.body.query);
       flow = { kind: 'query', name: f.name, sql, once: f.body.once, ...t.finish() };
     } else {
@@ -203,6 +208,10 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
 type Translator = { print(n: A.Node): string; finish(): { fileSources: FileSourcePlan[]; streamSources: string[] } };
 
 function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A.Span, message: string) => void): CdcFlow | undefined {
+  if (node.snapshot) {
+    problem(node.span, `cannot run locally: ${node.spelling} ... FROM SNAPSHOT`);
+    return undefined;
+  }
   if (node.source.kind === 'Missing' || !node.sequenceBy || node.keys.length === 0) {
     problem(node.span, `${node.spelling} needs a source, KEYS and SEQUENCE BY`);
     return undefined;

@@ -88,7 +88,9 @@ function spellingText(p: Cursor, span: { start: number; end: number }): string {
 
 function readKindWords(p: Cursor, visibility: CreateDataset['visibility']): KindWords | undefined {
   if (p.eatWords('STREAMING', 'TABLE')) return { kind: 'streaming_table', legacy: false };
-  if (p.eatWords('STREAMING', 'LIVE', 'TABLE')) return { kind: 'streaming_table', legacy: true };
+  if (p.eatWords('STREAMING', 'LIVE', 'TABLE') || p.eatWords('INCREMENTAL', 'LIVE', 'TABLE')) return { kind: 'streaming_table', legacy: true };
+  // Legacy streaming views (`CREATE TEMPORARY STREAMING LIVE VIEW`): a temporary view over a stream.
+  if (p.eatWords('STREAMING', 'LIVE', 'VIEW') || p.eatWords('INCREMENTAL', 'LIVE', 'VIEW')) return { kind: 'temporary_view', legacy: true };
   if (p.eatWords('MATERIALIZED', 'VIEW')) return { kind: 'materialized_view', legacy: false };
   if (p.eatWords('LIVE', 'TABLE')) return { kind: 'materialized_view', legacy: true };
   if (p.eatWords('LIVE', 'VIEW')) return { kind: 'temporary_view', legacy: true };
@@ -197,10 +199,28 @@ function parseTableConstraint(p: Cursor, start: number): TableConstraint {
   } else {
     p.errorHere('unexpected-token', 'Expected EXPECT, PRIMARY KEY, FOREIGN KEY or CHECK');
   }
-  // Informational options: NOT ENFORCED, RELY, NORELY, TIMESERIES, DEFERRABLE ...
-  while (p.tok.kind === 'word' && !p.atStatementEnd() && !p.isWord('CONSTRAINT')) p.advance();
+  skipConstraintOptions(p);
   node.span = p.spanFrom(start);
   return node;
+}
+
+/** Informational constraint options, which change nothing for a pipeline. */
+const CONSTRAINT_OPTIONS = new Set(['ENFORCED', 'RELY', 'NORELY', 'TIMESERIES', 'DEFERRABLE', 'INITIALLY', 'DEFERRED', 'IMMEDIATE', 'ENABLE', 'DISABLE', 'VALIDATE', 'NOVALIDATE', 'MATCH', 'FULL', 'PARTIAL', 'SIMPLE']);
+
+/**
+ * Steps over `NOT ENFORCED`, `RELY`, `DEFERRABLE`, `ON DELETE NO ACTION` ...
+ * but not over the column properties that may follow an inline constraint
+ * (`PRIMARY KEY NOT NULL COMMENT 'c'`).
+ */
+function skipConstraintOptions(p: Cursor): void {
+  for (;;) {
+    if (p.isWord('NOT') && (p.isWord('ENFORCED', 1) || p.isWord('DEFERRABLE', 1))) p.pos += 2;
+    else if (p.isWord('ON') && (p.isWord('DELETE', 1) || p.isWord('UPDATE', 1))) {
+      p.pos += 2;
+      if (!p.eatWords('NO', 'ACTION')) p.eatWord('RESTRICT') ?? p.eatWord('CASCADE');
+    } else if (p.tok.kind === 'word' && CONSTRAINT_OPTIONS.has(p.tok.upper) && !p.atStatementEnd()) p.advance();
+    else return;
+  }
 }
 
 function parseReferences(p: Cursor, node: TableConstraint): void {
@@ -229,6 +249,9 @@ function parseColumnDef(p: Cursor): ColumnDef {
     else if (p.eatWord('COMMENT')) {
       if (p.tok.kind === 'string') col.comment = parseStringLiteral(p);
       else p.errorHere('missing-token', 'Expected a string after COMMENT');
+    } else if (p.eatWord('COLLATE')) {
+      if (p.atName()) p.identifier();
+      else p.errorHere('expected-name', 'Expected a collation name after COLLATE');
     } else if (p.eatWord('MASK')) {
       const fn = parseQualifiedName(p, 'a mask function');
       if (fn.kind === 'QualifiedName') col.mask = fn;
@@ -253,7 +276,7 @@ function parseColumnDef(p: Cursor): ColumnDef {
 
 function isColumnOption(p: Cursor): boolean {
   const u = p.tok.upper;
-  return u === 'COMMENT' || u === 'NOT' || u === 'GENERATED' || u === 'DEFAULT' || u === 'MASK' || u === 'PRIMARY' || u === 'CONSTRAINT';
+  return u === 'COMMENT' || u === 'NOT' || u === 'GENERATED' || u === 'DEFAULT' || u === 'MASK' || u === 'PRIMARY' || u === 'CONSTRAINT' || u === 'COLLATE' || u === 'REFERENCES' || u === 'FOREIGN';
 }
 
 // ---------------------------------------------------------------- clauses

@@ -1,16 +1,22 @@
 // Entry point: parse(text) -> statements, errors, comments, tokens. Never
 // throws: each statement is parsed on its own, recovery happens at `;` and
-// at statement keywords that start a line, and a parser bug in one statement
-// becomes an `internal-error` for that statement only.
+// at statement keywords that start a line (and at notebook cell starts), and a
+// parser bug in one statement becomes an `internal-error` for that statement only.
 import type { ParseResult, SetStatement, Statement } from './ast';
 import { Cursor } from './cursor';
 import { parseCreate } from './create';
 import { parseAutoCdc, parseInsert } from './flow';
+import { notebookLayout } from './notebook';
 import { parseQuery, startsQuery } from './query';
 import { tokenize } from './tokenizer';
+import type { Token } from './tokens';
 
-export function parse(text: string): ParseResult {
+export function parse(input: string): ParseResult {
+  // A notebook source is read through its mask (same offsets): markers and non-SQL cells blank.
+  const notebook = notebookLayout(input);
+  const text = notebook ? notebook.masked : input;
   const { tokens, comments, errors: lexErrors } = tokenize(text);
+  if (notebook) markCellStarts(tokens, notebook.cellStarts);
   const p = new Cursor(text, tokens);
   const statements: Statement[] = [];
   while (!p.atEof()) {
@@ -36,7 +42,15 @@ export function parse(text: string): ParseResult {
     if (p.pos === start) p.advance(); // guarantees progress whatever went wrong
   }
   const errors = [...lexErrors, ...p.errors].sort((a, b) => a.span.start - b.span.start);
-  return { statements, errors, comments, tokens };
+  return { statements, errors, comments, tokens, ...(notebook ? { foreignCells: notebook.foreignCells } : {}) };
+}
+
+function markCellStarts(tokens: Token[], cellStarts: number[]): void {
+  let i = 0;
+  for (const at of cellStarts) {
+    while (i < tokens.length && tokens[i].start < at) i++;
+    if (i < tokens.length && tokens[i].kind !== 'eof') tokens[i].cellStart = true;
+  }
 }
 
 function parseStatement(p: Cursor): Statement {

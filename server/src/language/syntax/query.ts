@@ -1,5 +1,5 @@
 // Queries: WITH, set operations, SELECT and its clauses, ORDER/SORT/CLUSTER/
-// DISTRIBUTE BY, LIMIT/OFFSET. The SELECT clause loop accepts clauses in any
+// DISTRIBUTE BY, LIMIT/OFFSET, then any `|> operation` steps (pipes.ts). The SELECT clause loop accepts clauses in any
 // order and skips junk up to the next clause keyword, so a broken clause does
 // not lose the ones after it.
 import type {
@@ -8,6 +8,7 @@ import type {
 } from './ast';
 import { Cursor } from './cursor';
 import { atClauseKeyword, parseExpr, parseExprList, parseOrderItems, parseParenExprList, parseQualifiedName, parseWindowSpec, closeParen } from './expressions';
+import { parsePipe } from './pipes';
 import { parseFrom, parseIdentifierList, parseValuesRows } from './relations';
 
 const QUERY_STARTS = new Set(['SELECT', 'WITH', 'VALUES', 'FROM', 'TABLE']);
@@ -60,12 +61,13 @@ export function parseQuery(p: Cursor): Query {
       break;
     }
   }
+  while (p.isOp('|>')) (query.pipes ??= []).push(parsePipe(p));
   p.leave();
   query.span = p.spanFrom(start);
   return query;
 }
 
-function parseLimit(p: Cursor): LimitClause {
+export function parseLimit(p: Cursor): LimitClause {
   const start = p.advance().start;
   if (p.eatWord('ALL')) return { kind: 'LimitClause', span: p.spanFrom(start) };
   const value = parseExpr(p);
@@ -180,7 +182,7 @@ function parseSelect(p: Cursor): Select {
 function selectClauses(p: Cursor, select: Select): void {
   for (;;) {
     const t = p.tok;
-    if (p.atStatementEnd() || (t.kind === 'op' && t.upper === ')')) return;
+    if (p.atStatementEnd() || (t.kind === 'op' && (t.upper === ')' || t.upper === '|>'))) return;
     if (t.kind === 'word' && SELECT_ENDS.has(t.upper) && !(t.upper === 'EXCEPT' && p.isOp('(', 1) && !startsQuery(p, 1))) return;
     const u = t.kind === 'word' ? t.upper : '';
     if (u === 'FROM') {
@@ -285,7 +287,7 @@ function parseGroupingItem(p: Cursor): GroupingItem {
   return parseExpr(p);
 }
 
-function parseWindowClause(p: Cursor) {
+export function parseWindowClause(p: Cursor) {
   const start = p.advance().start;
   const windows: NamedWindow[] = [];
   while (p.atName()) {
