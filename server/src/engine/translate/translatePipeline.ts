@@ -71,7 +71,7 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         declared.set(key, {
           node: st,
           file,
-          plan: { name, key, kind: st.datasetKind, schema, table: `${quote(schema)}.${quote(name)}`, file: file.path, span: st.span, expectations: [], flows: [], dependsOn: [], problems: [] },
+          plan: { name, key, kind: planKind(st.datasetKind), schema, table: `${quote(schema)}.${quote(name)}`, file: file.path, span: st.span, expectations: [], flows: [], dependsOn: [], problems: [] },
         });
         if (st.body && (st.body.kind === 'AutoCdc' || st.body.kind === 'InsertInto')) {
           flows.push({ file, statement: st, targetKey: key, targetSpan: st.name.span, name, body: st.body });
@@ -203,6 +203,11 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
     }
   }
   return { datasets: [...declared.values()].map((d) => d.plan), problems };
+}
+
+/** A pipeline managed table (`CREATE TABLE ... FLOW`) is appended to by its flows: locally, like a streaming table. */
+function planKind(kind: A.DatasetKind): A.DatasetKind {
+  return kind === 'table' ? 'streaming_table' : kind;
 }
 
 type Translator = { print(n: A.Node): string; finish(): { fileSources: FileSourcePlan[]; streamSources: string[] } };

@@ -15,6 +15,8 @@ const KIND: Record<Dataset['kind'], DatasetKind> = {
   materialized_view: 'materializedView',
   view: 'view',
   temporary_view: 'temporaryView',
+  // A pipeline managed table is written by flows, like a streaming table.
+  table: 'streamingTable',
 };
 
 export interface GraphOptions {

@@ -7,7 +7,7 @@ import { Diagnostic } from './diagnostics/diagnostic';
 
 export interface DatasetReport {
   name: string;
-  kind: 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
+  kind: 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view' | 'table';
   file: string;
   range: Range;
   columns: { name: string; type: string | null }[];

@@ -5,7 +5,7 @@
 import { Location, Range } from './location';
 import { QueryShape } from './queryShape';
 
-export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
+export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view' | 'table';
 
 export interface DeclaredColumn {
   name: string;

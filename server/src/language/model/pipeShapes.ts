@@ -1,9 +1,8 @@
 // Query shapes through SQL pipe syntax: each `|> operation` turns the shape
 // built so far into the next one, so columns and lineage flow step by step.
-// Steps that keep the columns (WHERE, ORDER BY, LIMIT, TABLESAMPLE, WINDOW,
-// set operations) extend the current shape; steps that change them (SELECT,
-// EXTEND, SET, DROP, AS, AGGREGATE, JOIN) read the previous shape as a
-// subquery. Table aliases of earlier steps stay usable as qualifiers (`t.c`
+// LIMIT, TABLESAMPLE and set operations extend the current shape; every
+// other step reads the previous shape as a subquery (so WHERE after
+// AGGREGATE sees the aggregate's columns, not its input's). Table aliases of earlier steps stay usable as qualifiers (`t.c`
 // after `FROM t |> ...`), so such a qualifier is read as the piped relation.
 import type * as ast from '../syntax/ast';
 import { ColumnRef, emptyQuery, QueryShape, SelectItem } from './queryShape';
@@ -24,15 +23,6 @@ export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: Sha
       shape.otherColumns.push(...keep(found));
     };
     switch (pipe.op) {
-      case 'WHERE':
-        other(pipe.condition);
-        continue;
-      case 'ORDER BY':
-        other(pipe.orderBy);
-        continue;
-      case 'WINDOW':
-        other(pipe.window);
-        continue;
       case 'LIMIT':
       case 'TABLESAMPLE':
         continue;
@@ -68,7 +58,13 @@ export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: Sha
         shape.items.push(star(pipe.columns.map((c) => lower(c.name))));
         break;
       case 'AS':
+      case 'WHERE':
+      case 'ORDER BY':
+      case 'WINDOW':
+        // Same columns; WHERE and ORDER BY read the previous step's output.
         shape.items.push(star());
+        other(pipe.condition);
+        other(pipe.orderBy);
         break;
       case 'JOIN':
         if (pipe.right && pipe.right.kind !== 'Missing') addRelation(pipe.right, ctx, ctes, shape);

@@ -125,7 +125,7 @@ export interface Unknown extends NodeBase {
   text: string;
 }
 
-export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
+export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view' | 'table';
 
 /**
  * CREATE ... STREAMING TABLE / MATERIALIZED VIEW / [TEMPORARY] VIEW and the

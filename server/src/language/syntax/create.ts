@@ -45,9 +45,8 @@ export function parseCreate(p: Cursor): Statement {
   }
   if (p.isWord('FLOW')) return parseCreateFlow(p, start);
   const spellingStart = p.tok.start;
-  const words = readKindWords(p, visibility);
+  const words = readKindWords(p, visibility) ?? unknownKindWords(p, visibility);
   if (!words) {
-    p.errorHere('unexpected-token', 'Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE');
     p.skipToStatementEnd();
     return { kind: 'Unknown', text: p.text.slice(start, p.prevEnd()), span: p.spanFrom(start) };
   }
@@ -77,7 +76,7 @@ export function parseCreate(p: Cursor): Statement {
   parseClauses(p, node);
   if (p.eatWord('AS')) node.body = parseBody(p, true);
   else if (p.eatWord('FLOW')) node.body = parseBody(p, false);
-  else if (node.datasetKind !== 'streaming_table') node.body = p.missingWithError('AS and a query', 'missing-token');
+  else if (node.datasetKind !== 'streaming_table' && node.datasetKind !== 'table') node.body = p.missingWithError('AS and a query', 'missing-token');
   node.span = p.spanFrom(start);
   return node;
 }
@@ -95,6 +94,36 @@ function readKindWords(p: Cursor, visibility: CreateDataset['visibility']): Kind
   if (p.eatWords('LIVE', 'TABLE')) return { kind: 'materialized_view', legacy: true };
   if (p.eatWords('LIVE', 'VIEW')) return { kind: 'temporary_view', legacy: true };
   if (p.eatWord('VIEW')) return { kind: visibility === 'TEMPORARY' ? 'temporary_view' : 'view', legacy: false };
+  // `CREATE TABLE t ... [FLOW INSERT ...]`: a pipeline managed table (beta), written by flows.
+  if (p.eatWord('TABLE')) return { kind: 'table', legacy: false };
+  return undefined;
+}
+
+const KIND_WORDS = new Set(['STREAMING', 'LIVE', 'INCREMENTAL', 'MATERIALIZED', 'TABLE', 'VIEW']);
+
+/**
+ * Kind words we do not know (`CREATE OR REFRESH STREAMING LIVE TEMP TABLE t`):
+ * one error at the first of them; when TABLE or VIEW follows within a few
+ * words, the statement is still read as a dataset (streaming when STREAMING
+ * was written), so its name stays in the model.
+ */
+function unknownKindWords(p: Cursor, visibility: CreateDataset['visibility']): KindWords | undefined {
+  // Point at the first word that is no kind word (SNAPSHOT in `STREAMING SNAPSHOT TABLE`).
+  let at = 0;
+  while (at < 4 && p.peek(at).kind === 'word' && KIND_WORDS.has(p.peek(at).upper) && !p.atStatementEnd(at)) at++;
+  const t = at < 4 && p.peek(at).kind === 'word' && !p.atStatementEnd(at) ? p.peek(at) : p.tok;
+  const message = 'Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE';
+  if (t === p.tok) p.errorHere('unexpected-token', message);
+  else p.error('unexpected-token', `${message}, found \`${t.text.slice(0, 30)}\``, { start: t.start, end: t.end });
+  let streaming = false;
+  for (let k = 0; k < 4 && p.peek(k).kind === 'word' && !p.atStatementEnd(k); k++) {
+    const u = p.peek(k).upper;
+    if (u === 'STREAMING') streaming = true;
+    if (u !== 'TABLE' && u !== 'VIEW') continue;
+    p.pos += k + 1;
+    if (u === 'VIEW') return { kind: visibility === 'TEMPORARY' || streaming ? 'temporary_view' : 'view', legacy: false };
+    return { kind: streaming ? 'streaming_table' : 'materialized_view', legacy: false };
+  }
   return undefined;
 }
 

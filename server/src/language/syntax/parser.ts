@@ -22,6 +22,7 @@ export function parse(input: string): ParseResult {
   while (!p.atEof()) {
     if (p.eatOp(';')) continue;
     const start = p.pos;
+    p.statementStart = start;
     const startOffset = p.tok.start;
     let statement: Statement;
     try {

@@ -20,6 +20,7 @@ const SELECT_CLAUSES = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'QUALIFY', '
 export function startsQuery(p: Cursor, k = 0): boolean {
   // Look through a bounded run of `(` so `((SELECT ...) UNION ...)` is seen as a query.
   for (let i = 0; i < 32; i++) {
+    if (p.atStatementEnd(k + i)) return false; // e.g. the next notebook cell
     const t = p.peek(k + i);
     if (t.kind === 'word') return QUERY_STARTS.has(t.upper) && (t.upper !== 'TABLE' || p.peek(k + i + 1).kind !== 'op');
     if (t.kind !== 'op' || t.upper !== '(') return false;
