@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '../../../..');
 
-function sqlFiles(dir: string): string[] {
+export function sqlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
