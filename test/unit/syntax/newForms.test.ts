@@ -97,6 +97,18 @@ const statementCases: [string, string, object][] = [
   ['CREATE TABLE ... FLOW INSERT (a pipeline managed table)', 'CREATE TABLE t (id INT) CLUSTER BY (id) FLOW INSERT ONCE BY NAME SELECT * FROM s', {
     datasetKind: 'table', body: { kind: 'InsertInto', once: true, target: { kind: 'Missing' } },
   }],
+  ['FLOW REPLACE WHERE ... BY NAME in the table definition', 'CREATE OR REFRESH STREAMING TABLE t FLOW REPLACE WHERE d = 1 BY NAME SELECT * FROM STREAM(s)', {
+    body: { kind: 'InsertInto', replaceWhere: 'd = 1', byName: true, target: { kind: 'Missing' }, query: 'SELECT * FROM STREAM(s)' },
+  }],
+  ['FLOW REPLACE USING ... SEQUENCE BY ... BY NAME', 'CREATE OR REFRESH STREAMING TABLE t FLOW REPLACE USING (k) SEQUENCE BY seq BY NAME SELECT * FROM STREAM(s)', {
+    body: { replaceUsing: [{ name: 'k' }], sequenceBy: 'seq', byName: true },
+  }],
+  ['REPLACE WHERE before BY NAME in CREATE FLOW', 'CREATE FLOW f AS INSERT INTO t REPLACE WHERE x > 1 BY NAME SELECT * FROM s', { body: { replaceWhere: 'x > 1', byName: true, query: 'SELECT * FROM s' } }],
+  ['FLOW AUTO CDC ONCE FROM SNAPSHOT', 'CREATE OR REFRESH STREAMING TABLE t FLOW AUTO CDC ONCE FROM SNAPSHOT (SELECT * FROM s) KEYS (id)', { body: { kind: 'AutoCdc', once: true, snapshot: true, target: undefined } }],
+  ['DEFAULT COLLATION and an identity column', 'CREATE OR REFRESH STREAMING TABLE t (id BIGINT GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1), v STRING) DEFAULT COLLATION UTF8_BINARY AS SELECT * FROM STREAM(s)', {
+    clauses: [{ kind: 'CollationClause', collation: { name: 'UTF8_BINARY' } }],
+  }],
+  ['read options after a streaming source', "SELECT * FROM STREAM(s) WITH ('skipChangeCommits' = 'true') AS x", { body: { from: { relations: [{ kind: 'TableRef', stream: true, alias: { name: { name: 'x' } } }] } } }],
   ['column properties in any order', "CREATE MATERIALIZED VIEW t (id INT PRIMARY KEY NOT NULL COMMENT 'k', b STRING COMMENT 'c' NOT NULL MASK m, d INT DEFAULT 3 NOT NULL COLLATE UTF8_BINARY, CONSTRAINT pk PRIMARY KEY (id) RELY) AS SELECT 1", {
     elements: [
       { kind: 'ColumnDef', notNull: true, comment: "'k'", inlineConstraints: [{ constraintType: 'PRIMARY_KEY' }] },

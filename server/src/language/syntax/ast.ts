@@ -213,7 +213,14 @@ export type CreateClause =
   | RowFilterClause
   | RefreshPolicyClause
   | ScheduleClause
+  | CollationClause
   | ErrorNode;
+
+/** `DEFAULT COLLATION UTF8_BINARY`. */
+export interface CollationClause extends NodeBase {
+  kind: 'CollationClause';
+  collation: Identifier | Missing;
+}
 
 export interface UsingClause extends NodeBase {
   kind: 'UsingClause';

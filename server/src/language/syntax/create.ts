@@ -7,7 +7,7 @@ import type {
 } from './ast';
 import { Cursor } from './cursor';
 import { closeParen, parseExpr, parseParenExprList, parseQualifiedName, parseStringLiteral } from './expressions';
-import { parseAutoCdc, parseCreateFlow, parseInsert } from './flow';
+import { parseAutoCdc, parseCreateFlow, parseInsert, parseReplaceFlow } from './flow';
 import { parseQuery, startsQuery } from './query';
 import { parseIdentifierList } from './relations';
 import { parseDataType } from './types';
@@ -15,7 +15,7 @@ import { parseDataType } from './types';
 /** Words that start a table clause (where junk skipping stops). */
 const CLAUSE_WORDS = new Set([
   'USING', 'PARTITIONED', 'CLUSTER', 'LOCATION', 'COMMENT', 'TBLPROPERTIES', 'WITH', 'REFRESH', 'SCHEDULE',
-  'TRIGGER', 'AS', 'FLOW', 'OPTIONS', 'MASK',
+  'TRIGGER', 'AS', 'FLOW', 'OPTIONS', 'MASK', 'DEFAULT',
 ]);
 
 interface KindWords {
@@ -131,9 +131,10 @@ function parseBody(p: Cursor, afterAs: boolean): CreateDataset['body'] {
   if (p.isWord('AUTO') && p.isWord('CDC', 1)) return parseAutoCdc(p, false);
   if (p.isWord('APPLY') && p.isWord('CHANGES', 1)) return parseAutoCdc(p, false);
   if (p.isWord('INSERT')) return parseInsert(p, true);
+  if (!afterAs && p.isWord('REPLACE') && (p.isWord('WHERE', 1) || p.isWord('USING', 1))) return parseReplaceFlow(p);
   if (afterAs && startsQuery(p)) return parseQuery(p);
   if (afterAs) return p.missingWithError('a query', 'expected-query');
-  return p.missingWithError('AUTO CDC or INSERT after FLOW', 'missing-token');
+  return p.missingWithError('AUTO CDC, INSERT or REPLACE after FLOW', 'missing-token');
 }
 
 // ---------------------------------------------------------------- elements
@@ -362,6 +363,10 @@ function parseClause(p: Cursor, node: CreateDataset): CreateClause | undefined {
     while (p.tok.kind === 'word' && !p.atStatementEnd() && !CLAUSE_WORDS.has(p.tok.upper)) words.push(p.advance().upper);
     if (words.length === 0) p.errorHere('missing-token', 'Expected AUTO, INCREMENTAL or FULL');
     return { kind: 'RefreshPolicyClause', policy: words.join(' '), span: p.spanFrom(start) };
+  }
+  if (p.eatWords('DEFAULT', 'COLLATION')) {
+    const collation = p.atName() ? p.identifier() : p.missingWithError('a collation name (UTF8_BINARY)', 'expected-name');
+    return { kind: 'CollationClause', collation, span: p.spanFrom(start) };
   }
   if (p.isWord('SCHEDULE') || (p.isWord('TRIGGER') && p.isWord('ON', 1))) {
     // Warehouse-only scheduling: keep it as text and mark the statement.

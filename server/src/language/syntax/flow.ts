@@ -174,14 +174,35 @@ export function parseInsert(p: Cursor, inline: boolean): InsertInto {
     if (p.isOp('(') && !startsQuery(p, 1)) node.columns = parseIdentifierList(p);
   }
   if (p.eatWords('BY', 'NAME')) node.byName = true;
+  parseReplace(p, node);
+  // The FLOW clause writes `REPLACE ... BY NAME`: accept that order here too.
+  if (!node.byName && p.eatWords('BY', 'NAME')) node.byName = true;
+  if (startsQuery(p)) node.query = parseQuery(p);
+  else node.query = p.missingWithError('a query', 'expected-query');
+  node.span = p.spanFrom(start);
+  return node;
+}
+
+/**
+ * `FLOW REPLACE WHERE cond BY NAME query` / `FLOW REPLACE USING (cols)
+ * SEQUENCE BY col BY NAME query` inside CREATE STREAMING TABLE: an insert
+ * flow into the table being defined.
+ */
+export function parseReplaceFlow(p: Cursor): InsertInto {
+  const start = p.tok.start;
+  const node: InsertInto = { kind: 'InsertInto', once: false, overwrite: false, target: p.missing('a target'), byName: false, query: p.missing('a query'), span: { start, end: start } };
+  parseReplace(p, node);
+  node.byName = p.eatWords('BY', 'NAME');
+  node.query = startsQuery(p) ? parseQuery(p) : p.missingWithError('BY NAME and a query', 'expected-query');
+  node.span = p.spanFrom(start);
+  return node;
+}
+
+function parseReplace(p: Cursor, node: InsertInto): void {
   if (p.eatWords('REPLACE', 'USING')) {
     node.replaceUsing = parseIdentifierList(p);
     node.sequenceBy = p.eatWords('SEQUENCE', 'BY') ? parseExpr(p) : p.missingWithError('SEQUENCE BY after REPLACE USING (...)', 'missing-token');
   } else if (p.eatWords('REPLACE', 'WHERE')) {
     node.replaceWhere = parseExpr(p);
   }
-  if (startsQuery(p)) node.query = parseQuery(p);
-  else node.query = p.missingWithError('a query', 'expected-query');
-  node.span = p.spanFrom(start);
-  return node;
 }

@@ -101,6 +101,11 @@ export function parseRelationPrimary(p: Cursor): Relation | Missing {
     else if ((p.isWord('VERSION') || p.isWord('TIMESTAMP')) && p.isWord('AS', 1) && p.isWord('OF', 2)) rel.timeTravel = parseTimeTravel(p);
     if (p.isWord('TABLESAMPLE')) rel.sample = parseTableSample(p);
   }
+  if (named && p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 1)) {
+    // Read options (`STREAM(t) WITH ('skipChangeCommits' = 'true')`): nothing the analysis uses.
+    p.advance();
+    p.skipGroup();
+  }
   if (named && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
   const alias = parseTableAlias(p);
   if (alias) rel.alias = alias;
