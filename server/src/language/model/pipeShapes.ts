@@ -12,6 +12,7 @@ const lower = (s: string) => s.toLowerCase();
 
 export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: ShapeContext, ctes: ReadonlySet<string>): QueryShape {
   let shape = base;
+  const scopes: NonNullable<QueryShape['pipeScopes']> = [];
   // Aliases of relations already folded into the piped relation.
   let carried = new Set<string>();
   for (const pipe of pipes) {
@@ -80,7 +81,9 @@ export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: Sha
     if (pipe.op === 'SELECT' && pipe.groupBy) shape.otherColumns.push(...items(pipe.groupBy).flatMap((i) => (i.kind === 'expr' ? i.columns : [])));
     if (pipe.window) other(pipe.window);
     if (pipe.on) other(pipe.on);
+    scopes.push({ range: ctx.toRange(pipe.span), scope: shape });
   }
+  if (scopes.length > 0) shape.pipeScopes = scopes;
   return shape;
 }
 
