@@ -319,14 +319,11 @@ function parseClauses(p: Cursor, node: CreateDataset): void {
       node.clauses.push(clause);
       continue;
     }
-    const t = p.tok;
-    const span = p.skipUntil(() => p.tok.kind === 'word' && CLAUSE_WORDS.has(p.tok.upper));
-    if (!span) {
-      // A stray `)`: step over it so the loop moves on.
-      const stray = p.advance();
-      p.error('unexpected-token', `Unexpected \`${stray.text}\``, { start: stray.start, end: stray.end });
-      continue;
-    }
+    // One error for the whole unknown clause: its first word (even a clause word that
+    // starts no clause here, `WITH SCHEMA ...`, or a stray `)`) up to the next clause word.
+    const t = p.advance();
+    p.skipUntil(() => p.tok.kind === 'word' && CLAUSE_WORDS.has(p.tok.upper));
+    const span = p.spanFrom(t.start);
     p.error('unexpected-token', `Unexpected \`${t.text.slice(0, 30)}\`: expected a table clause or AS`, span);
     node.clauses.push({ kind: 'Error', message: 'unexpected text', span });
   }
