@@ -109,6 +109,9 @@ const statementCases: [string, string, object][] = [
     clauses: [{ kind: 'CollationClause', collation: { name: 'UTF8_BINARY' } }],
   }],
   ['read options after a streaming source', "SELECT * FROM STREAM(s) WITH ('skipChangeCommits' = 'true') AS x", { body: { from: { relations: [{ kind: 'TableRef', stream: true, alias: { name: { name: 'x' } } }] } } }],
+  ['USE CATALOG', 'USE CATALOG main', { kind: 'UseStatement', target: 'CATALOG', name: 'main' }],
+  ['USE SCHEMA with a catalog', 'USE SCHEMA main.silver', { kind: 'UseStatement', target: 'SCHEMA', name: 'main.silver' }],
+  ['USE without a keyword', 'USE silver', { kind: 'UseStatement', target: undefined, name: 'silver' }],
   ['column properties in any order', "CREATE MATERIALIZED VIEW t (id INT PRIMARY KEY NOT NULL COMMENT 'k', b STRING COMMENT 'c' NOT NULL MASK m, d INT DEFAULT 3 NOT NULL COLLATE UTF8_BINARY, CONSTRAINT pk PRIMARY KEY (id) RELY) AS SELECT 1", {
     elements: [
       { kind: 'ColumnDef', notNull: true, comment: "'k'", inlineConstraints: [{ constraintType: 'PRIMARY_KEY' }] },

@@ -116,8 +116,17 @@ export type Statement =
   | AutoCdc
   | InsertInto
   | SetStatement
+  | UseStatement
   | Query
   | Unknown;
+
+/** `USE CATALOG c` / `USE SCHEMA s` / `USE [DATABASE] c.s`: the default for the rest of the file. */
+export interface UseStatement extends NodeBase {
+  kind: 'UseStatement';
+  /** The word after USE, when written. */
+  target?: 'CATALOG' | 'SCHEMA' | 'DATABASE';
+  name: QualifiedName | Missing;
+}
 
 /** Text that no statement rule recognised (or an empty statement between `;;`). */
 export interface Unknown extends NodeBase {

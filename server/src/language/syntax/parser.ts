@@ -2,9 +2,10 @@
 // throws: each statement is parsed on its own, recovery happens at `;` and
 // at statement keywords that start a line (and at notebook cell starts), and a
 // parser bug in one statement becomes an `internal-error` for that statement only.
-import type { ParseResult, SetStatement, Statement } from './ast';
+import type { ParseResult, SetStatement, Statement, UseStatement } from './ast';
 import { Cursor } from './cursor';
 import { parseCreate } from './create';
+import { parseQualifiedName } from './expressions';
 import { parseAutoCdc, parseInsert } from './flow';
 import { notebookLayout } from './notebook';
 import { parseQuery, startsQuery } from './query';
@@ -62,6 +63,8 @@ function parseStatement(p: Cursor): Statement {
         return parseCreate(p);
       case 'SET':
         return parseSet(p);
+      case 'USE':
+        return parseUse(p);
       case 'INSERT':
         return parseInsert(p, false);
       case 'APPLY':
@@ -77,8 +80,17 @@ function parseStatement(p: Cursor): Statement {
   p.advance();
   p.skipToStatementEnd();
   const span = p.spanFrom(start);
-  p.error('unexpected-token', `Unrecognised statement starting with \`${t.text.slice(0, 30)}\`: expected CREATE, SET, APPLY CHANGES, INSERT or a query`, span);
+  p.error('unexpected-token', `Unrecognised statement starting with \`${t.text.slice(0, 30)}\`: expected CREATE, SET, USE, APPLY CHANGES, INSERT or a query`, span);
   return { kind: 'Unknown', text: p.text.slice(span.start, span.end), span };
+}
+
+function parseUse(p: Cursor): UseStatement {
+  const start = p.advance().start; // USE
+  const node: UseStatement = { kind: 'UseStatement', name: p.missing('a name'), span: { start, end: start } };
+  if ((p.isWord('CATALOG') || p.isWord('SCHEMA') || p.isWord('DATABASE')) && !p.atStatementEnd(1)) node.target = p.advance().upper as 'CATALOG';
+  node.name = parseQualifiedName(p, node.target === 'CATALOG' ? 'a catalog name' : 'a schema name');
+  node.span = p.spanFrom(start);
+  return node;
 }
 
 /** `SET key = value`: both kept as raw text (keys like `pipelines.trigger.interval`). */
