@@ -173,3 +173,24 @@ describe('notebook source files', () => {
     assert.equal(r.statements.length, 1);
   });
 });
+
+describe('forms we do not know: one error at the first unknown token, the dataset keeps its name', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['CREATE OR REFRESH STREAMING TABLE t WITH SCHEMA EVOLUTION AS SELECT * FROM STREAM(s)', 'WITH', 't'],
+    ['CREATE OR REFRESH STREAMING TABLE t FLOW UPSERT INTO x SELECT 1', 'UPSERT', 't'],
+    ['CREATE OR REFRESH MATERIALIZED VIEW m (a INT UNIQUE KEY, b INT) AS SELECT 1 AS a, 2 AS b', 'UNIQUE', 'm'],
+    ['CREATE OR REFRESH MATERIALIZED VIEW m AS FROM s |> EXPAND a |> SELECT a', 'EXPAND', 'm'],
+    ['CREATE OR REFRESH STREAMING SNAPSHOT TABLE t AS SELECT * FROM STREAM(s)', 'SNAPSHOT', 't'],
+    ['APPLY CHANGES INTO t FROM STREAM(s) KEYS (id) SEQUENCE BY ts DEDUPLICATE ON id', 'DEDUPLICATE', undefined],
+    ['CREATE FLOW f AS MERGE INTO t USING s ON t.id = s.id', 'MERGE', undefined],
+  ];
+  for (const [sql, at, name] of cases) {
+    test(sql, () => {
+      const r = parse(`${sql};\nSELECT 1`);
+      assert.equal(r.errors.length, 1, r.errors.map((e) => e.message).join('; '));
+      assert.equal(sql.slice(r.errors[0].span.start).split(/\s/)[0], at);
+      assert.equal(r.statements.length, 2, 'the next statement still parses');
+      if (name) assertShape(sql, r.statements[0], { kind: 'CreateDataset', name });
+    });
+  }
+});
