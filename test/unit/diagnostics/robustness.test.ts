@@ -18,7 +18,7 @@ const sqlFiles = (dir: string): string[] =>
     return statSync(p).isDirectory() ? sqlFiles(p) : e.endsWith('.sql') ? [p] : [];
   });
 
-const SNIPPETS = ['STREAM', '(', ')', ',', ';', 'SELECT', 'FROM', 'JOIN', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AS', '*', 'LIVE.', '${', '`', "'", '--', '/*', 'CREATE FLOW f AS AUTO CDC INTO', 'WITH', 'OVER (', '::', ':', '=>', 'x -> x', 'PIVOT (', 'UNPIVOT (', 'FOR', 'IN (', 'TABLESAMPLE (', 'VERSION AS OF', 'WITH w AS (', ' w.'];
+const SNIPPETS = ['STREAM', '(', ')', ',', ';', 'SELECT', 'FROM', 'JOIN', '|>', '|> SELECT', '|> AGGREGATE', '-- COMMAND ----------\n', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AS', '*', 'LIVE.', '${', '`', "'", '--', '/*', 'CREATE FLOW f AS AUTO CDC INTO', 'WITH', 'OVER (', '::', ':', '=>', 'x -> x', 'PIVOT (', 'UNPIVOT (', 'FOR', 'IN (', 'TABLESAMPLE (', 'VERSION AS OF', 'WITH w AS (', ' w.'];
 
 function mutate(random: () => number, text: string): string {
   const tokens = text.split(/(\s+|[(),;])/);
@@ -65,7 +65,7 @@ test('2,000 random mutations through updateFile + diagnostics never throw', () =
   assert.deepEqual(internal, []);
 });
 
-test('a 1 MB line and pure garbage analyse without throwing', () => {
+test('a 1 MB line, pure garbage and 20,000 pipe steps analyse without throwing', () => {
   const index = new WorkspaceIndex({ parse });
   const huge = 'CREATE MATERIALIZED VIEW m AS SELECT ' + Array.from({ length: 150_000 }, (_, i) => `c${i}`).join(', ') + ' FROM src;';
   assert.ok(huge.length > 1_000_000);
@@ -73,5 +73,7 @@ test('a 1 MB line and pure garbage analyse without throwing', () => {
   const random = seededRandom(3);
   index.updateFile('/p/garbage.sql', String.fromCharCode(...Array.from({ length: 50_000 }, () => Math.floor(random() * 0xffff))));
   index.updateFile('/p/parens.sql', 'SELECT ' + '('.repeat(20_000) + '1' + ')'.repeat(20_000));
+  // Each pipe step nests the previous shape: 20,000 of them must not overflow the stack.
+  index.updateFile('/p/pipes.sql', 'CREATE MATERIALIZED VIEW p AS FROM src' + Array.from({ length: 20_000 }, (_, i) => ` |> WHERE x > ${i} |> JOIN t${i} USING (x)`).join('') + ';\nCREATE MATERIALIZED VIEW q AS SELECT x FROM p;');
   for (const f of index.files()) assert.ok(Array.isArray(fileDiagnostics(index, f, { onInternalError: (c, _f, e) => assert.fail(`${c}: ${String(e)}`) })));
 });

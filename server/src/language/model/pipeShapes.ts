@@ -10,12 +10,23 @@ import { addRelation, buildQuery, collectColumns, selectItems, ShapeContext } fr
 
 const lower = (s: string) => s.toLowerCase();
 
+/**
+ * Each modelled step nests the previous shape one level deeper, and lineage
+ * walks shapes recursively: past this many steps the output is left open
+ * (never flagged) and later steps only record what they read.
+ */
+const MAX_MODELLED_STEPS = 100;
+
 export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: ShapeContext, ctes: ReadonlySet<string>): QueryShape {
   let shape = base;
   const scopes: NonNullable<QueryShape['pipeScopes']> = [];
   // Aliases of relations already folded into the piped relation.
   let carried = new Set<string>();
-  for (const pipe of pipes) {
+  for (const [i, pipe] of pipes.entries()) {
+    if (i === MAX_MODELLED_STEPS) {
+      readsOnly(pipes.slice(i), ctx, ctes);
+      return { ...emptyQuery(), opaque: true, ...(scopes.length > 0 ? { pipeScopes: scopes } : {}) };
+    }
     const keep = (refs: ColumnRef[]) => refs.map((r) => (r.qualifier !== undefined && carried.has(r.qualifier) && !shape.from.some((f) => f.alias === r.qualifier) ? unqualified(r) : r));
     const other = (node: ast.Node | undefined) => {
       if (!node) return;
@@ -85,6 +96,16 @@ export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: Sha
   }
   if (scopes.length > 0) shape.pipeScopes = scopes;
   return shape;
+}
+
+/** The tables, files and subqueries the steps read (for references and edges), with no shape kept. */
+function readsOnly(pipes: ast.PipeOperator[], ctx: ShapeContext, ctes: ReadonlySet<string>): void {
+  const scratch = emptyQuery();
+  for (const pipe of pipes) {
+    if (pipe.right && pipe.right.kind !== 'Missing') addRelation(pipe.right, ctx, ctes, scratch);
+    for (const q of pipe.queries) buildQuery(q, ctx, ctes);
+    for (const n of [pipe.condition, pipe.on, pipe.orderBy, pipe.window, ...pipe.items, ...(pipe.groupBy ?? [])]) if (n) collectColumns(n, ctx, ctes, scratch, []);
+  }
 }
 
 function unqualified(r: ColumnRef): ColumnRef {
