@@ -2,8 +2,10 @@
 // built so far into the next one, so columns and lineage flow step by step.
 // LIMIT, TABLESAMPLE and set operations extend the current shape; every
 // other step reads the previous shape as a subquery (so WHERE after
-// AGGREGATE sees the aggregate's columns, not its input's). Table aliases of earlier steps stay usable as qualifiers (`t.c`
-// after `FROM t |> ...`), so such a qualifier is read as the piped relation.
+// AGGREGATE sees the aggregate's columns, not its input's). Table aliases of
+// earlier steps stay usable as qualifiers (`t.c` after `FROM t |> ...`), so
+// such a qualifier is read as the piped relation. Each step also records its
+// scope (`pipeScopes`) for completion.
 import type * as ast from '../syntax/ast';
 import { ColumnRef, emptyQuery, QueryShape, SelectItem } from './queryShape';
 import { addRelation, buildQuery, collectColumns, selectItems, ShapeContext } from './queryShapeBuilder';

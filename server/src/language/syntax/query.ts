@@ -1,7 +1,7 @@
 // Queries: WITH, set operations, SELECT and its clauses, ORDER/SORT/CLUSTER/
-// DISTRIBUTE BY, LIMIT/OFFSET, then any `|> operation` steps (pipes.ts). The SELECT clause loop accepts clauses in any
-// order and skips junk up to the next clause keyword, so a broken clause does
-// not lose the ones after it.
+// DISTRIBUTE BY, LIMIT/OFFSET, then any `|> operation` steps (pipes.ts). The
+// SELECT clause loop accepts clauses in any order and skips junk up to the
+// next clause keyword, so a broken clause does not lose the ones after it.
 import type {
   ConditionClause, Cte, Expr, GroupByClause, GroupingItem, Identifier, LimitClause, NamedWindow, Query,
   QueryBody, Select, SelectItem, WithClause,
