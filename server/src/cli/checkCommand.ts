@@ -31,6 +31,7 @@ export function workspaceReport(ws: LoadedWorkspace, onInternalError?: (check: s
   return {
     datasets: reports.flatMap((r) => r.datasets),
     edges: reports.flatMap((r) => r.edges),
+    flows: reports.flatMap((r) => r.flows),
     diagnostics: reportDiagnostics(unique, display),
   };
 }

@@ -10,14 +10,18 @@ const BAD = {
 };
 
 function assertSpecShape(report: Record<string, unknown>): void {
-  assert.deepEqual(Object.keys(report), ['datasets', 'edges', 'diagnostics']);
+  assert.deepEqual(Object.keys(report), ['datasets', 'edges', 'flows', 'diagnostics']);
   for (const d of report.datasets as Record<string, unknown>[]) {
     assert.deepEqual(Object.keys(d), DATASET_KEYS);
-    assert.ok(['streaming_table', 'materialized_view', 'temporary_view', 'view'].includes(d.kind as string));
+    assert.ok(['streaming_table', 'materialized_view', 'temporary_view', 'view', 'table'].includes(d.kind as string));
     for (const c of d.columns as Record<string, unknown>[]) assert.deepEqual(Object.keys(c), ['name', 'type']);
     for (const e of d.expectations as Record<string, unknown>[]) assert.deepEqual(Object.keys(e), ['name', 'expression', 'onViolation']);
   }
   for (const e of report.edges as Record<string, unknown>[]) assert.deepEqual(Object.keys(e), ['from', 'to', 'streaming']);
+  for (const f of report.flows as Record<string, unknown>[]) {
+    assert.deepEqual(Object.keys(f), ['name', 'target', 'kind', 'file', 'range']);
+    assert.ok(['append', 'auto_cdc', 'auto_cdc_snapshot', 'insert_once', 'replace'].includes(f.kind as string));
+  }
   for (const d of report.diagnostics as Record<string, unknown>[]) {
     assert.deepEqual(Object.keys(d), ['file', 'range', 'severity', 'code', 'message']);
     assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity as string));
@@ -58,6 +62,39 @@ describe('lakeflow check', () => {
       `${at('b.sql', 3, 'LIVE.a')}: hint LF204: the LIVE. prefix is deprecated: 'a' resolves to the pipeline's own dataset without it`,
       '3 datasets, 3 edges: 2 errors, 0 warnings, 1 hint',
     ]);
+  });
+
+  test('flows: every kind, named or named after the target, and each target has its edges', async () => {
+    const dir = tempProject({
+      'flows.sql': [
+        "CREATE OR REFRESH STREAMING TABLE src AS SELECT * FROM STREAM read_files('/v/src', format => 'json');",
+        'CREATE OR REFRESH STREAMING TABLE t;',
+        'CREATE FLOW f_append AS INSERT INTO t BY NAME SELECT * FROM STREAM(src);',
+        'CREATE FLOW f_once AS INSERT INTO ONCE t BY NAME SELECT * FROM src;',
+        'CREATE FLOW f_replace AS INSERT INTO t BY NAME REPLACE USING (id) SEQUENCE BY seq SELECT * FROM STREAM(src);',
+        'CREATE OR REFRESH STREAMING TABLE c;',
+        'AUTO CDC INTO c FROM STREAM(src) KEYS (id) SEQUENCE BY seq;',
+        'CREATE OR REFRESH STREAMING TABLE s;',
+        'CREATE FLOW f_snap AS AUTO CDC INTO s FROM SNAPSHOT (SELECT * FROM src) KEYS (id);',
+        '',
+      ].join('\n'),
+    });
+    const r = await runCli(['check', dir, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    assertSpecShape(report);
+    assert.deepEqual(
+      report.flows.map((f: { name: string; target: string; kind: string; range: { start: { line: number } } }) => [f.name, f.target, f.kind, f.range.start.line]),
+      [
+        ['f_append', 't', 'append', 2],
+        ['f_once', 't', 'insert_once', 3],
+        ['f_replace', 't', 'replace', 4],
+        ['c', 'c', 'auto_cdc', 6],
+        ['f_snap', 's', 'auto_cdc_snapshot', 8],
+      ],
+    );
+    assert.ok(report.flows.every((f: { file: string }) => f.file.endsWith('flows.sql')));
+    for (const target of ['t', 'c', 's']) assert.ok(report.edges.some((e: { from: string; to: string }) => e.from === 'src' && e.to === target), `edge src -> ${target}`);
+    assert.deepEqual(report.diagnostics.filter((d: { severity: string }) => d.severity === 'error' || d.severity === 'warning'), []);
   });
 
   test('warnings alone exit 0', async () => {

@@ -18,7 +18,7 @@ const sqlFiles = (dir: string): string[] =>
     return statSync(p).isDirectory() ? sqlFiles(p) : e.endsWith('.sql') ? [p] : [];
   });
 
-const SNIPPETS = ['STREAM', '(', ')', ',', ';', 'SELECT', 'FROM', 'JOIN', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AS', '*', 'LIVE.', '${', '`', "'", '--', '/*', 'CREATE FLOW f AS AUTO CDC INTO', 'WITH', 'OVER (', '::', ':', '=>', 'x -> x', 'PIVOT (', 'UNPIVOT (', 'FOR', 'IN (', 'TABLESAMPLE (', 'VERSION AS OF', 'WITH w AS (', ' w.'];
+const SNIPPETS = ['STREAM', '(', ')', ',', ';', 'SELECT', 'FROM', 'JOIN', '|>', '|> SELECT', '|> AGGREGATE', '-- COMMAND ----------\n', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AS', '*', 'LIVE.', '${', '`', "'", '--', '/*', 'CREATE FLOW f AS AUTO CDC INTO', 'WITH', 'OVER (', '::', ':', '=>', 'x -> x', 'PIVOT (', 'UNPIVOT (', 'FOR', 'IN (', 'TABLESAMPLE (', 'VERSION AS OF', 'WITH w AS (', ' w.'];
 
 function mutate(random: () => number, text: string): string {
   const tokens = text.split(/(\s+|[(),;])/);
@@ -65,7 +65,7 @@ test('2,000 random mutations through updateFile + diagnostics never throw', () =
   assert.deepEqual(internal, []);
 });
 
-test('a 1 MB line and pure garbage analyse without throwing', () => {
+test('a 1 MB line, pure garbage and 20,000 pipe steps analyse without throwing', () => {
   const index = new WorkspaceIndex({ parse });
   const huge = 'CREATE MATERIALIZED VIEW m AS SELECT ' + Array.from({ length: 150_000 }, (_, i) => `c${i}`).join(', ') + ' FROM src;';
   assert.ok(huge.length > 1_000_000);
@@ -85,4 +85,9 @@ test('a 1 MB line and pure garbage analyse without throwing', () => {
   // 20,000 nested parentheses stop at the nesting limit with one error, not a stack overflow.
   assert.deepEqual(index.analysis('/p/parens.sql')?.syntaxErrors.map((e) => e.code), ['too-deep']);
   assert.deepEqual(diagnose('/p/parens.sql').map((d) => d.code), ['LF101']);
+  // Each pipe step nests the previous shape: 20,000 of them must not overflow the stack, and
+  // the reader of the pipe still gets its own findings (the pipe's sources are unknown tables).
+  index.updateFile('/p/pipes.sql', 'CREATE MATERIALIZED VIEW p AS FROM src' + Array.from({ length: 20_000 }, (_, i) => ` |> WHERE x > ${i} |> JOIN t${i} USING (x)`).join('') + ';\nCREATE MATERIALIZED VIEW q AS SELECT x FROM p;');
+  const pipes = diagnose('/p/pipes.sql');
+  assert.ok(pipes.length > 0 && pipes.every((d) => d.code === 'LF201'), JSON.stringify(pipes.slice(0, 3).map((d) => [d.code, d.message])));
 });

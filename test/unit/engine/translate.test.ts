@@ -170,6 +170,27 @@ describe('translation: datasets, sources and problems', () => {
     assert.deepEqual(sampled.datasets.find((d) => d.name === 't')!.problems.map((p) => p.message), ['cannot run locally: TABLESAMPLE (BUCKET ...)']);
   });
 
+  test('pipe syntax, snapshot CDC and replace flows are problems naming them at their position (DuckDB has none of them)', () => {
+    const src = { 'src.sql': 'CREATE MATERIALIZED VIEW src AS SELECT 1 AS id' };
+    const piped = translate({ ...src, 't.sql': 'CREATE MATERIALIZED VIEW t AS\nFROM src\n|> WHERE id > 0\n|> SELECT id' });
+    assert.deepEqual(piped.datasets.find((d) => d.name === 't')!.problems.map((p) => `${p.line}:${p.character} ${p.message}`), [
+      '2:0 cannot run locally: SQL pipe syntax (|> WHERE)',
+      '3:0 cannot run locally: SQL pipe syntax (|> SELECT)',
+    ]);
+    const flows = translate({
+      ...src,
+      'f.sql': [
+        'CREATE OR REFRESH STREAMING TABLE s;',
+        'CREATE FLOW snap AS AUTO CDC INTO s FROM SNAPSHOT (SELECT * FROM src) KEYS (id);',
+        'CREATE OR REFRESH STREAMING TABLE r;',
+        'CREATE FLOW rep AS INSERT INTO r BY NAME REPLACE USING (id) SEQUENCE BY id SELECT * FROM STREAM(src);',
+      ].join('\n'),
+    });
+    const messages = (name: string) => flows.datasets.find((d) => d.name === name)!.problems.map((p) => p.message);
+    assert.ok(messages('s').some((m) => /cannot run locally: AUTO CDC \.\.\. FROM SNAPSHOT/.test(m)), messages('s').join('; '));
+    assert.ok(messages('r').some((m) => /cannot run locally: INSERT \.\.\. REPLACE USING flow/.test(m)), messages('r').join('; '));
+  });
+
   test('an unknown ${key} is a problem', () => {
     const plan = translate({ 'x.sql': "CREATE MATERIALIZED VIEW x AS SELECT '${nope}' AS v" });
     assert.match(plan.datasets[0].problems[0]?.message ?? '', /\$\{nope\}/);

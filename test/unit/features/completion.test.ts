@@ -35,6 +35,14 @@ function cachedCatalog(): CatalogProvider & { asked: string[] } {
 }
 
 describe('completion', () => {
+  test('in a pipe step: the columns of the step before it, as each step changes them', () => {
+    const a = { '/p/a.sql': "CREATE MATERIALIZED VIEW a (id INT, v DOUBLE, k STRING) AS SELECT 1 AS id, 2.0 AS v, 'x' AS k;" };
+    check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> EXTEND v * 2 AS dbl |> WHERE |' }, ['id', 'v', 'k', 'dbl']);
+    check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> AGGREGATE sum(v) AS s GROUP BY id |> SELECT |' }, ['id', 's'], ['v', 'k']);
+    check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> DROP k |> SELECT id, |' }, ['id', 'v'], ['k']);
+    check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> SELECT | |> WHERE id > 0' }, ['id', 'v', 'k']);
+  });
+
   test('after FROM: the pipeline datasets, with kind and layer', () => {
     const f = fixture({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM |' });
     const items = completion(f.ctx, f.doc, f.cursor).items;

@@ -62,7 +62,7 @@ test('no feature throws at any sampled position of the bundled pipeline, truncat
   assert.ok(calls > 1000, String(calls));
 });
 
-// CTEs (shadowed and chained), alias-less qualifiers, PIVOT/UNPIVOT, sampling and time travel,
+// CTEs (shadowed and chained), alias-less qualifiers, PIVOT/UNPIVOT, sampling, time travel and pipe syntax,
 // where the pipeline itself has few: every feature, rename included, at every position.
 const TRICKY = `CREATE MATERIALIZED VIEW src AS SELECT 1 AS id, 'a' AS k, 2.0 AS v;
 CREATE MATERIALIZED VIEW tricky AS
@@ -73,7 +73,11 @@ JOIN (WITH w AS (SELECT 2 AS id) SELECT id FROM w) inner_w USING (id)
 JOIN (SELECT * FROM src TABLESAMPLE (10 PERCENT) PIVOT (sum(v) AS total FOR k IN ('a' AS a, 'b'))) p ON true
 JOIN src VERSION AS OF 3 AS old USING (id)
 WHERE EXISTS (SELECT 1 FROM v WHERE v.id = w.id);
-CREATE MATERIALIZED VIEW tall AS SELECT * FROM src UNPIVOT INCLUDE NULLS (val FOR col IN (id, v));`;
+CREATE MATERIALIZED VIEW tall AS SELECT * FROM src UNPIVOT INCLUDE NULLS (val FOR col IN (id, v));
+CREATE MATERIALIZED VIEW piped AS WITH c AS (FROM src |> WHERE id > 0) FROM c AS t
+|> EXTEND t.v * 2 AS v2 |> SET v2 = v2 + 1 |> DROP k |> AS u |> JOIN src USING (id)
+|> AGGREGATE sum(u.v2) AS s GROUP BY id |> UNION ALL (SELECT 1, 2.0) |> PIVOT (sum(s) FOR id IN (1, 2)) |> LIMIT 3;
+CREATE FLOW f AS AUTO CDC ONCE INTO tall FROM (SELECT * FROM src) KEYS (id) SEQUENCE BY v;`;
 
 test('no feature throws at any position of CTE, PIVOT and time-travel queries', () => {
   const f = fixture({ '/p/tricky.sql': TRICKY });

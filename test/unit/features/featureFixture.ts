@@ -37,7 +37,8 @@ export function stripMarkers(marked: string): { text: string; cursor?: Position;
   for (let i = 0; i < marked.length; i++) {
     if (marked.startsWith('[[', i)) (open.push({ line, character }), i++);
     else if (marked.startsWith(']]', i) && open.length > 0) (ranges.push({ start: open.pop()!, end: { line, character } }), i++);
-    else if (marked[i] === '|' && marked[i + 1] !== '|' && marked[i - 1] !== '|') cursor = { line, character };
+    // `||` (concatenation) and `|>` (a pipe step) are SQL, not the cursor.
+    else if (marked[i] === '|' && marked[i + 1] !== '|' && marked[i + 1] !== '>' && marked[i - 1] !== '|') cursor = { line, character };
     else {
       text += marked[i];
       if (marked[i] === '\n') (line++, (character = 0));

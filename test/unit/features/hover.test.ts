@@ -34,6 +34,27 @@ describe('hover', () => {
     check({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('VIEW clean_events', 'VIEW clean_ev|ents') }, ['Upstream: [raw_events](file:///p/bronze/raw_events.sql#L1)', 'Downstream: [device_totals]']);
   });
 
+  test('a flow target lists the flows that write it, with their kinds', () => {
+    check(
+      {
+        '/p/t.sql': 'CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW live_feed AS INSERT INTO |t BY NAME SELECT * FROM STREAM(src);',
+        '/p/backfill.sql': 'CREATE FLOW backfill AS INSERT INTO ONCE t BY NAME SELECT * FROM hist;\nAUTO CDC INTO t FROM STREAM(changes) KEYS (id) SEQUENCE BY ts;',
+      },
+      ['Flows:', '`live_feed` (append) in [t.sql](file:///p/t.sql#L2)', '`backfill` (insert once) in [backfill.sql](file:///p/backfill.sql#L1)', '`t` (auto cdc) in [backfill.sql](file:///p/backfill.sql#L2)'],
+    );
+  });
+
+  test('a column computed in a pipe step shows its expression and sources', () => {
+    check(
+      {
+        '/p/a.sql': 'CREATE MATERIALIZED VIEW a (id INT, v DOUBLE) AS SELECT 1 AS id, 2.0 AS v;',
+        '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> WHERE id > 0 |> EXTEND v * 2 AS doubled |> DROP v;',
+        '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT dou|bled FROM b;',
+      },
+      ['**doubled** · column of [b]', 'v * 2', '`a.v`'],
+    );
+  });
+
   test('a column shows its type, the expression that computes it and its sources to bronze', () => {
     check({ ...LAYERS, '/p/gold/device_totals.sql': LAYERS['/p/gold/device_totals.sql'].replace('sum(c.doubled)', 'sum(c.dou|bled)') }, [
       '**doubled** · column of [clean_events]',

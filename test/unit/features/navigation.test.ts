@@ -86,6 +86,14 @@ describe('references', () => {
     });
   });
 
+  test('from a flow target: the definition and every flow into it, whatever its form', () => {
+    checkReferences({
+      '/p/a.sql': 'CREATE STREAMING TABLE [[once]];\nCREATE FLOW f1 AS INSERT INTO [[|once]] BY NAME SELECT * FROM STREAM(src);',
+      '/p/b.sql': 'CREATE FLOW f2 AS INSERT INTO ONCE [[once]] BY NAME REPLACE WHERE d = 1 SELECT * FROM hist;\nAUTO CDC ONCE INTO [[once]] FROM (SELECT * FROM hist) KEYS (id) SEQUENCE BY ts;',
+      '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS FROM [[once]] |> WHERE id > 0;',
+    });
+  });
+
   test('a CTE: its name and every read of it in the statement, not a same-named CTE elsewhere', () => {
     checkReferences({
       '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH [[|w]] AS (SELECT 1 AS x), v AS (SELECT x FROM [[w]]) SELECT * FROM [[w]] JOIN v USING (x);',

@@ -36,6 +36,17 @@ describe('semantic tokens', () => {
     assert.ok(!tokens.some((t) => t.startsWith('SELECT:')), 'plain SQL keywords are left to the grammar');
   });
 
+  test('pipe operations are keywords; a table named once is a dataset, not the keyword', () => {
+    const tokens = decode(
+      {
+        '/p/a.sql': 'CREATE OR REFRESH STREAMING TABLE once;\nCREATE FLOW f AS INSERT INTO once BY NAME FROM STREAM(src) |> EXTEND 1 AS one |> AGGREGATE count(*) AS n GROUP BY one;',
+      },
+      '/p/a.sql',
+    );
+    for (const t of ['EXTEND:keyword', 'AGGREGATE:keyword', 'once:struct']) assert.ok(tokens.includes(t), `missing ${t} in ${tokens.join(' ')}`);
+    assert.ok(!tokens.includes('once:keyword'), tokens.join(' '));
+  });
+
   test('CTE names are variables where defined and where read', () => {
     const tokens = decode({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH recent AS (SELECT 1 AS x) SELECT x FROM recent;' }, '/p/a.sql');
     assert.deepEqual(tokens.filter((t) => t.startsWith('recent:')), ['recent:variable.declaration', 'recent:variable']);

@@ -153,9 +153,15 @@ const cases: Case[] = [
     codes: ['unexpected-token'],
   },
   {
-    name: 'CREATE TABLE is not a pipeline dataset',
-    source: 'CREATE [[TABLE]] t AS SELECT 1; SELECT 2',
+    name: 'CREATE FUNCTION is not a pipeline dataset',
+    source: 'CREATE [[FUNCTION]] f AS SELECT 1; SELECT 2',
     statements: [{ kind: 'Unknown' }, { kind: 'Query' }],
+    codes: ['unexpected-token'],
+  },
+  {
+    name: 'unknown kind words before TABLE: one error, the dataset keeps its name',
+    source: 'CREATE OR REFRESH STREAMING [[SNAPSHOT]] TABLE t AS SELECT * FROM STREAM(s); SELECT 2',
+    statements: [{ kind: 'CreateDataset', datasetKind: 'streaming_table', name: { parts: [{ name: 't' }] } }, { kind: 'Query' }],
     codes: ['unexpected-token'],
   },
   {

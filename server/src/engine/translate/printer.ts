@@ -176,6 +176,10 @@ export class DuckdbPrinter {
         return node.modifier && !node.all ? `GROUP BY ${node.modifier} (${node.items.map((i) => this.print(i)).join(', ')})` : undefined;
       case 'LateralView':
         return this.lateralView(node);
+      case 'PipeOperator':
+        // DuckDB has no pipe syntax: name the step so the run reports it at its position.
+        this.problem(`SQL pipe syntax (|> ${node.op === 'unknown' ? '...' : node.op})`, node.span);
+        return undefined;
       case 'PivotRelation': {
         // Spark names a single aggregate's columns after the values alone; DuckDB would append its alias.
         const single = !node.unpivot && node.values.length === 1 ? node.values[0] : undefined;

@@ -71,7 +71,7 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         declared.set(key, {
           node: st,
           file,
-          plan: { name, key, kind: st.datasetKind, schema, table: `${quote(schema)}.${quote(name)}`, file: file.path, span: st.span, expectations: [], flows: [], dependsOn: [], problems: [] },
+          plan: { name, key, kind: planKind(st.datasetKind), schema, table: `${quote(schema)}.${quote(name)}`, file: file.path, span: st.span, expectations: [], flows: [], dependsOn: [], problems: [] },
         });
         if (st.body && (st.body.kind === 'AutoCdc' || st.body.kind === 'InsertInto')) {
           flows.push({ file, statement: st, targetKey: key, targetSpan: st.name.span, name, body: st.body });
@@ -184,6 +184,11 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         plan.problems.push(at(f.file, f.body.span, 'INSERT flow without a query'));
         continue;
       }
+      if (f.body.replaceUsing || f.body.replaceWhere) {
+        // Replacing rows by key or condition has no local equivalent yet; appending would be wrong.
+        plan.problems.push(at(f.file, f.body.span, `cannot run locally: INSERT ... ${f.body.replaceUsing ? 'REPLACE USING' : 'REPLACE WHERE'} flow`));
+        continue;
+      }
       const sql = t.print(f.body.query);
       flow = { kind: 'query', name: f.name, sql, once: f.body.once, ...t.finish() };
     } else {
@@ -200,9 +205,18 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
   return { datasets: [...declared.values()].map((d) => d.plan), problems };
 }
 
+/** A pipeline managed table (`CREATE TABLE ... FLOW`) is appended to by its flows: locally, like a streaming table. */
+function planKind(kind: A.DatasetKind): A.DatasetKind {
+  return kind === 'table' ? 'streaming_table' : kind;
+}
+
 type Translator = { print(n: A.Node): string; finish(): { fileSources: FileSourcePlan[]; streamSources: string[] } };
 
 function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A.Span, message: string) => void): CdcFlow | undefined {
+  if (node.snapshot) {
+    problem(node.span, `cannot run locally: ${node.spelling} ... FROM SNAPSHOT`);
+    return undefined;
+  }
   if (node.source.kind === 'Missing' || !node.sequenceBy || node.keys.length === 0) {
     problem(node.span, `${node.spelling} needs a source, KEYS and SEQUENCE BY`);
     return undefined;

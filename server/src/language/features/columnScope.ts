@@ -42,6 +42,33 @@ export function forEachColumnRef(shape: QueryShape, fn: (o: ColumnOccurrence) =>
   for (const branch of shape.setBranches) forEachColumnRef(branch, fn, outer);
 }
 
+/**
+ * The scope chain of the innermost pipe step (`|> ...`) holding the position,
+ * or undefined when the position is in no pipe step (or inside a query nested
+ * in one, which has its own scopes).
+ */
+export function pipeScopeAt(shape: QueryShape, position: Position, outer: ScopeChain = []): ScopeChain | undefined {
+  const chain = [...outer, shape];
+  const nested = [...shape.ctes.map((c) => c.query), ...shape.from.flatMap((r) => (r.kind === 'subquery' ? [r.query] : [])), ...shape.setBranches];
+  for (const q of nested) {
+    const inner = pipeScopeAt(q, position, shape.setBranches.includes(q) ? outer : chain);
+    if (inner) return inner;
+  }
+  const step = [...(shape.pipeScopes ?? [])].reverse().find((p) => rangeContains(p.range, position));
+  return step ? [...chain, step.scope] : undefined;
+}
+
+/** The relations a pipe step at the position reads (the previous step, a JOIN's right side), with their columns. */
+export function pipeStepRelations(ctx: FeatureContext, file: string, position: Position): { alias?: string; columns: OutputColumns }[] | undefined {
+  const a = ctx.index.analysis(file);
+  for (const q of ownedQueries(a?.datasets ?? [], a?.flows ?? [])) {
+    if (!rangeContains(q.range, position)) continue;
+    const chain = pipeScopeAt(q.shape, position);
+    if (chain) return new ColumnResolver(ctx, file).relationsInScope(chain);
+  }
+  return undefined;
+}
+
 export function columnRefAt(shape: QueryShape, position: Position): ColumnOccurrence | undefined {
   let found: ColumnOccurrence | undefined;
   forEachColumnRef(shape, (o) => {

@@ -13,7 +13,7 @@ import type { DatasetReference } from '../model/datasetTypes';
 import { emptyRange, Position } from '../model/location';
 import { substituteParameters } from '../model/pipelineContext';
 import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS, TABLE_PROPERTIES } from '../facts/readFilesOptions';
-import { ColumnResolver } from './columnScope';
+import { ColumnResolver, pipeStepRelations } from './columnScope';
 import { applyPivot, pivotSpec } from '../model/pivotShape';
 import { cteOutputColumns, subqueryOutputColumns } from '../model/queryOutput';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
@@ -313,8 +313,15 @@ function expressionItems(cur: Cursor, statement: ast.Statement): CompletionItem[
     const key = parts[parts.length - 1].name.toLowerCase();
     relations = [{ name: parts[parts.length - 1].name, columns: cur.ctx.index.columnsOf(key).columns }];
   } else {
-    const select = [...path].reverse().find((n): n is ast.Select => n.kind === 'Select') ?? firstSelect(statement, cur.offset);
-    relations = select ? scopeRelations(cur, select, path) : [];
+    // The innermost SELECT or pipe step at the cursor, or (typing after it) at the token before the word.
+    const innermost = (at: number) => [...pathAt(statement, at)].reverse().find((n) => n.kind === 'Select' || n.kind === 'PipeOperator');
+    const anchor = cur.doc.parsed.tokens[cur.prev]?.start ?? cur.offset;
+    const atAnchor = innermost(anchor);
+    const inner = innermost(cur.offset) ?? (atAnchor?.kind === 'PipeOperator' ? atAnchor : undefined);
+    // In a pipe step (`|> ...`), the columns are those of the step before it.
+    const piped = inner?.kind === 'PipeOperator' ? pipeStepRelations(cur.ctx, cur.doc.file, cur.doc.lines.positionAt(Math.max(anchor, inner.span.start))) : undefined;
+    const select = inner?.kind === 'Select' ? inner : firstSelect(statement, cur.offset);
+    relations = piped ? piped.map((r) => ({ ...(r.alias ? { alias: r.alias } : {}), name: r.alias ?? 'previous step', columns: r.columns.columns })) : select ? scopeRelations(cur, select, path) : [];
   }
   if (cur.qualifier.length > 0) {
     const q = cur.qualifier[cur.qualifier.length - 1].toLowerCase();

@@ -40,6 +40,7 @@ const KIND_LABEL: Record<string, string> = {
   materialized_view: 'materialized view',
   temporary_view: 'temporary view',
   view: 'view',
+  table: 'table',
 };
 
 export function kindLabel(kind: string): string {

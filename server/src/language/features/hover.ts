@@ -1,5 +1,5 @@
 // Hover in Markdown: a dataset's kind, layer, comment, columns, expectations
-// and direct neighbours; a column's type, expression and sources back to the
+// the flows that write it, and direct neighbours; a column's type, expression and sources back to the
 // pipeline's inputs; a CTE's columns; a catalog table's columns; a
 // parameter's value; a function's signature.
 import { Position, rangeContains } from '../model/location';
@@ -7,6 +7,7 @@ import type { QueryShape } from '../model/queryShape';
 import type { CteSymbol } from './cteAt';
 import { columnTrace } from './lineageTrace';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
+import { flowName } from './pipelineReport';
 import type { Hover } from './lspShapes';
 import { symbolAt } from './symbolAt';
 import { ColumnResolver, ownedQueries, ScopeChain } from './columnScope';
@@ -59,6 +60,10 @@ function datasetLink(ctx: FeatureContext, key: string): string {
   return `[${d.name}](${fileUri(d.file)}#L${d.nameRange.start.line + 1})`;
 }
 
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
 function fileUri(file: string): string {
   return file.startsWith('/') ? 'file://' + encodeURI(file) : file;
 }
@@ -76,6 +81,11 @@ export function datasetMarkdown(ctx: FeatureContext, key: string): string | unde
   if (d.expectations.length > 0) {
     lines.push('', 'Expectations:');
     for (const e of d.expectations) lines.push(`- \`${e.name}\`: \`${e.expression}\` → ${actionText(e.onViolation)}`);
+  }
+  const flows = ctx.index.flowsInto(d.key);
+  if (flows.length > 0) {
+    lines.push('', 'Flows:');
+    for (const f of flows) lines.push(`- \`${flowName(f)}\` (${f.flowKind.replace(/_/g, ' ')}) in [${baseName(f.file)}](${fileUri(f.file)}#L${f.range.start.line + 1})`);
   }
   const up = ctx.index.upstream(d.key);
   const down = ctx.index.downstream(d.key);

@@ -26,6 +26,8 @@ const KIND: Record<Dataset['kind'], LineageNodeKind> = {
   materialized_view: 'materializedView',
   view: 'view',
   temporary_view: 'temporaryView',
+  // A pipeline managed table is written by flows, like a streaming table.
+  table: 'streamingTable',
 };
 
 export function lineageNode(ctx: FeatureContext, d: Dataset, uriOf: (file: string) => string): LineageNodeData {

@@ -1,13 +1,14 @@
 // The pipeline as plain data: datasets with their columns, expectations and
-// neighbours, and the edges. This is the `lakeflow check --format json`
+// neighbours, the edges, and the flows that write into datasets. This is the `lakeflow check --format json`
 // document (issue 3 part 4) and what a lineage view shows.
+import type { Dataset, Flow, FlowKind } from '../model/datasetTypes';
 import { Range } from '../model/location';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import { Diagnostic } from './diagnostics/diagnostic';
 
 export interface DatasetReport {
   name: string;
-  kind: 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
+  kind: Dataset['kind'];
   file: string;
   range: Range;
   columns: { name: string; type: string | null }[];
@@ -16,9 +17,20 @@ export interface DatasetReport {
   downstream: string[];
 }
 
+/** A flow into a dataset (CREATE FLOW, a standalone INSERT / AUTO CDC, a FLOW clause). */
+export interface FlowReport {
+  /** The flow's name; an unnamed flow is named after its target, as the engine does. */
+  name: string;
+  target: string;
+  kind: FlowKind;
+  file: string;
+  range: Range;
+}
+
 export interface PipelineReport {
   datasets: DatasetReport[];
   edges: { from: string; to: string; streaming: boolean }[];
+  flows: FlowReport[];
   diagnostics: { file: string; range: Range; severity: Diagnostic['severity']; code: string; message: string }[];
 }
 
@@ -40,8 +52,15 @@ export function pipelineReport(index: WorkspaceIndex, diagnostics: Diagnostic[],
   return {
     datasets,
     edges: index.edges().map((e) => ({ from: nameOf(e.from), to: nameOf(e.to), streaming: e.streaming })),
+    flows: index.files().flatMap((file) =>
+      (index.analysis(file)?.flows ?? []).map((f): FlowReport => ({ name: flowName(f), target: f.targetKey ? nameOf(f.targetKey) : f.target, kind: f.flowKind, file: displayFile(f.file), range: f.range })),
+    ),
     diagnostics: reportDiagnostics(diagnostics, displayFile),
   };
+}
+
+export function flowName(f: Flow): string {
+  return f.name ?? f.target;
 }
 
 export function reportDiagnostics(diagnostics: Diagnostic[], displayFile: (file: string) => string = (f) => f): PipelineReport['diagnostics'] {

@@ -23,7 +23,7 @@ export function datasetTokenType(kind: Dataset['kind'] | 'catalog'): SemanticTok
 
 const LAKEFLOW_WORDS = new Set([
   'STREAMING', 'LIVE', 'MATERIALIZED', 'REFRESH', 'EXPECT', 'VIOLATION', 'AUTO', 'CDC', 'APPLY', 'CHANGES', 'SEQUENCE', 'STREAM', 'FLOW',
-  'PRIVATE', 'ONCE', 'SCD', 'TRACK', 'HISTORY', 'KEYS', 'TBLPROPERTIES', 'CONSTRAINT',
+  'PRIVATE', 'ONCE', 'SCD', 'TRACK', 'HISTORY', 'KEYS', 'TBLPROPERTIES', 'CONSTRAINT', 'INCREMENTAL', 'SNAPSHOT',
 ]);
 /** Words that are Lakeflow keywords only right after another one (`ON VIOLATION DROP ROW`, `STORED AS SCD TYPE`). */
 const FOLLOWERS: Record<string, string[]> = { VIOLATION: ['DROP', 'FAIL'], DROP: ['ROW'], FAIL: ['UPDATE'], SCD: ['TYPE'], SEQUENCE: ['BY'], STREAMING: ['TABLE'], MATERIALIZED: ['VIEW'], AS: ['SCD'], STORED: ['AS'] };
@@ -80,7 +80,9 @@ export function semanticTokens(ctx: FeatureContext, doc: SyntaxDocument): { data
     if (t.kind !== 'word') continue;
     const prev = tokens[i - 1];
     const follows = prev?.kind === 'word' && FOLLOWERS[prev.upper]?.includes(t.upper) && (LAKEFLOW_WORDS.has(prev.upper) || prev.upper in FOLLOWERS);
-    if (LAKEFLOW_WORDS.has(t.upper) || follows || (t.upper === 'INTO' && prev?.upper === 'CDC')) add(doc.lines.rangeOf(t), 'keyword');
+    // A pipe step's operation (`|> EXTEND`, `|> AGGREGATE`): a keyword whatever the word.
+    const pipeOperation = prev?.kind === 'op' && prev.upper === '|>';
+    if (LAKEFLOW_WORDS.has(t.upper) || follows || pipeOperation || (t.upper === 'INTO' && prev?.upper === 'CDC')) add(doc.lines.rangeOf(t), 'keyword');
   }
   return { data: encode(entries) };
 }

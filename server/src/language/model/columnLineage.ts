@@ -101,7 +101,8 @@ export class ColumnLineage {
     if (flow.kind === 'insert') return flow.query ? this.shapeColumns(flow.query, flow.file, new Map()) : OPEN;
     const read = flow.reads.find((r) => r.reference !== undefined);
     const ref = read?.reference === undefined ? undefined : this.host.reference(flow.file, read.reference);
-    const source = ref ? this.referenceColumns(ref) : OPEN;
+    // A CDC flow from a subquery (or a snapshot query) takes that query's columns.
+    const source = flow.query ? this.shapeColumns(flow.query, flow.file, new Map()) : ref ? this.referenceColumns(ref) : OPEN;
     let columns = source.columns;
     const sel = flow.cdcColumns;
     if (sel && !sel.star) columns = columns.filter((c) => sel.columns.some((n) => n.toLowerCase() === c.name.toLowerCase()));

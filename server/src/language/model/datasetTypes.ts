@@ -5,7 +5,7 @@
 import { Range } from './location';
 import { QueryShape } from './queryShape';
 
-export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
+export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view' | 'table';
 
 export interface DeclaredColumn {
   name: string;
@@ -77,6 +77,8 @@ export interface Dataset {
   private?: boolean;
 }
 
+export type FlowKind = 'append' | 'auto_cdc' | 'auto_cdc_snapshot' | 'insert_once' | 'replace';
+
 /** A write into a dataset other than its defining query: CREATE FLOW, INSERT INTO, AUTO CDC / APPLY CHANGES. */
 export interface Flow {
   /** Flow name (CREATE FLOW) or undefined for a standalone statement. */
@@ -87,6 +89,14 @@ export interface Flow {
   targetKey: string;
   targetRange: Range;
   kind: 'insert' | 'cdc';
+  /**
+   * What the flow does, as the reference names it: `append` (INSERT INTO),
+   * `insert_once` (INSERT ONCE), `replace` (INSERT ... REPLACE USING / REPLACE
+   * WHERE), `auto_cdc` (AUTO CDC / APPLY CHANGES, also ONCE), `auto_cdc_snapshot`
+   * (AUTO CDC ... FROM SNAPSHOT).
+   */
+  flowKind: FlowKind;
+  /** INSERT ONCE or AUTO CDC ONCE: runs once, its source need not be a stream. */
   once: boolean;
   /** SCD type of a CDC flow (1 when not written). */
   scdType?: 1 | 2;
@@ -146,4 +156,6 @@ export interface FileAnalysis {
   references: DatasetReference[];
   parameters: ParameterUse[];
   syntaxErrors: SyntaxProblem[];
+  /** A notebook source's cells in another language (`%python`, `%md` ...), which are skipped. */
+  foreignCells?: { language: string; range: Range }[];
 }

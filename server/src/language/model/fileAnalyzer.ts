@@ -15,6 +15,9 @@ const LEGACY_REPLACEMENT: Record<string, string> = {
   'STREAMING LIVE TABLE': 'STREAMING TABLE',
   'LIVE TABLE': 'MATERIALIZED VIEW',
   'LIVE VIEW': 'TEMPORARY VIEW',
+  'INCREMENTAL LIVE TABLE': 'STREAMING TABLE',
+  'STREAMING LIVE VIEW': 'TEMPORARY VIEW',
+  'INCREMENTAL LIVE VIEW': 'TEMPORARY VIEW',
 };
 
 export function analyzeFile(file: string, version: number, text: string, parsed: ast.ParseResult, functions: FunctionCatalogue): FileAnalysis {
@@ -28,6 +31,7 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
     parameters: collectParameters(parsed.statements, toRange),
     syntaxErrors: parsed.errors.map((e) => ({ message: e.message, range: toRange(e.span), code: e.code })),
   };
+  if (parsed.foreignCells?.length) result.foreignCells = parsed.foreignCells.map((c) => ({ language: c.language, range: toRange(c.span) }));
   const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({ text, toRange, functions, references: result.references, reads, consumer });
   for (const st of parsed.statements) {
     switch (st.kind) {
@@ -111,7 +115,7 @@ function analyzeCreate(
     if (query) ds.query = query;
     if (st.legacy) {
       // `CREATE TEMPORARY LIVE VIEW` already says TEMPORARY: only LIVE goes.
-      const replacement = st.spelling === 'LIVE VIEW' && st.visibility === 'TEMPORARY' ? 'VIEW' : (LEGACY_REPLACEMENT[st.spelling] ?? st.spelling);
+      const replacement = st.spelling.endsWith('LIVE VIEW') && st.visibility === 'TEMPORARY' ? 'VIEW' : (LEGACY_REPLACEMENT[st.spelling] ?? st.spelling);
       ds.legacySpelling = { text: st.spelling, replacement, range: toRange(st.spellingSpan) };
     }
     if (st.warehouse) ds.warehouse = true;
@@ -163,7 +167,8 @@ function analyzeFlow(
     targetKey: targetKey ?? '',
     targetRange: toRange(targetName?.span ?? body.span),
     kind: body.kind === 'AutoCdc' ? 'cdc' : 'insert',
-    once: body.kind === 'InsertInto' && body.once,
+    flowKind: flowKind(body),
+    once: !!body.once,
     reads,
   };
   if (flowName) flow.name = flowName.name;
@@ -171,16 +176,21 @@ function analyzeFlow(
     ctx.onceFlow = body.once;
     flow.query = buildQuery(body.query, ctx);
   } else {
-    ctx.cdcSource = true;
+    // A one-time or snapshot flow reads its source as a batch.
+    ctx.cdcSource = !body.once && !body.snapshot;
     const source = body.source;
     if (source.kind === 'TableRef') {
       const index = addReference(source.name, source.stream, ctx);
       reads.push({ streaming: source.stream, files: false, reference: index, range: toRange(source.span) });
+    } else if (source.kind === 'SubqueryRelation') {
+      // `FROM (SELECT ...)` or `FROM SNAPSHOT (...)`: its columns are the flow's input.
+      flow.query = buildQuery(source.query, ctx);
     } else if (source.kind !== 'Missing') {
-      // A subquery or function as CDC source: record its reads through the shape builder.
+      // A function or join as CDC source: record its reads through the shape builder.
       const q: ast.Query = { kind: 'Query', span: source.span, body: { kind: 'Select', span: source.span, items: [], from: { kind: 'FromClause', span: source.span, relations: [source], lateralViews: [] } } };
       buildQuery(q, ctx);
     }
+    if (body.withVersion) buildQuery(body.withVersion, { ...ctx, reads: [] });
     flow.scdType = body.scdType === 2 ? 2 : 1;
     if (body.sequenceBy) flow.sequenceBy = ctx.text.slice(body.sequenceBy.span.start, body.sequenceBy.span.end);
     if (body.applyAsTruncate) flow.truncateRange = toRange(body.applyAsTruncate.span);
@@ -190,6 +200,12 @@ function analyzeFlow(
     }
   }
   result.flows.push(flow);
+}
+
+function flowKind(body: ast.AutoCdc | ast.InsertInto): Flow['flowKind'] {
+  if (body.kind === 'AutoCdc') return body.snapshot ? 'auto_cdc_snapshot' : 'auto_cdc';
+  if (body.replaceUsing || body.replaceWhere) return 'replace';
+  return body.once ? 'insert_once' : 'append';
 }
 
 function collectParameters(statements: ast.Statement[], toRange: SpanToRange): ParameterUse[] {

@@ -59,6 +59,11 @@ export interface QueryShape {
   boundNames: string[];
   /** The output columns cannot be known (VALUES bodies, unparsed input). */
   opaque?: boolean;
+  /**
+   * Pipe steps (`|> ...`) of this query: the text each covers and the scope its
+   * expressions read (the previous step as a relation, plus a JOIN's right side).
+   */
+  pipeScopes?: { range: Range; scope: QueryShape }[];
 }
 
 export function emptyQuery(): QueryShape {

@@ -8,6 +8,7 @@ import { DatasetReference, SourceRead } from './datasetTypes';
 import { exprType } from './exprTypes';
 import { ColumnRef, emptyQuery, QueryShape, Relation, SelectItem } from './queryShape';
 import { pivotSpec } from './pivotShape';
+import { applyPipes } from './pipeShapes';
 import { filesColumns, isFilesFunction } from './readFilesSchema';
 import { SpanToRange } from './spanRanges';
 
@@ -38,9 +39,10 @@ export function buildQuery(q: ast.Query | ast.Missing | undefined, ctx: ShapeCon
     cteShapes.push({ name, query: shape, ...(cte.columns ? { columnNames: cte.columns.map((c) => c.name) } : {}) });
     scope.add(name);
   }
-  const shape = buildBody(q.body, ctx, scope);
+  const body = buildBody(q.body, ctx, scope);
+  for (const item of q.orderBy?.items ?? []) collectColumns(item.expr, ctx, scope, body, body.otherColumns);
+  const shape = q.pipes ? applyPipes(body, q.pipes, ctx, scope) : body;
   shape.ctes = cteShapes;
-  for (const item of q.orderBy?.items ?? []) collectColumns(item.expr, ctx, scope, shape, shape.otherColumns);
   return shape;
 }
 
@@ -83,6 +85,8 @@ function buildSelect(s: ast.Select, ctx: ShapeContext, ctes: ReadonlySet<string>
     shape.from.push({ kind: 'generated', alias: lv.tableAlias ? lower(lv.tableAlias.name) : undefined, columns: lv.columnAliases.map((c) => c.name) });
   }
   for (const item of s.items) shape.items.push(...selectItems(item, ctx, ctes, shape));
+  // `FROM t` alone (the start of a pipe) is `TABLE t`: every column.
+  if (s.items.length === 0 && s.from) shape.items.push({ kind: 'star', except: [], range: ctx.toRange(s.from.span) });
   for (const clause of [s.where, s.having, s.qualify]) if (clause) collectColumns(clause.condition, ctx, ctes, shape, shape.otherColumns);
   for (const g of s.groupBy?.items ?? []) collectColumns(g, ctx, ctes, shape, shape.otherColumns);
   for (const w of s.window?.windows ?? []) collectColumns(w.spec, ctx, ctes, shape, shape.otherColumns);
@@ -94,7 +98,7 @@ function aliasOf(a: ast.TableAlias | undefined): { alias?: string; columnNames?:
   return { alias: lower(a.name.name), ...(a.columns ? { columnNames: a.columns.map((c) => c.name) } : {}) };
 }
 
-function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape): void {
+export function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape): void {
   switch (r.kind) {
     case 'TableRef':
       shape.from.push(tableRelation(r.name, r.stream, r.alias, ctx, ctes, r.span));
@@ -124,7 +128,7 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
     case 'PivotRelation': {
       // The source's columns, minus those the clause consumes, plus the ones it names (pivotShape.ts).
       const source = emptyQuery();
-      addRelation(r.source, ctx, ctes, source);
+      if (r.source.kind !== 'Missing') addRelation(r.source, ctx, ctes, source);
       shape.from.push({ kind: 'pivot', alias: r.alias ? lower(r.alias.name.name) : undefined, source: source.from, ...pivotSpec(r, ctx.text) });
       return;
     }
@@ -184,7 +188,7 @@ export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: S
   return ctx.references.length - 1;
 }
 
-function selectItems(item: ast.SelectItem, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape): SelectItem[] {
+export function selectItems(item: ast.SelectItem, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape): SelectItem[] {
   const e = item.expr;
   const range = ctx.toRange(item.span);
   if (e.kind === 'Star') {

@@ -116,8 +116,17 @@ export type Statement =
   | AutoCdc
   | InsertInto
   | SetStatement
+  | UseStatement
   | Query
   | Unknown;
+
+/** `USE CATALOG c` / `USE SCHEMA s` / `USE [DATABASE] c.s`: the default for the rest of the file. */
+export interface UseStatement extends NodeBase {
+  kind: 'UseStatement';
+  /** The word after USE, when written. */
+  target?: 'CATALOG' | 'SCHEMA' | 'DATABASE';
+  name: QualifiedName | Missing;
+}
 
 /** Text that no statement rule recognised (or an empty statement between `;;`). */
 export interface Unknown extends NodeBase {
@@ -125,7 +134,7 @@ export interface Unknown extends NodeBase {
   text: string;
 }
 
-export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view';
+export type DatasetKind = 'streaming_table' | 'materialized_view' | 'temporary_view' | 'view' | 'table';
 
 /**
  * CREATE ... STREAMING TABLE / MATERIALIZED VIEW / [TEMPORARY] VIEW and the
@@ -213,7 +222,14 @@ export type CreateClause =
   | RowFilterClause
   | RefreshPolicyClause
   | ScheduleClause
+  | CollationClause
   | ErrorNode;
+
+/** `DEFAULT COLLATION UTF8_BINARY`. */
+export interface CollationClause extends NodeBase {
+  kind: 'CollationClause';
+  collation: Identifier | Missing;
+}
 
 export interface UsingClause extends NodeBase {
   kind: 'UsingClause';
@@ -279,11 +295,16 @@ export interface CreateFlow extends NodeBase {
   body: AutoCdc | InsertInto | Missing;
 }
 
-/** `AUTO CDC INTO t FROM s ...` and its legacy spelling `APPLY CHANGES INTO`. */
+/** `AUTO CDC [ONCE] INTO t FROM s ...` (or `FROM SNAPSHOT (query)`) and its legacy spelling `APPLY CHANGES INTO`. */
 export interface AutoCdc extends NodeBase {
   kind: 'AutoCdc';
   /** `AUTO CDC` or `APPLY CHANGES`. */
   spelling: string;
+  /** `AUTO CDC ONCE INTO`: a one-time flow (its source need not be a stream). */
+  once?: boolean;
+  /** `FROM SNAPSHOT (query) [WITH VERSION (query)]`: the source is the snapshot query (a SubqueryRelation). */
+  snapshot?: boolean;
+  withVersion?: Query;
   /** Absent inside `CREATE STREAMING TABLE ... FLOW AUTO CDC` where the table is the target. */
   target?: QualifiedName | Missing;
   source: Relation | Missing;
@@ -307,7 +328,7 @@ export interface ColumnSelection extends NodeBase {
   except: Expr[];
 }
 
-/** `INSERT [ONCE] INTO [ONCE] t [BY NAME] query`, standalone or as a flow body. */
+/** `INSERT [ONCE] INTO [ONCE] t [BY NAME] [REPLACE USING (...) SEQUENCE BY c | REPLACE WHERE cond] query`, standalone or as a flow body. */
 export interface InsertInto extends NodeBase {
   kind: 'InsertInto';
   once: boolean;
@@ -315,6 +336,11 @@ export interface InsertInto extends NodeBase {
   target: QualifiedName | Missing;
   columns?: Identifier[];
   byName: boolean;
+  /** `REPLACE USING (cols) SEQUENCE BY col` after BY NAME: rows replaced by key. */
+  replaceUsing?: Identifier[];
+  sequenceBy?: Expr;
+  /** `REPLACE WHERE condition` after BY NAME. */
+  replaceWhere?: Expr;
   query: Query | Missing;
 }
 
@@ -341,6 +367,46 @@ export interface Query extends NodeBase {
   distributeBy?: ExprListClause;
   limit?: LimitClause;
   offset?: LimitClause;
+  /** `|> operation` steps after the query (pipe syntax), in order; absent when none. */
+  pipes?: PipeOperator[];
+}
+
+/**
+ * One `|> operation` of SQL pipe syntax: it transforms the relation the query
+ * (and the steps before it) produced. Which fields are set depends on `op`:
+ * SELECT / EXTEND / AGGREGATE: `items` (+ `groupBy` items, `window`); SET: `items`
+ * (each `col = expr` as an item aliased `col`); DROP: `columns`; AS: `alias`;
+ * WHERE: `condition`; LIMIT / OFFSET: `limit`, `offset`; ORDER BY: `orderBy`;
+ * JOIN: `joinType`, `natural`, `right`, `on`, `using`; UNION / INTERSECT /
+ * EXCEPT: `quantifier`, `byName`, `queries`; TABLESAMPLE: `sample`; PIVOT /
+ * UNPIVOT: `pivot` (whose source is the piped relation, a Missing); WINDOW:
+ * `window`. An operation we do not know is `op: 'unknown'` (reported).
+ */
+export interface PipeOperator extends NodeBase {
+  kind: 'PipeOperator';
+  op: 'SELECT' | 'EXTEND' | 'SET' | 'DROP' | 'AS' | 'WHERE' | 'LIMIT' | 'AGGREGATE' | 'ORDER BY' | 'JOIN' | 'UNION' | 'INTERSECT' | 'EXCEPT' | 'MINUS' | 'TABLESAMPLE' | 'PIVOT' | 'UNPIVOT' | 'WINDOW' | 'unknown';
+  /** Span of the operation's keyword(s). */
+  opSpan: Span;
+  quantifier?: 'ALL' | 'DISTINCT';
+  items: SelectItem[];
+  /** `GROUP BY expr [AS alias], ...` of AGGREGATE (and SELECT): items, since each may be aliased. */
+  groupBy?: SelectItem[];
+  window?: WindowClause;
+  columns: Identifier[];
+  alias?: Identifier;
+  condition?: Expr;
+  limit?: LimitClause;
+  offset?: LimitClause;
+  orderBy?: OrderByClause;
+  joinType?: JoinType;
+  natural?: boolean;
+  right?: Relation | Missing;
+  on?: Expr;
+  using?: Identifier[];
+  byName?: boolean;
+  queries: Query[];
+  sample?: TableSample;
+  pivot?: PivotRelation;
 }
 
 export type QueryBody = Select | SetOperation | ParenQuery | ValuesBody | TableBody | Missing;
@@ -519,7 +585,8 @@ export interface TableSample extends NodeBase {
  */
 export interface PivotRelation extends NodeBase {
   kind: 'PivotRelation';
-  source: Relation;
+  /** A Missing only in a pipe step (`|> PIVOT (...)`), whose source is the piped relation. */
+  source: Relation | Missing;
   unpivot: boolean;
   nulls?: 'INCLUDE' | 'EXCLUDE';
   /** PIVOT: the aggregates; UNPIVOT: the value column (or a Tuple of them). */
@@ -918,6 +985,8 @@ export interface ParseResult {
   errors: SyntaxError[];
   comments: Comment[];
   tokens: import('./tokens').Token[];
+  /** Notebook source files: the cells in another language (`%python`, `%md`), skipped unparsed. */
+  foreignCells?: import('./notebook').ForeignCell[];
 }
 
 export type Node =
@@ -948,6 +1017,7 @@ export type Node =
   | LimitClause
   | OrderItem
   | Relation
+  | PipeOperator
   | TableAlias
   | Watermark
   | TimeTravel

@@ -7,7 +7,7 @@ import type {
 } from './ast';
 import { Cursor } from './cursor';
 import { closeParen, parseExpr, parseParenExprList, parseQualifiedName, parseStringLiteral } from './expressions';
-import { parseAutoCdc, parseCreateFlow, parseInsert } from './flow';
+import { parseAutoCdc, parseCreateFlow, parseInsert, parseReplaceFlow } from './flow';
 import { parseQuery, startsQuery } from './query';
 import { parseIdentifierList } from './relations';
 import { parseDataType } from './types';
@@ -15,7 +15,7 @@ import { parseDataType } from './types';
 /** Words that start a table clause (where junk skipping stops). */
 const CLAUSE_WORDS = new Set([
   'USING', 'PARTITIONED', 'CLUSTER', 'LOCATION', 'COMMENT', 'TBLPROPERTIES', 'WITH', 'REFRESH', 'SCHEDULE',
-  'TRIGGER', 'AS', 'FLOW', 'OPTIONS', 'MASK',
+  'TRIGGER', 'AS', 'FLOW', 'OPTIONS', 'MASK', 'DEFAULT',
 ]);
 
 interface KindWords {
@@ -45,9 +45,8 @@ export function parseCreate(p: Cursor): Statement {
   }
   if (p.isWord('FLOW')) return parseCreateFlow(p, start);
   const spellingStart = p.tok.start;
-  const words = readKindWords(p, visibility);
+  const words = readKindWords(p, visibility) ?? unknownKindWords(p, visibility);
   if (!words) {
-    p.errorHere('unexpected-token', 'Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE');
     p.skipToStatementEnd();
     return { kind: 'Unknown', text: p.text.slice(start, p.prevEnd()), span: p.spanFrom(start) };
   }
@@ -77,7 +76,7 @@ export function parseCreate(p: Cursor): Statement {
   parseClauses(p, node);
   if (p.eatWord('AS')) node.body = parseBody(p, true);
   else if (p.eatWord('FLOW')) node.body = parseBody(p, false);
-  else if (node.datasetKind !== 'streaming_table') node.body = p.missingWithError('AS and a query', 'missing-token');
+  else if (node.datasetKind !== 'streaming_table' && node.datasetKind !== 'table') node.body = p.missingWithError('AS and a query', 'missing-token');
   node.span = p.spanFrom(start);
   return node;
 }
@@ -88,11 +87,43 @@ function spellingText(p: Cursor, span: { start: number; end: number }): string {
 
 function readKindWords(p: Cursor, visibility: CreateDataset['visibility']): KindWords | undefined {
   if (p.eatWords('STREAMING', 'TABLE')) return { kind: 'streaming_table', legacy: false };
-  if (p.eatWords('STREAMING', 'LIVE', 'TABLE')) return { kind: 'streaming_table', legacy: true };
+  if (p.eatWords('STREAMING', 'LIVE', 'TABLE') || p.eatWords('INCREMENTAL', 'LIVE', 'TABLE')) return { kind: 'streaming_table', legacy: true };
+  // Legacy streaming views (`CREATE TEMPORARY STREAMING LIVE VIEW`): a temporary view over a stream.
+  if (p.eatWords('STREAMING', 'LIVE', 'VIEW') || p.eatWords('INCREMENTAL', 'LIVE', 'VIEW')) return { kind: 'temporary_view', legacy: true };
   if (p.eatWords('MATERIALIZED', 'VIEW')) return { kind: 'materialized_view', legacy: false };
   if (p.eatWords('LIVE', 'TABLE')) return { kind: 'materialized_view', legacy: true };
   if (p.eatWords('LIVE', 'VIEW')) return { kind: 'temporary_view', legacy: true };
   if (p.eatWord('VIEW')) return { kind: visibility === 'TEMPORARY' ? 'temporary_view' : 'view', legacy: false };
+  // `CREATE TABLE t ... [FLOW INSERT ...]`: a pipeline managed table (beta), written by flows.
+  if (p.eatWord('TABLE')) return { kind: 'table', legacy: false };
+  return undefined;
+}
+
+const KIND_WORDS = new Set(['STREAMING', 'LIVE', 'INCREMENTAL', 'MATERIALIZED', 'TABLE', 'VIEW']);
+
+/**
+ * Kind words we do not know (`CREATE OR REFRESH STREAMING LIVE TEMP TABLE t`):
+ * one error at the first of them; when TABLE or VIEW follows within a few
+ * words, the statement is still read as a dataset (streaming when STREAMING
+ * was written), so its name stays in the model.
+ */
+function unknownKindWords(p: Cursor, visibility: CreateDataset['visibility']): KindWords | undefined {
+  // Point at the first word that is no kind word (SNAPSHOT in `STREAMING SNAPSHOT TABLE`).
+  let at = 0;
+  while (at < 4 && p.peek(at).kind === 'word' && KIND_WORDS.has(p.peek(at).upper) && !p.atStatementEnd(at)) at++;
+  const t = at < 4 && p.peek(at).kind === 'word' && !p.atStatementEnd(at) ? p.peek(at) : p.tok;
+  const message = 'Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE';
+  if (t === p.tok) p.errorHere('unexpected-token', message);
+  else p.error('unexpected-token', `${message}, found \`${t.text.slice(0, 30)}\``, { start: t.start, end: t.end });
+  let streaming = false;
+  for (let k = 0; k < 4 && p.peek(k).kind === 'word' && !p.atStatementEnd(k); k++) {
+    const u = p.peek(k).upper;
+    if (u === 'STREAMING') streaming = true;
+    if (u !== 'TABLE' && u !== 'VIEW') continue;
+    p.pos += k + 1;
+    if (u === 'VIEW') return { kind: visibility === 'TEMPORARY' || streaming ? 'temporary_view' : 'view', legacy: false };
+    return { kind: streaming ? 'streaming_table' : 'materialized_view', legacy: false };
+  }
   return undefined;
 }
 
@@ -100,9 +131,10 @@ function parseBody(p: Cursor, afterAs: boolean): CreateDataset['body'] {
   if (p.isWord('AUTO') && p.isWord('CDC', 1)) return parseAutoCdc(p, false);
   if (p.isWord('APPLY') && p.isWord('CHANGES', 1)) return parseAutoCdc(p, false);
   if (p.isWord('INSERT')) return parseInsert(p, true);
+  if (!afterAs && p.isWord('REPLACE') && (p.isWord('WHERE', 1) || p.isWord('USING', 1))) return parseReplaceFlow(p);
   if (afterAs && startsQuery(p)) return parseQuery(p);
   if (afterAs) return p.missingWithError('a query', 'expected-query');
-  return p.missingWithError('AUTO CDC or INSERT after FLOW', 'missing-token');
+  return p.missingWithError('AUTO CDC, INSERT or REPLACE after FLOW', 'missing-token');
 }
 
 // ---------------------------------------------------------------- elements
@@ -197,10 +229,28 @@ function parseTableConstraint(p: Cursor, start: number): TableConstraint {
   } else {
     p.errorHere('unexpected-token', 'Expected EXPECT, PRIMARY KEY, FOREIGN KEY or CHECK');
   }
-  // Informational options: NOT ENFORCED, RELY, NORELY, TIMESERIES, DEFERRABLE ...
-  while (p.tok.kind === 'word' && !p.atStatementEnd() && !p.isWord('CONSTRAINT')) p.advance();
+  skipConstraintOptions(p);
   node.span = p.spanFrom(start);
   return node;
+}
+
+/** Informational constraint options, which change nothing for a pipeline. */
+const CONSTRAINT_OPTIONS = new Set(['ENFORCED', 'RELY', 'NORELY', 'TIMESERIES', 'DEFERRABLE', 'INITIALLY', 'DEFERRED', 'IMMEDIATE', 'ENABLE', 'DISABLE', 'VALIDATE', 'NOVALIDATE', 'MATCH', 'FULL', 'PARTIAL', 'SIMPLE']);
+
+/**
+ * Steps over `NOT ENFORCED`, `RELY`, `DEFERRABLE`, `ON DELETE NO ACTION` ...
+ * but not over the column properties that may follow an inline constraint
+ * (`PRIMARY KEY NOT NULL COMMENT 'c'`).
+ */
+function skipConstraintOptions(p: Cursor): void {
+  for (;;) {
+    if (p.isWord('NOT') && (p.isWord('ENFORCED', 1) || p.isWord('DEFERRABLE', 1))) p.pos += 2;
+    else if (p.isWord('ON') && (p.isWord('DELETE', 1) || p.isWord('UPDATE', 1))) {
+      p.pos += 2;
+      if (!p.eatWords('NO', 'ACTION')) p.eatWord('RESTRICT') ?? p.eatWord('CASCADE');
+    } else if (p.tok.kind === 'word' && CONSTRAINT_OPTIONS.has(p.tok.upper) && !p.atStatementEnd()) p.advance();
+    else return;
+  }
 }
 
 function parseReferences(p: Cursor, node: TableConstraint): void {
@@ -229,6 +279,9 @@ function parseColumnDef(p: Cursor): ColumnDef {
     else if (p.eatWord('COMMENT')) {
       if (p.tok.kind === 'string') col.comment = parseStringLiteral(p);
       else p.errorHere('missing-token', 'Expected a string after COMMENT');
+    } else if (p.eatWord('COLLATE')) {
+      if (p.atName()) p.identifier();
+      else p.errorHere('expected-name', 'Expected a collation name after COLLATE');
     } else if (p.eatWord('MASK')) {
       const fn = parseQualifiedName(p, 'a mask function');
       if (fn.kind === 'QualifiedName') col.mask = fn;
@@ -253,7 +306,7 @@ function parseColumnDef(p: Cursor): ColumnDef {
 
 function isColumnOption(p: Cursor): boolean {
   const u = p.tok.upper;
-  return u === 'COMMENT' || u === 'NOT' || u === 'GENERATED' || u === 'DEFAULT' || u === 'MASK' || u === 'PRIMARY' || u === 'CONSTRAINT';
+  return u === 'COMMENT' || u === 'NOT' || u === 'GENERATED' || u === 'DEFAULT' || u === 'MASK' || u === 'PRIMARY' || u === 'CONSTRAINT' || u === 'COLLATE' || u === 'REFERENCES' || u === 'FOREIGN';
 }
 
 // ---------------------------------------------------------------- clauses
@@ -266,14 +319,11 @@ function parseClauses(p: Cursor, node: CreateDataset): void {
       node.clauses.push(clause);
       continue;
     }
-    const t = p.tok;
-    const span = p.skipUntil(() => p.tok.kind === 'word' && CLAUSE_WORDS.has(p.tok.upper));
-    if (!span) {
-      // A stray `)`: step over it so the loop moves on.
-      const stray = p.advance();
-      p.error('unexpected-token', `Unexpected \`${stray.text}\``, { start: stray.start, end: stray.end });
-      continue;
-    }
+    // One error for the whole unknown clause: its first word (even a clause word that
+    // starts no clause here, `WITH SCHEMA ...`, or a stray `)`) up to the next clause word.
+    const t = p.advance();
+    p.skipUntil(() => p.tok.kind === 'word' && CLAUSE_WORDS.has(p.tok.upper));
+    const span = p.spanFrom(t.start);
     p.error('unexpected-token', `Unexpected \`${t.text.slice(0, 30)}\`: expected a table clause or AS`, span);
     node.clauses.push({ kind: 'Error', message: 'unexpected text', span });
   }
@@ -310,6 +360,10 @@ function parseClause(p: Cursor, node: CreateDataset): CreateClause | undefined {
     while (p.tok.kind === 'word' && !p.atStatementEnd() && !CLAUSE_WORDS.has(p.tok.upper)) words.push(p.advance().upper);
     if (words.length === 0) p.errorHere('missing-token', 'Expected AUTO, INCREMENTAL or FULL');
     return { kind: 'RefreshPolicyClause', policy: words.join(' '), span: p.spanFrom(start) };
+  }
+  if (p.eatWords('DEFAULT', 'COLLATION')) {
+    const collation = p.atName() ? p.identifier() : p.missingWithError('a collation name (UTF8_BINARY)', 'expected-name');
+    return { kind: 'CollationClause', collation, span: p.spanFrom(start) };
   }
   if (p.isWord('SCHEDULE') || (p.isWord('TRIGGER') && p.isWord('ON', 1))) {
     // Warehouse-only scheduling: keep it as text and mark the statement.

@@ -34,6 +34,8 @@ const NOT_ALIAS = new Set([
 
 export class Cursor {
   pos = 0;
+  /** Token index where the statement being parsed began (a notebook cell start there does not end it). */
+  statementStart = 0;
   depth = 0;
   steps = 0;
   private stepLimit: number;
@@ -157,10 +159,10 @@ export class Cursor {
     }
   }
 
-  /** `;`, end of input, or a statement keyword (CREATE, SET, INSERT, APPLY CHANGES) that starts a line. */
+  /** `;`, end of input, a notebook cell start, or a statement keyword (CREATE, SET, INSERT, APPLY CHANGES) that starts a line. */
   atStatementEnd(k = 0): boolean {
     const t = k === 0 ? this.tok : this.peek(k);
-    if (t.kind === 'eof') return true;
+    if (t.kind === 'eof' || (t.cellStart && this.pos + k !== this.statementStart)) return true;
     if (t.kind === 'op') return t.upper === ';';
     if (t.kind !== 'word' || !t.lineStart) return false;
     if (STATEMENT_KEYWORDS.has(t.upper)) return true;
@@ -288,6 +290,7 @@ function computeMatching(tokens: Token[]): Int32Array {
   const stack: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.cellStart) stack.length = 0;
     if (t.kind === 'op') {
       if (t.upper === '(') stack.push(i);
       else if (t.upper === ')') {

@@ -1,8 +1,9 @@
-// Flows: CREATE FLOW, AUTO CDC INTO / APPLY CHANGES INTO with every clause,
-// and INSERT [ONCE] INTO ... [BY NAME] query.
-import type { AutoCdc, ColumnRef, ColumnSelection, CreateFlow, InsertInto, Statement } from './ast';
+// Flows: CREATE FLOW, AUTO CDC [ONCE] INTO / APPLY CHANGES INTO with every
+// clause (also FROM SNAPSHOT), and INSERT [ONCE] INTO ... [BY NAME]
+// [REPLACE USING ... SEQUENCE BY | REPLACE WHERE] query.
+import type { AutoCdc, ColumnRef, ColumnSelection, CreateFlow, InsertInto, Query, Statement, SubqueryRelation } from './ast';
 import { Cursor } from './cursor';
-import { parseExpr, parseNameParts, parseParenExprList, parseQualifiedName, parseStringLiteral } from './expressions';
+import { closeParen, parseExpr, parseNameParts, parseParenExprList, parseQualifiedName, parseStringLiteral } from './expressions';
 import { parseQuery, startsQuery } from './query';
 import { parseIdentifierList, parseRelation } from './relations';
 
@@ -41,9 +42,18 @@ export function parseAutoCdc(p: Cursor, targetRequired: boolean): AutoCdc {
     ignoreNullUpdates: false,
     span: { start: first.start, end: first.end },
   };
+  if (p.isWord('ONCE') && (p.isWord('INTO', 1) || p.isWord('FROM', 1))) {
+    p.advance();
+    node.once = true;
+  }
   if (p.eatWord('INTO')) node.target = parseQualifiedName(p, 'a target table');
   else if (targetRequired) node.target = p.missingWithError('INTO and a target table', 'missing-token');
-  if (p.eatWord('FROM')) node.source = parseRelation(p);
+  if (p.isWord('FROM') && p.isWord('SNAPSHOT', 1) && p.isOp('(', 2) && startsQuery(p, 3)) {
+    p.advance();
+    node.snapshot = true;
+    node.source = parseSnapshot(p);
+    if (p.eatWords('WITH', 'VERSION')) node.withVersion = parenQuery(p);
+  } else if (p.eatWord('FROM')) node.source = parseRelation(p);
   else node.source = p.missingWithError('FROM and a source', 'missing-token');
   for (;;) {
     if (p.atStatementEnd()) break;
@@ -55,9 +65,24 @@ export function parseAutoCdc(p: Cursor, targetRequired: boolean): AutoCdc {
     }
   }
   if (node.keys.length === 0) p.error('missing-token', 'AUTO CDC needs KEYS (...)', { start: first.start, end: first.end });
-  if (!node.sequenceBy) p.error('missing-token', 'AUTO CDC needs SEQUENCE BY', { start: first.start, end: first.end });
+  if (!node.sequenceBy && !node.snapshot) p.error('missing-token', 'AUTO CDC needs SEQUENCE BY', { start: first.start, end: first.end });
   node.span = p.spanFrom(first.start);
   return node;
+}
+
+/** `SNAPSHOT (query)`: the snapshot query as a subquery source. */
+function parseSnapshot(p: Cursor): SubqueryRelation {
+  const start = p.advance().start; // SNAPSHOT
+  const query = parenQuery(p);
+  return { kind: 'SubqueryRelation', lateral: false, query, span: p.spanFrom(start) };
+}
+
+function parenQuery(p: Cursor): Query {
+  const open = p.tok;
+  p.expectOp('(');
+  const query = startsQuery(p) ? parseQuery(p) : { kind: 'Query' as const, body: p.missingWithError('a query', 'expected-query'), span: { start: open.end, end: open.end } };
+  closeParen(p);
+  return query;
 }
 
 function parseCdcClause(p: Cursor, node: AutoCdc): boolean {
@@ -133,8 +158,11 @@ export function parseInsert(p: Cursor, inline: boolean): InsertInto {
   const node: InsertInto = { kind: 'InsertInto', once: false, overwrite: false, target: p.missing('a target'), byName: false, query: p.missing('a query'), span: { start, end: start } };
   let sawInto = false;
   for (;;) {
-    if (p.eatWord('ONCE')) node.once = true;
-    else if (p.eatWord('INTO')) sawInto = true;
+    // `INSERT INTO once BY NAME ...`: after INTO, ONCE is a keyword only when a table name follows it.
+    if (p.isWord('ONCE') && (!sawInto || (p.atName(1) && !p.isWord('REPLACE', 1)))) {
+      p.advance();
+      node.once = true;
+    } else if (p.eatWord('INTO')) sawInto = true;
     else if (p.eatWord('OVERWRITE')) node.overwrite = sawInto = true;
     else if (p.eatWord('TABLE')) continue;
     else break;
@@ -146,8 +174,35 @@ export function parseInsert(p: Cursor, inline: boolean): InsertInto {
     if (p.isOp('(') && !startsQuery(p, 1)) node.columns = parseIdentifierList(p);
   }
   if (p.eatWords('BY', 'NAME')) node.byName = true;
+  parseReplace(p, node);
+  // The FLOW clause writes `REPLACE ... BY NAME`: accept that order here too.
+  if (!node.byName && p.eatWords('BY', 'NAME')) node.byName = true;
   if (startsQuery(p)) node.query = parseQuery(p);
   else node.query = p.missingWithError('a query', 'expected-query');
   node.span = p.spanFrom(start);
   return node;
+}
+
+/**
+ * `FLOW REPLACE WHERE cond BY NAME query` / `FLOW REPLACE USING (cols)
+ * SEQUENCE BY col BY NAME query` inside CREATE STREAMING TABLE: an insert
+ * flow into the table being defined.
+ */
+export function parseReplaceFlow(p: Cursor): InsertInto {
+  const start = p.tok.start;
+  const node: InsertInto = { kind: 'InsertInto', once: false, overwrite: false, target: p.missing('a target'), byName: false, query: p.missing('a query'), span: { start, end: start } };
+  parseReplace(p, node);
+  node.byName = p.eatWords('BY', 'NAME');
+  node.query = startsQuery(p) ? parseQuery(p) : p.missingWithError('BY NAME and a query', 'expected-query');
+  node.span = p.spanFrom(start);
+  return node;
+}
+
+function parseReplace(p: Cursor, node: InsertInto): void {
+  if (p.eatWords('REPLACE', 'USING')) {
+    node.replaceUsing = parseIdentifierList(p);
+    node.sequenceBy = p.eatWords('SEQUENCE', 'BY') ? parseExpr(p) : p.missingWithError('SEQUENCE BY after REPLACE USING (...)', 'missing-token');
+  } else if (p.eatWords('REPLACE', 'WHERE')) {
+    node.replaceWhere = parseExpr(p);
+  }
 }

@@ -1,13 +1,14 @@
 // Queries: WITH, set operations, SELECT and its clauses, ORDER/SORT/CLUSTER/
-// DISTRIBUTE BY, LIMIT/OFFSET. The SELECT clause loop accepts clauses in any
-// order and skips junk up to the next clause keyword, so a broken clause does
-// not lose the ones after it.
+// DISTRIBUTE BY, LIMIT/OFFSET, then any `|> operation` steps (pipes.ts). The
+// SELECT clause loop accepts clauses in any order and skips junk up to the
+// next clause keyword, so a broken clause does not lose the ones after it.
 import type {
   ConditionClause, Cte, Expr, GroupByClause, GroupingItem, Identifier, LimitClause, NamedWindow, Query,
   QueryBody, Select, SelectItem, WithClause,
 } from './ast';
 import { Cursor } from './cursor';
 import { atClauseKeyword, parseExpr, parseExprList, parseOrderItems, parseParenExprList, parseQualifiedName, parseWindowSpec, closeParen } from './expressions';
+import { parsePipe } from './pipes';
 import { parseFrom, parseIdentifierList, parseValuesRows } from './relations';
 
 const QUERY_STARTS = new Set(['SELECT', 'WITH', 'VALUES', 'FROM', 'TABLE']);
@@ -19,6 +20,7 @@ const SELECT_CLAUSES = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'QUALIFY', '
 export function startsQuery(p: Cursor, k = 0): boolean {
   // Look through a bounded run of `(` so `((SELECT ...) UNION ...)` is seen as a query.
   for (let i = 0; i < 32; i++) {
+    if (p.atStatementEnd(k + i)) return false; // e.g. the next notebook cell
     const t = p.peek(k + i);
     if (t.kind === 'word') return QUERY_STARTS.has(t.upper) && (t.upper !== 'TABLE' || p.peek(k + i + 1).kind !== 'op');
     if (t.kind !== 'op' || t.upper !== '(') return false;
@@ -60,12 +62,13 @@ export function parseQuery(p: Cursor): Query {
       break;
     }
   }
+  while (p.isOp('|>')) (query.pipes ??= []).push(parsePipe(p));
   p.leave();
   query.span = p.spanFrom(start);
   return query;
 }
 
-function parseLimit(p: Cursor): LimitClause {
+export function parseLimit(p: Cursor): LimitClause {
   const start = p.advance().start;
   if (p.eatWord('ALL')) return { kind: 'LimitClause', span: p.spanFrom(start) };
   const value = parseExpr(p);
@@ -180,7 +183,7 @@ function parseSelect(p: Cursor): Select {
 function selectClauses(p: Cursor, select: Select): void {
   for (;;) {
     const t = p.tok;
-    if (p.atStatementEnd() || (t.kind === 'op' && t.upper === ')')) return;
+    if (p.atStatementEnd() || (t.kind === 'op' && (t.upper === ')' || t.upper === '|>'))) return;
     if (t.kind === 'word' && SELECT_ENDS.has(t.upper) && !(t.upper === 'EXCEPT' && p.isOp('(', 1) && !startsQuery(p, 1))) return;
     const u = t.kind === 'word' ? t.upper : '';
     if (u === 'FROM') {
@@ -285,7 +288,7 @@ function parseGroupingItem(p: Cursor): GroupingItem {
   return parseExpr(p);
 }
 
-function parseWindowClause(p: Cursor) {
+export function parseWindowClause(p: Cursor) {
   const start = p.advance().start;
   const windows: NamedWindow[] = [];
   while (p.atName()) {

@@ -48,7 +48,7 @@ export function parseRelation(p: Cursor): Relation | Missing {
   }
 }
 
-function parseJoinKeywords(p: Cursor): { type: JoinType; natural: boolean } | undefined {
+export function parseJoinKeywords(p: Cursor): { type: JoinType; natural: boolean } | undefined {
   const save = p.pos;
   const natural = !!p.eatWord('NATURAL');
   let type: JoinType = 'INNER';
@@ -86,7 +86,7 @@ function parseJoinKeywords(p: Cursor): { type: JoinType; natural: boolean } | un
   return { type, natural };
 }
 
-function parseRelationPrimary(p: Cursor): Relation | Missing {
+export function parseRelationPrimary(p: Cursor): Relation | Missing {
   const t = p.tok;
   if (!p.enter()) {
     p.skipNested();
@@ -100,6 +100,11 @@ function parseRelationPrimary(p: Cursor): Relation | Missing {
     if (p.isOp('@') && p.tok.start === rel.name.span.end) rel.timeTravel = parseAtTimeTravel(p);
     else if ((p.isWord('VERSION') || p.isWord('TIMESTAMP')) && p.isWord('AS', 1) && p.isWord('OF', 2)) rel.timeTravel = parseTimeTravel(p);
     if (p.isWord('TABLESAMPLE')) rel.sample = parseTableSample(p);
+  }
+  if (named && p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 1)) {
+    // Read options (`STREAM(t) WITH ('skipChangeCommits' = 'true')`): nothing the analysis uses.
+    p.advance();
+    p.skipGroup();
   }
   if (named && p.isWord('WATERMARK')) rel.watermark = parseWatermark(p);
   const alias = parseTableAlias(p);
@@ -133,7 +138,7 @@ function parseAtTimeTravel(p: Cursor): TimeTravel {
 
 const SAMPLE_WORDS = new Set(['PERCENT', 'ROWS', 'BUCKET', 'OUT', 'OF']);
 
-function parseTableSample(p: Cursor): TableSample {
+export function parseTableSample(p: Cursor): TableSample {
   const start = p.advance().start;
   const node: TableSample = { kind: 'TableSample', args: [], span: { start, end: start } };
   if (p.expectOp('(')) {
@@ -157,34 +162,43 @@ function parseTableSample(p: Cursor): TableSample {
   return node;
 }
 
+/** True at `PIVOT (` or `UNPIVOT [INCLUDE|EXCLUDE NULLS] (`. */
+export function atPivot(p: Cursor): boolean {
+  if (p.isWord('UNPIVOT')) return p.isOp('(', 1) || p.isWord('INCLUDE', 1) || p.isWord('EXCLUDE', 1);
+  return p.isWord('PIVOT') && p.isOp('(', 1);
+}
+
 /** Any number of `PIVOT (...)` / `UNPIVOT (...)` clauses after a relation, each with its own alias. */
 function parsePivots(p: Cursor, source: Relation, start: number): Relation {
   let rel = source;
-  for (;;) {
-    const unpivot = p.isWord('UNPIVOT') && (p.isOp('(', 1) || p.isWord('INCLUDE', 1) || p.isWord('EXCLUDE', 1));
-    if (!unpivot && !(p.isWord('PIVOT') && p.isOp('(', 1))) return rel;
-    p.advance();
-    const node: PivotRelation = { kind: 'PivotRelation', source: rel, unpivot, values: [], forColumns: p.missing('FOR'), in: [], span: rel.span };
-    if (p.isWord('INCLUDE') || p.isWord('EXCLUDE')) {
-      node.nulls = p.advance().upper as 'INCLUDE';
-      p.expectWord('NULLS');
-    }
-    if (p.expectOp('(')) {
-      do node.values.push(parseSelectItem(p));
+  while (atPivot(p)) rel = parsePivot(p, rel, start);
+  return rel;
+}
+
+/** One PIVOT / UNPIVOT clause (the cursor on its keyword) over `rel`; a pipe step passes a Missing source. */
+export function parsePivot(p: Cursor, rel: Relation | Missing, start: number): PivotRelation {
+  const unpivot = p.isWord('UNPIVOT');
+  p.advance();
+  const node: PivotRelation = { kind: 'PivotRelation', source: rel, unpivot, values: [], forColumns: p.missing('FOR'), in: [], span: rel.span };
+  if (p.isWord('INCLUDE') || p.isWord('EXCLUDE')) {
+    node.nulls = p.advance().upper as 'INCLUDE';
+    p.expectWord('NULLS');
+  }
+  if (p.expectOp('(')) {
+    do node.values.push(parseSelectItem(p));
+    while (p.eatOp(','));
+    node.forColumns = p.eatWord('FOR') ? parsePivotColumns(p) : p.missingWithError('FOR and a column', 'missing-token');
+    if (p.expectWord('IN') && p.expectOp('(')) {
+      do node.in.push(parseSelectItem(p));
       while (p.eatOp(','));
-      node.forColumns = p.eatWord('FOR') ? parsePivotColumns(p) : p.missingWithError('FOR and a column', 'missing-token');
-      if (p.expectWord('IN') && p.expectOp('(')) {
-        do node.in.push(parseSelectItem(p));
-        while (p.eatOp(','));
-        closeParen(p);
-      }
       closeParen(p);
     }
-    const alias = parseTableAlias(p);
-    if (alias) node.alias = alias;
-    node.span = p.spanFrom(start);
-    rel = node;
+    closeParen(p);
   }
+  const alias = parseTableAlias(p);
+  if (alias) node.alias = alias;
+  node.span = p.spanFrom(start);
+  return node;
 }
 
 function parseWatermark(p: Cursor): Watermark {

@@ -24,6 +24,8 @@ export interface Token {
   value: string;
   /** First token on its line (statement recovery looks at keywords that start a line). */
   lineStart: boolean;
+  /** First token of a notebook cell (after `-- COMMAND ----------`): it always starts a statement. */
+  cellStart?: boolean;
   /** `${key}` occurrences inside words, quoted identifiers, strings and params. */
   params?: Param[];
   /** `r'...'` raw string. */

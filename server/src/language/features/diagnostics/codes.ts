@@ -8,6 +8,7 @@ export const DIAGNOSTIC_CODES = {
   LF102: { severity: 'hint', title: 'legacy dataset spelling' },
   LF103: { severity: 'warning', title: 'warehouse-only statement in a pipeline' },
   LF104: { severity: 'hint', title: 'deprecated TEMPORARY on a table' },
+  LF105: { severity: 'hint', title: 'non-SQL notebook cells skipped' },
 
   LF201: { severity: 'warning', title: 'dataset not defined in this pipeline' },
   LF202: { severity: 'error', title: 'table not found in the catalog' },

@@ -85,7 +85,8 @@ function flowTargetDiagnostics(index: WorkspaceIndex, a: FileAnalysis, f: Flow):
     if (target && target.kind !== 'streaming_table') {
       out.push(diagnostic('LF308', at(f.targetRange), `the AUTO CDC target '${f.target}' must be a streaming table, not a ${target.kind.replace('_', ' ')}`));
     }
-    for (const r of f.reads.filter((x) => !x.streaming)) {
+    // AUTO CDC ONCE and FROM SNAPSHOT read their source as a batch.
+    for (const r of f.once || f.flowKind === 'auto_cdc_snapshot' ? [] : f.reads.filter((x) => !x.streaming)) {
       out.push(diagnostic('LF309', at(r.range), 'the AUTO CDC source must be read as a stream: write STREAM(source)'));
     }
     if (f.truncateRange && f.scdType === 2) {

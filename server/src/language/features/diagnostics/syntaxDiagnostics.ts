@@ -7,6 +7,13 @@ export function syntaxDiagnostics(_index: WorkspaceIndex, a: FileAnalysis): Diag
   const out: Diagnostic[] = [];
   // An invalid ON VIOLATION action is reported precisely by expectation linting (LF404).
   for (const e of a.syntaxErrors) if (e.code !== 'invalid-violation-action') out.push(diagnostic('LF101', { file: a.file, range: e.range }, e.message));
+  const foreign = a.foreignCells ?? [];
+  if (foreign.length > 0) {
+    // One hint per file, at the first such cell: the cells are intended, not mistakes.
+    const languages = [...new Set(foreign.map((c) => `%${c.language}`))].join(', ');
+    const cells = foreign.length === 1 ? '1 notebook cell' : `${foreign.length} notebook cells`;
+    out.push(diagnostic('LF105', { file: a.file, range: foreign[0].range }, `${cells} in another language (${languages}) skipped: only SQL cells are part of the pipeline`));
+  }
   for (const d of a.datasets) {
     if (d.legacySpelling) {
       const { text, replacement, range } = d.legacySpelling;
