@@ -50,8 +50,14 @@ export interface ExpressionFacts {
 
 export interface Dataset {
   name: string;
-  /** Lower-case unqualified name: the key datasets are looked up by. */
+  /**
+   * The key datasets are looked up by: the lower-case name without the
+   * qualifiers that equal the pipeline's default catalog and schema (`x` for
+   * `x` and `silver.x` in a pipeline publishing to silver; `bronze.x` stays).
+   */
   key: string;
+  /** Catalog and schema written before the name (`silver` in `silver.x`), when written. */
+  qualifier?: string[];
   kind: DatasetKind;
   file: string;
   /** The whole statement. */
@@ -84,7 +90,10 @@ export interface Flow {
   file: string;
   range: Range;
   target: string;
+  /** The target's key, as for a dataset (`Dataset.key`). */
   targetKey: string;
+  /** The target's name parts as written. */
+  targetParts: string[];
   targetRange: Range;
   kind: 'insert' | 'cdc';
   once: boolean;
@@ -103,7 +112,7 @@ export interface Flow {
 export interface DatasetReference {
   /** Name parts as written, without a `LIVE` prefix: ['a'], ['schema','a'], ['cat','schema','a']. */
   parts: string[];
-  /** Lower-case last part. */
+  /** The key of the dataset it names if the pipeline defines it (see `Dataset.key`); `LIVE.x` gives 'x'. */
   key: string;
   range: Range;
   streaming: boolean;

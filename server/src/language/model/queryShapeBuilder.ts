@@ -7,7 +7,7 @@ import { walk } from '../syntax/visit';
 import { DatasetReference, SourceRead } from './datasetTypes';
 import { exprType } from './exprTypes';
 import { ColumnRef, emptyQuery, QueryShape, Relation, SelectItem } from './queryShape';
-import { filesColumns, isFilesFunction } from './readFilesSchema';
+import { filesColumns, isFilesFunction, isStreamingFunction } from './readFilesSchema';
 import { SpanToRange } from './spanRanges';
 
 export interface ShapeContext {
@@ -19,6 +19,8 @@ export interface ShapeContext {
   /** Reads of the statement being analysed, appended to. */
   reads: SourceRead[];
   consumer?: string;
+  /** The key a written name is known by in the pipeline (`datasetKey`). */
+  keyOf: (parts: readonly string[]) => string;
   onceFlow?: boolean;
   cdcSource?: boolean;
 }
@@ -100,11 +102,14 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
       return;
     case 'TableFunction': {
       const { alias } = aliasOf(r.alias);
+      // `STREAM` before any table-valued function reads it as a stream; `cloud_files` (legacy Auto Loader) always streams.
+      const streaming = r.stream || isStreamingFunction(r.call);
       if (isFilesFunction(r.call)) {
-        ctx.reads.push({ streaming: r.stream, files: true, range: ctx.toRange(r.span) });
+        ctx.reads.push({ streaming, files: true, range: ctx.toRange(r.span) });
         const cols = filesColumns(r.call);
         shape.from.push({ kind: 'files', alias, columns: cols.columns, complete: cols.complete, source: cols.source });
       } else {
+        ctx.reads.push({ streaming, files: false, range: ctx.toRange(r.span) });
         shape.from.push({ kind: 'unknown', alias });
       }
       for (const a of r.call.args) collectColumns(a, ctx, ctes, shape, []);
@@ -156,7 +161,7 @@ function tableRelation(name: ast.QualifiedName, stream: boolean, alias: ast.Tabl
  * configuration can be substituted later (the parser gives a standalone
  * `${catalog}` the name `catalog`).
  */
-function identifierName(id: ast.Identifier): string {
+export function identifierName(id: ast.Identifier): string {
   return id.params?.length && !id.quoted ? id.text : id.name;
 }
 
@@ -169,9 +174,11 @@ export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: S
     parts = parts.slice(1);
   }
   const last = parts[parts.length - 1];
+  const written = parts.map(identifierName);
   const ref: DatasetReference = {
-    parts: parts.map(identifierName),
-    key: lower(last.name),
+    parts: written,
+    // `LIVE.x` names the pipeline's own dataset, whatever schema it publishes to.
+    key: livePrefix ? lower(last.name) : ctx.keyOf(written),
     range: ctx.toRange({ start: parts[0].span.start, end: last.span.end }),
     streaming,
   };

@@ -77,7 +77,8 @@ function appendOnlyDiagnostics(index: WorkspaceIndex, a: FileAnalysis, reads: So
 function flowTargetDiagnostics(index: WorkspaceIndex, a: FileAnalysis, f: Flow): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (range: Flow['range']) => ({ file: a.file, range });
-  const target = f.targetKey ? index.definition(f.targetKey) : undefined;
+  const targetKey = index.flowTarget(f);
+  const target = targetKey ? index.definition(targetKey) : undefined;
   if (f.targetKey && !target) {
     out.push(diagnostic('LF307', at(f.targetRange), `flow target '${f.target}' is not declared; add CREATE OR REFRESH STREAMING TABLE ${f.target};`));
   }
