@@ -40,6 +40,22 @@ describe('quick fixes', () => {
     );
   });
 
+  test('did you mean: one action per nearest candidate, the first preferred', () => {
+    const others = { '/p/b.sql': 'CREATE MATERIALIZED VIEW sales_us AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW sales_eu AS SELECT 1 AS id;' };
+    const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sal|es_u;', ...others });
+    const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, fileDiagnostics(f.ctx.index, '/p/a.sql')).filter((a) => a.diagnosticCodes.includes('LF201'));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Change to 'sales_eu'", true], ["Change to 'sales_us'", false]]);
+    assert.equal(applyEdits(f, actions[1].edit.changes)['/p/a.sql'], 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sales_us;');
+  });
+
+  test('a warn-only IS NOT NULL expectation on a NOT NULL column gets DROP ROW', () => {
+    check(
+      'CREATE MATERIALIZED VIEW a (x INT NOT NULL, CONSTRAINT ok EXPECT (|x IS NOT NULL)) AS SELECT 1 AS x;',
+      'LF409',
+      'CREATE MATERIALIZED VIEW a (x INT NOT NULL, CONSTRAINT ok EXPECT (x IS NOT NULL) ON VIOLATION DROP ROW) AS SELECT 1 AS x;',
+    );
+  });
+
   test('rename a duplicate expectation', () => {
     check(
       'CREATE MATERIALIZED VIEW a (CONSTRAINT ok EXPECT (x > 0), CONSTRAINT |ok EXPECT (x < 9)) AS SELECT 1 AS x;',
