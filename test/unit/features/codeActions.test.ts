@@ -22,6 +22,14 @@ describe('quick fixes', () => {
     check('CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM |b;', 'LF302', 'CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM(b);', { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' });
   });
 
+  test('STREAM before a table-valued function read as a batch by a streaming table', () => {
+    check(
+      "CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM |read_kafka(bootstrapServers => 'h:9092', subscribe => 't');",
+      'LF302',
+      "CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM read_kafka(bootstrapServers => 'h:9092', subscribe => 't');",
+    );
+  });
+
   test('wrap the batch source of an AUTO CDC flow in STREAM()', () => {
     check(
       'CREATE OR REFRESH STREAMING TABLE t;\nAUTO CDC INTO t FROM |b KEYS (id) SEQUENCE BY seq;',

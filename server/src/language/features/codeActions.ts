@@ -48,7 +48,8 @@ function wrapInStream(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): 
   const edits: TextEdit[] = [];
   for (const r of reads) {
     if (r.streaming) continue;
-    if (r.files) {
+    if (r.files || r.reference === undefined) {
+      // A file source or any other table-valued function: STREAM goes before the call.
       edits.push({ range: { start: r.range.start, end: r.range.start }, newText: 'STREAM ' });
       continue;
     }

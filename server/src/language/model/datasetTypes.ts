@@ -130,6 +130,8 @@ export interface DatasetReference {
 export interface SourceRead {
   streaming: boolean;
   files: boolean;
+  /** `cloud_files(...)`: legacy Auto Loader, a stream without STREAM. */
+  autoLoader?: boolean;
   /** Index into FileAnalysis.references for table reads. */
   reference?: number;
   range: Range;

@@ -105,7 +105,7 @@ function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySet<strin
       // `STREAM` before any table-valued function reads it as a stream; `cloud_files` (legacy Auto Loader) always streams.
       const streaming = r.stream || isStreamingFunction(r.call);
       if (isFilesFunction(r.call)) {
-        ctx.reads.push({ streaming, files: true, range: ctx.toRange(r.span) });
+        ctx.reads.push({ streaming, files: true, ...(isStreamingFunction(r.call) ? { autoLoader: true } : {}), range: ctx.toRange(r.span) });
         const cols = filesColumns(r.call);
         shape.from.push({ kind: 'files', alias, columns: cols.columns, complete: cols.complete, source: cols.source });
       } else {
