@@ -36,8 +36,8 @@ export class WorkspaceIndex {
   private readonly flows = new Map<string, Flow[]>();
   /** Last part of a dataset key -> the keys that end with it (`policy` -> `policy`, `bronze.policy`). */
   private readonly byName = new Map<string, Set<string>>();
-  /** Bumped when a dataset key appears or disappears. */
-  private namesVersion = 0;
+  /** Last parts of the dataset keys that appeared or disappeared since the edges were last refreshed. */
+  private readonly changedNames = new Set<string>();
   private readonly keyOf = (parts: readonly string[]) => datasetKey(parts, this.pipeline);
   /** Dataset key -> files whose queries reference it (to know whose diagnostics an edit touches). */
   private readonly referencedBy = new Map<string, Map<string, number>>();
@@ -58,11 +58,10 @@ export class WorkspaceIndex {
     const old = this.entries.get(file);
     if (old && (version !== undefined ? old.analysis.version === version && old.text === text : old.text === text)) return false;
     const analysis = analyzeFile(file, version ?? (old ? old.analysis.version + 1 : 0), text, this.parse(text), this.functions, this.keyOf);
-    const names = this.namesVersion;
     if (old) this.unregister(old.analysis);
     this.entries.set(file, { text, analysis });
     this.register(analysis);
-    this.refreshEdges(names, file);
+    this.refreshEdges(file);
     this.lineageCache = undefined;
     return true;
   }
@@ -70,23 +69,30 @@ export class WorkspaceIndex {
   removeFile(file: string): boolean {
     const old = this.entries.get(file);
     if (!old) return false;
-    const names = this.namesVersion;
     this.unregister(old.analysis);
     this.entries.delete(file);
     this.graph.removeFile(file);
-    this.refreshEdges(names);
+    this.refreshEdges();
     this.lineageCache = undefined;
     return true;
   }
 
   /**
    * Edges follow name resolution, which depends on the names every file
-   * defines: when that set changed, every file's edges are recomputed, else
-   * only the edited file's.
+   * defines: the edited file's edges are recomputed, and those of the files
+   * that read or write a name that appeared or disappeared.
    */
-  private refreshEdges(namesBefore: number, file?: string): void {
-    const files = this.namesVersion !== namesBefore ? [...this.entries.keys()] : file ? [file] : [];
-    for (const f of files) this.graph.setFileEdges(f, this.edgesOf(this.entries.get(f)!.analysis));
+  private refreshEdges(file?: string): void {
+    const files = new Set(file ? [file] : []);
+    for (const name of this.changedNames) {
+      for (const f of this.referencedBy.get(name)?.keys() ?? []) files.add(f);
+      for (const fl of this.flows.get(name) ?? []) files.add(fl.file);
+    }
+    this.changedNames.clear();
+    for (const f of files) {
+      const entry = this.entries.get(f);
+      if (entry) this.graph.setFileEdges(f, this.edgesOf(entry.analysis));
+    }
   }
 
   files(): string[] {
@@ -254,8 +260,8 @@ export class WorkspaceIndex {
     // Lists stay in (file, position) order so the result never depends on the order of updates.
     for (const d of a.datasets) {
       if (!push(this.definitions, d.key, d)) continue;
-      this.namesVersion++;
       const name = lastSegment(d.key);
+      this.changedNames.add(name);
       let keys = this.byName.get(name);
       if (!keys) this.byName.set(name, (keys = new Set()));
       keys.add(d.key);
@@ -272,8 +278,8 @@ export class WorkspaceIndex {
   private unregister(a: FileAnalysis): void {
     for (const d of a.datasets) {
       if (!pull(this.definitions, d.key, d)) continue;
-      this.namesVersion++;
       const name = lastSegment(d.key);
+      this.changedNames.add(name);
       const keys = this.byName.get(name);
       keys?.delete(d.key);
       if (keys?.size === 0) this.byName.delete(name);
