@@ -140,6 +140,8 @@ describe('diagnostics', () => {
     assert.doesNotMatch(hint.message, /resolves/);
     const [, e] = check(`CREATE OR REFRESH STREAMING TABLE a AS SELECT id FROM STREAM([[LIVE.]][[gone]]);`, ['LF204', 'LF201']);
     assert.equal(e.severity, 'error');
+    const [python] = check(`CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]][[from_python]];`, ['LF204', 'LF201'], { pipeline: { pythonSources: true } }).slice(1);
+    assert.equal(python.severity, 'warning', 'Python sources of the pipeline may define it');
     const [bare] = check(`CREATE MATERIALIZED VIEW a AS SELECT * FROM [[maybe_a_catalog_table]];`, ['LF201']);
     assert.equal(bare.severity, 'warning');
   });

@@ -9,12 +9,14 @@ export interface PipelineContext {
   schema?: string;
   /** `${key}` values; undefined when no bundle gives a configuration (then keys are not checked). */
   configuration?: ReadonlyMap<string, string>;
+  /** Python sources define datasets too, unseen here: a name the SQL does not define may still be the pipeline's. */
+  pythonSources?: boolean;
 }
 
 export function pipelineContextOf(p: BundlePipeline): PipelineContext {
   const configuration = new Map<string, string>();
   for (const [k, v] of p.configuration) configuration.set(k, v.value);
-  return { name: p.name?.value ?? p.key, catalog: p.catalog?.value, schema: p.schema?.value, configuration };
+  return { name: p.name?.value ?? p.key, catalog: p.catalog?.value, schema: p.schema?.value, configuration, ...(p.pythonSources ? { pythonSources: true } : {}) };
 }
 
 /** Replaces `${key}` with configured values; unknown keys stay as written. */

@@ -25,9 +25,14 @@ export function referenceDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Di
     }
     if (r.kind === 'dataset') continue;
     if (ref.livePrefix) {
-      // `LIVE.x` can only mean a dataset of this pipeline: the update fails without one.
+      // `LIVE.x` can only mean a dataset of this pipeline: the update fails without one,
+      // unless the pipeline's Python sources (unseen here) define it.
       const { hint, fixes } = datasetSuggestions(index, a.file, ref);
-      out.push(diagnostic('LF201', at, `'LIVE.${written}' names no dataset of this pipeline; the update fails on it${hint}`, { severity: 'error', ...withFixes(fixes) }));
+      const python = index.pipeline.pythonSources;
+      const message = python
+        ? `'LIVE.${written}' is not defined in this pipeline's SQL; unless its Python sources define it, the update fails on it${hint}`
+        : `'LIVE.${written}' names no dataset of this pipeline; the update fails on it${hint}`;
+      out.push(diagnostic('LF201', at, message, { severity: python ? 'warning' : 'error', ...withFixes(fixes) }));
       continue;
     }
     const fullName = r.fullName;
