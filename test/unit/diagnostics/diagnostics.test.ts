@@ -142,6 +142,8 @@ describe('diagnostics', () => {
     assert.equal(e.severity, 'error');
     const [python] = check(`CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]][[from_python]];`, ['LF204', 'LF201'], { pipeline: { pythonSources: true } }).slice(1);
     assert.equal(python.severity, 'warning', 'Python sources of the pipeline may define it');
+    const [target] = check(`CREATE FLOW f AS INSERT INTO [[t]] BY NAME SELECT * FROM STREAM read_files('/x');`, ['LF307'], { pipeline: { pythonSources: true } });
+    assert.equal(target.severity, 'warning', 'Python sources of the pipeline may declare the target');
     const [bare] = check(`CREATE MATERIALIZED VIEW a AS SELECT * FROM [[maybe_a_catalog_table]];`, ['LF201']);
     assert.equal(bare.severity, 'warning');
   });

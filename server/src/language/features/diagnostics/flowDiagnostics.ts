@@ -82,7 +82,12 @@ function flowTargetDiagnostics(index: WorkspaceIndex, a: FileAnalysis, f: Flow):
   const targetKey = index.flowTarget(f);
   const target = targetKey ? index.definition(targetKey) : undefined;
   if (f.targetKey && !target) {
-    out.push(diagnostic('LF307', at(f.targetRange), `flow target '${f.target}' is not declared; add CREATE OR REFRESH STREAMING TABLE ${f.target};`));
+    // The pipeline's Python sources (unseen here) may declare it.
+    const python = index.pipeline.pythonSources;
+    const message = python
+      ? `flow target '${f.target}' is not declared in this pipeline's SQL; unless its Python sources declare it, add CREATE OR REFRESH STREAMING TABLE ${f.target};`
+      : `flow target '${f.target}' is not declared; add CREATE OR REFRESH STREAMING TABLE ${f.target};`;
+    out.push(diagnostic('LF307', at(f.targetRange), message, python ? { severity: 'warning' } : {}));
   }
   if (f.kind === 'cdc') {
     if (target && target.kind !== 'streaming_table') {
