@@ -61,6 +61,12 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
   return result;
 }
 
+/** A defined or written-to name's parts, without the legacy `LIVE.` (it means the pipeline's own schema). */
+function writtenName(name: ast.QualifiedName): string[] {
+  const parts = name.parts.length >= 2 && !name.parts[0].quoted && name.parts[0].name.toLowerCase() === 'live' ? name.parts.slice(1) : name.parts;
+  return parts.map(identifierName);
+}
+
 function lastName(name: ast.QualifiedName): ast.Identifier {
   return name.parts[name.parts.length - 1];
 }
@@ -75,7 +81,7 @@ function analyzeCreate(
   context: (consumer: string | undefined, reads: Dataset['reads']) => ShapeContext,
 ): void {
   const nameId = st.name.kind === 'Missing' || st.name.parts.length === 0 ? undefined : lastName(st.name);
-  const written = st.name.kind === 'Missing' ? [] : st.name.parts.map(identifierName);
+  const written = st.name.kind === 'Missing' ? [] : writtenName(st.name);
   const key = nameId ? context(undefined, []).keyOf(written) : undefined;
   const reads: Dataset['reads'] = [];
   const columns: DeclaredColumn[] = [];
@@ -163,7 +169,7 @@ function analyzeFlow(
 ): void {
   const explicit = body.target && body.target.kind === 'QualifiedName' && body.target.parts.length > 0 ? body.target : undefined;
   const targetName = explicit ? lastName(explicit) : implied?.id;
-  const targetParts = explicit ? explicit.parts.map(identifierName) : (implied?.parts ?? []);
+  const targetParts = explicit ? writtenName(explicit) : (implied?.parts ?? []);
   const reads: Flow['reads'] = [];
   const ctx = context(undefined, reads);
   const targetKey = targetName ? ctx.keyOf(targetParts) : undefined;

@@ -217,9 +217,11 @@ export class WorkspaceIndex {
 
   /** [catalog, schema] a written qualifier means; undefined where neither it nor the pipeline says. A bare `LIVE.x` passes []: any schema. */
   private levels(qualifier: readonly string[]): (string | undefined)[] {
-    const q = qualifier.map((p) => substituteParameters(p, this.pipeline).toLowerCase()).map((p) => (p.includes('${') ? undefined : p));
-    const schema = q.length >= 1 ? q[q.length - 1] : this.pipeline.schema?.toLowerCase();
-    const catalog = q.length >= 2 ? q[q.length - 2] : this.pipeline.catalog?.toLowerCase();
+    // `${...}` left after substitution (SQL parameters, or a bundle value like `dev_${workspace.current_user.short_name}`) is unknown.
+    const known = (p: string | undefined) => (p === undefined || p.includes('${') ? undefined : p.toLowerCase());
+    const q = qualifier.map((p) => known(substituteParameters(p, this.pipeline)));
+    const schema = q.length >= 1 ? q[q.length - 1] : known(this.pipeline.schema);
+    const catalog = q.length >= 2 ? q[q.length - 2] : known(this.pipeline.catalog);
     return [catalog, schema];
   }
 
