@@ -28,6 +28,7 @@ const cases: Case[] = [
   ['LF301 negative: a qualified read of a table with the dataset\'s own name', `CREATE MATERIALIZED VIEW silver.policy AS SELECT * FROM bronze.policy;\nCREATE MATERIALIZED VIEW claims AS SELECT * FROM raw.claims;`, []],
   ['LF301 negative: two datasets of one name in two schemas', `CREATE MATERIALIZED VIEW bronze.policy AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW silver.policy AS SELECT id FROM bronze.policy;`, []],
   ['LF301 a bare self-read is a cycle', `CREATE MATERIALIZED VIEW [[a]] AS SELECT * FROM a;`, ['LF301']],
+  ['LF301 LIVE.x is the pipeline\'s own x, even when defined with a schema', `CREATE MATERIALIZED VIEW silver.[[x]] AS SELECT * FROM [[LIVE.]]x;`, ['LF301', 'LF204']],
   ['LF302 negative: cloud_files and STREAM before table-valued functions are streams', `CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM cloud_files('/x', 'json');\nCREATE OR REFRESH STREAMING TABLE k AS SELECT * FROM STREAM read_kafka(bootstrapServers => 'h:9092', subscribe => 't');\nCREATE OR REFRESH STREAMING TABLE f AS SELECT * FROM STREAM my_source(1);`, []],
   ['LF303 cloud_files in a materialized view is a stream', `CREATE OR REFRESH MATERIALIZED VIEW a AS SELECT * FROM [[cloud_files('/x', 'json')]];`, ['LF303']],
   ['LF202 not found in the catalog', `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[other.sch.t]];`, ['LF202'], { catalog: () => undefined }],

@@ -177,7 +177,8 @@ export class WorkspaceIndex {
   resolve(ref: DatasetReference): ReferenceResolution {
     // The key from the parts, not `ref.key`: callers also build references by hand.
     const written = ref.livePrefix ? lastPartKey(ref.parts) : this.keyOf(ref.parts);
-    const key = this.resolveName(ref.parts, written, !!ref.livePrefix, ref.consumer);
+    // `LIVE.x` can only mean the pipeline's own x, even the reader itself (then it is a cycle).
+    const key = this.resolveName(ref.parts, written, !!ref.livePrefix, ref.livePrefix ? undefined : ref.consumer);
     if (key) return { kind: 'dataset', key };
     const last = ref.parts[ref.parts.length - 1];
     if (ref.livePrefix || !written.includes('.')) {
