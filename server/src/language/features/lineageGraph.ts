@@ -3,7 +3,7 @@
 // column-level edges on request.
 import type { DatasetAtResult } from '../../../../protocol/src/datasetAt';
 import type { DatasetKind, LineageEdge, LineageGraph, LineageNode } from '../../../../protocol/src/lineageGraph';
-import type { Dataset } from '../model/datasetTypes';
+import { Dataset, datasetDisplayName } from '../model/datasetTypes';
 import type { Position } from '../model/location';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 import { layerOf } from './featureContext';
@@ -28,8 +28,8 @@ export interface GraphOptions {
 export function lineageNode(ctx: FeatureContext, d: Dataset, uriOf: (file: string) => string): LineageNode {
   const layer = layerOf(d.file);
   return {
-    id: d.name,
-    name: d.name,
+    id: datasetDisplayName(d),
+    name: datasetDisplayName(d),
     kind: KIND[d.kind],
     ...(ctx.index.pipeline.name ? { pipeline: ctx.index.pipeline.name } : {}),
     ...(layer ? { layer } : {}),
@@ -42,7 +42,7 @@ export function lineageNode(ctx: FeatureContext, d: Dataset, uriOf: (file: strin
 
 export function lineageGraph(ctx: FeatureContext, options: GraphOptions): LineageGraph {
   const index = ctx.index;
-  const nameOf = (k: string) => index.definition(k)?.name ?? k;
+  const nameOf = (k: string) => index.displayName(k);
   let keys: Set<string>;
   let edges: LineageEdge[];
   if (options.dataset) {
@@ -78,5 +78,5 @@ export function datasetAt(ctx: FeatureContext, doc: SyntaxDocument, position: Po
   if (s?.kind === 'dataset' && !s.external) d = ctx.index.definition(s.key);
   else if (s?.kind === 'column' && s.target.kind === 'dataset') d = ctx.index.definition(s.target.key);
   d ??= datasetContaining(ctx, doc.file, position);
-  return d ? { name: d.name, uri: uriOf(d.file), range: d.nameRange } : null;
+  return d ? { name: datasetDisplayName(d), uri: uriOf(d.file), range: d.nameRange } : null;
 }

@@ -2,6 +2,7 @@
 // neighbours, and the edges. This is the `lakeflow check --format json`
 // document (issue 3 part 4) and what a lineage view shows.
 import { Range } from '../model/location';
+import { datasetDisplayName } from '../model/datasetTypes';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import { Diagnostic } from './diagnostics/diagnostic';
 
@@ -24,10 +25,10 @@ export interface PipelineReport {
 
 /** `displayFile` maps file ids to what the report shows (the CLI: paths relative to the working directory). */
 export function pipelineReport(index: WorkspaceIndex, diagnostics: Diagnostic[], displayFile: (file: string) => string = (f) => f): PipelineReport {
-  const nameOf = (key: string) => index.definition(key)?.name ?? key;
+  const nameOf = (key: string) => index.displayName(key);
   const datasets = index.datasets().map(
     (d): DatasetReport => ({
-      name: d.name,
+      name: datasetDisplayName(d),
       kind: d.kind,
       file: displayFile(d.file),
       range: d.range,

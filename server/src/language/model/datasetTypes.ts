@@ -159,6 +159,16 @@ export interface FileAnalysis {
   syntaxErrors: SyntaxProblem[];
 }
 
+/**
+ * How a dataset is shown and looked up by name: its name, qualified when it
+ * lives outside the pipeline's default schema (`bronze.policy` beside
+ * `policy`). Lower-cased, it is the dataset's key.
+ */
+export function datasetDisplayName(d: Pick<Dataset, 'key' | 'name'>): string {
+  const dot = d.key.lastIndexOf('.');
+  return dot < 0 ? d.name : `${d.key.slice(0, dot)}.${d.name}`;
+}
+
 export interface DatasetLocation extends Location {
   dataset: string;
 }

@@ -7,7 +7,7 @@ import { createFunctionCatalogue, FunctionCatalogue } from '../facts/databricksF
 import { CatalogLookup, noCatalog } from './catalogLookup';
 import { ColumnLineage, OutputColumns, ReferenceResolution } from './columnLineage';
 import { DatasetGraph, GraphEdge } from './datasetGraph';
-import { Dataset, DatasetReference, FileAnalysis, Flow } from './datasetTypes';
+import { Dataset, datasetDisplayName, DatasetReference, FileAnalysis, Flow } from './datasetTypes';
 import { analyzeFile, lastPartKey } from './fileAnalyzer';
 import { comparePositions, Range } from './location';
 import { datasetKey, PipelineContext, substituteParameters } from './pipelineContext';
@@ -119,6 +119,12 @@ export class WorkspaceIndex {
   /** All datasets, first definition of each name, sorted by name. */
   datasets(): Dataset[] {
     return [...this.definitions.values()].map((d) => d[0]).sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  /** The name a dataset key is shown by (`datasetDisplayName`); the key itself when nothing defines it. */
+  displayName(key: string): string {
+    const d = this.definition(key);
+    return d ? datasetDisplayName(d) : key;
   }
 
   flowsInto(key: string): Flow[] {

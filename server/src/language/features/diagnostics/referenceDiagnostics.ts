@@ -1,6 +1,6 @@
 // LF2xx: dataset references that resolve to nothing, duplicate definitions,
 // the deprecated LIVE. prefix, and column references no source provides.
-import { DatasetReference, FileAnalysis } from '../../model/datasetTypes';
+import { datasetDisplayName, DatasetReference, FileAnalysis } from '../../model/datasetTypes';
 import { ColumnRef } from '../../model/queryShape';
 import { WorkspaceIndex } from '../../model/workspaceIndex';
 import { Diagnostic, diagnostic, withFixes } from './diagnostic';
@@ -80,7 +80,7 @@ export function referenceDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Di
 /** The pipeline's datasets closest to an unknown name (not the dataset that reads it), written as they are defined. */
 function datasetSuggestions(index: WorkspaceIndex, file: string, ref: DatasetReference) {
   const names = new Map<string, string>();
-  for (const d of index.datasets()) if (d.key !== ref.consumer) names.set(d.key.includes('.') ? [...(d.qualifier ?? []), d.name].join('.') : d.name, d.name);
+  for (const d of index.datasets()) if (d.key !== ref.consumer) names.set(datasetDisplayName(d), d.name);
   // A qualified name keeps its qualifier when the candidate lives in the pipeline's own schema.
   const qualifier = ref.parts.slice(0, -1);
   const written = (c: string) => (c.includes('.') ? c : [...qualifier, sqlName(c)].join('.'));
