@@ -309,7 +309,10 @@ export class WorkspaceIndex {
 /** Adds `value` under `key`; true when the key is new. */
 function push<T extends { file: string; range: Range }>(map: Map<string, T[]>, key: string, value: T): boolean {
   const list = map.get(key);
-  if (!list) return void map.set(key, [value]), true;
+  if (!list) {
+    map.set(key, [value]);
+    return true;
+  }
   list.push(value);
   list.sort((a, b) => a.file.localeCompare(b.file) || comparePositions(a.range.start, b.range.start));
   return false;
