@@ -4,7 +4,7 @@
 // protocol/, from the pure lineage trace and symbol lookup of the language core.
 import type { DatasetAtResult } from '../../../protocol/src/datasetAt';
 import type { LineageEdge, LineageGraph, LineageNode } from '../../../protocol/src/lineageGraph';
-import type { Dataset } from '../language/model/datasetTypes';
+import { Dataset, datasetDisplayName } from '../language/model/datasetTypes';
 import type { Position } from '../language/model/location';
 import type { FeatureContext, SyntaxDocument } from '../language/features/featureContext';
 import { lineageNode } from '../language/features/lineageNode';
@@ -26,7 +26,7 @@ function protocolNode(ctx: FeatureContext, d: Dataset, uriOf: (file: string) => 
 
 export function lineageGraph(ctx: FeatureContext, options: GraphOptions): LineageGraph {
   const index = ctx.index;
-  const nameOf = (k: string) => index.definition(k)?.name ?? k;
+  const nameOf = (k: string) => index.displayName(k);
   let keys: Set<string>;
   let edges: LineageEdge[];
   if (options.dataset) {
@@ -62,5 +62,5 @@ export function datasetAt(ctx: FeatureContext, doc: SyntaxDocument, position: Po
   if (s?.kind === 'dataset' && !s.external) d = ctx.index.definition(s.key);
   else if (s?.kind === 'column' && s.target.kind === 'dataset') d = ctx.index.definition(s.target.key);
   d ??= datasetContaining(ctx, doc.file, position);
-  return d ? { name: d.name, uri: uriOf(d.file), range: d.nameRange } : null;
+  return d ? { name: datasetDisplayName(d), uri: uriOf(d.file), range: d.nameRange } : null;
 }

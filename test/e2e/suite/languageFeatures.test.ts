@@ -181,7 +181,9 @@ export function register(h: Harness): void {
         const found = await waitFor('LF201 on dim_devicez', () => lakeflowDiagnostics(doc.uri).find((d) => codeOf(d) === 'LF201'));
         assert.deepEqual(found.range, typo);
         assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
-        assert.match(found.message, /'dim_devicez' is not defined in this pipeline/);
+        assert.match(found.message, /'dim_devicez' is not defined in this pipeline \(did you mean 'dim_devices'\?\)/);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, found.range, vscode.CodeActionKind.QuickFix.value);
+        assert.ok(actions.some((a) => a.title === "Change to 'dim_devices'" && a.isPreferred), actions.map((a) => a.title).join(', '));
         await vscode.window.showTextDocument(doc);
         await vscode.commands.executeCommand('undo');
         assert.equal(doc.getText(typo), 'dim_devices');

@@ -27,6 +27,13 @@ const cases: Case[] = [
   ['LF201 negative: defined in another file', { '/p/a.sql': SRC, '/p/b.sql': MV }, []],
   ['LF201 negative: CTE name', SRC + `CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT id FROM src) SELECT id FROM w;`, []],
   ['LF201 negative: qualified name of another catalog without catalog data', `CREATE MATERIALIZED VIEW a AS SELECT * FROM other.sch.t;`, []],
+  ['LF201 LIVE.x undefined (an error)', `CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]][[nope]];`, ['LF204', 'LF201']],
+  ['LF301 negative: a qualified read of a table with the dataset\'s own name', `CREATE MATERIALIZED VIEW silver.policy AS SELECT * FROM bronze.policy;\nCREATE MATERIALIZED VIEW claims AS SELECT * FROM raw.claims;`, []],
+  ['LF301 negative: two datasets of one name in two schemas', `CREATE MATERIALIZED VIEW bronze.policy AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW silver.policy AS SELECT id FROM bronze.policy;`, []],
+  ['LF301 a bare self-read is a cycle', `CREATE MATERIALIZED VIEW [[a]] AS SELECT * FROM a;`, ['LF301']],
+  ['LF301 LIVE.x is the pipeline\'s own x, even when defined with a schema', `CREATE MATERIALIZED VIEW silver.[[x]] AS SELECT * FROM [[LIVE.]]x;`, ['LF301', 'LF204']],
+  ['LF302 negative: cloud_files and STREAM before table-valued functions are streams', `CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM cloud_files('/x', 'json');\nCREATE OR REFRESH STREAMING TABLE k AS SELECT * FROM STREAM read_kafka(bootstrapServers => 'h:9092', subscribe => 't');\nCREATE OR REFRESH STREAMING TABLE f AS SELECT * FROM STREAM my_source(1);`, []],
+  ['LF303 cloud_files in a materialized view is a stream', `CREATE OR REFRESH MATERIALIZED VIEW a AS SELECT * FROM [[cloud_files('/x', 'json')]];`, ['LF303']],
   ['LF202 not found in the catalog', `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[other.sch.t]];`, ['LF202'], { catalog: () => undefined }],
   ['LF202 negative: found in the catalog', `CREATE MATERIALIZED VIEW a AS SELECT * FROM other.sch.t;`, [], { catalog: (n) => ({ fullName: n }) }],
   ['LF203 duplicate dataset name', { '/p/a.sql': SRC, '/p/b.sql': SRC.replace('TABLE src', 'TABLE [[src]]') }, ['LF203']],
@@ -71,16 +78,23 @@ const cases: Case[] = [
   ['LF401 negative: output column, and open outputs', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0)) AS SELECT 1 AS x;\nCREATE OR REFRESH STREAMING TABLE s (CONSTRAINT c EXPECT (anything > 0)) AS SELECT * FROM STREAM read_files('/x');`, []],
   ['LF402 duplicate expectation name', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0), CONSTRAINT [[c]] EXPECT (x < 9)) AS SELECT 1 AS x;`, ['LF402']],
   ['LF402 negative: distinct names', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0), CONSTRAINT d EXPECT (x < 9)) AS SELECT 1 AS x;`, []],
-  ['LF403 aggregate, window and subquery in an expectation', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT a EXPECT ([[count]](x) > 0), CONSTRAINT w EXPECT ([[row_number]]() OVER (ORDER BY x) = 1), CONSTRAINT s EXPECT (x IN [[(SELECT 1)]])) AS SELECT 1 AS x;`, ['LF403', 'LF403', 'LF403']],
+  ['LF403 aggregate, window and subquery in an expectation', SRC + `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT a EXPECT ([[count]](x) > 0), CONSTRAINT w EXPECT ([[row_number]]() OVER (ORDER BY x) = 1), CONSTRAINT s EXPECT (x IN [[(SELECT id FROM src)]])) AS SELECT 1 AS x;`, ['LF403', 'LF403', 'LF403']],
+  ['LF403 negative: a subquery that reads no table', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT s EXPECT (x IN (SELECT 1))) AS SELECT 1 AS x;`, []],
   ['LF403 negative: scalar functions', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT a EXPECT (length(trim(y)) > 0 AND abs(x) < 5)) AS SELECT 1 AS x, 'a' AS y;`, []],
   ['LF404 invalid ON VIOLATION action', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0) ON VIOLATION [[FAIL ROW]]) AS SELECT 1 AS x;`, ['LF404']],
   ['LF404 negative: DROP ROW and FAIL UPDATE', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (x > 0) ON VIOLATION DROP ROW, CONSTRAINT d EXPECT (x < 9) ON VIOLATION FAIL UPDATE) AS SELECT 1 AS x;`, []],
   ['LF405 expectation on a persisted view', `CREATE VIEW v ([[CONSTRAINT c EXPECT (x > 0)]]) AS SELECT 1 AS x;`, ['LF405']],
   ['LF405 negative: on a temporary view', `CREATE TEMPORARY VIEW v (CONSTRAINT c EXPECT (x > 0)) AS SELECT 1 AS x;`, []],
-  ['LF406 never fails: constant TRUE and IS NOT NULL on a NOT NULL column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT t EXPECT ([[TRUE]]), CONSTRAINT n EXPECT ([[x IS NOT NULL]])) AS SELECT 1 AS x;`, ['LF406', 'LF406']],
+  ['LF406 never fails: constant TRUE', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT t EXPECT ([[TRUE]])) AS SELECT 1 AS x;`, ['LF406']],
+  // Expectations run on the query's output before the write: this one is what keeps NULLs away from the NOT NULL column.
+  ['LF406/LF409 negative: IS NOT NULL ... DROP ROW on a NOT NULL column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT n EXPECT (x IS NOT NULL) ON VIOLATION DROP ROW) AS SELECT 1 AS x;`, []],
+  ['LF409 negative: IS NOT NULL ... FAIL UPDATE on a NOT NULL column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT n EXPECT (x IS NOT NULL) ON VIOLATION FAIL UPDATE) AS SELECT 1 AS x;`, []],
+  ['LF409 warn-only IS NOT NULL on a NOT NULL column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT n EXPECT ([[x IS NOT NULL]])) AS SELECT 1 AS x;`, ['LF409']],
+  ['LF407 IS NULL on a NOT NULL column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT n EXPECT ([[x IS NULL]]) ON VIOLATION DROP ROW) AS SELECT 1 AS x;`, ['LF407']],
   ['LF406 negative: IS NOT NULL on a nullable column', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT, CONSTRAINT n EXPECT (x IS NOT NULL)) AS SELECT 1 AS x;`, []],
   ['LF407 always fails: constant false', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT f EXPECT ([[1 = 0]])) AS SELECT 1 AS x;`, ['LF407']],
   ['LF407 negative: a real predicate', `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT f EXPECT (x = 0)) AS SELECT 1 AS x;`, []],
+  ['LF401 negative: a column of the query that the column list does not declare', `CREATE OR REFRESH MATERIALIZED VIEW m (x INT, CONSTRAINT c EXPECT (y > 0)) AS SELECT 1 AS x, 2 AS y;`, []],
   ['LF408 FAIL UPDATE on bronze input', `CREATE OR REFRESH STREAMING TABLE b (CONSTRAINT c EXPECT (id IS NOT NULL) ON VIOLATION [[FAIL UPDATE]]) AS SELECT * FROM STREAM read_files('/x');`, ['LF408']],
   ['LF408 negative: FAIL UPDATE downstream of bronze', SRC + `CREATE OR REFRESH MATERIALIZED VIEW m (CONSTRAINT c EXPECT (id IS NOT NULL) ON VIOLATION FAIL UPDATE) AS SELECT id FROM src;`, []],
   // LF5xx (SQL side; the bundle codes are covered below)
@@ -124,6 +138,73 @@ describe('diagnostics', () => {
     const [d] = check(SRC + `CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]]src;`, ['LF204']);
     assert.equal(d.severity, 'hint');
     assert.deepEqual(d.fix, { title: "Remove 'LIVE.'", edits: [{ file: '/p/a.sql', range: d.range, newText: '' }] });
+  });
+
+  test('LIVE.x that the pipeline does not define is an error, and the LIVE. hint does not claim it resolves', () => {
+    const [hint, d] = check(`CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]][[missing_dataset]];`, ['LF204', 'LF201']);
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /'LIVE\.missing_dataset' names no dataset of this pipeline/);
+    assert.doesNotMatch(hint.message, /resolves/);
+    const [, e] = check(`CREATE OR REFRESH STREAMING TABLE a AS SELECT id FROM STREAM([[LIVE.]][[gone]]);`, ['LF204', 'LF201']);
+    assert.equal(e.severity, 'error');
+    const [python] = check(`CREATE MATERIALIZED VIEW a AS SELECT id FROM [[LIVE.]][[from_python]];`, ['LF204', 'LF201'], { pipeline: { pythonSources: true } }).slice(1);
+    assert.equal(python.severity, 'warning', 'Python sources of the pipeline may define it');
+    const [target] = check(`CREATE FLOW f AS INSERT INTO [[t]] BY NAME SELECT * FROM STREAM read_files('/x');`, ['LF307'], { pipeline: { pythonSources: true } });
+    assert.equal(target.severity, 'warning', 'Python sources of the pipeline may declare the target');
+    const [bare] = check(`CREATE MATERIALIZED VIEW a AS SELECT * FROM [[maybe_a_catalog_table]];`, ['LF201']);
+    assert.equal(bare.severity, 'warning');
+  });
+
+  test('did you mean: unknown datasets, columns and expectation columns name the closest candidates with a fix each', () => {
+    const base = `CREATE OR REFRESH MATERIALIZED VIEW customers AS SELECT 1 AS customer_id, 'a' AS customer_name;\nCREATE OR REFRESH MATERIALIZED VIEW sales_eu AS SELECT 1 AS id;\nCREATE OR REFRESH MATERIALIZED VIEW sales_us AS SELECT 1 AS id;\n`;
+    const [ds] = check(base + `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[Sales_u]];`, ['LF201']);
+    assert.match(ds.message, /did you mean 'sales_eu' or 'sales_us'\?/);
+    assert.deepEqual([ds.fix, ...(ds.alternativeFixes ?? [])].map((f) => f?.edits[0].newText), ['sales_eu', 'sales_us']);
+    const [one] = check(base + `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[custmers]];`, ['LF201']);
+    assert.match(one.message, /did you mean 'customers'\?/);
+    assert.deepEqual(ds.fix?.edits[0].range, ds.range);
+    const [col] = check(base + `CREATE MATERIALIZED VIEW a AS SELECT [[customer_nme]] FROM customers;`, ['LF205']);
+    assert.match(col.message, /did you mean 'customer_name'\?/);
+    assert.equal(col.alternativeFixes, undefined, 'customer_id is three edits away: not plausible');
+    assert.deepEqual(col.fix?.edits, [{ file: '/p/a.sql', range: col.range, newText: 'customer_name' }]);
+    const [alias] = check(base + `CREATE MATERIALIZED VIEW a AS SELECT [[cust]].customer_id FROM customers AS cus;`, ['LF205']);
+    assert.equal(alias.fix?.edits[0].newText, 'cus');
+    const [exp] = check(base + `CREATE MATERIALIZED VIEW a (CONSTRAINT ok EXPECT ([[customerid]] > 0)) AS SELECT customer_id FROM customers;`, ['LF401']);
+    assert.match(exp.message, /did you mean 'customer_id'\?/);
+    assert.equal(exp.fix?.edits[0].newText, 'customer_id');
+    const [far] = check(base + `CREATE MATERIALIZED VIEW a AS SELECT * FROM [[orders]];`, ['LF201']);
+    assert.doesNotMatch(far.message, /did you mean/);
+    assert.equal(far.fix, undefined);
+  });
+
+  test('a qualified unknown name in the pipeline schema keeps its qualifier in the fix', () => {
+    const pipeline = { catalog: 'main', schema: 'iot' };
+    const [d] = check(SRC + 'CREATE MATERIALIZED VIEW a AS SELECT * FROM [[main.iot.scr]];', ['LF201'], { pipeline });
+    assert.equal(d.fix?.edits[0].newText, 'main.iot.src');
+  });
+
+  test('LF409 carries the edit that adds ON VIOLATION DROP ROW', () => {
+    const text = `CREATE OR REFRESH MATERIALIZED VIEW m (x INT NOT NULL, CONSTRAINT n EXPECT ([[x IS NOT NULL]])) AS SELECT 1 AS x;`;
+    const [d] = check(text, ['LF409']);
+    const end = text.replace(/\[\[|\]\]/g, '').indexOf(')) AS') + 1;
+    assert.deepEqual(d.fix?.edits, [{ file: '/p/a.sql', range: { start: { line: 0, character: end }, end: { line: 0, character: end } }, newText: ' ON VIOLATION DROP ROW' }]);
+  });
+
+  test('names resolve by the pipeline catalog and schema: another schema is another table, a bare self-read is a cycle', () => {
+    const pipeline = { catalog: 'main', schema: 'silver' };
+    const files = {
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW policy AS SELECT * FROM bronze.policy;\nCREATE MATERIALIZED VIEW claims AS SELECT * FROM main.bronze.claims;\nCREATE MATERIALIZED VIEW report AS SELECT * FROM main.silver.policy JOIN silver.claims USING (id);',
+    };
+    assert.deepEqual(diagnosticsOf(buildIndex(files, { pipeline })).map((d) => d.code), []);
+    assert.deepEqual(buildIndex(files, { pipeline }).edges().map((e) => `${e.from}>${e.to}`), ['claims>report', 'policy>report']);
+    check('CREATE MATERIALIZED VIEW [[policy]] AS SELECT * FROM main.silver.policy;', ['LF301'], { pipeline });
+    check('CREATE MATERIALIZED VIEW [[policy]] AS SELECT * FROM silver.policy;', ['LF301'], { pipeline });
+  });
+
+  test('without a bundle, a bare name still finds a dataset defined with a qualifier, and a qualified one a bare dataset', () => {
+    const index = buildIndex({ '/p/a.sql': 'CREATE MATERIALIZED VIEW main.silver.policy AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW b AS SELECT id FROM policy;\nCREATE MATERIALIZED VIEW c AS SELECT id FROM silver.b;' });
+    assert.deepEqual(diagnosticsOf(index).map((d) => d.code), []);
+    assert.deepEqual(index.edges().map((e) => `${e.from}>${e.to}`), ['b>c', 'main.silver.policy>b']);
   });
 
   test('the TEMPORARY hint carries the edit to PRIVATE', () => {

@@ -22,6 +22,14 @@ describe('quick fixes', () => {
     check('CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM |b;', 'LF302', 'CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM(b);', { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' });
   });
 
+  test('STREAM before a table-valued function read as a batch by a streaming table', () => {
+    check(
+      "CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM |read_kafka(bootstrapServers => 'h:9092', subscribe => 't');",
+      'LF302',
+      "CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM read_kafka(bootstrapServers => 'h:9092', subscribe => 't');",
+    );
+  });
+
   test('wrap the batch source of an AUTO CDC flow in STREAM()', () => {
     check(
       'CREATE OR REFRESH STREAMING TABLE t;\nAUTO CDC INTO t FROM |b KEYS (id) SEQUENCE BY seq;',
@@ -37,6 +45,22 @@ describe('quick fixes', () => {
       'LF307',
       'CREATE OR REFRESH STREAMING TABLE t;\n\nCREATE FLOW f AS INSERT INTO t BY NAME SELECT * FROM STREAM(b);',
       { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' },
+    );
+  });
+
+  test('did you mean: one action per nearest candidate, the first preferred', () => {
+    const others = { '/p/b.sql': 'CREATE MATERIALIZED VIEW sales_us AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW sales_eu AS SELECT 1 AS id;' };
+    const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sal|es_u;', ...others });
+    const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, fileDiagnostics(f.ctx.index, '/p/a.sql')).filter((a) => a.diagnosticCodes.includes('LF201'));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Change to 'sales_eu'", true], ["Change to 'sales_us'", false]]);
+    assert.equal(applyEdits(f, actions[1].edit.changes)['/p/a.sql'], 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sales_us;');
+  });
+
+  test('a warn-only IS NOT NULL expectation on a NOT NULL column gets DROP ROW', () => {
+    check(
+      'CREATE MATERIALIZED VIEW a (x INT NOT NULL, CONSTRAINT ok EXPECT (|x IS NOT NULL)) AS SELECT 1 AS x;',
+      'LF409',
+      'CREATE MATERIALIZED VIEW a (x INT NOT NULL, CONSTRAINT ok EXPECT (x IS NOT NULL) ON VIOLATION DROP ROW) AS SELECT 1 AS x;',
     );
   });
 

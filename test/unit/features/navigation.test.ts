@@ -94,6 +94,13 @@ describe('references', () => {
     });
   });
 
+  test('datasets of one name in two schemas: each has its own references', () => {
+    checkReferences({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW bronze.[[|policy]] AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW silver.policy AS SELECT id FROM [[bronze.policy]];',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW report AS SELECT id FROM silver.policy JOIN [[bronze.policy]] USING (id);',
+    });
+  });
+
   test('a CTE: its name and every read of it in the statement, not a same-named CTE elsewhere', () => {
     checkReferences({
       '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH [[|w]] AS (SELECT 1 AS x), v AS (SELECT x FROM [[w]]) SELECT * FROM [[w]] JOIN v USING (x);',

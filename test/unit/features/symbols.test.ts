@@ -57,6 +57,18 @@ describe('lineage requests', () => {
     assert.equal(one.nodes.find((n) => n.id === 'raw_events')?.expectations?.[0].action, 'drop');
   });
 
+  test('datasets of one name in two schemas are two nodes, each named with its schema', () => {
+    const f = fixture({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW bronze.Policy AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW silver.policy AS SELECT id FROM bronze.policy;\nCREATE MATERIALIZED VIEW report AS SELECT id FROM silver.pol|icy;',
+    });
+    const all = lineageGraph(f.ctx, { uriOf });
+    assert.deepEqual(all.nodes.map((n) => n.id), ['bronze.Policy', 'report', 'silver.policy']);
+    assert.deepEqual(all.edges.map((e) => `${e.from}->${e.to}`).sort(), ['bronze.Policy->silver.policy', 'silver.policy->report']);
+    assert.equal(datasetAt(f.ctx, f.doc, f.cursor, uriOf)?.name, 'silver.policy');
+    const one = lineageGraph(f.ctx, { dataset: 'silver.policy', columns: true, uriOf });
+    assert.deepEqual(one.edges.find((e) => e.to === 'silver.policy')?.columns, [{ from: 'id', to: 'id' }]);
+  });
+
   test('datasetAt: the dataset under a reference, or the statement around the cursor', () => {
     const f = fixture({ ...LAYERS, '/p/gold/device_totals.sql': LAYERS['/p/gold/device_totals.sql'].replace('FROM clean_events', 'FROM clean_ev|ents') });
     assert.equal(datasetAt(f.ctx, f.doc, f.cursor, uriOf)?.name, 'clean_events');

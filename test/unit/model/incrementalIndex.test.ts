@@ -103,3 +103,20 @@ test('files affected by an edit: downstream readers (transitively) and duplicate
   index.updateFile('/p/a.sql', 'CREATE MATERIALIZED VIEW a2 AS SELECT 1 AS x;');
   assert.deepEqual(index.filesDependingOn(['a', ...index.keysWrittenBy('/p/a.sql')]), ['/p/a.sql', '/p/b.sql', '/p/c.sql', '/p/d.sql']);
 });
+
+test('edges follow name resolution: a file that defines a name later links the readers that were already there', () => {
+  const files: [string, string][] = [
+    ['/p/b.sql', 'CREATE MATERIALIZED VIEW b AS SELECT id FROM silver.a;'],
+    ['/p/a.sql', 'CREATE MATERIALIZED VIEW silver.a AS SELECT 1 AS id;'],
+    ['/p/c.sql', 'CREATE MATERIALIZED VIEW c AS SELECT id FROM a;'],
+  ];
+  const incremental = new WorkspaceIndex({ parse });
+  for (const [f, t] of files) incremental.updateFile(f, t);
+  const scratch = new WorkspaceIndex({ parse });
+  for (const [f, t] of [...files].reverse()) scratch.updateFile(f, t);
+  assert.deepEqual(incremental.edges().map((e) => `${e.from}>${e.to}`), ['silver.a>b', 'silver.a>c']);
+  assert.deepEqual(snapshot(incremental), snapshot(scratch));
+  incremental.removeFile('/p/a.sql');
+  assert.deepEqual(incremental.edges(), []);
+  assert.deepEqual(incremental.graph.edges(), [], 'no edge is left behind to a name nobody defines');
+});

@@ -1,6 +1,7 @@
 // Walking the layers: a call hierarchy over datasets where incoming calls are
 // the upstream datasets (what feeds the item) and outgoing calls the
 // downstream ones (what it feeds).
+import type { DatasetReference } from '../model/datasetTypes';
 import type { Position } from '../model/location';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 import { kindLabel, layerOf } from './featureContext';
@@ -28,7 +29,7 @@ export function incomingCalls(ctx: FeatureContext, item: CallHierarchyItem): Cal
   const refs = d ? (ctx.index.analysis(d.file)?.references ?? []).filter((r) => r.consumer === d.key) : [];
   return ctx.index.upstream(item.data.key).flatMap((u) => {
     const up = callItem(ctx, u.key);
-    return up ? [{ item: up, fromRanges: refs.filter((r) => r.key === u.key).map((r) => r.range) }] : [];
+    return up ? [{ item: up, fromRanges: refs.filter((r) => readsKey(ctx, r, u.key)).map((r) => r.range) }] : [];
   });
 }
 
@@ -37,7 +38,13 @@ export function outgoingCalls(ctx: FeatureContext, item: CallHierarchyItem): Cal
   return ctx.index.downstream(item.data.key).flatMap((dn) => {
     const down = callItem(ctx, dn.key);
     if (!down) return [];
-    const refs = (ctx.index.analysis(down.file)?.references ?? []).filter((r) => r.consumer === dn.key && r.key === item.data.key);
+    const refs = (ctx.index.analysis(down.file)?.references ?? []).filter((r) => r.consumer === dn.key && readsKey(ctx, r, item.data.key));
     return [{ item: down, fromRanges: refs.map((r) => r.range) }];
   });
+}
+
+/** The reference names the dataset `key` (by resolution: `silver.x` may name `x`). */
+function readsKey(ctx: FeatureContext, r: DatasetReference, key: string): boolean {
+  const res = ctx.index.resolve(r);
+  return res.kind === 'dataset' && res.key === key;
 }

@@ -1,9 +1,10 @@
 // Quick fixes for mechanical findings: the edits diagnostics carry (drop the
-// deprecated `LIVE.` prefix, modern dataset spelling, PRIVATE for TEMPORARY),
+// deprecated `LIVE.` prefix, modern dataset spelling, PRIVATE for TEMPORARY,
+// the did-you-mean names of LF201/LF205/LF401, DROP ROW for LF409),
 // wrapping the batch sources of a streaming table or an AUTO CDC flow in
 // STREAM(), declaring a flow's missing target, and renaming a duplicate
 // expectation.
-import type { Diagnostic } from './diagnostics/diagnostic';
+import type { Diagnostic, QuickFix } from './diagnostics/diagnostic';
 import type { Range } from '../model/location';
 import { comparePositions, rangeContains } from '../model/location';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
@@ -18,9 +19,8 @@ export function codeActions(ctx: FeatureContext, doc: SyntaxDocument, range: Ran
   for (const d of diagnostics) {
     if (d.file !== doc.file || !intersects(d.range, range)) continue;
     if (d.fix) {
-      const changes: Record<string, TextEdit[]> = {};
-      for (const e of d.fix.edits) (changes[e.file] ??= []).push({ range: e.range, newText: e.newText });
-      out.push({ title: d.fix.title, kind: 'quickfix', diagnosticCodes: [d.code], isPreferred: true, edit: { changes } });
+      out.push(fixAction(d, d.fix, true));
+      for (const f of d.alternativeFixes ?? []) out.push(fixAction(d, f, false));
     } else if (d.code === 'LF302' || d.code === 'LF309') {
       const action = wrapInStream(ctx, doc, d);
       if (action) out.push(action);
@@ -35,6 +35,12 @@ export function codeActions(ctx: FeatureContext, doc: SyntaxDocument, range: Ran
   return out;
 }
 
+function fixAction(d: Diagnostic, fix: QuickFix, preferred: boolean): CodeAction {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of fix.edits) (changes[e.file] ??= []).push({ range: e.range, newText: e.newText });
+  return { title: fix.title, kind: 'quickfix', diagnosticCodes: [d.code], ...(preferred ? { isPreferred: true } : {}), edit: { changes } };
+}
+
 function wrapInStream(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): CodeAction | undefined {
   const a = ctx.index.analysis(doc.file);
   const ds = a?.datasets.find((x) => rangeContains(x.range, d.range.start));
@@ -42,7 +48,8 @@ function wrapInStream(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): 
   const edits: TextEdit[] = [];
   for (const r of reads) {
     if (r.streaming) continue;
-    if (r.files) {
+    if (r.files || r.reference === undefined) {
+      // A file source or any other table-valued function: STREAM goes before the call.
       edits.push({ range: { start: r.range.start, end: r.range.start }, newText: 'STREAM ' });
       continue;
     }

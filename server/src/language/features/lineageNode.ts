@@ -2,7 +2,7 @@
 // answer and the lineage code lens carry. Declared here as plain data, like
 // lspShapes.ts, because the language core imports nothing from protocol/; lsp/
 // assigns it to the protocol's LineageNode, so the compiler keeps the two equal.
-import type { Dataset } from '../model/datasetTypes';
+import { Dataset, datasetDisplayName } from '../model/datasetTypes';
 import type { Range } from '../model/location';
 import type { FeatureContext } from './featureContext';
 import { layerOf } from './featureContext';
@@ -33,8 +33,8 @@ const KIND: Record<Dataset['kind'], LineageNodeKind> = {
 export function lineageNode(ctx: FeatureContext, d: Dataset, uriOf: (file: string) => string): LineageNodeData {
   const layer = layerOf(d.file);
   return {
-    id: d.name,
-    name: d.name,
+    id: datasetDisplayName(d),
+    name: datasetDisplayName(d),
     kind: KIND[d.kind],
     ...(ctx.index.pipeline.name ? { pipeline: ctx.index.pipeline.name } : {}),
     ...(layer ? { layer } : {}),

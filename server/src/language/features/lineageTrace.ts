@@ -1,6 +1,7 @@
 // Walks lineage from one dataset or one column: everything upstream (what
 // feeds it) and downstream (what it feeds), as a small graph of nodes and
 // edges that the CLI renders and a lineage view can draw.
+import { datasetDisplayName } from '../model/datasetTypes';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 
 export interface TraceNode {
@@ -30,12 +31,13 @@ export interface LineageTrace {
 
 function datasetNode(index: WorkspaceIndex, key: string): TraceNode {
   const d = index.definition(key);
-  return { id: d?.name ?? key, dataset: d?.name ?? key, kind: d?.kind ?? 'table' };
+  const name = d ? datasetDisplayName(d) : key;
+  return { id: name, dataset: name, kind: d?.kind ?? 'table' };
 }
 
 /** The whole pipeline graph. */
 export function pipelineTrace(index: WorkspaceIndex): LineageTrace {
-  const nameOf = (k: string) => index.definition(k)?.name ?? k;
+  const nameOf = (k: string) => index.displayName(k);
   return {
     nodes: index.datasets().map((d) => datasetNode(index, d.key)),
     edges: index.edges().map((e) => ({ from: nameOf(e.from), to: nameOf(e.to), streaming: e.streaming })),
@@ -61,9 +63,9 @@ export function datasetTrace(index: WorkspaceIndex, name: string): LineageTrace 
   const members = new Set([root.key, ...up, ...down]);
   const isAncestry = (k: string) => k === root.key || up.has(k);
   const isDescent = (k: string) => k === root.key || down.has(k);
-  const nameOf = (k: string) => index.definition(k)?.name ?? k;
+  const nameOf = (k: string) => index.displayName(k);
   return {
-    root: root.name,
+    root: datasetDisplayName(root),
     nodes: [...members].sort().map((k) => datasetNode(index, k)),
     edges: index
       .edges()
@@ -83,7 +85,7 @@ export function columnTrace(index: WorkspaceIndex, datasetName: string, columnNa
   if (!rootCol) return undefined;
   const nodes = new Map<string, TraceNode>();
   const edges: TraceEdge[] = [];
-  const nameOf = (k: string) => index.definition(k)?.name ?? k;
+  const nameOf = (k: string) => index.displayName(k);
   const addColumnNode = (datasetKey: string, column: string): string | undefined => {
     const col = index.columnsOf(datasetKey).columns.find((c) => c.name.toLowerCase() === column.toLowerCase());
     const id = `${nameOf(datasetKey)}.${col?.name ?? column}`;

@@ -67,12 +67,12 @@ export function datasetReferences(ctx: FeatureContext, key: string, includeDecla
   for (const f of files) {
     const a = ctx.index.analysis(f);
     if (!a) continue;
+    // By resolution, not by written key: `silver.x` may name the dataset `x`.
     for (const r of a.references) {
-      if (r.key !== key) continue;
       const res = ctx.index.resolve(r);
       if (res.kind === 'dataset' && res.key === key) out.push({ file: f, range: r.range });
     }
-    for (const fl of a.flows) if (fl.targetKey === key) out.push({ file: f, range: fl.targetRange });
+    for (const fl of a.flows) if (ctx.index.flowTarget(fl) === key) out.push({ file: f, range: fl.targetRange });
   }
   return sortLocations(out);
 }

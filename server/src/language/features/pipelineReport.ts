@@ -3,6 +3,7 @@
 // document (issue 3 part 4) and what a lineage view shows.
 import type { Dataset, Flow, FlowKind } from '../model/datasetTypes';
 import { Range } from '../model/location';
+import { datasetDisplayName } from '../model/datasetTypes';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import { Diagnostic } from './diagnostics/diagnostic';
 
@@ -36,10 +37,10 @@ export interface PipelineReport {
 
 /** `displayFile` maps file ids to what the report shows (the CLI: paths relative to the working directory). */
 export function pipelineReport(index: WorkspaceIndex, diagnostics: Diagnostic[], displayFile: (file: string) => string = (f) => f): PipelineReport {
-  const nameOf = (key: string) => index.definition(key)?.name ?? key;
+  const nameOf = (key: string) => index.displayName(key);
   const datasets = index.datasets().map(
     (d): DatasetReport => ({
-      name: d.name,
+      name: datasetDisplayName(d),
       kind: d.kind,
       file: displayFile(d.file),
       range: d.range,

@@ -181,13 +181,14 @@ function libraryFiles(p: BundlePipeline, files: FileProvider, problems: BundlePr
       const excludes = lib.exclude.map((e) => globToRegExp(asDirectory(e)));
       matched = expandPattern(asDirectory(lib.include), files).filter((f) => !excludes.some((re) => re.test(normalizePath(f))));
     } else {
-      const candidates = [lib.include, lib.include + '.sql'];
+      const candidates = [lib.include, lib.include + '.sql', lib.include + '.py'];
       matched = candidates.filter((c) => files.readText(c) !== undefined).slice(0, 1);
     }
     if (matched.length === 0) {
       problems.push({ kind: 'libraryMatchesNothing', message: `library '${lib.include}' of pipeline '${p.key}' matches no file`, location: lib.location });
     }
     for (const f of matched) if (f.endsWith('.sql')) out.add(f);
+    if (matched.some((f) => f.endsWith('.py'))) p.pythonSources = true;
   }
   return [...out].sort();
 }

@@ -33,6 +33,8 @@ export interface BundlePipeline {
   libraries: PipelineLibrary[];
   /** The SQL files the libraries select, sorted. */
   files: string[];
+  /** The libraries also select Python sources, whose datasets the model cannot see. */
+  pythonSources?: boolean;
   location: Location;
 }
 

@@ -277,10 +277,20 @@ export function structFieldType(structType: string, field: string): string | und
   return undefined;
 }
 
-/** The part of a reference that is missing: the struct column of `s.field` when `s` is no relation. */
+/**
+ * The part of a reference that is missing (the struct column of `s.field` when
+ * `s` is no relation), with the names in scope it could have meant: the
+ * columns of the relation it qualifies, else every relation's columns and,
+ * for a missing qualifier, the aliases too.
+ */
 function missingPart(scopes: Scope[], ref: ColumnRef): ColumnRef {
-  if (ref.qualifier === undefined || scopes.some((s) => s.alias === ref.qualifier)) return ref;
-  return { name: ref.qualifier, display: ref.qualifier, range: ref.qualifierRange ?? ref.range, fields: [ref.display, ...(ref.fields ?? [])] };
+  const qualified = scopes.filter((s) => s.alias === ref.qualifier);
+  if (ref.qualifier === undefined || qualified.length > 0) {
+    const from = ref.qualifier === undefined ? scopes : qualified;
+    return { ...ref, candidates: from.flatMap((s) => s.cols.columns.map((c) => c.name)) };
+  }
+  const candidates = [...scopes.flatMap((s) => (s.alias ? [s.alias] : [])), ...scopes.flatMap((s) => s.cols.columns.map((c) => c.name))];
+  return { name: ref.qualifier, display: ref.qualifier, range: ref.qualifierRange ?? ref.range, fields: [ref.display, ...(ref.fields ?? [])], candidates };
 }
 
 function findColumn(cols: OutputColumns, name: string): LineageColumn | undefined {

@@ -50,8 +50,14 @@ export interface ExpressionFacts {
 
 export interface Dataset {
   name: string;
-  /** Lower-case unqualified name: the key datasets are looked up by. */
+  /**
+   * The key datasets are looked up by: the lower-case name without the
+   * qualifiers that equal the pipeline's default catalog and schema (`x` for
+   * `x` and `silver.x` in a pipeline publishing to silver; `bronze.x` stays).
+   */
   key: string;
+  /** Catalog and schema written before the name (`silver` in `silver.x`), when written. */
+  qualifier?: string[];
   kind: DatasetKind;
   file: string;
   /** The whole statement. */
@@ -86,7 +92,10 @@ export interface Flow {
   file: string;
   range: Range;
   target: string;
+  /** The target's key, as for a dataset (`Dataset.key`). */
   targetKey: string;
+  /** The target's name parts as written. */
+  targetParts: string[];
   targetRange: Range;
   kind: 'insert' | 'cdc';
   /**
@@ -113,7 +122,7 @@ export interface Flow {
 export interface DatasetReference {
   /** Name parts as written, without a `LIVE` prefix: ['a'], ['schema','a'], ['cat','schema','a']. */
   parts: string[];
-  /** Lower-case last part. */
+  /** The key of the dataset it names if the pipeline defines it (see `Dataset.key`); `LIVE.x` gives 'x'. */
   key: string;
   range: Range;
   streaming: boolean;
@@ -131,6 +140,8 @@ export interface DatasetReference {
 export interface SourceRead {
   streaming: boolean;
   files: boolean;
+  /** `cloud_files(...)`: legacy Auto Loader, a stream without STREAM. */
+  autoLoader?: boolean;
   /** Index into FileAnalysis.references for table reads. */
   reference?: number;
   range: Range;
@@ -158,4 +169,14 @@ export interface FileAnalysis {
   syntaxErrors: SyntaxProblem[];
   /** A notebook source's cells in another language (`%python`, `%md` ...), which are skipped. */
   foreignCells?: { language: string; range: Range }[];
+}
+
+/**
+ * How a dataset is shown and looked up by name: its name, qualified when it
+ * lives outside the pipeline's default schema (`bronze.policy` beside
+ * `policy`). Lower-cased, it is the dataset's key.
+ */
+export function datasetDisplayName(d: Pick<Dataset, 'key' | 'name'>): string {
+  const dot = d.key.lastIndexOf('.');
+  return dot < 0 ? d.name : `${d.key.slice(0, dot)}.${d.name}`;
 }

@@ -16,7 +16,8 @@ export function expressionFacts(expr: ast.Expr, toRange: SpanToRange, functions:
     switch (node.kind) {
       case 'Subquery':
       case 'Exists':
-        forbidden.push({ what: 'a subquery', range: toRange(node.span) });
+        // The documentation rules out subqueries that read other tables; `x IN (SELECT 1)` reads none.
+        if (readsRelation(node)) forbidden.push({ what: 'a subquery that reads a table', range: toRange(node.span) });
         return false;
       case 'Lambda':
         for (const p of node.params) bound.add(p.name.toLowerCase());
@@ -60,6 +61,16 @@ export function expressionFacts(expr: ast.Expr, toRange: SpanToRange, functions:
     else facts.isNullOf = nn.expr.parts[0].name;
   }
   return facts;
+}
+
+function readsRelation(n: ast.Node): boolean {
+  let found = false;
+  walk(n, (x) => {
+    const k = (x as ast.Node).kind;
+    if (k === 'TableRef' || k === 'TableFunction') found = true;
+    return !found;
+  });
+  return found;
 }
 
 function unparen(e: ast.Expr): ast.Expr {

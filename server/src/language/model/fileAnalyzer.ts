@@ -8,7 +8,7 @@ import { docCommentBefore } from '../syntax/comments';
 import { Dataset, DeclaredColumn, Expectation, FileAnalysis, Flow, ParameterUse } from './datasetTypes';
 import { expressionFacts } from './expectationFacts';
 import { typeText } from './exprTypes';
-import { addReference, buildQuery, ShapeContext } from './queryShapeBuilder';
+import { addReference, buildQuery, identifierName, ShapeContext } from './queryShapeBuilder';
 import { SpanToRange, spanMapper } from './spanRanges';
 
 const LEGACY_REPLACEMENT: Record<string, string> = {
@@ -20,7 +20,14 @@ const LEGACY_REPLACEMENT: Record<string, string> = {
   'INCREMENTAL LIVE VIEW': 'TEMPORARY VIEW',
 };
 
-export function analyzeFile(file: string, version: number, text: string, parsed: ast.ParseResult, functions: FunctionCatalogue): FileAnalysis {
+/** Lower-case last part: the key of a name when nothing says which catalog and schema the pipeline publishes to. */
+export const lastPartKey = (parts: readonly string[]): string => (parts[parts.length - 1] ?? '').toLowerCase();
+
+/**
+ * `keyOf` turns a written name (`x`, `silver.x`) into the key the pipeline
+ * knows it by (see `datasetKey` in pipelineContext.ts).
+ */
+export function analyzeFile(file: string, version: number, text: string, parsed: ast.ParseResult, functions: FunctionCatalogue, keyOf: (parts: readonly string[]) => string = lastPartKey): FileAnalysis {
   const toRange = spanMapper(text);
   const result: FileAnalysis = {
     file,
@@ -32,7 +39,7 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
     syntaxErrors: parsed.errors.map((e) => ({ message: e.message, range: toRange(e.span), code: e.code })),
   };
   if (parsed.foreignCells?.length) result.foreignCells = parsed.foreignCells.map((c) => ({ language: c.language, range: toRange(c.span) }));
-  const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({ text, toRange, functions, references: result.references, reads, consumer });
+  const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({ text, toRange, functions, references: result.references, reads, consumer, keyOf });
   for (const st of parsed.statements) {
     switch (st.kind) {
       case 'CreateDataset': {
@@ -58,6 +65,12 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
   return result;
 }
 
+/** A defined or written-to name's parts, without the legacy `LIVE.` (it means the pipeline's own schema). */
+function writtenName(name: ast.QualifiedName): string[] {
+  const parts = name.parts.length >= 2 && !name.parts[0].quoted && name.parts[0].name.toLowerCase() === 'live' ? name.parts.slice(1) : name.parts;
+  return parts.map(identifierName);
+}
+
 function lastName(name: ast.QualifiedName): ast.Identifier {
   return name.parts[name.parts.length - 1];
 }
@@ -72,7 +85,8 @@ function analyzeCreate(
   context: (consumer: string | undefined, reads: Dataset['reads']) => ShapeContext,
 ): void {
   const nameId = st.name.kind === 'Missing' || st.name.parts.length === 0 ? undefined : lastName(st.name);
-  const key = nameId?.name.toLowerCase();
+  const written = st.name.kind === 'Missing' ? [] : writtenName(st.name);
+  const key = nameId ? context(undefined, []).keyOf(written) : undefined;
   const reads: Dataset['reads'] = [];
   const columns: DeclaredColumn[] = [];
   const expectations: Expectation[] = [];
@@ -112,6 +126,7 @@ function analyzeCreate(
       reads,
     };
     if (comment !== undefined) ds.comment = comment;
+    if (written.length > 1) ds.qualifier = written.slice(0, -1);
     if (query) ds.query = query;
     if (st.legacy) {
       // `CREATE TEMPORARY LIVE VIEW` already says TEMPORARY: only LIVE goes.
@@ -126,7 +141,7 @@ function analyzeCreate(
     result.datasets.push(ds);
   }
   if (body && (body.kind === 'AutoCdc' || body.kind === 'InsertInto')) {
-    analyzeFlow(body, undefined, nameId, file, st.span, toRange, result, context);
+    analyzeFlow(body, undefined, nameId ? { id: nameId, parts: written } : undefined, file, st.span, toRange, result, context);
   }
 }
 
@@ -149,22 +164,26 @@ function expectation(el: ast.Expectation, text: string, toRange: SpanToRange, fu
 function analyzeFlow(
   body: ast.AutoCdc | ast.InsertInto,
   flowName: ast.Identifier | undefined,
-  impliedTarget: ast.Identifier | undefined,
+  implied: { id: ast.Identifier; parts: string[] } | undefined,
   file: string,
   span: ast.Span,
   toRange: SpanToRange,
   result: FileAnalysis,
   context: (consumer: string | undefined, reads: Dataset['reads']) => ShapeContext,
 ): void {
-  const targetName = body.target && body.target.kind === 'QualifiedName' && body.target.parts.length > 0 ? lastName(body.target) : impliedTarget;
-  const targetKey = targetName?.name.toLowerCase();
+  const explicit = body.target && body.target.kind === 'QualifiedName' && body.target.parts.length > 0 ? body.target : undefined;
+  const targetName = explicit ? lastName(explicit) : implied?.id;
+  const targetParts = explicit ? writtenName(explicit) : (implied?.parts ?? []);
   const reads: Flow['reads'] = [];
-  const ctx = context(targetKey, reads);
+  const ctx = context(undefined, reads);
+  const targetKey = targetName ? ctx.keyOf(targetParts) : undefined;
+  ctx.consumer = targetKey;
   const flow: Flow = {
     file,
     range: toRange(span),
     target: targetName?.name ?? '',
     targetKey: targetKey ?? '',
+    targetParts,
     targetRange: toRange(targetName?.span ?? body.span),
     kind: body.kind === 'AutoCdc' ? 'cdc' : 'insert',
     flowKind: flowKind(body),

@@ -7,13 +7,14 @@ import type { OutputColumns } from './columnLineage';
 import { Position, Range, rangeContains } from './location';
 import { cteQueryNamed, QueryShape } from './queryShape';
 import { buildQuery } from './queryShapeBuilder';
+import { lastPartKey } from './fileAnalyzer';
 import { spanMapper } from './spanRanges';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Named output columns (aliases and implicit names; `*` and unnamed expressions are left out). */
 export function queryOutputNames(q: ast.Query, text: string, functions: FunctionCatalogue): string[] {
   // A throwaway context: the references this records belong to no analysis.
-  const shape = buildQuery(q, { text, toRange: spanMapper(text), functions, references: [], reads: [] });
+  const shape = buildQuery(q, { text, toRange: spanMapper(text), functions, references: [], reads: [], keyOf: lastPartKey });
   // An unaliased expression is named by its text (`count(*)`): not a name anyone types.
   return shape.items.flatMap((i) => (i.kind === 'expr' && i.name !== undefined && (i.name !== i.expression || /^\w+$/.test(i.name)) ? [i.name] : []));
 }

@@ -14,6 +14,8 @@ export interface ColumnRef {
   qualifierRange?: Range;
   /** Further parts after `name` (`t.s.f.g` -> ['f', 'g']): struct fields. */
   fields?: string[];
+  /** On an unknown reference lineage reports: the names it could have meant (columns and aliases in scope). */
+  candidates?: string[];
 }
 
 export type Relation =

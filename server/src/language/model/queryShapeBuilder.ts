@@ -9,7 +9,7 @@ import { exprType } from './exprTypes';
 import { ColumnRef, emptyQuery, QueryShape, Relation, SelectItem } from './queryShape';
 import { pivotSpec } from './pivotShape';
 import { applyPipes } from './pipeShapes';
-import { filesColumns, isFilesFunction } from './readFilesSchema';
+import { filesColumns, isFilesFunction, isStreamingFunction } from './readFilesSchema';
 import { SpanToRange } from './spanRanges';
 
 export interface ShapeContext {
@@ -21,6 +21,8 @@ export interface ShapeContext {
   /** Reads of the statement being analysed, appended to. */
   reads: SourceRead[];
   consumer?: string;
+  /** The key a written name is known by in the pipeline (`datasetKey`). */
+  keyOf: (parts: readonly string[]) => string;
   onceFlow?: boolean;
   cdcSource?: boolean;
 }
@@ -105,11 +107,14 @@ export function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySe
       return;
     case 'TableFunction': {
       const { alias } = aliasOf(r.alias);
+      // `STREAM` before any table-valued function reads it as a stream; `cloud_files` (legacy Auto Loader) always streams.
+      const streaming = r.stream || isStreamingFunction(r.call);
       if (isFilesFunction(r.call)) {
-        ctx.reads.push({ streaming: r.stream, files: true, range: ctx.toRange(r.span) });
+        ctx.reads.push({ streaming, files: true, ...(isStreamingFunction(r.call) ? { autoLoader: true } : {}), range: ctx.toRange(r.span) });
         const cols = filesColumns(r.call);
         shape.from.push({ kind: 'files', alias, columns: cols.columns, complete: cols.complete, source: cols.source });
       } else {
+        ctx.reads.push({ streaming, files: false, range: ctx.toRange(r.span) });
         shape.from.push({ kind: 'unknown', alias });
       }
       for (const a of r.call.args) collectColumns(a, ctx, ctes, shape, []);
@@ -161,7 +166,7 @@ function tableRelation(name: ast.QualifiedName, stream: boolean, alias: ast.Tabl
  * configuration can be substituted later (the parser gives a standalone
  * `${catalog}` the name `catalog`).
  */
-function identifierName(id: ast.Identifier): string {
+export function identifierName(id: ast.Identifier): string {
   return id.params?.length && !id.quoted ? id.text : id.name;
 }
 
@@ -174,9 +179,11 @@ export function addReference(name: ast.QualifiedName, streaming: boolean, ctx: S
     parts = parts.slice(1);
   }
   const last = parts[parts.length - 1];
+  const written = parts.map(identifierName);
   const ref: DatasetReference = {
-    parts: parts.map(identifierName),
-    key: lower(last.name),
+    parts: written,
+    // `LIVE.x` names the pipeline's own dataset, whatever schema it publishes to.
+    key: livePrefix ? lower(last.name) : ctx.keyOf(written),
     range: ctx.toRange({ start: parts[0].span.start, end: last.span.end }),
     streaming,
   };

@@ -63,3 +63,8 @@ export function isFilesFunction(call: FunctionCall): boolean {
   const fn = call.name.parts[call.name.parts.length - 1]?.name.toLowerCase();
   return fn === 'read_files' || fn === 'cloud_files';
 }
+
+/** `cloud_files(...)`, the legacy Auto Loader source, is a stream without `STREAM`. */
+export function isStreamingFunction(call: FunctionCall): boolean {
+  return call.name.parts[call.name.parts.length - 1]?.name.toLowerCase() === 'cloud_files';
+}

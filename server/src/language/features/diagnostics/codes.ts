@@ -34,7 +34,8 @@ export const DIAGNOSTIC_CODES = {
   LF405: { severity: 'error', title: 'expectation on a persisted view' },
   LF406: { severity: 'warning', title: 'expectation can never fail' },
   LF407: { severity: 'warning', title: 'expectation always fails' },
-  LF408: { severity: 'warning', title: 'FAIL UPDATE on bronze input' },
+  LF408: { severity: 'info', title: 'FAIL UPDATE on bronze input' },
+  LF409: { severity: 'warning', title: 'warn-only IS NOT NULL expectation on a NOT NULL column' },
 
   LF501: { severity: 'warning', title: 'unknown pipeline configuration key' },
   LF502: { severity: 'error', title: 'bundle YAML syntax error' },

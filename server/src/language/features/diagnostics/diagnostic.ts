@@ -26,10 +26,19 @@ export interface Diagnostic {
   /** `deprecated` / `unnecessary` render as strike-through or faded text. */
   tags?: ('deprecated' | 'unnecessary')[];
   fix?: QuickFix;
+  /** Other fixes worth offering, less likely than `fix` (the further did-you-mean candidates). */
+  alternativeFixes?: QuickFix[];
 }
 
-export function diagnostic(code: DiagnosticCode, at: Location, message: string, extra: Partial<Pick<Diagnostic, 'related' | 'tags' | 'fix'>> = {}): Diagnostic {
+/** `severity` overrides the code's default where the same finding is worse in one form (`LIVE.x` undefined is an error). */
+export function diagnostic(code: DiagnosticCode, at: Location, message: string, extra: Partial<Pick<Diagnostic, 'related' | 'tags' | 'fix' | 'alternativeFixes' | 'severity'>> = {}): Diagnostic {
   return { file: at.file, range: at.range, severity: DIAGNOSTIC_CODES[code].severity, code, message, ...extra };
+}
+
+/** `fix` and `alternativeFixes` from a list of fixes, best first (none when empty). */
+export function withFixes(fixes: QuickFix[]): Pick<Diagnostic, 'fix' | 'alternativeFixes'> {
+  const [fix, ...rest] = fixes;
+  return { ...(fix ? { fix } : {}), ...(rest.length ? { alternativeFixes: rest } : {}) };
 }
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };

@@ -14,10 +14,12 @@ export function flowDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Diagnos
         out.push(diagnostic('LF302', at(range), `streaming table '${d.name}' is defined by a batch query; read at least one source with STREAM(...) (INVALID_FLOW_QUERY_TYPE.BATCH_RELATION_FOR_STREAMING_TABLE)`));
       }
       for (const r of d.reads.filter((x) => x.streaming)) {
+        // cloud_files has no STREAM to remove: it always streams; read_files reads the same files as a batch.
+        const remedy = r.autoLoader ? 'read the files with read_files(...) instead of cloud_files(...)' : 'remove STREAM';
         if (d.kind === 'materialized_view') {
-          out.push(diagnostic('LF303', at(r.range), `materialized view '${d.name}' cannot read a stream; remove STREAM (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_MATERIALIZED_VIEW)`));
+          out.push(diagnostic('LF303', at(r.range), `materialized view '${d.name}' cannot read a stream; ${remedy} (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_MATERIALIZED_VIEW)`));
         } else if (d.kind === 'view') {
-          out.push(diagnostic('LF305', at(r.range), `view '${d.name}' cannot read a stream; use a temporary view or remove STREAM (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_PERSISTED_VIEW)`));
+          out.push(diagnostic('LF305', at(r.range), `view '${d.name}' cannot read a stream; use a temporary view or ${remedy} (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_PERSISTED_VIEW)`));
         }
       }
     }
@@ -77,9 +79,15 @@ function appendOnlyDiagnostics(index: WorkspaceIndex, a: FileAnalysis, reads: So
 function flowTargetDiagnostics(index: WorkspaceIndex, a: FileAnalysis, f: Flow): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (range: Flow['range']) => ({ file: a.file, range });
-  const target = f.targetKey ? index.definition(f.targetKey) : undefined;
+  const targetKey = index.flowTarget(f);
+  const target = targetKey ? index.definition(targetKey) : undefined;
   if (f.targetKey && !target) {
-    out.push(diagnostic('LF307', at(f.targetRange), `flow target '${f.target}' is not declared; add CREATE OR REFRESH STREAMING TABLE ${f.target};`));
+    // The pipeline's Python sources (unseen here) may declare it.
+    const python = index.pipeline.pythonSources;
+    const message = python
+      ? `flow target '${f.target}' is not declared in this pipeline's SQL; unless its Python sources declare it, add CREATE OR REFRESH STREAMING TABLE ${f.target};`
+      : `flow target '${f.target}' is not declared; add CREATE OR REFRESH STREAMING TABLE ${f.target};`;
+    out.push(diagnostic('LF307', at(f.targetRange), message, python ? { severity: 'warning' } : {}));
   }
   if (f.kind === 'cdc') {
     if (target && target.kind !== 'streaming_table') {
