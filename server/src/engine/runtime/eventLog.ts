@@ -80,7 +80,7 @@ export class EventLog {
     this.emit('flow_progress', level, message, { flow_progress: progress }, dataset, error);
   }
 
-  updateProgress(state: 'INITIALIZING' | 'RUNNING' | 'COMPLETED' | 'FAILED', message: string): void {
-    this.emit('update_progress', state === 'FAILED' ? 'ERROR' : 'INFO', message, { update_progress: { state } });
+  updateProgress(state: 'INITIALIZING' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELED', message: string): void {
+    this.emit('update_progress', state === 'FAILED' ? 'ERROR' : state === 'CANCELED' ? 'WARN' : 'INFO', message, { update_progress: { state } });
   }
 }
