@@ -21,13 +21,35 @@ export const TOOL_VERSION = '0.1.0';
 
 export const HELP_FLAGS = ['--help', '-h'];
 
+/** What the CLI prints fits this many columns. */
+export const WIDTH = 100;
+
+/** Words of `text` in lines of at most `width` columns, continuation lines indented by `indent`. */
+export function wrap(text: string, width = WIDTH, indent = '    '): string[] {
+  const lines: string[] = [];
+  const lead = /^ */.exec(text)![0];
+  let line = '';
+  for (const word of text.slice(lead.length).split(/ +/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = lead + indent + word;
+    } else line = line ? `${line} ${word}` : lead + word;
+  }
+  if (line) lines.push(line);
+  // A single word longer than the width (a long path) is cut, never left to overflow.
+  return lines.map((l) => (l.length > width ? l.slice(0, width - 1) + '…' : l));
+}
+
+
 export function formatHelp(name: string, help: CommandHelp): string {
-  const width = Math.max(...help.options.map((o) => o.flag.length), 0);
-  const lines = [`usage: ${help.usage}`, '', help.description, ''];
+  const width = Math.max(...help.options.map((o) => o.flag.length), '--help, -h'.length);
+  const hanging = ' '.repeat(width + 4);
+  const option = (flag: string, text: string) => wrap(text, WIDTH - hanging.length, '').map((l, i) => (i === 0 ? `  ${flag.padEnd(width)}  ` : hanging) + l);
+  const lines = [...wrap(`usage: ${help.usage}`, WIDTH, '         '), '', ...wrap(help.description, WIDTH, ''), ''];
   if (help.options.length > 0) {
     lines.push('options:');
-    for (const o of help.options) lines.push(`  ${o.flag.padEnd(width)}  ${o.text}${o.default !== undefined ? ` (default: ${o.default})` : ''}`);
-    lines.push(`  ${'--help, -h'.padEnd(width)}  this text (also: lakeflow help ${name})`);
+    for (const o of help.options) lines.push(...option(o.flag, `${o.text}${o.default !== undefined ? ` [default: ${o.default}]` : ''}`));
+    lines.push(...option('--help, -h', `this text (also: lakeflow help ${name})`));
   }
   return lines.join('\n') + '\n';
 }

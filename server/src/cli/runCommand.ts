@@ -17,12 +17,12 @@ import type { CommandHelp } from './help';
 import { diskFiles, toFileId } from '../files/diskFiles';
 import { loadLocalPipeline } from '../engine/localPipeline';
 import { checkPipeline, PipelineCheck } from '../engine/pipelineCheck';
-import { runPipeline, RunInterrupted } from '../engine/runtime/runPipeline';
+import { DatasetResult, runPipeline, RunInterrupted } from '../engine/runtime/runPipeline';
 import { DEFAULT_OPTIONS } from '../simulator/simulateOptions';
 import { simulate, SimulationInterrupted } from '../simulator/simulate';
 import { LandingFolder } from '../simulator/landingFolder';
 import { publishedBatches } from '../simulator/manifest';
-import { progressLine, summaryJson, summaryTable, wrap } from './runReport';
+import { progressLine, summaryJson, summaryTable } from './runReport';
 
 const DEFAULT_DB = join('.lakeflow', 'lakehouse.duckdb');
 const DEFAULT_LANDING = join('.lakeflow', 'landing');
@@ -35,7 +35,7 @@ export const runHelp: CommandHelp = {
     'Runs the pipeline locally on DuckDB: analyses every file first (an error stops the run before anything is written), simulates landing data unless --data is given, then runs every dataset in dependency order. Exit 0 when every dataset completed, 1 otherwise, 130 when interrupted.',
   options: [
     { flag: '--bundle FILE', text: 'the bundle whose pipeline runs', default: 'bundle/databricks.yml, else databricks.yml' },
-    { flag: '--target T', text: 'bundle target whose settings apply', default: 'local (the bundle defaults when it has none)' },
+    { flag: '--target T', text: 'bundle target whose settings apply', default: 'local, or the bundle defaults when it has no such target' },
     { flag: '--pipeline KEY', text: 'which pipeline of the bundle', default: 'the first' },
     { flag: '--data DIR', text: 'landing folder (${source_root}) you provide; nothing is simulated', default: `${DEFAULT_LANDING}, simulated on the first run` },
     {
@@ -134,7 +134,8 @@ export const runCommand: Subcommand = {
     for (const r of refresh ?? []) if (!known.has(r.toLowerCase())) throw new UsageError(`--refresh names ${r}, which is not a dataset of the pipeline`);
 
     // 1. Every file accounted for, before anything is written.
-    const check = checkPipeline(pipeline, { targetGiven: options.has('target') });
+    const display = (f: string) => relative(io.cwd, f) || f;
+    const check = checkPipeline(pipeline, { targetGiven: options.has('target'), display });
     if (check.errors.length > 0) {
       io.err(`lakeflow run: the pipeline has ${check.errors.length} error(s):\n`);
       printCheck(check, io, io.err);
@@ -170,12 +171,20 @@ export const runCommand: Subcommand = {
           if (e.phase === 'end' && e.result && format === 'text') io.out(progressLine(e.result, ++done, total, io.cwd));
         },
       });
-      const vanished = check.vanished.map((v) => ({ name: v.name, file: relative(io.cwd, v.file) || v.file }));
-      if (format === 'json') io.out(JSON.stringify(summaryJson(summary, check.errors.length > 0 ? { errors: check.errors.length, notDefined: vanished } : {})) + '\n');
-      else {
-        io.out('\n' + summaryTable(summary, io.cwd));
-        for (const v of vanished) io.out(wrap(`not defined: ${v.name}: ${v.file} has errors, so it defines no dataset`).join('\n') + '\n');
-      }
+      // A statement that does not parse is a dataset of the pipeline all the same: it is listed, failed.
+      summary.datasets.unshift(...check.vanished.map((v): DatasetResult => ({
+        name: v.name,
+        kind: 'unknown',
+        status: 'failed',
+        rowsWritten: 0,
+        rowsDropped: 0,
+        expectations: [],
+        seconds: 0,
+        message: `${v.file}: its statement does not parse (${v.error.code} ${v.error.message}), so it defines no dataset`,
+        location: { file: v.file, line: v.error.range.start.line + 1, column: v.error.range.start.character + 1 },
+      })));
+      if (format === 'json') io.out(JSON.stringify(summaryJson(summary, check.errors.length > 0 ? { errors: check.errors.length } : {})) + '\n');
+      else io.out('\n' + summaryTable(summary, io.cwd));
       return check.errors.length === 0 && summary.datasets.every((d) => d.status === 'completed') ? 0 : 1;
     } catch (e) {
       if (e instanceof RunInterrupted || e instanceof SimulationInterrupted) {

@@ -4,14 +4,14 @@
 // FAIL UPDATE stops, and every dataset that did not run with its reason.
 import { relative } from 'node:path';
 import type { DatasetResult, RunSummary } from '../engine/runtime/runPipeline';
-
-export const WIDTH = 100;
+import { wrap } from './help';
 
 const kindLabel: Record<string, string> = {
   streaming_table: 'streaming table',
   materialized_view: 'materialized view',
   temporary_view: 'temporary view',
   view: 'view',
+  unknown: 'not parsed',
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -27,22 +27,6 @@ export function reasonText(r: DatasetResult, cwd: string): string {
   const message = (r.message ?? '').replace(/^\S+\.sql: /, '');
   const where = whereText(r, cwd);
   return where ? `${where}: ${message}` : message;
-}
-
-/** Words of `text` in lines of at most `width` columns, continuation lines indented by `indent`. */
-export function wrap(text: string, width = WIDTH, indent = '    '): string[] {
-  const lines: string[] = [];
-  const lead = /^ */.exec(text)![0];
-  let line = '';
-  for (const word of text.slice(lead.length).split(/ +/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = lead + indent + word;
-    } else line = line ? `${line} ${word}` : lead + word;
-  }
-  if (line) lines.push(line);
-  // A single word longer than the width (a long path) is cut, never left to overflow.
-  return lines.map((l) => (l.length > width ? l.slice(0, width - 1) + '…' : l));
 }
 
 export function progressLine(r: DatasetResult, done: number, total: number, cwd: string): string {

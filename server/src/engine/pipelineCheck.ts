@@ -20,8 +20,8 @@ export interface PipelineCheck {
   errors: Diagnostic[];
   /** Dataset key -> why it does not run: its own errors, or an upstream that is broken. */
   notRun: Map<string, NotRunReason>;
-  /** Names a broken statement meant to define, which the plan therefore lacks, with the file. */
-  vanished: { name: string; file: string }[];
+  /** Names a broken statement meant to define, which the plan therefore lacks, with the file and its first error. */
+  vanished: { name: string; file: string; error: Diagnostic }[];
 }
 
 /** `CREATE [OR REFRESH] <any words> name AS|(|COMMENT|...`: the name a statement that does not parse meant to define. */
@@ -38,14 +38,15 @@ function intendedNames(text: string): string[] {
  * run: the bundle's own problems except an absent default target (`local` may
  * be missing; the bundle's defaults apply then).
  */
-export function checkPipeline(pipeline: LocalPipeline, options: { targetGiven: boolean }): PipelineCheck {
+export function checkPipeline(pipeline: LocalPipeline, options: { targetGiven: boolean; display?: (file: string) => string }): PipelineCheck {
+  const display = options.display ?? ((f: string) => f);
   const bundle = pipeline.bundle ? bundleDiagnostics(pipeline.bundle).filter((d) => options.targetGiven || d.code !== 'LF507') : [];
   const all = [...bundle, ...workspaceDiagnostics(pipeline.index)];
   const errors = all
     .filter((d) => d.severity === 'error')
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   const notRun = new Map<string, NotRunReason>();
-  const vanished: { name: string; file: string }[] = [];
+  const vanished: PipelineCheck['vanished'] = [];
   const planned = new Set(pipeline.plan.datasets.map((d) => d.key));
   const index = pipeline.index;
 
@@ -57,7 +58,7 @@ export function checkPipeline(pipeline: LocalPipeline, options: { targetGiven: b
       if (own.length > 0) notRun.set(d.key, { status: 'failed', message: `${own.length} error(s) in its definition: ${own[0].code} ${own[0].message}` });
     }
     for (const name of intendedNames(index.text(file) ?? '')) {
-      if (!planned.has(name) && !vanished.some((v) => v.name === name)) vanished.push({ name, file });
+      if (!planned.has(name) && !vanished.some((v) => v.name === name)) vanished.push({ name, file, error: mine[0] });
     }
     // Errors outside any dataset (a flow, a bad statement) break every dataset the file defines.
     if (mine.some((e) => !defined.some((d) => rangeContains(d.range, e.range.start)))) {
@@ -70,7 +71,7 @@ export function checkPipeline(pipeline: LocalPipeline, options: { targetGiven: b
     for (const ref of index.analysis(file)?.references ?? []) {
       const gone = vanished.find((v) => v.name === ref.key);
       if (gone && ref.consumer && planned.has(ref.consumer) && !notRun.has(ref.consumer)) {
-        notRun.set(ref.consumer, { status: 'skipped', message: `reads ${ref.key}, which ${gone.file} should define but cannot (it has errors)` });
+        notRun.set(ref.consumer, { status: 'skipped', message: `reads ${ref.key}, which ${display(gone.file)} should define but cannot (it has errors)` });
       }
     }
   }

@@ -19,7 +19,8 @@ export type DatasetStatus = 'completed' | 'failed' | 'skipped';
 
 export interface DatasetResult {
   name: string;
-  kind: DatasetKind;
+  /** `unknown` for a dataset whose statement does not parse (the run names it, it cannot run). */
+  kind: DatasetKind | 'unknown';
   status: DatasetStatus;
   rowsWritten: number;
   rowsDropped: number;

@@ -42,6 +42,8 @@ function reword(raw: string): { text: string; name?: string } {
     const known = candidates ? candidates.replace(/^Candidate bindings:\s*/, '').replace(/"/g, '').trim() : '';
     return { text: `unknown column ${m[1]}${known ? ` (columns with a similar name: ${known})` : ''}`, name: m[1] };
   }
+  m = /^Table "([^"]+)" does not have a column named "([^"]+)"/.exec(first);
+  if (m) return { text: `unknown column ${m[1]}.${m[2]} (${m[1]} has no column ${m[2]})`, name: `${m[1]}.${m[2]}` };
   m = /^Referenced table "([^"]+)" not found!?/.exec(first);
   if (m) return { text: `unknown table or alias ${m[1]}`, name: m[1] };
   return { text: first.replace(/!$/, '') };
