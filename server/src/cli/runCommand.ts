@@ -180,7 +180,7 @@ export const runCommand: Subcommand = {
         rowsDropped: 0,
         expectations: [],
         seconds: 0,
-        message: `${v.file}: its statement does not parse (${v.error.code} ${v.error.message}), so it defines no dataset`,
+        message: `${display(v.file)}: its statement does not parse (${v.error.code} ${v.error.message}), so it defines no dataset`,
         location: { file: v.file, line: v.error.range.start.line + 1, column: v.error.range.start.character + 1 },
       })));
       if (format === 'json') io.out(JSON.stringify(summaryJson(summary, check.errors.length > 0 ? { errors: check.errors.length } : {})) + '\n');
