@@ -183,6 +183,7 @@ export const runCommand: Subcommand = {
         message: `${display(v.file)}: its statement does not parse (${v.error.code} ${v.error.message}), so it defines no dataset`,
         location: { file: v.file, line: v.error.range.start.line + 1, column: v.error.range.start.character + 1 },
       })));
+      if (summary.eventLogProblem) io.err(`lakeflow run: ${summary.eventLogProblem}\n`);
       if (format === 'json') io.out(JSON.stringify(summaryJson(summary, check.errors.length > 0 ? { errors: check.errors.length } : {})) + '\n');
       else io.out('\n' + summaryTable(summary, io.cwd));
       return check.errors.length === 0 && summary.datasets.every((d) => d.status === 'completed') ? 0 : 1;

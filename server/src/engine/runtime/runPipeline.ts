@@ -10,9 +10,10 @@ import { DatasetContext, runDataset } from './datasetRunner';
 import { EventLog, EventSink, eventLogPath } from './eventLog';
 import { ExpectationFailure, ExpectationResult } from './expectations';
 import { quoteIdent, rows } from './sql';
-import { ensureState } from './state';
+import { ensureState, StateVersionError } from './state';
 import { loadDuckDb } from './duckdbModule';
-import { openDatabase } from './openDatabase';
+import { DatabaseError, databaseProblem, openDatabase } from './openDatabase';
+import { describeIoError } from '../../simulator/landingFolder';
 import { SourceLocation, userError } from './userErrors';
 
 export type DatasetStatus = 'completed' | 'failed' | 'skipped';
@@ -73,6 +74,8 @@ export interface RunSummary {
   database: string;
   eventLog: string;
   updateId: string;
+  /** Set when the event log could not be written (the update itself went on). */
+  eventLogProblem?: string;
 }
 
 const SCRATCH = /^__lakeflow_(new|stage|delta|cdcstage)/;
@@ -106,7 +109,9 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   const { DuckDBInstance } = loadDuckDb();
   const instance = await openDatabase(DuckDBInstance, options.database, { preserve_insertion_order: 'false', force_compression: 'uncompressed', ...(options.settings ?? {}) });
   const logPath = eventLogPath(options.database);
-  const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath), ...(options.eventSinks ?? [])]);
+  let eventLogProblem: string | undefined;
+  const logFailed = (e: unknown) => (eventLogProblem = describeIoError('write the event log', logPath, e).message);
+  const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath, logFailed), ...(options.eventSinks ?? [])]);
   const sourceText = options.sourceText ?? ((file: string) => {
     try {
       return readFileSync(file, 'utf8');
@@ -248,13 +253,16 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
       log.updateProgress('CANCELED', `Update ${log.updateId} is CANCELED: interrupted; every dataset keeps its previous state.`);
       throw new RunInterrupted(options.database);
     }
-    log.updateProgress('FAILED', `Update ${log.updateId} is FAILED: ${e instanceof Error ? e.message : String(e)}`);
-    throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    log.updateProgress('FAILED', `Update ${log.updateId} is FAILED: ${message}`);
+    // A file-system failure of the database itself (full disk, read-only) is said in its terms.
+    const problem = e instanceof DatabaseError || e instanceof StateVersionError ? undefined : databaseProblem(options.database, message);
+    throw problem ? new DatabaseError(`${problem} (the update stopped; datasets completed before it are kept, the others keep their previous state)`) : e;
   } finally {
     options.signal?.removeEventListener('abort', interrupt);
     instance.closeSync();
   }
   // Report in the order datasets were taken up: dependency order, bronze to gold.
   results.sort((a, b) => (takenUp.get(a.name) ?? 0) - (takenUp.get(b.name) ?? 0));
-  return { datasets: results, seconds: (performance.now() - started) / 1000, database: options.database, eventLog: logPath, updateId: log.updateId };
+  return { datasets: results, seconds: (performance.now() - started) / 1000, database: options.database, eventLog: logPath, updateId: log.updateId, ...(eventLogProblem ? { eventLogProblem } : {}) };
 }

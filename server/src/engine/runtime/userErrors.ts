@@ -35,6 +35,7 @@ function reword(raw: string): { text: string; name?: string } {
   const lines = raw.split('\n');
   const first = lines[0].replace(/^[A-Z][A-Za-z ]*Error: /, '').trim();
   const candidates = lines.find((l) => l.startsWith('Candidate bindings:'));
+  if (/No space left on device/i.test(first)) return { text: 'no space left on device for the database: free some space and run again (the previous state is kept)' };
   let m = /^Table with name (\S+) does not exist!?$/.exec(first);
   if (m) return { text: `reads ${m[1]}, which is neither a dataset of this pipeline nor a table in the local lakehouse`, name: m[1] };
   m = /^Referenced column "([^"]+)" not found in FROM clause!?$/.exec(first);

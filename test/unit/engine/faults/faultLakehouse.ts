@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { main } from '../../../../server/src/cli/main';
+import { eventLogPath } from '../../../../server/src/engine/runtime/eventLog';
 
 export const REPO = resolve(__dirname, '../../../../..');
 const CLI = join(REPO, 'out/server/src/cli/main.js');
@@ -65,6 +66,14 @@ export class FaultLakehouse {
     const argv = this.runArgs(db, ...extra);
     const [command, args] = options.shellPrefix ? [options.shellPrefix[0], [...options.shellPrefix.slice(1), process.execPath, ...argv]] : [process.execPath, argv];
     return spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'], ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}) });
+  }
+
+  /** A copy of `from` (without its event log) as `db`, and an update of it started in a child. */
+  startFrom(from: string, db: string): { child: ChildProcess; done: Promise<ChildResult> } {
+    this.copyDb(from, db);
+    rmSync(eventLogPath(db), { force: true });
+    const child = this.start(db);
+    return { child, done: finished(child) };
   }
 
   /** Runs to the end (no fault) and returns the outcome. */

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { eventLogPath } from '../../../../server/src/engine/runtime/eventLog';
-import { FaultLakehouse, Fingerprint, finished, seeded, tablesInNeither } from './faultLakehouse';
+import { FaultLakehouse, Fingerprint, seeded, tablesInNeither } from './faultLakehouse';
 
 const POINTS = 24;
 const lake = new FaultLakehouse();
@@ -37,9 +37,7 @@ const lines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').s
 
 /** Starts the update on a copy of the base state and kills it once `due` holds; true when the kill landed. */
 async function killedUpdate(db: string, due: (elapsedMs: number, logLines: number) => boolean): Promise<boolean> {
-  lake.copyDb(base, db);
-  rmSync(eventLogPath(db), { force: true });
-  const child = lake.start(db);
+  const { child, done } = lake.startFrom(base, db);
   const started = Date.now();
   const poll = setInterval(() => {
     if (due(Date.now() - started, lines(eventLogPath(db)))) {
@@ -47,7 +45,7 @@ async function killedUpdate(db: string, due: (elapsedMs: number, logLines: numbe
       child.kill('SIGKILL');
     }
   }, 1);
-  const result = await finished(child);
+  const result = await done;
   clearInterval(poll);
   return result.signal === 'SIGKILL';
 }
