@@ -130,6 +130,25 @@ describe('lakeflow run: errors in the user terms', () => {
   });
 });
 
+describe('lakeflow run: the summary', () => {
+  test('dropped rows, warn-only failures and FAIL UPDATE stops are listed apart, within 100 columns', async () => {
+    const dir = project({
+      'pipelines/bronze/readings.sql':
+        "CREATE OR REFRESH STREAMING TABLE readings (\n  CONSTRAINT has_device EXPECT (device_id IS NOT NULL) ON VIOLATION DROP ROW,\n  CONSTRAINT plausible EXPECT (value < 0)\n) AS SELECT * FROM STREAM read_files('${source_root}/iot_events/', format => 'json')\n",
+      'pipelines/silver/stg_readings.sql':
+        'CREATE MATERIALIZED VIEW stg_readings (CONSTRAINT known_sensor EXPECT (sensor_type = \'none\') ON VIOLATION FAIL UPDATE) AS SELECT device_id, sensor_type FROM readings\n',
+    });
+    const r = await runCli(['run', '--events', '500'], dir);
+    assert.equal(r.code, 1);
+    const text = unwrap(r.stdout);
+    assert.match(text, /\nrows dropped by expectations \(ON VIOLATION DROP ROW\):\n  readings: has_device \d+ of 500\n/);
+    assert.match(text, /\nexpectations failed, rows kept \(warn only\):\n  readings: plausible \d+ of \d+\n/);
+    assert.match(text, /\nupdate stopped \(ON VIOLATION FAIL UPDATE\):\n  stg_readings: known_sensor \d+ of \d+\n/);
+    assert.match(text, /\nnot run:\n  stg_readings \(failed\): [^\n]+\n  per_sensor \(skipped\): upstream dataset stg_readings did not complete\n/);
+    for (const line of r.stdout.split('\n')) assert.ok(line.length <= 100, `wider than 100 columns: ${line}`);
+  });
+});
+
 describe('lakeflow run: landing data append-only, identified by content', () => {
   const dir = project();
   const landing = join(dir, '.lakeflow/landing');
