@@ -3,15 +3,19 @@
 // extension host), driven by headless Debian Chromium through playwright-core.
 // Steps: install what is missing (install.mjs), build, start the server with
 // its own session/process group on a free loopback port, open the repository
-// root with the extension-development payload, wait for the extension host's
+// root with the extension-development payload and a temporary copy of the
+// checkout as the workspace (workspace.mjs: the suite's Run Locally writes its
+// .lakeflow/ there, never into the checkout's), wait for the extension host's
 // exit code (codeAutomationExit), kill the process group, print the totals.
-// The last line is always `N passed, N failed`.
+// The checkout's own .lakeflow/ is fingerprinted before and after: a change
+// fails the run. The last line is always `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { ensureInstalled } from './install.mjs';
+import { prepareWorkspace, stateDigest } from './workspace.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const e2eDir = join(root, '.e2e');
@@ -93,7 +97,7 @@ function killGroup(pid) {
   }
 }
 
-async function drive(paths, port, log) {
+async function drive(paths, port, workspace, log) {
   const require = createRequire(join(paths.playwrightDir, 'package.json'));
   const { chromium } = require('playwright-core');
   const serverUrl = `http://127.0.0.1:${port}`;
@@ -102,7 +106,7 @@ async function drive(paths, port, log) {
     ['extensionDevelopmentPath', remote(root)],
     ['extensionTestsPath', remote(join(root, 'out/test/e2e/suite/index.js'))],
   ];
-  const url = `${serverUrl}/?folder=${encodeURIComponent(root)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `${serverUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const browser = await chromium.launch({
     executablePath: paths.chromium,
     headless: true,
@@ -133,6 +137,9 @@ async function main() {
   build();
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(join(runDir, 'standIn'), { recursive: true });
+  const userState = join(root, '.lakeflow');
+  const stateBefore = stateDigest(userState);
+  const workspace = prepareWorkspace(root);
   // The extension host inherits the server's environment: the stand-in CLI finds its state folder here.
   const env = { ...process.env, PATH: `${join(paths.node24Dir, 'bin')}:${process.env.PATH}`, LAKEFLOW_STANDIN_DIR: join(runDir, 'standIn') };
   delete env.DATABRICKS_HOST;
@@ -144,7 +151,7 @@ async function main() {
   try {
     const port = await portPromise;
     const lines = [];
-    code = await drive(paths, port, (line) => {
+    code = await drive(paths, port, workspace, (line) => {
       lines.push(line);
       if (process.env.VERBOSE || !NOISE.test(line)) console.log(line);
     });
@@ -152,6 +159,11 @@ async function main() {
     totals = m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
   } finally {
     killGroup(server.pid);
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  if (stateDigest(userState) !== stateBefore) {
+    console.error(`[e2e] the run changed the checkout's own ${userState}: tests must use their temporary workspace`);
+    totals = { passed: totals?.passed ?? 0, failed: (totals?.failed ?? 0) + 1 };
   }
   console.error(`[e2e] install check ${((tInstalled - t0) / 1000).toFixed(1)}s, build and run ${seconds(tInstalled)}s, extension host exit code ${code}; logs in ${runDir}`);
   if (code !== 0 && existsSync(logFile) && !totals) console.error(readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));

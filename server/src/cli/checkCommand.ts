@@ -7,12 +7,12 @@ import { workspaceDiagnostics } from '../language/features/diagnostics/fileDiagn
 import { pipelineReport, PipelineReport, reportDiagnostics } from '../language/features/pipelineReport';
 import { oneOf, parseArgs } from './cliArgs';
 import { formatJson, formatSarif, formatText } from './checkFormats';
+import { CommandHelp, TOOL_VERSION } from './help';
 import { CliIo } from './io';
 import type { Subcommand } from './main';
 import { LoadedWorkspace, loadWorkspace } from './pipelineLoader';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
-const TOOL_VERSION = '0.1.0';
 
 /** One report over every pipeline of the workspace, file names relative to `base`. */
 export function workspaceReport(ws: LoadedWorkspace, onInternalError?: (check: string, file: string, e: unknown) => void): PipelineReport {
@@ -36,8 +36,20 @@ export function workspaceReport(ws: LoadedWorkspace, onInternalError?: (check: s
   };
 }
 
+export const checkHelp: CommandHelp = {
+  usage: 'lakeflow check [PATH...] [--bundle FILE] [--target T] [--format text|json|sarif]',
+  description:
+    'Analyses the pipeline SQL (files or folders; default: the current folder) and the bundle, prints every diagnostic and exits 1 when any is an error. Codes are explained in docs/diagnostics.md.',
+  options: [
+    { flag: '--bundle FILE', text: 'analyse the pipelines of this databricks.yml; PATHs then narrow what is reported', default: 'databricks.yml of a single folder given, if it has one' },
+    { flag: '--target T', text: 'bundle target whose settings apply', default: "the bundle's default target" },
+    { flag: '--format F', text: 'text, json or sarif (SARIF 2.1.0 for CI annotations)', default: 'text' },
+  ],
+};
+
 export const checkCommand: Subcommand = {
   summary: 'report diagnostics of the pipeline SQL and bundle (exit 1 on errors)',
+  help: checkHelp,
   async run(args: string[], io: CliIo): Promise<number> {
     const { paths, options } = parseArgs(args, ['bundle', 'format', 'target']);
     const format = oneOf(options.get('format'), FORMATS, 'text', 'format');

@@ -4,6 +4,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** Aborted on Ctrl-C (SIGINT) when the command runs as its own process. */
+  signal?: AbortSignal;
 }
 
 export const processIo: CliIo = {

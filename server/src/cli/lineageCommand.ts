@@ -5,13 +5,27 @@ import { columnTrace, datasetTrace, LineageTrace, pipelineTrace } from '../langu
 import { oneOf, parseArgs } from './cliArgs';
 import { CliIo, UsageError } from './io';
 import { formatDot, formatMermaid, formatTraceJson } from './lineageFormats';
+import type { CommandHelp } from './help';
 import type { Subcommand } from './main';
 import { loadWorkspace } from './pipelineLoader';
 
 const FORMATS = ['json', 'dot', 'mermaid'] as const;
 
+const lineageHelp: CommandHelp = {
+  usage: 'lakeflow lineage [PATH...] [--bundle FILE] [--target T] [--dataset D | --column D.C] [--format json|dot|mermaid]',
+  description: 'Prints the dataset graph of the pipeline (files or folders; default: the current folder), or the ancestry of one dataset or one column.',
+  options: [
+    { flag: '--bundle FILE', text: 'the pipelines of this databricks.yml', default: 'databricks.yml of a single folder given, if it has one' },
+    { flag: '--target T', text: 'bundle target whose settings apply', default: "the bundle's default target" },
+    { flag: '--dataset D', text: "one dataset's upstream and downstream datasets", default: 'the whole graph' },
+    { flag: '--column D.C', text: "one column's sources and consumers (not with --dataset)" },
+    { flag: '--format F', text: 'json, dot or mermaid', default: 'json' },
+  ],
+};
+
 export const lineageCommand: Subcommand = {
   summary: 'print the dataset graph or one dataset/column lineage (json, dot, mermaid)',
+  help: lineageHelp,
   async run(args: string[], io: CliIo): Promise<number> {
     const { paths, options } = parseArgs(args, ['bundle', 'format', 'target', 'dataset', 'column']);
     const format = oneOf(options.get('format'), FORMATS, 'json', 'format');

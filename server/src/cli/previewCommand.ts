@@ -2,12 +2,23 @@
 // lakehouse that `lakeflow run` built, as a text table or one JSON object
 // (what the editor's "Preview Local Rows" shows). Read-only.
 import { isAbsolute, join, resolve } from 'node:path';
+import type { CommandHelp } from './help';
 import type { Subcommand } from './main';
 import { CliIo, UsageError } from './io';
 import { oneOf, parseArgs } from './cliArgs';
 import { DatasetRows, PreviewError, readDatasetRows } from '../engine/runtime/previewRows';
 
-const USAGE = 'usage: lakeflow preview DATASET [--db .lakeflow/lakehouse.duckdb] [--limit 100] [--format text|json]';
+const USAGE = 'usage: lakeflow preview DATASET [--db FILE] [--limit N] [--format text|json]';
+
+const previewHelp: CommandHelp = {
+  usage: USAGE.slice('usage: '.length),
+  description: 'Shows the first rows of a dataset in the local lakehouse that lakeflow run built (read-only).',
+  options: [
+    { flag: '--db FILE', text: 'the lakehouse database', default: '.lakeflow/lakehouse.duckdb' },
+    { flag: '--limit N', text: 'rows to show, 0 to 100000', default: '100' },
+    { flag: '--format F', text: 'text or json', default: 'text' },
+  ],
+};
 const MAX_CELL = 40;
 
 function cellText(v: unknown): string {
@@ -26,11 +37,8 @@ export function rowsTable(r: DatasetRows): string {
 
 export const previewCommand: Subcommand = {
   summary: 'show the first rows of a dataset in the local lakehouse (after lakeflow run)',
+  help: previewHelp,
   async run(args: string[], io: CliIo): Promise<number> {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.out(`${USAGE}\n`);
-      return 0;
-    }
     const { paths, options } = parseArgs(args, ['db', 'limit', 'format']);
     if (paths.length !== 1) throw new UsageError(paths.length === 0 ? `name a dataset (${USAGE})` : `unexpected argument '${paths[1]}' (${USAGE})`);
     const format = oneOf(options.get('format'), ['text', 'json'] as const, 'text', 'format');

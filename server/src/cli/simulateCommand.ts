@@ -2,13 +2,27 @@
 // mistakes are usage errors (exit 2); file-system failures exit 1. Both are
 // one line on stderr, and neither leaves a manifest behind.
 import { isAbsolute, resolve } from 'node:path';
+import type { CommandHelp } from './help';
 import type { Subcommand } from './main';
 import { CliIo, UsageError } from './io';
 import { DEFAULT_OPTIONS, SimulateOptions } from '../simulator/simulateOptions';
-import { simulate } from '../simulator/simulate';
+import { simulate, SimulationInterrupted } from '../simulator/simulate';
 
 const USAGE = 'usage: lakeflow simulate --out DIR [--events N] [--seed S] [--start ISO] [--days D]';
 const FLAGS = ['out', 'events', 'seed', 'start', 'days'] as const;
+
+const simulateHelp: CommandHelp = {
+  usage: USAGE.slice('usage: '.length),
+  description:
+    'Writes simulated IoT events and CDC changes (JSON lines) as a new batch of landing data, and manifest.json counting every record and injected fault. Existing files are never rewritten: a batch already in the folder (same --seed and --start) is refused.',
+  options: [
+    { flag: '--out DIR', text: 'landing root (created if missing); required' },
+    { flag: '--events N', text: 'IoT event lines, faulty lines and duplicates included', default: String(DEFAULT_OPTIONS.events) },
+    { flag: '--seed S', text: 'random seed: equal arguments give equal bytes', default: String(DEFAULT_OPTIONS.seed) },
+    { flag: '--start ISO', text: 'start of the simulated window (date or UTC date-time)', default: DEFAULT_OPTIONS.start },
+    { flag: '--days D', text: 'length of the window in days', default: String(DEFAULT_OPTIONS.days) },
+  ],
+};
 type Flag = (typeof FLAGS)[number];
 
 /** lsn is commit time in microseconds; past this year it would exceed 2^53. */
@@ -18,17 +32,21 @@ const MAX_DAYS = 3660;
 
 export const simulateCommand: Subcommand = {
   summary: 'write simulated IoT and CDC landing files (JSON lines) and manifest.json',
+  help: simulateHelp,
   async run(args: string[], io: CliIo): Promise<number> {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.out(`${USAGE}\n  defaults: --events ${DEFAULT_OPTIONS.events} --seed ${DEFAULT_OPTIONS.seed} --start ${DEFAULT_OPTIONS.start} --days ${DEFAULT_OPTIONS.days}\n`);
-      return 0;
-    }
     const options = parseSimulateArgs(args, io.cwd);
-    const manifest = await simulate(options);
+    let manifest;
+    try {
+      manifest = await simulate(options, io.signal);
+    } catch (e) {
+      if (!(e instanceof SimulationInterrupted)) throw e;
+      io.err(`interrupted: nothing of the batch was kept; ${options.out} is as it was\n`);
+      return 130;
+    }
     const cdcRecords = manifest.files.filter((f) => f.entity !== 'iot_events').reduce((n, f) => n + f.records, 0);
     io.out(
       `wrote ${manifest.entities.iot_events.records} IoT events and ${cdcRecords} CDC changes in ${manifest.files.length} files ` +
-        `(batch ${manifest.batch}) to ${options.out}; see manifest.json\n`,
+        `(batch ${manifest.batch}) to ${options.out}; the folder holds ${manifest.batches.length} batch(es), see manifest.json\n`,
     );
     return 0;
   },

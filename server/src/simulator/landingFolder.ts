@@ -1,13 +1,16 @@
-// The landing root on disk: preparing it for a batch, publishing the
-// manifest atomically, and undoing a failed batch. The manifest is the
-// commit point: it is removed before anything is written and renamed into
-// place only after every data file is closed, so a manifest never describes
-// files that are missing or partial.
+// The landing root on disk: preparing it for a batch, publishing the batch
+// atomically, and undoing a failed one. Landing data is append-only: a batch
+// already published is never written again (refused), data files are written
+// under hidden names (which readers skip, as Spark does) and renamed into
+// place only once every one is closed, and the manifest, which accumulates
+// the batches of the folder, is renamed into place last: a reader never sees
+// a partial file, and a manifest never describes files that are missing.
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CDC_ENTITIES } from './entityTypes';
 import { LandingEntity, entityFolder, isPartOfBatch } from './landingLayout';
-import { MANIFEST_FILE } from './manifest';
+import { Manifest, MANIFEST_FILE } from './manifest';
 
 /** A failure to read or write the landing folder, with a one-line reason. */
 export class LandingIoError extends Error {}
@@ -33,24 +36,58 @@ export function describeIoError(action: string, path: string, e: unknown): Landi
 export class LandingFolder {
   constructor(readonly root: string, readonly batch: string) {}
 
-  /** Creates the folders, drops any earlier manifest and this batch's old files. */
-  async prepare(): Promise<void> {
+  /** The manifest already in the folder, if any: the batches published so far. */
+  existingManifest(): Manifest | undefined {
+    let text: string;
+    try {
+      text = readFileSync(join(this.root, MANIFEST_FILE), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      return JSON.parse(text) as Manifest;
+    } catch {
+      throw new LandingIoError(`cannot read '${join(this.root, MANIFEST_FILE)}': not valid JSON (move it away to start a new landing folder)`);
+    }
+  }
+
+  /**
+   * Creates the folders and refuses a batch that is already published. Files
+   * of this batch that no manifest lists are leftovers of an interrupted
+   * simulation (never published, never complete): they are removed.
+   */
+  async prepare(published: string[]): Promise<void> {
     await this.attempt('create directory', this.root, () => makeDirectories(this.root));
     const info = await this.attempt('use directory', this.root, () => stat(this.root));
     if (!info.isDirectory()) throw new LandingIoError(`cannot use directory '${this.root}': not a directory`);
-    await this.attempt('remove', join(this.root, MANIFEST_FILE), () => rm(join(this.root, MANIFEST_FILE), { force: true }));
+    if (published.includes(this.batch)) {
+      throw new LandingIoError(
+        `batch ${this.batch} is already in '${this.root}': landing files are never rewritten; give another --seed or --start to add a batch, or another --out`,
+      );
+    }
     for (const entity of LANDING_ENTITIES) {
       const dir = join(this.root, entityFolder(entity));
       await this.attempt('create directory', dir, () => makeDirectories(dir));
-      // Re-running a batch replaces it; stale parts of a larger earlier run must not remain.
       for (const name of await this.attempt('list', dir, () => readdir(dir))) {
-        if (isPartOfBatch(name, this.batch)) await this.attempt('remove', join(dir, name), () => unlink(join(dir, name)));
+        const part = name.startsWith('.') && name.endsWith('.tmp') ? name.slice(1, -4) : name;
+        if (isPartOfBatch(part, this.batch)) await this.attempt('remove', join(dir, name), () => unlink(join(dir, name)));
       }
     }
   }
 
   path(relative: string): string {
     return join(this.root, relative);
+  }
+
+  /** Where a data file is written before it is published: a hidden name beside its own. */
+  writingPath(relative: string): string {
+    const final = this.path(relative);
+    return join(dirname(final), `.${basename(final)}.tmp`);
+  }
+
+  /** Gives every data file of the batch its final name (all closed by now). */
+  async publishFiles(relativePaths: string[]): Promise<void> {
+    for (const p of relativePaths) await this.attempt('write', this.path(p), () => rename(this.writingPath(p), this.path(p)));
   }
 
   /** Writes the manifest beside its final name, then renames it into place. */
@@ -62,7 +99,7 @@ export class LandingFolder {
 
   /** Best effort after a failure: remove what this batch wrote. */
   async discard(relativePaths: string[]): Promise<void> {
-    const paths = [...relativePaths.map((p) => this.path(p)), join(this.root, `.${MANIFEST_FILE}.${this.batch}.tmp`)];
+    const paths = [...relativePaths.flatMap((p) => [this.path(p), this.writingPath(p)]), join(this.root, `.${MANIFEST_FILE}.${this.batch}.tmp`)];
     await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
   }
 
@@ -80,7 +117,7 @@ export class LandingFolder {
  * when a parent exists but refuses children with ENOENT (procfs, sysfs); here
  * every level fails or succeeds once.
  */
-async function makeDirectories(path: string): Promise<void> {
+export async function makeDirectories(path: string): Promise<void> {
   const missing: string[] = [];
   for (let p = path; ; p = dirname(p)) {
     const info = await stat(p).catch((e: NodeJS.ErrnoException) => {

@@ -10,7 +10,8 @@ import { isoMillis } from './isoTime';
 import { DAY_MS, SimulateOptions } from './simulateOptions';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_FORMAT = 1;
+/** 2: `batches` lists every batch of the folder (format 1 described the last one only). */
+export const MANIFEST_FORMAT = 2;
 
 export interface ManifestFile {
   /** Relative to the landing root, `/`-separated. */
@@ -59,6 +60,28 @@ export interface Manifest {
   fault_rates: { iot_events: typeof IOT_FAULT_RATES; cdc: typeof CDC_FAULT_RATES };
   faults: { iot_events: Record<IotFault, number> } & Record<CdcEntity, Record<CdcFault, number>>;
   expected: { iot_events: IotExpectation } & Record<CdcEntity, CdcExpectation>;
+  /**
+   * Every batch published into the folder, oldest first, the last one being
+   * the one the fields above describe. A folder's data is the union of them.
+   */
+  batches: ManifestBatch[];
+}
+
+/** One batch as the manifest keeps it. */
+export type ManifestBatch = Omit<Manifest, 'format' | 'generator' | 'batches'>;
+
+/** The batches of an existing manifest (format 1 held one, at its top level). */
+export function publishedBatches(existing: Manifest | undefined): ManifestBatch[] {
+  if (!existing) return [];
+  if (Array.isArray(existing.batches)) return existing.batches;
+  const { format: _f, generator: _g, batches: _b, ...only } = existing;
+  return typeof only.batch === 'string' ? [only] : [];
+}
+
+/** The manifest of a folder after `batch`: its fields, and the batches before it plus it. */
+export function accumulate(batch: Omit<Manifest, 'batches'>, before: ManifestBatch[]): Manifest {
+  const { format: _f, generator: _g, ...own } = batch;
+  return { ...batch, batches: [...before, own] };
 }
 
 export function buildManifest(
@@ -67,7 +90,7 @@ export function buildManifest(
   files: ManifestFile[],
   iot: IotEventCounts,
   cdc: Map<CdcEntity, ChangeEvent[][]>,
-): Manifest {
+): Omit<Manifest, 'batches'> {
   const entities = {} as Record<LandingEntity, EntityTotals>;
   for (const entity of ['iot_events', ...CDC_ENTITIES] as LandingEntity[]) {
     const mine = files.filter((f) => f.entity === entity);

@@ -15,7 +15,7 @@ import { IotEventGenerator } from './iotEvents';
 import { JsonLinesWriter } from './jsonLinesWriter';
 import { LandingFolder, describeIoError } from './landingFolder';
 import { LandingEntity, partPath } from './landingLayout';
-import { Manifest, ManifestFile, buildManifest } from './manifest';
+import { Manifest, ManifestFile, accumulate, buildManifest, publishedBatches } from './manifest';
 
 /** Lines per IoT file: about ten files per run, within sane file sizes. */
 export function eventsPerFile(events: number): number {
@@ -25,10 +25,18 @@ export function eventsPerFile(events: number): number {
 const LINES_PER_CHUNK = 2000;
 const CDC_LINES_PER_CHUNK = 500;
 
-export async function simulate(options: SimulateOptions): Promise<Manifest> {
+/** The simulation was interrupted (Ctrl-C); nothing of its batch is left. */
+export class SimulationInterrupted extends Error {
+  constructor() {
+    super('interrupted: no part of the batch was kept');
+  }
+}
+
+export async function simulate(options: SimulateOptions, signal?: AbortSignal): Promise<Manifest> {
   const batch = batchToken(options.startMs, options.seed);
   const folder = new LandingFolder(options.out, batch);
-  await folder.prepare();
+  const before = publishedBatches(folder.existingManifest());
+  await folder.prepare(before.map((b) => b.batch));
 
   const scale = entityScale(options.events);
   const world = buildSnapshotWorld(new Prng(options.seed, 'entities'), scale, options.startMs);
@@ -44,11 +52,16 @@ export async function simulate(options: SimulateOptions): Promise<Manifest> {
   );
 
   const written: ManifestFile[] = [];
+  const stopIfAborted = () => {
+    if (signal?.aborted) throw new SimulationInterrupted();
+  };
   try {
-    await writeCdc(folder, cdc, written);
-    await writeEvents(folder, events, eventsPerFile(options.events), written);
+    await writeCdc(folder, cdc, written, stopIfAborted);
+    await writeEvents(folder, events, eventsPerFile(options.events), written, stopIfAborted);
     written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const manifest = buildManifest(options, batch, written, events.tally, cdc);
+    const manifest = accumulate(buildManifest(options, batch, written, events.tally, cdc), before);
+    stopIfAborted();
+    await folder.publishFiles(written.map((f) => f.path));
     await folder.publishManifest(JSON.stringify(manifest, null, 2) + '\n');
     return manifest;
   } catch (e) {
@@ -57,9 +70,10 @@ export async function simulate(options: SimulateOptions): Promise<Manifest> {
   }
 }
 
-async function writeCdc(folder: LandingFolder, cdc: CdcFiles, written: ManifestFile[]): Promise<void> {
+async function writeCdc(folder: LandingFolder, cdc: CdcFiles, written: ManifestFile[], check: () => void): Promise<void> {
   for (const [entity, files] of cdc) {
     for (let index = 0; index < files.length; index++) {
+      check();
       const lines = files[index];
       await writeFile(folder, entity, index, written, async (w) => {
         for (let i = 0; i < lines.length; i += CDC_LINES_PER_CHUNK) {
@@ -71,7 +85,7 @@ async function writeCdc(folder: LandingFolder, cdc: CdcFiles, written: ManifestF
   }
 }
 
-async function writeEvents(folder: LandingFolder, events: IotEventGenerator, perFile: number, written: ManifestFile[]): Promise<void> {
+async function writeEvents(folder: LandingFolder, events: IotEventGenerator, perFile: number, written: ManifestFile[], check: () => void): Promise<void> {
   // Chunk buffers go back to this pool once the stream has written them; the
   // pool holds about high-water-mark / chunk size buffers.
   const pool: Buffer[] = [];
@@ -79,6 +93,7 @@ async function writeEvents(folder: LandingFolder, events: IotEventGenerator, per
     await writeFile(folder, 'iot_events', index, written, async (w) => {
       let left = perFile;
       while (left > 0 && !events.done) {
+        check();
         const { bytes, lines, buffer } = events.chunk(Math.min(LINES_PER_CHUNK, left), pool.pop());
         await w.write(bytes, lines, () => pool.push(buffer));
         left -= lines;
@@ -98,12 +113,13 @@ async function writeFile(
   const path = partPath(entity, folder.batch, index);
   const entry: ManifestFile = { path, entity, records: 0, bytes: 0 };
   written.push(entry);
-  const writer = new JsonLinesWriter(folder.path(path));
+  const writer = new JsonLinesWriter(folder.writingPath(path));
   try {
     await fill(writer);
     await writer.close();
   } catch (e) {
     await writer.close().catch(() => undefined);
+    if (e instanceof SimulationInterrupted) throw e;
     throw describeIoError('write', folder.path(path), e);
   }
   entry.records = writer.records;

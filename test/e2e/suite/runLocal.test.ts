@@ -1,13 +1,15 @@
 // "Run Pipeline Locally" in real VS Code: the bundled `lakeflow run` on the
-// repository's own bundle with a small simulated event count, the event log
+// repository's own bundle (in the runner's temporary copy of the checkout, so
+// the checkout's own .lakeflow/ is never touched) with a small simulated event count, the event log
 // streamed into the output channel, the lakehouse files afterwards, and the
 // pass-rate code lenses on a bronze file's constraints.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Harness } from './harness';
-import { activatedApi, readLog, repoRoot, setSetting, waitFor } from './helpers';
+import { activatedApi, EXTENSION_ID, readLog, repoRoot, setSetting, waitFor } from './helpers';
 
 interface RunLocalResult {
   ok: boolean;
@@ -30,17 +32,23 @@ export function register(h: Harness): void {
   h.describe('run locally (DuckDB)', () => {
     let result: RunLocalResult;
 
+    h.test('the workspace is a temporary copy of the checkout with no lakehouse of its own yet', () => {
+      const checkout = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath;
+      assert.ok(checkout, 'the extension under development is loaded');
+      assert.notEqual(path.resolve(repoRoot()), path.resolve(checkout));
+      assert.ok(path.resolve(repoRoot()).startsWith(path.resolve(os.tmpdir()) + path.sep), repoRoot());
+      assert.equal(existsSync(path.join(repoRoot(), '.lakeflow')), false);
+    });
+
     h.test('a failing dataset is named with its file position, becomes a Problem there, and its dependants are skipped', async () => {
       await activatedApi();
       await setSetting('bundleRoot', 'test/e2e/fixtures/localRunFailure');
       await setSetting('localRun.events', 5000);
       const failed = await vscode.commands.executeCommand<RunLocalResult>('lakeflow.runLocal', { fullRefresh: true });
       assert.equal(failed.ok, false);
-      // The row total is not pinned: the run shares the workspace's .lakeflow/landing,
-      // where earlier simulations (other seeds) may have left batches of their own.
       assert.match(
         failed.error ?? '',
-        /^Local run: 0 of 2 datasets completed in [\d.]+ s; failed: strict_readings; skipped: strict_counts\. strict_readings \(test\/e2e\/fixtures\/localRunFailure\/transformations\/strict_readings\.sql:1:35\): expectation device_required \(ON VIOLATION FAIL UPDATE\) failed for [1-9]\d* of [1-9]\d* row/,
+        /^Local run: 0 of 2 datasets completed in [\d.]+ s; failed: strict_readings; skipped: strict_counts\. strict_readings \(test\/e2e\/fixtures\/localRunFailure\/transformations\/strict_readings\.sql:1:35\): expectation device_required \(ON VIOLATION FAIL UPDATE\) failed for \d+ of 5000 row/,
       );
       const file = vscode.Uri.file(path.join(repoRoot(), 'test/e2e/fixtures/localRunFailure/transformations/strict_readings.sql'));
       const problems = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'pipeline run');

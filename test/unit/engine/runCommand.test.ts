@@ -64,9 +64,12 @@ describe('lakeflow run', () => {
     assert.ok(existsSync(join(dir, '.lakeflow/lakehouse.events.jsonl')));
     assert.match(io.stdout, /^simulating 2000 IoT events \(seed 3\)/);
     assert.match(io.stdout, /\[1\/2\] readings \(streaming table\) \d+ rows written, \d+ dropped/);
-    assert.match(io.stdout, /dataset\s+kind\s+rows written\s+rows dropped\s+failed expectations\s+time/);
-    assert.match(io.stdout, /readings\s+streaming table\s+\d+\s+\d+\s+has_device \(\d+\)/);
+    assert.match(io.stdout, /dataset\s+kind\s+written\s+dropped\s+warned\s+time\s+status/);
+    assert.match(io.stdout, /readings\s+streaming table\s+\d+\s+[1-9]\d*\s+0\s+[\d.]+ s\s+completed/);
+    assert.match(io.stdout, /rows dropped by expectations \(ON VIOLATION DROP ROW\):\n  readings: has_device \d+ of 2000\n/);
+    assert.doesNotMatch(io.stdout, /warn only|FAIL UPDATE/);
     assert.match(io.stdout, /2 of 2 datasets completed/);
+    for (const line of io.stdout.split('\n')) assert.ok(line.length <= 100, `wider than 100 columns: ${line}`);
   });
 
   test('--format json prints one object in the documented shape', async () => {

@@ -3,7 +3,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLanding, runLakeflow, tempDir } from './landingReader';
 
@@ -64,11 +64,12 @@ describe('bad input', () => {
     assert.match(r.stderr, /cannot create directory '\/proc\/sys\/lakeflow-landing'/);
   });
 
-  test('a failure after the data files removes them and leaves no manifest, not even an older one', async () => {
+  test('a failure after the data files removes them and leaves the earlier manifest as it was', async () => {
     const out = join(dir.path, 'fails-late');
     const ok = await runLakeflow(['simulate', '--out', out, '--events', '500', '--seed', '1']);
     assert.equal(ok.code, 0, ok.stderr);
     const earlier = readLanding(out).manifest;
+    const earlierText = readFileSync(join(out, 'manifest.json'), 'utf8');
     // Block the manifest's temporary file with a directory of the same name for the next batch.
     const next = await runLakeflow(['simulate', '--out', join(dir.path, 'probe'), '--events', '500', '--seed', '2']);
     const batch = readLanding(join(dir.path, 'probe')).manifest.batch;
@@ -77,7 +78,7 @@ describe('bad input', () => {
     const r = await runLakeflow(['simulate', '--out', out, '--events', '500', '--seed', '2']);
     assert.equal(r.code, 1);
     assertOneLine(r.stderr);
-    assert.equal(existsSync(join(out, 'manifest.json')), false);
+    assert.equal(readFileSync(join(out, 'manifest.json'), 'utf8'), earlierText);
     const leftovers = readdirSync(join(out, 'iot_events')).filter((n) => n.includes(`part-${batch}-`));
     assert.deepEqual(leftovers, [], 'partial files of the failed batch remain');
     // The earlier batch's data files are untouched.

@@ -37,9 +37,12 @@ describe('determinism', () => {
     assert.ok(a.has('manifest.json'));
   });
 
-  test('re-running into the same folder reproduces the same bytes', async () => {
+  test('re-running the same batch into the same folder is refused and rewrites nothing', async () => {
     const first = snapshot(dirs[0].path);
-    const again = await simulateInto(dirs[0].path, '--seed', '42', '--start', '2026-03-01T00:00:00Z', '--days', '2');
+    const r = await runLakeflow(['simulate', '--out', dirs[0].path, '--events', '6000', '--seed', '42', '--start', '2026-03-01T00:00:00Z', '--days', '2']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^lakeflow simulate: batch 20260301T000000s42 is already in '.+': landing files are never rewritten; give another --seed or --start to add a batch, or another --out\n$/);
+    const again = snapshot(dirs[0].path);
     assert.deepEqual([...again.keys()], [...first.keys()]);
     for (const [path, bytes] of first) assert.ok(bytes.equals(again.get(path) as Buffer), `${path} differs`);
   });

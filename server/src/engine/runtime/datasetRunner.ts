@@ -3,6 +3,9 @@
 // read files) happens in one transaction at the end, so an interrupted or
 // failed update leaves the previous state of the dataset readable.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CdcFlow, DatasetPlan, FileSourcePlan, QueryFlow } from '../plan';
 import { streamPlaceholder } from '../plan';
 import { stageCdc } from './cdc';
@@ -10,11 +13,13 @@ import { checkExpectations, ExpectationResult } from './expectations';
 import { defineFileSource } from './fileSource';
 import { LandingFile, listLandingFiles } from './landing';
 import { columnsOf, inTransaction, qualified, quoteIdent, rows, tableExists } from './sql';
-import { forgetDataset, onceFlowRan, processedFiles, recordOnceFlow, recordProcessed, sourceId } from './state';
+import { forgetDataset, landingKey, onceFlowRan, processedFiles, ReadFile, recordOnceFlow, recordProcessed, sourceId } from './state';
 
 export interface DatasetContext {
   /** Folder relative paths of read_files resolve against. */
   baseDir: string;
+  /** Folder read files are recorded relative to. */
+  landingRoot: string;
   fullRefresh: boolean;
   updateId: string;
   /** Per dataset key: the relation holding the rows it appended in this update. */
@@ -27,6 +32,8 @@ export interface DatasetOutcome {
   rowsWritten: number;
   rowsDropped: number;
   expectations: ExpectationResult[];
+  /** Landing files that changed after they were read (reported, not read again). */
+  warnings?: string[];
 }
 
 const stageName = (plan: DatasetPlan, what: string) => qualified(plan.schema, `__lakeflow_${what}_${plan.key}`);
@@ -55,18 +62,42 @@ interface SourceFiles {
   source: FileSourcePlan;
   id: string;
   all: LandingFile[];
-  fresh: LandingFile[];
+  fresh: ReadFile[];
 }
 
-async function sourceFiles(con: DuckDBConnection, plan: DatasetPlan, flow: QueryFlow | CdcFlow, ctx: DatasetContext, incremental: boolean): Promise<SourceFiles[]> {
+function sha256(path: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', fail)
+      .on('end', () => done(hash.digest('hex')));
+  });
+}
+
+/**
+ * A source's files and, when reading incrementally, the ones not read yet.
+ * A file read before is recognised by its landing key; when its size or time
+ * differ, its hash tells a copy (same content: not new) from a change, which
+ * Auto Loader does not read again either: it is reported in `warnings`.
+ */
+async function sourceFiles(con: DuckDBConnection, plan: DatasetPlan, flow: QueryFlow | CdcFlow, ctx: DatasetContext, incremental: boolean, warnings: string[], record = true): Promise<SourceFiles[]> {
   const out: SourceFiles[] = [];
   for (const source of flow.fileSources) {
     const all = listLandingFiles(source.path, ctx.baseDir, source.options.pathglobfilter);
-    const id = sourceId(flow.name, source.path);
-    let fresh = all;
-    if (incremental) {
-      const seen = await processedFiles(con, plan.key, id);
-      fresh = all.filter((f) => !seen.has(f.path));
+    const id = sourceId(flow.name, resolve(ctx.baseDir, source.path.replace(/^file:(\/\/)?/, '')), ctx.landingRoot);
+    const seen = incremental ? await processedFiles(con, plan.key, id) : new Map();
+    const fresh: ReadFile[] = [];
+    for (const f of all) {
+      const key = landingKey(f.path, ctx.landingRoot);
+      const before = seen.get(key);
+      if (!before) {
+        fresh.push({ ...f, key, hash: record ? await sha256(f.path) : '' });
+        continue;
+      }
+      if (before.size === f.size && before.mtimeMs === Math.round(f.mtimeMs)) continue;
+      if (before.hash ? before.hash === (await sha256(f.path)) : before.size === f.size) continue;
+      warnings.push(`${key} changed after it was read (${before.size} bytes then, ${f.size} now): not read again`);
     }
     out.push({ source, id, all, fresh });
   }
@@ -107,7 +138,7 @@ async function keepPassingRows(con: DuckDBConnection, plan: DatasetPlan, stage: 
 /** Materialized views (and views over files): recomputed in full, then swapped in. */
 async function runMaterialized(con: DuckDBConnection, plan: DatasetPlan, ctx: DatasetContext): Promise<DatasetOutcome> {
   const flow = plan.flows[0] as QueryFlow;
-  await defineSources(con, flow, await sourceFiles(con, plan, flow, ctx, false), ctx, false);
+  await defineSources(con, flow, await sourceFiles(con, plan, flow, ctx, false, [], false), ctx, false);
   const stage = stageName(plan, 'new');
   await con.run(`CREATE OR REPLACE TABLE ${stage} AS ${flow.sql}`);
   try {
@@ -144,14 +175,15 @@ interface AppendStage {
 
 /** Streaming tables: each flow reads only what is new since the last update and appends. */
 async function runStreaming(con: DuckDBConnection, plan: DatasetPlan, ctx: DatasetContext): Promise<DatasetOutcome> {
-  const outcome: DatasetOutcome = { rowsWritten: 0, rowsDropped: 0, expectations: [] };
+  const warnings: string[] = [];
+  const outcome: DatasetOutcome = { rowsWritten: 0, rowsDropped: 0, expectations: [], warnings };
   const appends: AppendStage[] = [];
   let cdc: { companion: string; target: string } | undefined;
   const created: string[] = [];
   try {
     for (const [i, flow] of plan.flows.entries()) {
       if (flow.kind === 'query' && flow.once && !ctx.fullRefresh && (await onceFlowRan(con, plan.key, flow.name))) continue;
-      const files = await sourceFiles(con, plan, flow, ctx, !ctx.fullRefresh);
+      const files = await sourceFiles(con, plan, flow, ctx, !ctx.fullRefresh, warnings);
       if (!(await defineSources(con, flow, files, ctx, true))) continue;
       if (flow.kind === 'cdc') {
         const companion = companionName(plan);

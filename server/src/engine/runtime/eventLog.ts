@@ -52,10 +52,23 @@ export class EventLog {
     private readonly sinks: EventSink[],
   ) {}
 
-  /** Appends to a JSON lines file (created with its folder). */
-  static fileSink(path: string): EventSink {
-    mkdirSync(dirname(path), { recursive: true });
-    return (e) => appendFileSync(path, JSON.stringify(e) + '\n');
+  /**
+   * Appends to a JSON lines file (created with its folder). A failure to write
+   * (a full disk) goes to `onError` once and stops the file, not the update.
+   */
+  static fileSink(path: string, onError?: (e: unknown) => void): EventSink {
+    let failed = false;
+    const attempt = (write: () => void) => {
+      if (failed) return;
+      try {
+        write();
+      } catch (e) {
+        failed = true;
+        onError?.(e);
+      }
+    };
+    attempt(() => mkdirSync(dirname(path), { recursive: true }));
+    return (e) => attempt(() => appendFileSync(path, JSON.stringify(e) + '\n'));
   }
 
   emit(eventType: string, level: EventLevel, message: string, details: Record<string, unknown>, dataset?: string, error?: string): PipelineEvent {
@@ -80,7 +93,7 @@ export class EventLog {
     this.emit('flow_progress', level, message, { flow_progress: progress }, dataset, error);
   }
 
-  updateProgress(state: 'INITIALIZING' | 'RUNNING' | 'COMPLETED' | 'FAILED', message: string): void {
-    this.emit('update_progress', state === 'FAILED' ? 'ERROR' : 'INFO', message, { update_progress: { state } });
+  updateProgress(state: 'INITIALIZING' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELED', message: string): void {
+    this.emit('update_progress', state === 'FAILED' ? 'ERROR' : state === 'CANCELED' ? 'WARN' : 'INFO', message, { update_progress: { state } });
   }
 }

@@ -2,23 +2,26 @@
 // `concurrency` at a time, each on its own connection. A dataset that cannot
 // be translated or fails stops itself and everything downstream of it; the
 // rest of the graph still runs. Progress goes to the event log as it happens.
-import type { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
 import type { DatasetKind } from '../../language/syntax/ast';
 import type { DatasetPlan, PipelinePlan } from '../plan';
 import { DatasetContext, runDataset } from './datasetRunner';
 import { EventLog, EventSink, eventLogPath } from './eventLog';
 import { ExpectationFailure, ExpectationResult } from './expectations';
 import { quoteIdent, rows } from './sql';
-import { ensureState } from './state';
+import { ensureState, StateVersionError } from './state';
 import { loadDuckDb } from './duckdbModule';
+import { DatabaseError, databaseProblem, openDatabase } from './openDatabase';
+import { describeIoError } from '../../simulator/landingFolder';
+import { SourceLocation, userError } from './userErrors';
 
 export type DatasetStatus = 'completed' | 'failed' | 'skipped';
 
 export interface DatasetResult {
   name: string;
-  kind: DatasetKind;
+  /** `unknown` for a dataset whose statement does not parse (the run names it, it cannot run). */
+  kind: DatasetKind | 'unknown';
   status: DatasetStatus;
   rowsWritten: number;
   rowsDropped: number;
@@ -26,6 +29,17 @@ export interface DatasetResult {
   seconds: number;
   /** Why it failed or was skipped. */
   message?: string;
+  /** Where in the pipeline's SQL the failure is (1-based), when it is known. */
+  location?: SourceLocation;
+  /** Things the user should know that did not stop the dataset (a landing file changed after it was read). */
+  warnings?: string[];
+}
+
+/** The run was interrupted (Ctrl-C): every dataset kept its previous committed state. */
+export class RunInterrupted extends Error {
+  constructor(readonly database: string) {
+    super(`interrupted: the previous state of ${database} is intact`);
+  }
 }
 
 export interface RunOptions {
@@ -42,8 +56,16 @@ export interface RunOptions {
   settings?: Record<string, string>;
   /** Called when a dataset starts and when it ends. */
   onProgress?(event: { dataset: string; kind: DatasetKind; phase: 'start' | 'end'; result?: DatasetResult }): void;
+  /** Datasets that must not run (found broken before the run), with the reason; their dependants are skipped. */
+  notRun?: Map<string, { status: 'failed' | 'skipped'; message: string }>;
   /** Extra receivers of the event log (the file beside the database is always written). */
   eventSinks?: EventSink[];
+  /** Aborting stops the update: running queries are interrupted, nothing half-done is kept. */
+  signal?: AbortSignal;
+  /** The text of a pipeline file, for positions in failure messages (default: read from disk). */
+  sourceText?(file: string): string | undefined;
+  /** Folder ingestion progress is recorded relative to (the landing root; default: baseDir). */
+  landingRoot?: string;
 }
 
 export interface RunSummary {
@@ -52,6 +74,8 @@ export interface RunSummary {
   database: string;
   eventLog: string;
   updateId: string;
+  /** Set when the event log could not be written (the update itself went on). */
+  eventLogProblem?: string;
 }
 
 const SCRATCH = /^__lakeflow_(new|stage|delta|cdcstage)/;
@@ -79,14 +103,27 @@ function problemMessage(d: DatasetPlan): string {
 
 export async function runPipeline(plan: PipelinePlan, options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
-  mkdirSync(dirname(options.database), { recursive: true });
-  const logPath = eventLogPath(options.database);
-  const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath), ...(options.eventSinks ?? [])]);
   // Tables have no row order in Lakeflow, so DuckDB need not preserve one (less
   // memory, more parallelism). Skipping compression makes the file about 3x
   // larger but saves about a quarter of a run's CPU, which a development loop waits on.
   const { DuckDBInstance } = loadDuckDb();
-  const instance = await DuckDBInstance.create(options.database, { preserve_insertion_order: 'false', force_compression: 'uncompressed', ...(options.settings ?? {}) });
+  const instance = await openDatabase(DuckDBInstance, options.database, { preserve_insertion_order: 'false', force_compression: 'uncompressed', ...(options.settings ?? {}) });
+  const logPath = eventLogPath(options.database);
+  let eventLogProblem: string | undefined;
+  const logFailed = (e: unknown) => (eventLogProblem = describeIoError('write the event log', logPath, e).message);
+  const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath, logFailed), ...(options.eventSinks ?? [])]);
+  const sourceText = options.sourceText ?? ((file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  const connections = new Set<DuckDBConnection>();
+  const interrupt = () => {
+    for (const c of connections) c.interrupt();
+  };
+  options.signal?.addEventListener('abort', interrupt);
   const byKey = new Map(plan.datasets.map((d) => [d.key, d]));
   const fullAll = options.fullRefresh === true;
   const fullSome = new Set(Array.isArray(options.fullRefresh) ? options.fullRefresh.map((k) => k.toLowerCase()) : []);
@@ -98,12 +135,13 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   });
   const results: DatasetResult[] = [];
   const takenUp = new Map<string, number>();
+  const running = new Set<Promise<void>>();
   try {
     const setup = await instance.connect();
     try {
       // Lakeflow pipelines compute in UTC; ICU (built in) is loaded by now.
       await setup.run("SET GLOBAL TimeZone = 'UTC'");
-      await ensureState(setup);
+      await ensureState(setup, options.landingRoot ?? options.baseDir);
       for (const schema of new Set(plan.datasets.map((d) => d.schema))) await setup.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     } finally {
       setup.closeSync();
@@ -111,11 +149,10 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
     await dropScratchTables(instance);
     log.updateProgress('RUNNING', `Update ${log.updateId} is RUNNING.`);
 
-    const ctxBase = { baseDir: options.baseDir, updateId: log.updateId, deltas: new Map<string, string>(), tables: new Map(plan.datasets.map((d) => [d.key, d.table])) };
+    const ctxBase = { baseDir: options.baseDir, landingRoot: options.landingRoot ?? options.baseDir, updateId: log.updateId, deltas: new Map<string, string>(), tables: new Map(plan.datasets.map((d) => [d.key, d.table])) };
     const state = new Map<string, DatasetStatus>();
     const pending = plan.datasets.filter(inUpdate);
     const pendingKeys = new Set(pending.map((d) => d.key));
-    const running = new Set<Promise<void>>();
     const concurrency = Math.max(1, options.concurrency ?? 2);
 
     const finish = (d: DatasetPlan, result: DatasetResult) => {
@@ -144,31 +181,42 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
       log.flowProgress(d.name, { status: 'RUNNING' }, `Flow '${d.name}' is RUNNING.`);
       const base: DatasetResult = { name: d.name, kind: d.kind, status: 'completed', rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0 };
       const con = await instance.connect();
+      connections.add(con);
       try {
         const ctx: DatasetContext = { ...ctxBase, fullRefresh: fullAll || fullSome.has(d.key) };
         const outcome = await runDataset(con, d, ctx);
+        for (const w of outcome.warnings ?? []) log.emit('flow_progress', 'WARN', `Flow '${d.name}': ${w}`, { flow_progress: { status: 'RUNNING' } }, d.name);
         finish(d, { ...base, ...outcome, seconds: (performance.now() - t0) / 1000 });
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        if (options.signal?.aborted) throw new RunInterrupted(options.database);
         const expectations = e instanceof ExpectationFailure ? e.results : [];
-        finish(d, { ...base, status: 'failed', expectations, message: `${d.file}: ${message}`, seconds: (performance.now() - t0) / 1000 });
+        const mapped = e instanceof ExpectationFailure ? { text: e.message, location: undefined } : userError(e, d, sourceText(d.file));
+        finish(d, { ...base, status: 'failed', expectations, message: `${d.file}: ${mapped.text}`, location: mapped.location, seconds: (performance.now() - t0) / 1000 });
       } finally {
+        connections.delete(con);
         con.closeSync();
       }
     };
 
     while (pending.length > 0 || running.size > 0) {
+      if (options.signal?.aborted) {
+        // Let what runs fail on its interrupted query, then stop.
+        await Promise.allSettled(running);
+        throw new RunInterrupted(options.database);
+      }
       let progressed = false;
       for (let i = 0; i < pending.length && running.size < concurrency; ) {
         const d = pending[i];
         const takeUp = () => takenUp.set(d.name, takenUp.size);
         const upstream = d.dependsOn.filter((k) => k !== d.key && pendingKeys.has(k));
         const blocked = upstream.find((k) => state.get(k) === 'failed' || state.get(k) === 'skipped');
-        if (d.problems.length > 0 || blocked) {
+        const preset = options.notRun?.get(d.key);
+        if (d.problems.length > 0 || blocked || preset) {
           pending.splice(i, 1);
           takeUp();
           progressed = true;
-          if (d.problems.length > 0) finish(d, notRun(d, 'failed', problemMessage(d)));
+          if (preset) finish(d, notRun(d, preset.status, preset.message));
+          else if (d.problems.length > 0) finish(d, notRun(d, 'failed', problemMessage(d)));
           else finish(d, notRun(d, 'skipped', `upstream dataset ${byKey.get(blocked!)?.name ?? blocked} did not complete`));
           continue;
         }
@@ -198,12 +246,23 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
     const failed = results.filter((r) => r.status !== 'completed').length;
     log.updateProgress(failed === 0 ? 'COMPLETED' : 'FAILED', failed === 0 ? `Update ${log.updateId} is COMPLETED.` : `Update ${log.updateId} is FAILED: ${failed} dataset(s) did not complete.`);
   } catch (e) {
-    log.updateProgress('FAILED', `Update ${log.updateId} is FAILED: ${e instanceof Error ? e.message : String(e)}`);
-    throw e;
+    if (e instanceof RunInterrupted || options.signal?.aborted) {
+      await Promise.allSettled(running);
+      // Staging tables are the only thing an interrupted update leaves: drop them now.
+      await dropScratchTables(instance).catch(() => undefined);
+      log.updateProgress('CANCELED', `Update ${log.updateId} is CANCELED: interrupted; every dataset keeps its previous state.`);
+      throw new RunInterrupted(options.database);
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    log.updateProgress('FAILED', `Update ${log.updateId} is FAILED: ${message}`);
+    // A file-system failure of the database itself (full disk, read-only) is said in its terms.
+    const problem = e instanceof DatabaseError || e instanceof StateVersionError ? undefined : databaseProblem(options.database, message);
+    throw problem ? new DatabaseError(`${problem} (the update stopped; datasets completed before it are kept, the others keep their previous state)`) : e;
   } finally {
+    options.signal?.removeEventListener('abort', interrupt);
     instance.closeSync();
   }
   // Report in the order datasets were taken up: dependency order, bronze to gold.
   results.sort((a, b) => (takenUp.get(a.name) ?? 0) - (takenUp.get(b.name) ?? 0));
-  return { datasets: results, seconds: (performance.now() - started) / 1000, database: options.database, eventLog: logPath, updateId: log.updateId };
+  return { datasets: results, seconds: (performance.now() - started) / 1000, database: options.database, eventLog: logPath, updateId: log.updateId, ...(eventLogProblem ? { eventLogProblem } : {}) };
 }
