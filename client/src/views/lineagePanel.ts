@@ -23,6 +23,8 @@ export interface RenderedLineage {
   /** `dataset: text` of every box text wider than its box. */
   overflow: string[];
   viewport: { width: number; height: number };
+  /** The page's computed background colour: the theme as it reached the page. */
+  background: string;
 }
 
 /** The panel's state, read by the end-to-end tests through the extension's API. */
@@ -88,12 +90,13 @@ export class LineagePanel implements vscode.Disposable {
     return answer;
   }
 
-  /** The path of one column back to bronze, shown in the page. */
-  async pickColumn(id: string, column: string): Promise<ColumnPath> {
+  /** The path of one column back to bronze, shown in the page (selecting its dataset there unless the page asked). */
+  async pickColumn(id: string, column: string, fromPage = false): Promise<ColumnPath> {
     const state = this.state;
     const uri = state?.graph.nodes.find((n) => n.id === id)?.uri ?? state?.params.uri;
     const path = await columnPathBack({ dataset: id, column }, async (dataset) => (await requestLineage(this.server, { dataset, uri, columns: true })).edges);
     if (state) state.columnPath = { dataset: id, column, ...path };
+    if (!fromPage) await this.panel?.webview.postMessage({ type: 'select', id });
     await this.panel?.webview.postMessage({ type: 'columnPath', ...path });
     return path;
   }
@@ -139,7 +142,7 @@ export class LineagePanel implements vscode.Disposable {
     if (m.type === 'rendered') {
       const waiting = this.rendered;
       this.rendered = [];
-      for (const resolve of waiting) resolve({ boxes: m.boxes ?? [], edges: m.edges ?? [], overflow: m.overflow ?? [], viewport: m.viewport ?? { width: 0, height: 0 } });
+      for (const resolve of waiting) resolve({ boxes: m.boxes ?? [], edges: m.edges ?? [], overflow: m.overflow ?? [], viewport: m.viewport ?? { width: 0, height: 0 }, background: m.background ?? '' });
       return;
     }
     const node = this.state?.graph.nodes.find((n) => n.id === m.id);
@@ -149,7 +152,7 @@ export class LineagePanel implements vscode.Disposable {
       const graphColumn = this.panel?.viewColumn;
       await openDataset({ uri: node.uri, range: node.range }, { viewColumn: graphColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One, preserveFocus: true });
     }
-    if (m.type === 'column' && m.column) await this.pickColumn(node.id, m.column);
+    if (m.type === 'column' && m.column) await this.pickColumn(node.id, m.column, true);
   }
 
   dispose(): void {

@@ -206,7 +206,7 @@ function report() {
     for (const t of b.querySelectorAll('text:not(.pathcol)')) if (Number(t.getAttribute('x')) + t.getComputedTextLength() > width - 2) overflow.push(b.dataset.id + ': ' + t.textContent);
   }
   const rect = svg.getBoundingClientRect();
-  vscode.postMessage({ type: 'rendered', boxes, edges, overflow, viewport: { width: rect.width, height: rect.height }, view });
+  vscode.postMessage({ type: 'rendered', boxes, edges, overflow, viewport: { width: rect.width, height: rect.height }, background: getComputedStyle(document.body).backgroundColor, view });
 }
 
 if (view) apply(); else fit();
