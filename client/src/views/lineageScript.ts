@@ -210,7 +210,8 @@ function report() {
 }
 
 if (view) apply(); else fit();
-window.addEventListener('resize', () => { if (!touched) fit(); });
+// Refit when the window or the side panel changes the graph's room, unless the user zoomed or panned.
+new ResizeObserver(() => { if (!touched) fit(); }).observe(svg);
 if (saved.selected && boxOf(saved.selected)) select(saved.selected);
 else if (DATA.focus) select(DATA.focus);
 requestAnimationFrame(report);
