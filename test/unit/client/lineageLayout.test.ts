@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { layoutLineage, layoutProblems, segmentCrossesBox } from '../../../client/src/views/lineageLayout';
+import { bandedRanks, layoutLineage, layoutProblems, segmentCrossesBox } from '../../../client/src/views/lineageLayout';
 import type { LineageGraph } from '../../../protocol/src/lineageGraph';
 import { lineageGraph } from '../../../server/src/lsp/lineageGraphAnswer';
 import { fixture } from '../features/featureFixture';
@@ -58,12 +58,32 @@ describe('lineage layout', () => {
     assert.deepEqual(layoutProblems(graph, layout), []);
     const b = layout.boxes.find((x) => x.id === 'b')!;
     const ac = layout.edges.find((e) => e.from === 'a' && e.to === 'c')!;
-    const moved = { ...layout, boxes: layout.boxes.map((x) => (x.id === 'b' ? { ...x, y: ac.points[0].y - 5 } : x)), edges: layout.edges.filter((e) => e !== ac).concat([{ ...ac }]) };
+    // b moved onto the middle of the longest segment of a -> c.
+    const segments = ac.points.slice(1).map((q, i) => [ac.points[i], q] as const);
+    const [p, q] = segments.reduce((best, seg) => (Math.hypot(seg[1].x - seg[0].x, seg[1].y - seg[0].y) > Math.hypot(best[1].x - best[0].x, best[1].y - best[0].y) ? seg : best));
+    const moved = { ...layout, boxes: layout.boxes.map((x) => (x.id === 'b' ? { ...x, x: (p.x + q.x) / 2 - x.width / 2, y: (p.y + q.y) / 2 - x.height / 2 } : x)) };
     assert.ok(layoutProblems(graph, moved).some((p) => p === 'edge a -> c crosses b'), layoutProblems(graph, moved).join('; '));
     const missing = { ...layout, edges: layout.edges.filter((e) => e.to !== 'b') };
     assert.ok(layoutProblems(graph, missing).includes('edge a -> b is not drawn'));
     const stacked = { ...layout, boxes: layout.boxes.map((x) => (x.id === 'c' ? { ...x, x: b.x, y: b.y } : x)) };
     assert.ok(layoutProblems(graph, stacked).includes('boxes b and c overlap'));
+  });
+
+  test('ranks: depth within a band, each band after the previous one; edges back and cycles do not loop', () => {
+    const n = (id: string, band: number) => ({ id, band });
+    const nodes = [n('b1', 0), n('b2', 0), n('s1', 1), n('s2', 1), n('g1', 2), n('g2', 2), n('g3', 2)];
+    const edges = [
+      { from: 'b1', to: 's1' },
+      { from: 's1', to: 's2' },
+      { from: 'b2', to: 'g1' }, // skips silver: still after silver's last rank
+      { from: 'g1', to: 'g2' },
+      { from: 'g2', to: 'g3' },
+      { from: 'g3', to: 'g2' }, // a cycle
+      { from: 'g3', to: 's1' }, // back to an earlier band
+    ];
+    const r = bandedRanks(nodes, edges, (x) => x.band);
+    // g2 is reached first (from g1); walking its upstream, g3's edge back to g2 closes the cycle and is cut.
+    assert.deepEqual(Object.fromEntries(r), { b1: 0, b2: 0, s1: 1, s2: 2, g1: 3, g2: 4, g3: 3 });
   });
 
   test('an edge to a dataset outside the graph gets a box of its own', async () => {
