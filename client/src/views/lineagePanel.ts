@@ -25,6 +25,8 @@ export interface RenderedLineage {
   viewport: { width: number; height: number };
   /** The page's computed background colour: the theme as it reached the page. */
   background: string;
+  /** The status line each box shows now, by dataset id. */
+  statuses: Record<string, string>;
 }
 
 /** The panel's state, read by the end-to-end tests through the extension's API. */
@@ -142,7 +144,7 @@ export class LineagePanel implements vscode.Disposable {
     if (m.type === 'rendered') {
       const waiting = this.rendered;
       this.rendered = [];
-      for (const resolve of waiting) resolve({ boxes: m.boxes ?? [], edges: m.edges ?? [], overflow: m.overflow ?? [], viewport: m.viewport ?? { width: 0, height: 0 }, background: m.background ?? '' });
+      for (const resolve of waiting) resolve({ boxes: m.boxes ?? [], edges: m.edges ?? [], overflow: m.overflow ?? [], viewport: m.viewport ?? { width: 0, height: 0 }, background: m.background ?? '', statuses: m.statuses ?? {} });
       return;
     }
     const node = this.state?.graph.nodes.find((n) => n.id === m.id);

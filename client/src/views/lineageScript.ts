@@ -205,8 +205,10 @@ function report() {
     const width = Number(b.querySelector('.frame').getAttribute('width'));
     for (const t of b.querySelectorAll('text:not(.pathcol)')) if (Number(t.getAttribute('x')) + t.getComputedTextLength() > width - 2) overflow.push(b.dataset.id + ': ' + t.textContent);
   }
+  const statuses = {};
+  for (const b of document.querySelectorAll('.box')) statuses[b.dataset.id] = b.querySelector('.status').textContent;
   const rect = svg.getBoundingClientRect();
-  vscode.postMessage({ type: 'rendered', boxes, edges, overflow, viewport: { width: rect.width, height: rect.height }, background: getComputedStyle(document.body).backgroundColor, view });
+  vscode.postMessage({ type: 'rendered', boxes, edges, overflow, statuses, viewport: { width: rect.width, height: rect.height }, background: getComputedStyle(document.body).backgroundColor, view });
 }
 
 if (view) apply(); else fit();

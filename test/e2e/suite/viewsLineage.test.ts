@@ -142,6 +142,18 @@ export function register(h: Harness): void {
       await waitFor('the explorer selection', () => api.views.explorerSelection()[0] === 'stg_iot_events');
     });
 
+    h.test('a run going on updates the open graph without reopening it (the page gets the new status)', async () => {
+      await showPipelineLineage(api);
+      const before = (await api.views.lineage.rendered()).statuses.cdc_products;
+      assert.match(before, /^[✓⚠] [1-9][\d,]* rows/, 'the full run wrote rows');
+      // Recomputed alone on the landing files already read: its latest run writes no rows.
+      const one = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('lakeflow.runLocalDataset', { dataset: 'cdc_products' });
+      assert.equal(one.ok, true, one.error);
+      await waitFor('the new status in the page', async () => (await api.views.lineage.rendered()).statuses.cdc_products === '✓ 0 rows');
+      assert.deepEqual(api.views.lineage.state()?.statuses.cdc_products, { text: '✓ 0 rows', tone: 'ok' });
+      api.views.lineagePanel()?.dispose();
+    });
+
     h.test('explorer: a pipeline name with bundle substitutions reads resolved for the selected target', async () => {
       try {
         await setSetting('bundleRoot', 'test/e2e/fixtures/namedBundle');
