@@ -138,6 +138,8 @@ marker path { fill: var(--vscode-editorLineNumber-foreground, var(--vscode-descr
 .box.onpath .frame { stroke: var(--vscode-textLink-foreground); stroke-width: 2.5; }
 body.vscode-high-contrast .box .frame, body.vscode-high-contrast-light .box .frame { stroke: var(--vscode-contrastBorder); stroke-width: 1.5; }
 body.vscode-high-contrast .edge, body.vscode-high-contrast-light .edge { stroke: var(--vscode-contrastBorder); }
+body.vscode-high-contrast .box.selected .frame, body.vscode-high-contrast-light .box.selected .frame { stroke: var(--vscode-focusBorder); stroke-width: 3; }
+body.vscode-high-contrast .box.onpath .frame, body.vscode-high-contrast-light .box.onpath .frame, body.vscode-high-contrast .edge.onpath, body.vscode-high-contrast-light .edge.onpath { stroke: var(--vscode-textLink-foreground); stroke-width: 3; }
 #side { width: 19em; overflow: auto; border-left: 1px solid var(--vscode-panel-border); padding: .6em .8em; background: var(--vscode-sideBar-background, var(--vscode-editor-background)); }
 #side[hidden] { display: none; }
 #side h2 { font-size: 1.05em; margin: .2em 0; word-break: break-all; }

@@ -4,7 +4,7 @@
 // of the model drawn between its own boxes, no edge segment through another box,
 // no text wider than its box), run statuses on the boxes and in the explorer, a
 // column's path back to bronze, bundle names resolved for the target, Reveal in
-// Explorer, and screenshots of the graph in light and dark themes.
+// Explorer, and screenshots of the graph in light, dark and high contrast themes.
 import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
@@ -93,21 +93,28 @@ export function register(h: Harness): void {
       assert.equal(api.views.lineage.state()?.columnPath?.column, 'event_ts');
     });
 
-    h.test('screenshots of the graph in light and dark themes', async () => {
+    h.test('screenshots of the graph in light, dark and high contrast themes', async () => {
       const dir = process.env.LAKEFLOW_E2E_SCREENSHOTS;
       assert.ok(dir, 'screenshots need the offline runner (node test/e2e/run.mjs), which sets LAKEFLOW_E2E_SCREENSHOTS and takes them');
       for (const cmd of ['workbench.action.closeSidebar', 'workbench.action.closePanel', 'workbench.action.closeAuxiliaryBar']) await vscode.commands.executeCommand(cmd);
       const before = vscode.workspace.getConfiguration('workbench').get('colorTheme');
       try {
-        for (const [theme, name, dark] of [['Default Light Modern', 'lineage-light.png', false], ['Default Dark Modern', 'lineage-dark.png', true]] as const) {
+        // The page background each theme gives, as luminance bounds (high contrast is pure black).
+        const themes = [
+          ['Default Light Modern', 'lineage-light.png', 0.5, 1.01],
+          ['Default Dark Modern', 'lineage-dark.png', 0.01, 0.5],
+          ['Default High Contrast', 'lineage-high-contrast.png', -1, 0.01],
+        ] as const;
+        for (const [theme, name, low, high] of themes) {
           await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
           await showPipelineLineage(api);
           await vscode.commands.executeCommand('workbench.action.joinAllGroups');
-          if (dark) await api.views.lineage.pickColumn('fct_iot_events', 'event_ts');
+          if (name !== 'lineage-light.png') await api.views.lineage.pickColumn('fct_iot_events', 'event_ts');
           // The page's own background tells when the theme reached the webview.
           await waitFor(`the ${theme} colours in the page`, async () => {
             const drawn = await api.views.lineage.rendered();
-            return drawn.viewport.width > 900 && (luminance(drawn.background) < 0.5) === dark;
+            const l = luminance(drawn.background);
+            return drawn.viewport.width > 900 && l >= low && l < high;
           });
           const file = path.join(dir, name);
           rmSync(file, { force: true });
