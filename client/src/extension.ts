@@ -13,8 +13,10 @@ import { OperationRunner } from './operations';
 import { currentTarget, Services } from './services';
 import { affectsServerStart } from './settings';
 import { ExpectationLenses } from './views/expectationLenses';
-import { LineagePanel } from './views/lineagePanel';
+import type { ColumnPath } from './views/columnPath';
+import { LineagePanel, LineageState, RenderedLineage } from './views/lineagePanel';
 import { RowsPanel } from './views/rowsPanel';
+import { RunStatusSource } from './views/runStatusSource';
 import { ExplorerNode, PipelineExplorer } from './views/pipelineExplorer';
 import { StatusBar } from './views/statusBar';
 
@@ -31,7 +33,15 @@ export interface LakeflowApi {
    * tooling (VS Code offers no API to read another extension's tree or webview):
    * the explorer's data provider, and the lineage and rows panels while open.
    */
-  views: { explorer: vscode.TreeDataProvider<ExplorerNode>; lineagePanel(): vscode.WebviewPanel | undefined; rowsPanel(): vscode.WebviewPanel | undefined };
+  views: {
+    explorer: vscode.TreeDataProvider<ExplorerNode>;
+    /** Labels of the explorer items selected (after Reveal in Explorer). */
+    explorerSelection(): string[];
+    lineagePanel(): vscode.WebviewPanel | undefined;
+    /** The lineage panel's graph, computed layout and its problems; what the page drew; a column's path. */
+    lineage: { state(): LineageState | undefined; rendered(): Promise<RenderedLineage>; pickColumn(id: string, column: string): Promise<ColumnPath> };
+    rowsPanel(): vscode.WebviewPanel | undefined;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): LakeflowApi {
@@ -43,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
   let explorer: PipelineExplorer;
   let lineage: LineagePanel;
   let rows: RowsPanel;
+  let explorerView: vscode.TreeView<ExplorerNode>;
   try {
     const bundles = new BundleWorkspace();
     const operations = new OperationRunner();
@@ -61,15 +72,17 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
       bundleDiagnostics: vscode.languages.createDiagnosticCollection('lakeflow-bundle'),
       runDiagnostics: vscode.languages.createDiagnosticCollection('lakeflow-run'),
     };
-    explorer = new PipelineExplorer(bundles, server);
-    lineage = new LineagePanel(server);
+    const runs = new RunStatusSource(bundles);
+    explorer = new PipelineExplorer(bundles, server, runs, () => currentTarget(services, bundles.active()));
+    lineage = new LineagePanel(server, runs);
     rows = new RowsPanel();
     const lenses = new ExpectationLenses(bundles, server);
     // Disposed in reverse: views and the server go before what they use.
-    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, explorer, lineage, rows, lenses);
+    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, runs, explorer, lineage, rows, lenses);
     context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'lakeflow-sql' }, lenses));
-    context.subscriptions.push(vscode.window.createTreeView('lakeflow.pipelines', { treeDataProvider: explorer, showCollapseAll: true }));
-    for (const [id, handler] of Object.entries(commandTable({ services, explorer, lineage, rows, lenses }))) {
+    explorerView = vscode.window.createTreeView('lakeflow.pipelines', { treeDataProvider: explorer, showCollapseAll: true });
+    context.subscriptions.push(explorerView);
+    for (const [id, handler] of Object.entries(commandTable({ services, explorer, explorerView, lineage, rows, lenses }))) {
       context.subscriptions.push(vscode.commands.registerCommand(id, handler));
     }
     context.subscriptions.push(
@@ -105,7 +118,13 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     activationMs,
     logFile: vscode.Uri.joinPath(context.logUri, 'Lakeflow.log'),
     serverStatus: () => server.status,
-    views: { explorer, lineagePanel: () => lineage.visiblePanel, rowsPanel: () => rows.visiblePanel },
+    views: {
+      explorer,
+      explorerSelection: () => explorerView.selection.map((n) => (n.type === 'dataset' ? n.node.name : n.type === 'pipeline' ? n.key : n.type === 'layer' ? n.layer : n.label)),
+      lineagePanel: () => lineage.visiblePanel,
+      lineage: { state: () => lineage.current, rendered: () => lineage.renderedGeometry(), pickColumn: (id, column) => lineage.pickColumn(id, column) },
+      rowsPanel: () => rows.visiblePanel,
+    },
   };
 }
 

@@ -10,9 +10,9 @@
 // The checkout's own .lakeflow/ is fingerprinted before and after: a change
 // fails the run. The last line is always `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ensureInstalled } from './install.mjs';
 import { prepareWorkspace, stateDigest } from './workspace.mjs';
@@ -20,6 +20,8 @@ import { prepareWorkspace, stateDigest } from './workspace.mjs';
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const e2eDir = join(root, '.e2e');
 const runDir = join(e2eDir, 'run');
+// Screenshots the suite asks for (the lineage graph in light and dark themes); kept after the run.
+const screenshotDir = join(e2eDir, 'screenshots');
 const TIMEOUT_MS = Number(process.env.LAKEFLOW_E2E_TIMEOUT_MS || 300_000);
 // Workbench chatter that is not about this extension (offline marketplace, etc.).
 const NOISE = /open-vsx\.org|ENOTFOUND|AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|connection token|Creating a socket|grace-time|builtin extensions cache|marketplace|gallery|ERR_NAME_NOT_RESOLVED|Failed to load resource|authentication provider 'github'|tryActivateProvider|getSessions|Creation of workbench contribution/i;
@@ -97,6 +99,19 @@ function killGroup(pid) {
   }
 }
 
+/**
+ * A test asks for a screenshot of the whole window (workbench and webviews) by
+ * logging `[lakeflow-screenshot] <file>`; the file must lie in `.e2e/screenshots/`.
+ * It is written under a temporary name and renamed, so a test polling for it
+ * never reads half a file.
+ */
+async function screenshotOnRequest(page, line) {
+  const file = /^\[lakeflow-screenshot\] (\S+\.png)$/.exec(line)?.[1];
+  if (!file || dirname(resolve(file)) !== screenshotDir) return;
+  await page.screenshot({ path: `${file}.part.png` });
+  renameSync(`${file}.part.png`, file);
+}
+
 async function drive(paths, port, workspace, log) {
   const require = createRequire(join(paths.playwrightDir, 'package.json'));
   const { chromium } = require('playwright-core');
@@ -113,10 +128,15 @@ async function drive(paths, port, workspace, log) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage();
+    // Wide enough for the lineage graph of the bundled pipeline to be readable in its screenshots.
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     let finish;
     const exited = new Promise((r) => (finish = r));
-    await page.exposeFunction('codeAutomationLog', (_type, args) => log(format(...(args || []))));
+    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+      const line = format(...(args || []));
+      screenshotOnRequest(page, line).catch((e) => log(`[e2e] screenshot failed: ${e.message}`));
+      log(line);
+    });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     page.on('pageerror', (e) => log(`[pageerror] ${e.message}`));
     await page.goto(url);
@@ -140,8 +160,9 @@ async function main() {
   const userState = join(root, '.lakeflow');
   const stateBefore = stateDigest(userState);
   const workspace = prepareWorkspace(root);
+  mkdirSync(screenshotDir, { recursive: true });
   // The extension host inherits the server's environment: the stand-in CLI finds its state folder here.
-  const env = { ...process.env, PATH: `${join(paths.node24Dir, 'bin')}:${process.env.PATH}`, LAKEFLOW_STANDIN_DIR: join(runDir, 'standIn') };
+  const env = { ...process.env, PATH: `${join(paths.node24Dir, 'bin')}:${process.env.PATH}`, LAKEFLOW_STANDIN_DIR: join(runDir, 'standIn'), LAKEFLOW_E2E_SCREENSHOTS: screenshotDir };
   delete env.DATABRICKS_HOST;
   delete env.DATABRICKS_TOKEN;
   delete env.DATABRICKS_CONFIG_PROFILE;

@@ -9,6 +9,8 @@ export interface BundleTarget {
   name: string;
   mode?: string;
   isDefault: boolean;
+  /** `variables:` values this target sets (plain strings only), for names shown resolved. */
+  variables?: Record<string, string>;
 }
 
 export interface PipelineLibrary {
@@ -29,6 +31,8 @@ export interface BundlePipeline {
 
 export interface BundleFileContent {
   name?: string;
+  /** Defaults of the top-level `variables:` (plain strings only). */
+  variables?: Record<string, string>;
   include: string[];
   targets: BundleTarget[];
   pipelines: BundlePipeline[];
@@ -53,11 +57,10 @@ export function parseBundleFile(source: string, relativeFile: string): BundleFil
   const root = record(doc);
   const dir = path.posix.dirname(relativeFile.split(path.sep).join('/'));
   const resolve = (p: string): string => path.posix.normalize(path.posix.join(dir, p));
-  const targets = Object.entries(record(root.targets)).map(([name, t]) => ({
-    name,
-    mode: text(record(t).mode),
-    isDefault: record(t).default === true,
-  }));
+  const targets = Object.entries(record(root.targets)).map(([name, t]): BundleTarget => {
+    const variables = stringValues(record(record(t).variables), (v) => text(v));
+    return { name, mode: text(record(t).mode), isDefault: record(t).default === true, ...(Object.keys(variables).length ? { variables } : {}) };
+  });
   const pipelines = Object.entries(record(record(root.resources).pipelines)).map(([key, p]) => {
     const pipe = record(p);
     const libraries: PipelineLibrary[] = [];
@@ -80,7 +83,17 @@ export function parseBundleFile(source: string, relativeFile: string): BundleFil
     };
   });
   const include = (Array.isArray(root.include) ? root.include : []).filter((i): i is string => typeof i === 'string').map(resolve);
-  return { name: text(record(root.bundle).name), include, targets, pipelines };
+  const variables = stringValues(record(root.variables), (v) => text(record(v).default) ?? text(v));
+  return { name: text(record(root.bundle).name), ...(Object.keys(variables).length ? { variables } : {}), include, targets, pipelines };
+}
+
+function stringValues(entries: Record<string, unknown>, valueOf: (v: unknown) => string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(entries)) {
+    const value = valueOf(v);
+    if (value !== undefined) out[k] = value;
+  }
+  return out;
 }
 
 /** Glob patterns (relative to the bundle root) of the SQL sources of every pipeline. */

@@ -13,6 +13,8 @@ export interface LoadedBundle {
   configUri: vscode.Uri;
   targets: BundleTarget[];
   pipelines: BundlePipeline[];
+  /** Defaults of the bundle's `variables:` (plain strings). */
+  variables: Record<string, string>;
   /** Absolute glob patterns of the pipelines' SQL sources. */
   sqlPatterns: string[];
 }
@@ -114,6 +116,7 @@ async function loadBundle(configUri: vscode.Uri): Promise<LoadedBundle> {
     configUri,
     targets,
     pipelines,
+    variables: Object.assign({}, ...parts.map((p) => p.variables ?? {})) as Record<string, string>,
     sqlPatterns: librarySqlPatterns(pipelines).map((p) => path.posix.join(rootUri.fsPath.split(path.sep).join('/'), p)),
   };
 }

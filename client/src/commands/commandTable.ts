@@ -5,17 +5,18 @@ import { Services } from '../services';
 import { ExpectationLenses } from '../views/expectationLenses';
 import { LineagePanel } from '../views/lineagePanel';
 import { RowsPanel } from '../views/rowsPanel';
-import { openDataset, PipelineExplorer } from '../views/pipelineExplorer';
+import { ExplorerNode, openDataset, PipelineExplorer } from '../views/pipelineExplorer';
 import { signIn, signOut } from './authCommands';
 import { deployBundle, deployBundleToTarget, destroyBundle, selectTarget, validateBundle } from './bundleCommands';
 import { previewRows } from './previewRows';
 import { runLocal } from './runLocal';
 import { runPipeline } from './runPipeline';
-import { showLineage } from './viewCommands';
+import { revealInExplorer, showLineage } from './viewCommands';
 
 export interface CommandDeps {
   services: Services;
   explorer: PipelineExplorer;
+  explorerView: vscode.TreeView<ExplorerNode>;
   lineage: LineagePanel;
   rows: RowsPanel;
   lenses: ExpectationLenses;
@@ -23,7 +24,7 @@ export interface CommandDeps {
 
 type Handler = (...args: never[]) => unknown;
 
-export function commandTable({ services: s, explorer, lineage, rows, lenses }: CommandDeps): Record<string, Handler> {
+export function commandTable({ services: s, explorer, explorerView, lineage, rows, lenses }: CommandDeps): Record<string, Handler> {
   return {
     'lakeflow.validateBundle': (args?: { target?: string }) => validateBundle(s, args),
     'lakeflow.deployBundle': (args?: { target?: string }) => deployBundle(s, args),
@@ -38,7 +39,8 @@ export function commandTable({ services: s, explorer, lineage, rows, lenses }: C
     },
     'lakeflow.destroyBundle': (args?: { target?: string }) => destroyBundle(s, args),
     'lakeflow.cancelOperation': () => s.operations.cancel(),
-    'lakeflow.selectTarget': () => selectTarget(s),
+    // The explorer shows names resolved for the selected target.
+    'lakeflow.selectTarget': () => selectTarget(s).finally(() => explorer.refresh()),
     'lakeflow.signIn': (args?: Parameters<typeof signIn>[1]) => signIn(s, args),
     'lakeflow.signOut': () => signOut(s),
     'lakeflow.restartServer': () => s.server.restart().then(() => s.server.status.phase, (e: Error) => {
@@ -49,6 +51,7 @@ export function commandTable({ services: s, explorer, lineage, rows, lenses }: C
     'lakeflow.showActions': () => showActions(),
     'lakeflow.showLineage': (node?: Parameters<typeof showLineage>[2]) => showLineage(s, lineage, node),
     'lakeflow.previewRows': (arg?: Parameters<typeof previewRows>[2]) => previewRows(s, rows, arg && typeof arg === 'object' && !('scheme' in arg) ? arg : undefined),
+    'lakeflow.revealInExplorer': () => revealInExplorer(s, explorer, explorerView),
     'lakeflow.refreshExplorer': () => s.bundles.refresh().then(() => explorer.refresh()),
     'lakeflow.openDataset': (arg: Parameters<typeof openDataset>[0]) => openDataset(arg),
   };

@@ -1,6 +1,6 @@
 // Commands of the views: lineage for the pipeline or the dataset under the cursor.
 import * as vscode from 'vscode';
-import { ExplorerNode } from '../views/pipelineExplorer';
+import { ExplorerNode, PipelineExplorer } from '../views/pipelineExplorer';
 import { LineagePanel } from '../views/lineagePanel';
 import { requestDatasetAt } from '../views/lineageRequests';
 import { Services } from '../services';
@@ -23,4 +23,21 @@ export async function showLineage(s: Services, panel: LineagePanel, arg?: Explor
     return;
   }
   return panel.show(`Lineage: ${pipeline.key}`, { pipeline: pipeline.key });
+}
+
+/** `lakeflow.revealInExplorer`: selects the dataset under the cursor (or around it) in the pipeline explorer. */
+export async function revealInExplorer(s: Services, explorer: PipelineExplorer, view: vscode.TreeView<ExplorerNode>): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const at = editor ? await requestDatasetAt(s.server, editor).catch(() => null) : null;
+  if (!at) {
+    void vscode.window.showInformationMessage('Place the cursor in a dataset definition or on a dataset name to reveal it in the Pipelines explorer.');
+    return undefined;
+  }
+  const node = await explorer.findDataset(at.name);
+  if (!node) {
+    void vscode.window.showInformationMessage(`${at.name} is not in a pipeline of the active bundle.`);
+    return undefined;
+  }
+  await view.reveal(node, { select: true, focus: true, expand: false });
+  return at.name;
 }

@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ColumnPath } from '../../../client/src/views/columnPath';
+import type { LineageState, RenderedLineage } from '../../../client/src/views/lineagePanel';
 
 export { isAlive } from '../../support/processLiveness';
 
@@ -12,7 +14,13 @@ export interface LakeflowApi {
   activationMs: number;
   logFile: vscode.Uri;
   serverStatus(): { phase: string; reported?: { state: string; datasets?: number } };
-  views: { explorer: vscode.TreeDataProvider<unknown>; lineagePanel(): vscode.WebviewPanel | undefined; rowsPanel(): vscode.WebviewPanel | undefined };
+  views: {
+    explorer: vscode.TreeDataProvider<unknown>;
+    explorerSelection(): string[];
+    lineagePanel(): vscode.WebviewPanel | undefined;
+    lineage: { state(): LineageState | undefined; rendered(): Promise<RenderedLineage>; pickColumn(id: string, column: string): Promise<ColumnPath> };
+    rowsPanel(): vscode.WebviewPanel | undefined;
+  };
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after the timeout. */

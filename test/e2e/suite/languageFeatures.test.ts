@@ -52,17 +52,21 @@ export function register(h: Harness): void {
       assert.ok((api.serverStatus().reported?.datasets ?? 0) >= BUNDLED_DATASETS, JSON.stringify(api.serverStatus()));
     });
 
-    h.test('hover on a silver dataset referenced in gold: kind, layer, columns, upstream and downstream', async () => {
+    h.test('hover on a silver dataset referenced in gold: kind · layer · file first, then upstream and downstream, expectations, at most 12 columns', async () => {
       const { document: doc } = await openPipelineFile(FACT);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'FROM stg_iot_events AS e', 7));
       const text = markdownOf(hovers);
-      assert.match(text, /\*\*stg_iot_events\*\* · materialized view · silver/);
-      assert.match(text, /Deduplicated, typed IoT sensor readings/, 'the COMMENT');
-      assert.match(text, /\| event_ts \| TIMESTAMP \|/);
-      assert.match(text, /\| battery_level \| INT \|/);
+      assert.match(text.split('\n')[0], /^\*\*stg_iot_events\*\* · materialized view · silver · \[stg_iot_events\.sql\]\(file:\/\/[^)]*\/pipelines\/silver\/stg_iot_events\.sql#L\d+\)$/);
       assert.match(text, /Upstream: \[iot_events\]\(file:\/\/[^)]*\/pipelines\/bronze\/ingest_iot_events\.sql#L\d+\)/);
       const downstream = /Downstream: (.*)/.exec(text)?.[1] ?? '';
       for (const d of ['fct_iot_events', 'dim_devices', 'dim_date']) assert.match(downstream, new RegExp(`\\[${d}\\]`), downstream);
+      const order = [/^Upstream: /m, /^Downstream: /m, /Deduplicated, typed IoT sensor readings/, /^Expectations:/m, /^- `valid_event_ts`: `event_ts IS NOT NULL` → keep and count \(warn\)$/m, /^\| column \| type \|$/m];
+      const at = order.map((re) => text.search(re));
+      assert.ok(at.every((i) => i > 0), `missing ${String(order[at.findIndex((i) => i <= 0)])}:\n${text}`);
+      assert.deepEqual([...at].sort((a, b) => a - b), at, `lineage first, columns last:\n${text}`);
+      assert.match(text, /\| event_ts \| TIMESTAMP \|/);
+      assert.equal(text.match(/^\| (?!column|…)\w+ \| [A-Z]/gm)?.length, 12, '12 columns shown');
+      assert.match(text, /^\| … and 5 more \| \|$/m);
     });
 
     h.test('hover on a column of a silver source in gold: its type and lineage back to bronze', async () => {
@@ -70,7 +74,13 @@ export function register(h: Harness): void {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '  e.battery_level,', 5));
       const text = markdownOf(hovers);
       assert.match(text, /\*\*battery_level\*\*: `INT` · column of \[stg_iot_events\]/);
-      assert.match(text, /Lineage \(upstream to the inputs\): .*`iot_events\.battery_level`/);
+      assert.match(text, /Lineage back to the inputs:\n- ← `iot_events\.battery_level`/);
+    });
+
+    h.test('hover on a computed flag column: its type comes from the SQL (comparison -> BOOLEAN)', async () => {
+      const { document: doc } = await openPipelineFile(FACT);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'NOT _is_deleted', 6));
+      assert.match(markdownOf(hovers), /\*\*_is_deleted\*\*: `BOOLEAN` · column of /);
     });
 
     h.test('go to definition from a gold reference opens the silver CREATE statement', async () => {

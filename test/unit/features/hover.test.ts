@@ -20,14 +20,23 @@ describe('hover', () => {
     check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT id|, s1 FROM (SELECT 1 AS id, 2 AS seq, 3 AS v) PIVOT (sum(v) FOR seq IN (1 AS s1))' }, ['**id**'], ['source unknown']);
   });
 
-  test('a dataset reference shows kind, layer, columns with types, expectations and neighbours', () => {
-    check({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('FROM raw_events', 'FROM raw_|events') }, [
-      '**raw_events** · streaming table · bronze',
+  test('a dataset reference shows kind, layer, file, neighbours, comment, expectations, then columns with types, in that order', () => {
+    const f = fixture({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('FROM raw_events', 'FROM raw_|events') });
+    const text = hover(f.ctx, f.doc, f.cursor)?.contents.value ?? '';
+    const order = [
+      '**raw_events** · streaming table · bronze · [raw_events.sql](file:///p/bronze/raw_events.sql#L1)',
+      'Upstream: —',
+      'Downstream: [clean_events](file:///p/silver/clean_events.sql#L1)',
       'Raw events',
-      '| reading | DOUBLE |',
+      'Expectations:',
       '`valid_id`: `event_id IS NOT NULL` → drop row',
-      'Downstream: [clean_events]',
-    ]);
+      '| column | type |',
+      '| reading | DOUBLE |',
+    ];
+    assert.ok(text.startsWith(order[0] + '\n'), text);
+    const at = order.map((part) => text.indexOf(part));
+    assert.ok(at.every((i) => i >= 0), `missing ${order[at.findIndex((i) => i < 0)]}:\n${text}`);
+    assert.deepEqual([...at].sort((a, b) => a - b), at, `out of order:\n${text}`);
   });
 
   test('a dataset definition lists its upstream and downstream as links', () => {
@@ -51,16 +60,42 @@ describe('hover', () => {
         '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> WHERE id > 0 |> EXTEND v * 2 AS doubled |> DROP v;',
         '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT dou|bled FROM b;',
       },
-      ['**doubled** · column of [b]', 'v * 2', '`a.v`'],
+      ['**doubled**: `DOUBLE` · column of [b]', 'v * 2', '`a.v`'],
     );
   });
 
-  test('a column shows its type, the expression that computes it and its sources to bronze', () => {
+  test('at most 5 neighbours each way and 12 columns, the rest counted', () => {
+    const files: Record<string, string> = { '/p/silver/hub.sql': `CREATE MATERIALIZED VIEW h|ub AS SELECT ${Array.from({ length: 15 }, (_, i) => `${i} AS c${i}`).join(', ')} FROM ${Array.from({ length: 7 }, (_, i) => `u${i}`).join(', ')};` };
+    for (let i = 0; i < 7; i++) files[`/p/bronze/u${i}.sql`] = `CREATE MATERIALIZED VIEW u${i} AS SELECT 1 AS x${i};`;
+    for (let i = 0; i < 6; i++) files[`/p/gold/d${i}.sql`] = `CREATE MATERIALIZED VIEW d${i} AS SELECT * FROM hub;`;
+    const f = fixture(files);
+    const text = hover(f.ctx, f.doc, f.cursor)?.contents.value ?? '';
+    assert.match(text, /Upstream: (\[u\d\]\([^)]*\), ){4}\[u\d\]\([^)]*\) and 2 more\n/);
+    assert.match(text, /Downstream: (\[d\d\]\([^)]*\), ){4}\[d\d\]\([^)]*\) and 1 more\n/);
+    assert.equal(text.match(/^\| c\d+ \| INT \|$/gm)?.length, 12);
+    assert.match(text, /\| … and 3 more \| \|/);
+  });
+
+  test('a column shows its type, the expression that computes it and its sources back to bronze', () => {
     check({ ...LAYERS, '/p/gold/device_totals.sql': LAYERS['/p/gold/device_totals.sql'].replace('sum(c.doubled)', 'sum(c.dou|bled)') }, [
-      '**doubled** · column of [clean_events]',
+      '**doubled**: `DOUBLE` · column of [clean_events]',
       'reading * 2',
-      '`raw_events.reading`',
+      "Lineage back to the inputs:\n- ← `raw_events.reading`: `DOUBLE`\n  - ← `read_files('/landing/events').reading`",
     ]);
+  });
+
+  test('column types the SQL determines: comparisons, arithmetic, CASE, casts, same-as-input functions, generators', () => {
+    const f = fixture({
+      '/p/a.sql': `CREATE MATERIALIZED VIEW a AS SELECT
+        op = 'd' AS is_deleted, year(d) * 10000 + month(d) * 100 AS date_key, x / 2 AS half, CAST(x AS DECIMAL(10,2)) AS amount,
+        coalesce(v < 20, FALSE) AS low, CASE WHEN v > 1 THEN 'hi' ELSE 'lo' END AS band, greatest(v - w, 0.5D) AS gap,
+        round(v, 1) AS rounded, 2.5 * 2 AS dec
+      FROM read_files('/x', format => 'json', schema => 'op STRING, d DATE, x INT, v DOUBLE, w DOUBLE');
+      CREATE MATERIALIZED VIEW days AS SELECT explode(sequence(min(d), max(d), INTERVAL 1 DAY)) AS day FROM read_files('/y', format => 'json', schema => 'd DATE');`,
+    });
+    const types = (key: string) => Object.fromEntries(f.ctx.index.columnsOf(key).columns.map((c) => [c.name, c.type]));
+    assert.deepEqual(types('a'), { is_deleted: 'BOOLEAN', date_key: 'INT', half: 'DOUBLE', amount: 'DECIMAL(10,2)', low: 'BOOLEAN', band: 'STRING', gap: 'DOUBLE', rounded: 'DOUBLE', dec: 'DECIMAL' });
+    assert.deepEqual(types('days'), { day: 'DATE' });
   });
 
   test('a dataset shows the comment block written above its statement', () => {

@@ -49,6 +49,15 @@ describe('packaging: npm run package for the current platform', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test('the lineage layout library travels inside extension.js, with its licence notice beside it', () => {
+    for (const pkg of [universal, platform]) {
+      const names = pkg.names();
+      assert.ok(!names.some((n) => n.startsWith('extension/node_modules/elkjs/')), 'bundled, not shipped as a package');
+      assert.match(pkg.read('extension/client/out/extension.js').toString('utf8'), /elk\.layered/);
+      assert.match(pkg.read('extension/THIRD-PARTY-NOTICES.md').toString('utf8'), /elkjs[\s\S]*Eclipse Public License 2\.0/);
+    }
+  });
+
   test('the platform package holds the CLI bundle, DuckDB\'s JavaScript API and the native binding of this platform', () => {
     const names = platform.names();
     for (const needed of ['extension/server/out/lakeflow.js', 'extension/server/out/server.js', 'extension/client/out/extension.js', 'extension/node_modules/@duckdb/node-api/package.json', 'extension/node_modules/@duckdb/node-bindings/duckdb.js']) {

@@ -5,7 +5,7 @@
 import { Position, rangeContains } from '../model/location';
 import type { QueryShape } from '../model/queryShape';
 import type { CteSymbol } from './cteAt';
-import { columnTrace } from './lineageTrace';
+import { columnTrace, LineageTrace } from './lineageTrace';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
 import { flowName } from './pipelineReport';
 import type { Hover } from './lspShapes';
@@ -68,37 +68,75 @@ function fileUri(file: string): string {
   return file.startsWith('/') ? 'file://' + encodeURI(file) : file;
 }
 
+/** Neighbours and columns shown at most, so the hover box stays short; the rest is counted. */
+const MAX_NEIGHBOURS = 5;
+const MAX_COLUMNS = 12;
+
+/**
+ * A dataset's hover, most wanted first so it shows without scrolling: kind,
+ * layer and file on the first line; then upstream and downstream; then the
+ * description, the expectations and the columns.
+ */
 export function datasetMarkdown(ctx: FeatureContext, key: string): string | undefined {
   const d = ctx.index.definition(key);
   if (!d) return `**${key}**: not defined in this pipeline`;
   const layer = layerOf(d.file);
-  const lines = [`**${d.name}** · ${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`];
-  if (d.comment) lines.push('', d.comment);
-  if (d.doc && d.doc !== d.comment) lines.push('', d.doc);
-  const cols = ctx.index.columnsOf(d.key);
-  lines.push(...columnTable(cols.columns));
-  if (!cols.complete) lines.push('', '_more columns may exist (inferred schema)_');
-  if (d.expectations.length > 0) {
-    lines.push('', 'Expectations:');
-    for (const e of d.expectations) lines.push(`- \`${e.name}\`: \`${e.expression}\` → ${actionText(e.onViolation)}`);
-  }
+  const fileName = d.file.split('/').pop() ?? d.file;
+  const lines = [`**${d.name}** · ${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''} · [${fileName}](${fileUri(d.file)}#L${d.nameRange.start.line + 1})`];
+  const up = ctx.index.upstream(d.key);
+  const down = ctx.index.downstream(d.key);
+  lines.push('', `Upstream: ${linkList(up.map((u) => datasetLink(ctx, u.key) + (u.streaming ? ' (stream)' : '')))}`);
+  lines.push('', `Downstream: ${linkList(down.map((u) => datasetLink(ctx, u.key)))}`);
   const flows = ctx.index.flowsInto(d.key);
   if (flows.length > 0) {
     lines.push('', 'Flows:');
     for (const f of flows) lines.push(`- \`${flowName(f)}\` (${f.flowKind.replace(/_/g, ' ')}) in [${baseName(f.file)}](${fileUri(f.file)}#L${f.range.start.line + 1})`);
   }
-  const up = ctx.index.upstream(d.key);
-  const down = ctx.index.downstream(d.key);
-  lines.push('', `Upstream: ${up.length ? up.map((u) => datasetLink(ctx, u.key) + (u.streaming ? ' (stream)' : '')).join(', ') : '—'}`);
-  lines.push('', `Downstream: ${down.length ? down.map((u) => datasetLink(ctx, u.key)).join(', ') : '—'}`);
+  if (d.comment) lines.push('', d.comment);
+  if (d.doc && d.doc !== d.comment) lines.push('', d.doc);
+  if (d.expectations.length > 0) {
+    lines.push('', 'Expectations:');
+    for (const e of d.expectations) lines.push(`- \`${e.name}\`: \`${e.expression}\` → ${actionText(e.onViolation)}`);
+  }
+  const cols = ctx.index.columnsOf(d.key);
+  lines.push(...columnTable(cols.columns, MAX_COLUMNS));
+  if (!cols.complete) lines.push('', '_more columns may exist (inferred schema)_');
   return lines.join('\n');
 }
 
-/** A Markdown table of columns and types, the first 60 of them. */
-function columnTable(columns: readonly { name: string; type?: string }[]): string[] {
+function linkList(links: string[]): string {
+  if (links.length === 0) return '—';
+  const shown = links.slice(0, MAX_NEIGHBOURS).join(', ');
+  return links.length > MAX_NEIGHBOURS ? `${shown} and ${links.length - MAX_NEIGHBOURS} more` : shown;
+}
+
+/** The column's sources as a nested list, each under the column it feeds (breadth first, as traced). */
+function lineageTree(trace: LineageTrace): string[] {
+  const root = trace.root;
+  const depth = new Map<string, number>(root ? [[root, 0]] : []);
+  const lines: string[] = [];
+  const queue = root ? [root] : [];
+  while (queue.length > 0 && lines.length < MAX_COLUMNS) {
+    const to = queue.shift()!;
+    for (const e of trace.edges) {
+      if (e.to !== to || depth.has(e.from)) continue;
+      const d = (depth.get(to) ?? 0) + 1;
+      depth.set(e.from, d);
+      const type = trace.nodes.find((n) => n.id === e.from)?.type;
+      lines.push(`${'  '.repeat(d - 1)}- ← \`${e.from}\`${type ? `: \`${type}\`` : ''}`);
+      queue.push(e.from);
+    }
+  }
+  const more = trace.upstream.length - lines.length;
+  if (more > 0) lines.push(`- … and ${more} more`);
+  return lines;
+}
+
+/** A Markdown table of columns and types, the first `max` of them. */
+function columnTable(columns: readonly { name: string; type?: string }[], max = 60): string[] {
   if (columns.length === 0) return [];
-  const rows = columns.slice(0, 60).map((c) => `| ${c.name} | ${c.type ?? ''} |`);
-  if (columns.length > 60) rows.push(`| … ${columns.length - 60} more | |`);
+  const rows = columns.slice(0, max).map((c) => `| ${c.name} | ${c.type ?? ''} |`);
+  if (columns.length > max) rows.push(`| … and ${columns.length - max} more | |`);
   return ['', '| column | type |', '|---|---|', ...rows];
 }
 
@@ -171,7 +209,7 @@ function columnMarkdown(ctx: FeatureContext, name: string, target: import('./col
       if (declared?.comment) lines.push('', declared.comment);
       if (col?.expression && col.expression.toLowerCase() !== col.name.toLowerCase()) lines.push('', '```sql', col.expression, '```');
       const trace = d ? columnTrace(ctx.index, d.name, target.column) : undefined;
-      if (trace && trace.upstream.length > 0) lines.push('', `Lineage (upstream to the inputs): ${trace.upstream.map((u) => `\`${u}\``).join(', ')}`);
+      if (trace && trace.upstream.length > 0) lines.push('', 'Lineage back to the inputs:', ...lineageTree(trace));
       return lines.join('\n');
     }
     case 'query':

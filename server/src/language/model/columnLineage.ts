@@ -8,6 +8,7 @@ import { FILE_SOURCE_IMPLICIT_COLUMNS } from './readFilesSchema';
 import { CatalogLookup } from './catalogLookup';
 import { Dataset, DatasetReference, Flow } from './datasetTypes';
 import { ColumnRef, QueryShape, Relation } from './queryShape';
+import { combinedType } from './typeInference';
 
 export interface ColumnSource {
   /** Dataset key, external table full name, or `read_files('<path>')` for file sources. */
@@ -172,7 +173,7 @@ export class ColumnLineage {
       }
       const name = item.name ?? item.expression;
       aliases.add(name.toLowerCase());
-      const type = item.type ?? agreedType(scopes, item.typeFrom);
+      const type = item.type ?? (item.typeFrom ? combinedType([...item.typeFrom.map((r) => refType(scopes, r)), ...(item.typeLiterals ?? [])], item.typeDivides) : undefined);
       columns.push({ name, ...(type ? { type } : {}), expression: item.expression, sources });
     }
     if (unknown) {
@@ -240,13 +241,6 @@ function rename(cols: OutputColumns, names: string[]): OutputColumns {
 }
 
 /** The one type all `refs` have (a column's type, or a struct field's), else undefined. */
-function agreedType(scopes: Scope[], refs: ColumnRef[] | undefined): string | undefined {
-  if (!refs) return undefined;
-  const types = new Set(refs.map((r) => refType(scopes, r)));
-  const [only] = types;
-  return types.size === 1 ? only : undefined;
-}
-
 function refType(scopes: Scope[], ref: ColumnRef): string | undefined {
   const isAlias = ref.qualifier !== undefined && scopes.some((s) => s.alias === ref.qualifier);
   // `s.f` with `s` no relation: field f of struct column s.

@@ -2,6 +2,7 @@
 // literals, comparisons and built-in functions with a fixed return type.
 import type { DataType, Expr, Missing } from '../syntax/ast';
 import type { FunctionCatalogue } from '../facts/databricksFunctions';
+import { ARITHMETIC_OPS, ARRAY_BUILDERS, arithmeticType, ELEMENT_GENERATORS, typedArguments } from './typeInference';
 
 export function typeText(t: DataType | Missing | undefined): string | undefined {
   if (!t || t.kind === 'Missing') return undefined;
@@ -43,12 +44,24 @@ export function exprType(e: Expr, functions: FunctionCatalogue): string | undefi
     case 'Binary':
       if (comparison.has(e.op)) return 'BOOLEAN';
       if (e.op === '||') return 'STRING';
+      if (ARITHMETIC_OPS.has(e.op)) return arithmeticType(e.op, exprType(e.left, functions), exprType(e.right, functions));
       return undefined;
     case 'Paren':
       return exprType(e.expr, functions);
     case 'FunctionCall': {
       const name = e.name.parts.map((p) => p.name).join('.').toLowerCase();
+      const element = arrayElement(name, e.args);
+      if (element) return exprType(element, functions);
       const returns = functions.get(name)?.returns.trim().toUpperCase();
+      if (returns === 'SAME-AS-INPUT') {
+        // Known only when every argument that carries the type is known here (a column's type is
+        // resolved later, through typeFrom); numeric ones widen as in arithmetic.
+        const types = typedArguments(name, e.args)
+          .filter((a) => a.kind !== 'NullLiteral')
+          .map((a) => exprType(a, functions));
+        if (types.length === 0 || types.some((t) => t === undefined)) return undefined;
+        return types.reduce((a, b) => (a === b ? a : arithmeticType('+', a, b)));
+      }
       return returns && concreteType.test(returns) ? returns : undefined;
     }
     case 'Case': {
@@ -58,4 +71,13 @@ export function exprType(e: Expr, functions: FunctionCatalogue): string | undefi
     default:
       return undefined;
   }
+}
+
+const callName = (e: Expr): string | undefined => (e.kind === 'FunctionCall' ? e.name.parts.map((p) => p.name).join('.').toLowerCase() : undefined);
+
+/** The first element of the array a generator walks, when the array is built in place. */
+export function arrayElement(name: string, args: readonly Expr[]): Expr | undefined {
+  const inner = args[0];
+  if (!ELEMENT_GENERATORS.has(name) || inner?.kind !== 'FunctionCall' || !ARRAY_BUILDERS.has(callName(inner) ?? '')) return undefined;
+  return inner.args[0];
 }

@@ -43,8 +43,14 @@ export type SelectItem =
       expression: string;
       /** Inferred type (casts, literals, well-known functions), when known. */
       type?: string;
-      /** Otherwise: the type is that of these columns when they agree (`c`, `CASE ... THEN a ELSE b END`, `coalesce(a, b)`). */
+      /**
+       * Otherwise: the type is that of these columns (`c`, `CASE ... THEN a ELSE b END`, `coalesce(a, b)`,
+       * `a - b`) together with `typeLiterals` (`x * 2`: INT), when they agree or are all numeric
+       * (the widest then; integral `/` gives DOUBLE): typeInference.ts `combinedType`.
+       */
       typeFrom?: ColumnRef[];
+      typeLiterals?: string[];
+      typeDivides?: boolean;
       columns: ColumnRef[];
       range: Range;
     };

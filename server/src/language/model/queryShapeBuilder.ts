@@ -5,7 +5,8 @@ import type * as ast from '../syntax/ast';
 import type { FunctionCatalogue } from '../facts/databricksFunctions';
 import { walk } from '../syntax/visit';
 import { DatasetReference, SourceRead } from './datasetTypes';
-import { exprType } from './exprTypes';
+import { arrayElement, exprType } from './exprTypes';
+import { ARITHMETIC_OPS, typedArguments } from './typeInference';
 import { ColumnRef, emptyQuery, QueryShape, Relation, SelectItem } from './queryShape';
 import { pivotSpec } from './pivotShape';
 import { applyPipes } from './pipeShapes';
@@ -205,31 +206,48 @@ export function selectItems(item: ast.SelectItem, ctx: ShapeContext, ctes: Reado
   collectColumns(e, ctx, ctes, shape, columns);
   const expression = ctx.text.slice(e.span.start, e.span.end);
   const type = exprType(e, ctx.functions);
-  const typeFrom = type === undefined ? typeSources(e, ctx) : undefined;
+  const typed = type === undefined ? typeSources(e, ctx) : undefined;
+  const typeFrom = typed?.refs.length ? { typeFrom: typed.refs, ...(typed.literals.length ? { typeLiterals: typed.literals } : {}), ...(typed.divides ? { typeDivides: true } : {}) } : {};
   const names = item.aliases?.map((a) => a.name) ?? [item.alias?.name ?? implicitName(e) ?? expression];
-  return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), ...(typeFrom?.length ? { typeFrom } : {}), columns, range }));
+  return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), ...typeFrom, columns, range }));
 }
 
-/** Columns whose type the expression has: plain references, CASE branches, same-as-input functions. */
-function typeSources(e: ast.Expr, ctx: ShapeContext): ColumnRef[] | undefined {
+/** What an expression's type depends on, when it is made of columns and literals only. */
+interface TypeSources {
+  refs: ColumnRef[];
+  /** Types of the literal operands and branches (`x * 2`, `coalesce(x, 0)`). */
+  literals: string[];
+  divides: boolean;
+}
+
+/** Columns (and literals) whose types give the expression's: plain references, CASE branches, same-as-input functions, arithmetic. */
+function typeSources(e: ast.Expr, ctx: ShapeContext): TypeSources | undefined {
+  const known = e.kind === 'NullLiteral' ? undefined : exprType(e, ctx.functions);
+  if (known) return { refs: [], literals: [known], divides: false };
+  const all = (parts: ast.Expr[], divides = false): TypeSources | undefined => {
+    const found = parts.filter((p) => p.kind !== 'NullLiteral').map((p) => typeSources(p, ctx));
+    if (found.length === 0 || found.some((f) => f === undefined)) return undefined;
+    const list = found as TypeSources[];
+    return { refs: list.flatMap((f) => f.refs), literals: list.flatMap((f) => f.literals), divides: divides || list.some((f) => f.divides) };
+  };
   switch (e.kind) {
     case 'ColumnRef': {
       const ref = columnRef(e, ctx);
-      return ref ? [ref] : undefined;
+      return ref ? { refs: [ref], literals: [], divides: false } : undefined;
     }
     case 'Paren':
       return typeSources(e.expr, ctx);
-    case 'Case': {
-      const branches = [...e.whens.map((w) => w.result), ...(e.else ? [e.else] : [])].filter((b) => b.kind !== 'NullLiteral');
-      const parts = branches.map((b) => typeSources(b, ctx));
-      return parts.length > 0 && parts.every((p) => p !== undefined) ? parts.flat() as ColumnRef[] : undefined;
-    }
+    case 'Case':
+      return all([...e.whens.map((w) => w.result), ...(e.else ? [e.else] : [])]);
     case 'FunctionCall': {
       const name = e.name.parts.map((p) => p.name).join('.').toLowerCase();
+      const element = arrayElement(name, e.args);
+      if (element) return typeSources(element, ctx);
       if (ctx.functions.get(name)?.returns !== 'same-as-input') return undefined;
-      const arg = name === 'if' ? e.args[1] : e.args[0];
-      return arg ? typeSources(arg, ctx) : undefined;
+      return all(typedArguments(name, e.args));
     }
+    case 'Binary':
+      return ARITHMETIC_OPS.has(e.op) && e.op !== 'DIV' ? all([e.left, e.right], e.op === '/') : undefined;
     default:
       return undefined;
   }
