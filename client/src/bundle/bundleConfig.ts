@@ -9,6 +9,8 @@ export interface BundleTarget {
   name: string;
   mode?: string;
   isDefault: boolean;
+  /** `workspace.profile` of the target, else of the bundle (literal values only). */
+  profile?: string;
 }
 
 export interface PipelineLibrary {
@@ -42,6 +44,10 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
 /** `relativeFile` is the file's path relative to the bundle root; library paths are relative to it. */
 export function parseBundleFile(source: string, relativeFile: string): BundleFileContent {
   let doc: unknown;
@@ -53,10 +59,17 @@ export function parseBundleFile(source: string, relativeFile: string): BundleFil
   const root = record(doc);
   const dir = path.posix.dirname(relativeFile.split(path.sep).join('/'));
   const resolve = (p: string): string => path.posix.normalize(path.posix.join(dir, p));
+  // A `${var.x}` profile is resolved by the CLI only; the client keeps literal names.
+  const literalProfile = (workspace: unknown): string | undefined => {
+    const profile = text(record(workspace).profile);
+    return profile && !profile.includes('${') ? profile : undefined;
+  };
+  const bundleProfile = literalProfile(root.workspace);
   const targets = Object.entries(record(root.targets)).map(([name, t]) => ({
     name,
     mode: text(record(t).mode),
     isDefault: record(t).default === true,
+    ...optional('profile', literalProfile(record(t).workspace) ?? bundleProfile),
   }));
   const pipelines = Object.entries(record(record(root.resources).pipelines)).map(([key, p]) => {
     const pipe = record(p);

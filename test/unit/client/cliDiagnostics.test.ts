@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { looksLikeAuthFailure, parseCliDiagnostics } from '../../../client/src/databricks/cliDiagnostics';
+import { diagnosticMessage, looksLikeAuthFailure, parseCliDiagnostics } from '../../../client/src/databricks/cliDiagnostics';
 
 const STDERR = [
   "Recommendation: target with 'mode: production' should set 'workspace.root_path' to make sure only one copy is deployed. A common practice is to use a username or principal name in this path, i.e. use",
@@ -57,4 +57,43 @@ test('recognises authentication failures', () => {
     assert.ok(looksLikeAuthFailure(s), s);
   }
   assert.ok(!looksLikeAuthFailure('Error: ../transformations/** does not match any files'));
+});
+
+// As libs/cmdio/render.go of the CLI prints them: further paths and locations
+// indented by five spaces, the detail after a blank line.
+const RENDERED = [
+  'Warning: expected a file for "resources.pipelines.p.libraries[0].glob.include" but got a notebook',
+  '  at resources.pipelines.p.libraries[0]',
+  '     resources.pipelines.q.libraries[0]',
+  '  in resources/p.yml:6:11',
+  '     resources/q.yml:8:11',
+  '',
+  'A notebook is not a file; use a notebook library.',
+  'See the documentation of pipeline libraries.',
+  '',
+  'Error: no such target: qa',
+  '',
+  'Recommendation: target with \'mode: production\' should set \'workspace.root_path\'',
+  '  at targets.prod',
+  '  in databricks.yml:21:5',
+  '',
+  'Name: iot_lakehouse',
+  'Target: prod',
+  '',
+  'Found 1 error, 1 warning and 1 recommendation',
+].join('\n');
+
+test('every location and path of the rendered format, and the detail after the blank line', () => {
+  const [w, e, r] = parseCliDiagnostics(RENDERED);
+  assert.deepEqual(w.paths, ['resources.pipelines.p.libraries[0]', 'resources.pipelines.q.libraries[0]']);
+  assert.deepEqual(w.locations, [
+    { file: 'resources/p.yml', line: 6, column: 11 },
+    { file: 'resources/q.yml', line: 8, column: 11 },
+  ]);
+  assert.deepEqual(w.detail, ['A notebook is not a file; use a notebook library.', 'See the documentation of pipeline libraries.']);
+  assert.equal(e.summary, 'no such target: qa');
+  assert.deepEqual([e.paths, e.locations, e.detail], [[], [], []]);
+  assert.deepEqual(r.locations, [{ file: 'databricks.yml', line: 21, column: 5 }]);
+  assert.deepEqual(r.detail, [], 'the summary lines after the last diagnostic are not its detail');
+  assert.equal(diagnosticMessage(w), [w.summary, ...w.detail, 'at resources.pipelines.p.libraries[0]', 'at resources.pipelines.q.libraries[0]'].join('\n'));
 });
