@@ -9,6 +9,7 @@
 // 404 in Databricks' error shape (the routes were found by running the CLI
 // against it and reading `unknown`). Faults are scripted per route.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 
 export type Json = Record<string, unknown>;
@@ -101,9 +102,10 @@ export class WorkspaceStandIn {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
   }
 
-  private nextId(prefix: string): string {
+  /** Pipeline and update ids are lower-case UUIDs, as in a workspace (`pipelines stop` treats anything else as a bundle key). */
+  private nextId(): string {
     this.counter += 1;
-    return `${prefix}-${String(this.counter).padStart(4, '0')}-4000-8000-standin`;
+    return randomUUID();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -149,6 +151,10 @@ export class WorkspaceStandIn {
     let m: RegExpExecArray | null;
     if (key === 'GET /.well-known/databricks-config') {
       return [200, { oidc_endpoint: `${this.url}/oidc`, workspace_id: '1234567890123456', cloud: 'AWS', host_type: 'WORKSPACE_HOST', token_federation_default_oidc_audiences: [`${this.url}/oidc/v1/token`] }];
+    }
+    if (key === 'POST /telemetry-ext') {
+      // The CLI reports usage after each command; the answer's shape is what it checks.
+      return [200, { errors: [], numProtoSuccess: Array.isArray(b.protoLogs) ? b.protoLogs.length : 0 }];
     }
     if (key === 'GET /api/2.0/preview/scim/v2/Me') {
       return [200, { id: '4242', userName: CURRENT_USER, displayName: 'Contract User', active: true, groups: [{ display: 'users', value: '1' }] }];
@@ -196,7 +202,7 @@ export class WorkspaceStandIn {
     }
     // Pipelines.
     if (key === 'POST /api/2.0/pipelines') {
-      const id = this.nextId('pipe');
+      const id = this.nextId();
       this.pipelines.set(id, { id, spec: b, updates: [] });
       return [200, { pipeline_id: id, effective_settings: { ...b, id } }];
     }
@@ -218,7 +224,7 @@ export class WorkspaceStandIn {
     if ((m = /^POST \/api\/2\.0\/pipelines\/([^/]+)\/updates$/.exec(key))) {
       const p = this.pipelines.get(m[1]);
       if (!p) return [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `The specified pipeline ${m[1]} was not found.` }];
-      const u: Update = { id: this.nextId('upd'), request: b, created: Date.now(), polls: 0, plan: this.nextUpdate, stopped: false };
+      const u: Update = { id: this.nextId(), request: b, created: Date.now(), polls: 0, plan: this.nextUpdate, stopped: false };
       p.updates.push(u);
       return [200, { update_id: u.id, request_id: u.id }];
     }
