@@ -126,8 +126,9 @@ export class WorkspaceStandIn {
     const record: RecordedRequest = { method, path, query: url.searchParams, body, authorization: req.headers.authorization, userAgent: req.headers['user-agent'] };
     this.requests.push(record);
     const send = (status: number, payload: unknown): void => {
-      const data = JSON.stringify(payload);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) });
+      const raw = payload instanceof RawBody;
+      const data = raw ? payload.text : JSON.stringify(payload);
+      res.writeHead(status, { 'content-type': raw ? 'application/octet-stream' : 'application/json', 'content-length': Buffer.byteLength(data) });
       res.end(data);
     };
     const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(path));
@@ -171,6 +172,13 @@ export class WorkspaceStandIn {
       const p = q.get('path') ?? '';
       const o = this.files.get(p);
       return o ? [200, { path: p, object_type: o.type, object_id: o.id, ...(o.type === 'FILE' ? { size: o.content?.length ?? 0 } : {}) }] : [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
+    }
+    if (key === 'GET /api/2.0/workspace/export') {
+      // The deployment lock and state are read back this way (direct_download: the raw bytes).
+      const p = q.get('path') ?? '';
+      const o = this.files.get(p);
+      if (o?.type !== 'FILE') return [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
+      return q.get('direct_download') === 'true' ? [200, rawBody(o.content ?? '')] : [200, { content: Buffer.from(o.content ?? '').toString('base64'), file_type: 'FILE' }];
     }
     if (key === 'POST /api/2.0/workspace/mkdirs') {
       this.mkdirs(String(b.path));
@@ -315,6 +323,15 @@ export class WorkspaceStandIn {
       { id: `${u.id}-e9`, sequence: { control_plane_seq_no: 99 }, origin: origin(), timestamp: at(u.plan.events.length + 1), message: `Update ${u.id.slice(0, 6)} is ${final}.`, level: final === 'FAILED' ? 'ERROR' : 'INFO', maturity_level: 'STABLE', event_type: 'update_progress', details: { update_progress: { state: final } } },
     ];
   }
+}
+
+/** A body sent as it is, not as JSON (file downloads). */
+class RawBody {
+  constructor(readonly text: string) {}
+}
+
+function rawBody(text: string): RawBody {
+  return new RawBody(text);
 }
 
 function isTerminal(state: string): boolean {
