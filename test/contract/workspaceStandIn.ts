@@ -137,7 +137,7 @@ export class WorkspaceStandIn {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.status) return send(fault.status, fault.body ?? errorBody(fault.status));
     }
-    if (path !== '/.well-known/databricks-config' && req.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) {
+    if (path !== '/.well-known/databricks-config' && !path.startsWith('/oidc/') && req.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) {
       return send(401, { error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' });
     }
     const answer = this.route(method, path, url.searchParams, body, record);
@@ -152,6 +152,13 @@ export class WorkspaceStandIn {
     let m: RegExpExecArray | null;
     if (key === 'GET /.well-known/databricks-config') {
       return [200, { oidc_endpoint: `${this.url}/oidc`, workspace_id: '1234567890123456', cloud: 'AWS', host_type: 'WORKSPACE_HOST', token_federation_default_oidc_audiences: [`${this.url}/oidc/v1/token`] }];
+    }
+    // OAuth (U2M): discovery and the token endpoint `databricks auth token` refreshes through.
+    if (key === 'GET /oidc/.well-known/oauth-authorization-server') {
+      return [200, { authorization_endpoint: `${this.url}/oidc/v1/authorize`, token_endpoint: `${this.url}/oidc/v1/token`, issuer: `${this.url}/oidc` }];
+    }
+    if (key === 'POST /oidc/v1/token') {
+      return [200, { access_token: 'eyJ.contract-refreshed', token_type: 'Bearer', refresh_token: 'refresh-2', expires_in: 3600, scope: 'all-apis offline_access' }];
     }
     if (key === 'POST /telemetry-ext') {
       // The CLI reports usage after each command; the answer's shape is what it checks.
