@@ -92,6 +92,9 @@ export function parseCliDiagnostics(stderr: string): CliDiagnostic[] {
     } else if (/^\s/.test(line) && stage === 'head') {
       // Older CLIs indented the message's continuation lines under the summary.
       current.detail.push(line.trim());
+    } else if (stage === 'head' && !NOT_DETAIL.test(line)) {
+      // A summary the CLI wrapped onto the next line (`notebook "x" not found. ...\nto contain ...`).
+      current.summary += ` ${line.trim()}`;
     } else {
       stage = 'done';
     }

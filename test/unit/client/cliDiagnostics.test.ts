@@ -97,3 +97,22 @@ test('every location and path of the rendered format, and the detail after the b
   assert.deepEqual(r.detail, [], 'the summary lines after the last diagnostic are not its detail');
   assert.equal(diagnosticMessage(w), [w.summary, ...w.detail, 'at resources.pipelines.p.libraries[0]', 'at resources.pipelines.q.libraries[0]'].join('\n'));
 });
+
+test('a summary wrapped onto the next line, and a detail with a blank line inside (real CLI 1.12.1 output)', () => {
+  const [notebook, rec] = parseCliDiagnostics(
+    [
+      'Error: notebook "nowhere" not found. Local notebook references are expected',
+      'to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]',
+      '',
+      "Recommendation: target with 'mode: production' should set 'workspace.root_path' to make sure only one copy is deployed",
+      '',
+      'A common practice is to use a username or principal name in this path, i.e. use',
+      '',
+      '  root_path: /Workspace/Users/u@example.com/.bundle/${bundle.name}/${bundle.target}',
+      '',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(notebook.summary, 'notebook "nowhere" not found. Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]');
+  assert.deepEqual(rec.detail, ['A common practice is to use a username or principal name in this path, i.e. use', '', '  root_path: /Workspace/Users/u@example.com/.bundle/${bundle.name}/${bundle.target}']);
+});
