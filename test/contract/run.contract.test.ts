@@ -5,15 +5,16 @@
 // local run produces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliCommands, parseUpdateUrl, RunMode } from '../../client/src/databricks/cliCommand';
 import { expectationCounts } from '../../client/src/databricks/pipelineUpdate';
 import { followUpdate } from '../../client/src/databricks/runMonitor';
+import { parseDatabricksConfig } from '../../client/src/databricks/databricksConfig';
 import { neutralDirectory, outsideBundleEnvironment, workspaceAccess } from '../../client/src/databricks/workspaceAccess';
 import { describeLocalEvent, expectationLensText, latestRunQuality } from '../../client/src/local/localEvents';
 import { ContractWorkspace, openWorkspace } from './contractHarness';
-import { flowProgress } from './workspaceStandIn';
+import { flowProgress, STAND_IN_TOKEN } from './workspaceStandIn';
 
 const PIPELINE = 'iot_lakehouse';
 
@@ -145,6 +146,28 @@ test('hygiene: from a neutral folder the run is followed even when a bundle YAML
     assert.equal(followed.state, 'COMPLETED');
     // Inside the bundle folder the same command loads the bundle first, and fails on the broken file.
     await assert.rejects(ws.run(cliCommands.getUpdate(update.pipelineId, update.updateId)), /failed to load .*jobs\.yml: yaml/);
+  } finally {
+    await ws.close();
+  }
+});
+
+test('profiles: with credentials in ~/.databrickscfg only, the update is followed from a neutral folder with the profile of its host', async () => {
+  const ws = await openWorkspace('repository');
+  try {
+    const config = `${ws.home}/.databrickscfg`;
+    writeFileSync(config, `[DEFAULT]\nhost = ${ws.standIn.url}\ntoken = ${STAND_IN_TOKEN}\n\n[elsewhere]\nhost = https://other.cloud.databricks.com\ntoken = dapiOTHER000000\n`);
+    // No host or token in the environment: the CLI finds the credentials itself, as for most users.
+    const env = { PATH: process.env.PATH, HOME: ws.home };
+    await ws.run(cliCommands.deployBundle({ target: 'dev' }), { env });
+    const started = await ws.run(cliCommands.runPipeline({ target: 'dev' }, PIPELINE, { kind: 'update' }), { env });
+    const update = parseUpdateUrl(started.stderr) ?? assert.fail(started.stderr);
+    const access = workspaceAccess({ kind: 'none' }, { host: new URL(update.url).origin, profiles: parseDatabricksConfig(readFileSync(config, 'utf8')) });
+    assert.deepEqual(access, { profile: 'DEFAULT' }, 'the one profile of the update host');
+    const run = (cmd: Parameters<ContractWorkspace['run']>[0]) => ws.run(cmd, { cwd: neutralDirectory(), env: outsideBundleEnvironment(env, access) });
+    const followed = await followUpdate(run, { ...update, profile: access.profile, pollIntervalMs: 10, wait: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    assert.equal(followed.state, 'COMPLETED');
+    const polls = ws.standIn.calls('GET', /\/updates\/[^/]+$/);
+    assert.ok(polls.length >= 2 && polls.every((r) => r.authorization === `Bearer ${STAND_IN_TOKEN}`), 'the profile\'s token reached the workspace');
   } finally {
     await ws.close();
   }
