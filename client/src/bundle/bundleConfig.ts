@@ -11,6 +11,8 @@ export interface BundleTarget {
   isDefault: boolean;
   /** `variables:` values this target sets (plain strings only), for names shown resolved. */
   variables?: Record<string, string>;
+  /** `workspace.profile` of the target, else of the bundle (literal values only). */
+  profile?: string;
 }
 
 export interface PipelineLibrary {
@@ -46,6 +48,10 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
 /** `relativeFile` is the file's path relative to the bundle root; library paths are relative to it. */
 export function parseBundleFile(source: string, relativeFile: string): BundleFileContent {
   let doc: unknown;
@@ -57,9 +63,21 @@ export function parseBundleFile(source: string, relativeFile: string): BundleFil
   const root = record(doc);
   const dir = path.posix.dirname(relativeFile.split(path.sep).join('/'));
   const resolve = (p: string): string => path.posix.normalize(path.posix.join(dir, p));
+  // A `${var.x}` profile is resolved by the CLI only; the client keeps literal names.
+  const literalProfile = (workspace: unknown): string | undefined => {
+    const profile = text(record(workspace).profile);
+    return profile && !profile.includes('${') ? profile : undefined;
+  };
+  const bundleProfile = literalProfile(root.workspace);
   const targets = Object.entries(record(root.targets)).map(([name, t]): BundleTarget => {
     const variables = stringValues(record(record(t).variables), (v) => text(v));
-    return { name, mode: text(record(t).mode), isDefault: record(t).default === true, ...(Object.keys(variables).length ? { variables } : {}) };
+    return {
+      name,
+      mode: text(record(t).mode),
+      isDefault: record(t).default === true,
+      ...(Object.keys(variables).length ? { variables } : {}),
+      ...optional('profile', literalProfile(record(t).workspace) ?? bundleProfile),
+    };
   });
   const pipelines = Object.entries(record(record(root.resources).pipelines)).map(([key, p]) => {
     const pipe = record(p);

@@ -1,8 +1,9 @@
 // CLI diagnostics (`Error: ...` / `  in file:line:col`) as Problems on the
-// YAML files they name; diagnostics without a position go on databricks.yml.
+// YAML files they name, one entry per location; diagnostics without a
+// position go on databricks.yml.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CliDiagnostic } from '../databricks/cliDiagnostics';
+import { CliDiagnostic, diagnosticMessage } from '../databricks/cliDiagnostics';
 import { LoadedBundle } from '../bundle/bundleWorkspace';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
@@ -15,7 +16,7 @@ export function bundleProblems(bundle: LoadedBundle, diagnostics: CliDiagnostic[
     byFile.set(uri.toString(), entry);
   };
   for (const diag of diagnostics) {
-    const message = [diag.summary, ...diag.detail, ...diag.paths.map((p) => `at ${p}`)].join('\n');
+    const message = diagnosticMessage(diag);
     const locations = diag.locations.length ? diag.locations : [undefined];
     for (const loc of locations) {
       const uri = loc ? vscode.Uri.file(path.resolve(bundle.rootUri.fsPath, loc.file)) : bundle.configUri;

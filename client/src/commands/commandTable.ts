@@ -29,7 +29,7 @@ export function commandTable({ services: s, explorer, explorerView, lineage, row
     'lakeflow.validateBundle': (args?: { target?: string }) => validateBundle(s, args),
     'lakeflow.deployBundle': (args?: { target?: string }) => deployBundle(s, args),
     'lakeflow.deployBundleToTarget': () => deployBundleToTarget(s),
-    'lakeflow.runPipeline': (args?: Parameters<typeof runPipeline>[1]) => runPipeline(s, args && typeof args === 'object' && !('type' in args) ? args : pipelineArg(args)),
+    'lakeflow.runPipeline': (args?: Parameters<typeof runPipeline>[1]) => runPipeline(s, args && typeof args === 'object' && !('type' in args) ? args : pipelineArg(args), lenses),
     // From the explorer or the editor title VS Code passes a tree node or a URI: run with the defaults then.
     'lakeflow.runLocal': (args?: Parameters<typeof runLocal>[3]) => runLocal(s, explorer, lenses, args && typeof args === 'object' && !('type' in args) && !('scheme' in args) ? args : {}),
     // The explorer passes a dataset node, a lens passes { dataset }: run that one dataset on the last local state.

@@ -1,27 +1,23 @@
 // Runs a pipeline of the bundle and follows its update to the end through the
-// CLI's own JSON commands (`pipelines get-update`, `list-pipeline-events`):
-// the client itself makes no HTTP call to the workspace. State, flow progress,
-// expectation counts per dataset and errors (as Problems on the dataset's
-// file, when the language server knows it) are reported as they arrive.
+// CLI (`pipelines get-update`, and the events API through `databricks api get`,
+// see databricks/runMonitor.ts): the client itself makes no HTTP call to the
+// workspace. State, flow progress, row counts and expectation counts per
+// dataset are reported as they arrive; afterwards errors become Problems on the
+// datasets' files and the pass rates lenses, as after a local run.
 import * as vscode from 'vscode';
 import { LINEAGE_GRAPH_METHOD, LineageGraph } from '../../../protocol/src/lineageGraph';
 import { BundlePipeline } from '../bundle/bundleConfig';
 import { LoadedBundle } from '../bundle/bundleWorkspace';
-import { cliCommands, parseUpdateUrl, RunMode } from '../databricks/cliCommand';
-import {
-  datasetErrors,
-  describeEvent,
-  expectationCounts,
-  ExpectationCount,
-  newEvents,
-  parseEvents,
-  parseUpdate,
-  PipelineEvent,
-  TERMINAL_STATES,
-} from '../databricks/pipelineUpdate';
+import { CliCommand, cliCommands, parseUpdateUrl, RunMode } from '../databricks/cliCommand';
+import { CliResult } from '../databricks/cliRunner';
+import { datasetErrors, expectationCounts, ExpectationCount, PipelineEvent } from '../databricks/pipelineUpdate';
+import { followUpdate } from '../databricks/runMonitor';
+import { neutralDirectory, workspaceAccess } from '../databricks/workspaceAccess';
+import { describeLocalEvent } from '../local/localEvents';
 import { delay } from '../operations';
 import { currentTarget, requireBundle, requireTrust, Services } from '../services';
 import { readSettings } from '../settings';
+import { ExpectationLenses } from '../views/expectationLenses';
 import { confirmProduction } from './bundleCommands';
 import { isCancellation, reportFailure } from './failure';
 
@@ -95,7 +91,7 @@ async function chooseMode(s: Services, pipeline: string, args: RunPipelineArgs):
   return { kind };
 }
 
-export async function runPipeline(s: Services, args: RunPipelineArgs = {}): Promise<RunPipelineResult> {
+export async function runPipeline(s: Services, args: RunPipelineArgs = {}, lenses?: ExpectationLenses): Promise<RunPipelineResult> {
   try {
     requireTrust('Run');
     const bundle = await requireBundle(s);
@@ -105,8 +101,7 @@ export async function runPipeline(s: Services, args: RunPipelineArgs = {}): Prom
     if (!mode) return { ok: false, cancelled: true };
     const target = args.target ? bundle.targets.find((t) => t.name === args.target) ?? { name: args.target, isDefault: false } : currentTarget(s, bundle);
     if (!(await confirmProduction('Run', target))) return { ok: false, cancelled: true };
-    const profile = await s.cli.profile();
-    const scope = { target: target?.name, profile };
+    const scope = { target: target?.name, profile: await s.cli.profile() };
     return await s.operations.run(`Running ${pipeline.key}${target ? ` (${target.name})` : ''}`, async (signal, report) => {
       s.log.show();
       s.runDiagnostics.clear();
@@ -115,14 +110,25 @@ export async function runPipeline(s: Services, args: RunPipelineArgs = {}): Prom
       const update = parseUpdateUrl(started.stdout + '\n' + started.stderr);
       if (!update) throw new Error('The CLI did not report the update URL of the run; see the output.');
       s.log.info(`following update ${update.updateId} of pipeline ${update.pipelineId}: ${update.url}`);
-      const follow = { ...update, cwd: bundle.rootUri.fsPath, profile, signal, report };
+      // The update is followed outside the bundle folder, as the workspace `bundle run` used.
+      const access = workspaceAccess(await s.auth.credentials(), { bundleProfile: target?.profile, host: urlOrigin(update.url), profiles: await s.auth.profiles().catch(() => []) });
+      const inWorkspace = (cmd: CliCommand, cmdSignal?: AbortSignal): Promise<CliResult> => s.cli.run(cmd, { cwd: neutralDirectory(), access, signal: cmdSignal, logOutput: false });
       try {
-        return await followUpdate(s, pipeline.key, follow);
+        const followed = await followUpdate((cmd) => inWorkspace(cmd, signal), {
+          pipelineId: update.pipelineId,
+          updateId: update.updateId,
+          profile: access.profile,
+          pollIntervalMs: readSettings().runPollIntervalSeconds * 1000,
+          wait: (ms) => delay(ms, signal),
+          onEvent: (e) => s.log.line(describeLocalEvent(e)),
+          onState: (state) => report(state.toLowerCase().replace(/_/g, ' ')),
+        });
+        return await finishUpdate(s, pipeline.key, { ...update, ...followed }, () => lenses?.showWorkspaceRun(bundle, followed.events, target?.name));
       } catch (e) {
         if (isCancellation(e)) {
           // Cancelling the notification also stops the update in the workspace.
           s.log.info(`stopping pipeline ${update.pipelineId}`);
-          await s.cli.run(cliCommands.stopPipeline(update.pipelineId, profile), { cwd: bundle.rootUri.fsPath }).catch(() => undefined);
+          await inWorkspace(cliCommands.stopPipeline(update.pipelineId, access.profile)).catch(() => undefined);
         }
         throw e;
       }
@@ -133,45 +139,33 @@ export async function runPipeline(s: Services, args: RunPipelineArgs = {}): Prom
   }
 }
 
-interface FollowContext {
-  pipelineId: string;
-  updateId: string;
-  cwd: string;
-  profile?: string;
-  signal: AbortSignal;
-  report: (message: string) => void;
+function urlOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
 
-async function followUpdate(s: Services, pipelineKey: string, f: FollowContext): Promise<RunPipelineResult> {
-  const seen = new Set<string>();
-  const events: PipelineEvent[] = [];
-  const interval = readSettings().runPollIntervalSeconds * 1000;
-  let state = 'QUEUED';
-  let since: string | undefined;
-  for (;;) {
-    const u = await s.cli.run(cliCommands.getUpdate(f.pipelineId, f.updateId, f.profile), { cwd: f.cwd, signal: f.signal, logOutput: false });
-    const info = parseUpdate(u.stdout);
-    state = info.state;
-    since ??= info.creationTime !== undefined ? new Date(info.creationTime).toISOString() : undefined;
-    const listed = await s.cli.run(cliCommands.listPipelineEvents(f.pipelineId, 100, f.profile, since), { cwd: f.cwd, signal: f.signal, logOutput: false });
-    for (const e of newEvents(parseEvents(listed.stdout), f.updateId, seen)) {
-      events.push(e);
-      s.log.line(describeEvent(e));
-      if (e.timestamp && (!since || e.timestamp > since)) since = e.timestamp;
-    }
-    f.report(state.toLowerCase().replace(/_/g, ' '));
-    if (TERMINAL_STATES.has(state)) break;
-    await delay(interval, f.signal);
-  }
-  const expectations = expectationCounts(events);
+interface FinishedUpdate {
+  pipelineId: string;
+  updateId: string;
+  state: string;
+  events: PipelineEvent[];
+}
+
+/** What a local run shows too: expectation counts in the log, failures as Problems, fresh lenses. */
+async function finishUpdate(s: Services, pipelineKey: string, u: FinishedUpdate, showLenses: () => void): Promise<RunPipelineResult> {
+  const expectations = expectationCounts(u.events);
   for (const x of expectations) s.log.line(`expectation ${x.dataset}.${x.name}: ${x.passed} passed, ${x.failed} failed`);
-  await showDatasetErrors(s, pipelineKey, events);
-  const ok = state === 'COMPLETED';
-  const summary = `Pipeline ${pipelineKey}: update ${state.toLowerCase()}`;
+  await showDatasetErrors(s, pipelineKey, u.events);
+  showLenses();
+  const ok = u.state === 'COMPLETED';
+  const summary = `Pipeline ${pipelineKey}: update ${u.state.toLowerCase()}`;
   s.log.info(summary);
   if (ok) void vscode.window.showInformationMessage(`${summary}.`);
   else void vscode.window.showErrorMessage(`${summary}; see the Lakeflow output.`, 'Show Output').then((c) => c && s.log.show());
-  return { ok, state, pipelineId: f.pipelineId, updateId: f.updateId, expectations };
+  return { ok, state: u.state, pipelineId: u.pipelineId, updateId: u.updateId, expectations };
 }
 
 export interface LocatedError {

@@ -23,6 +23,15 @@ export type RunMode =
   | { kind: 'fullRefresh'; tables: string[] }
   | { kind: 'validateOnly' };
 
+/** What one `GET /api/2.0/pipelines/{id}/events` asks for. */
+export interface EventsQuery {
+  maxResults: number;
+  /** ISO time: keeps the API from paging through the pipeline's whole event history. */
+  since?: string;
+  /** `next_page_token` of the previous page; the API refuses a filter next to it. */
+  pageToken?: string;
+}
+
 export function toArgv(cmd: CliCommand): string[] {
   return [...cmd.command, ...cmd.args];
 }
@@ -62,13 +71,17 @@ export const cliCommands = {
   getUpdate(pipelineId: string, updateId: string, profile?: string): CliCommand {
     return { command: ['pipelines', 'get-update'], args: [pipelineId, updateId, '-o', 'json', ...profileArgs(profile)] };
   },
-  /** `since` (ISO time) keeps the CLI from paging through the pipeline's whole event history. */
-  listPipelineEvents(pipelineId: string, maxResults: number, profile?: string, since?: string): CliCommand {
-    const filter = since ? ['--filter', `timestamp >= '${since}'`] : [];
-    return {
-      command: ['pipelines', 'list-pipeline-events'],
-      args: [pipelineId, '--max-results', String(maxResults), ...filter, '-o', 'json', ...profileArgs(profile)],
-    };
+  /**
+   * One page of a pipeline's events through the CLI's generic REST command: the
+   * raw API JSON keeps each event's `details` (flow progress, row counts,
+   * expectation counts), which `pipelines list-pipeline-events` drops. The API
+   * takes either a query (filter, order) or a page token of an earlier page.
+   */
+  pipelineEvents(pipelineId: string, query: EventsQuery, profile?: string): CliCommand {
+    const params = new URLSearchParams({ max_results: String(query.maxResults) });
+    if (query.pageToken) params.set('page_token', query.pageToken);
+    else if (query.since) params.set('filter', `timestamp >= '${query.since}'`);
+    return { command: ['api', 'get'], args: [`/api/2.0/pipelines/${encodeURIComponent(pipelineId)}/events?${params.toString().replace(/\+/g, '%20')}`, '-o', 'json', ...profileArgs(profile)] };
   },
   stopPipeline(pipelineId: string, profile?: string): CliCommand {
     return { command: ['pipelines', 'stop'], args: [pipelineId, '--no-wait', ...profileArgs(profile)] };

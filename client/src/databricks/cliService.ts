@@ -14,6 +14,7 @@ import { DATABRICKS_EXTENSION_ID, discoverCli } from './cliDiscovery';
 import { CliError, CliResult, runCli } from './cliRunner';
 import { CLI_INSTALL_URL, versionProblem } from './cliVersion';
 import { AccessToken, authTokenCommand, parseAccessToken } from './oauthToken';
+import { outsideBundleEnvironment, WorkspaceAccess } from './workspaceAccess';
 
 export interface CliRunRequest {
   cwd: string;
@@ -22,6 +23,8 @@ export interface CliRunRequest {
   stream?: boolean;
   /** Log the command's output (off for polls whose JSON the caller summarises). */
   logOutput?: boolean;
+  /** A command outside the bundle (`pipelines …`, `api …`): the workspace it acts on, see workspaceAccess.ts. */
+  access?: WorkspaceAccess;
 }
 
 function isExecutable(file: string): boolean {
@@ -71,9 +74,10 @@ export class CliService {
   async run(cmd: CliCommand, request: CliRunRequest): Promise<CliResult> {
     const executable = this.locate();
     await this.ensureVersion(executable, request.cwd);
-    const env = childEnvironment(process.env, await this.auth.credentials());
+    const base = childEnvironment(process.env, await this.auth.credentials());
+    const env = request.access ? outsideBundleEnvironment(base, request.access) : base;
     const note = request.logOutput === false ? (m: string) => this.log.trace(m) : (m: string) => this.log.info(m);
-    note(`$ databricks ${toArgv(cmd).join(' ')}   (in ${request.cwd})`);
+    note(`$ databricks ${toArgv(cmd).join(' ')}   (in ${request.cwd}${request.access?.host ? `, DATABRICKS_HOST=${request.access.host}` : ''})`);
     const started = Date.now();
     try {
       const result = await runCli(executable, cmd, {

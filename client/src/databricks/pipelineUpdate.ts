@@ -1,5 +1,5 @@
 // Reading a pipeline update as the CLI reports it (`pipelines get-update -o json`,
-// `pipelines list-pipeline-events -o json`): state, flow progress, expectation
+// `api get /api/2.0/pipelines/{id}/events`): state, flow progress, expectation
 // counts per dataset and errors per dataset. Pure, so the shapes are unit tested.
 
 export const TERMINAL_STATES = new Set(['COMPLETED', 'FAILED', 'CANCELED']);
@@ -51,6 +51,12 @@ export function parseEvents(json: string): PipelineEvent[] {
   // A JSON array of events (the CLI pages through the list), or the raw API page.
   const list = Array.isArray(data) ? data : Array.isArray(obj(data).events) ? (obj(data).events as unknown[]) : [];
   return list.map(parseEvent);
+}
+
+/** One page of `GET /api/2.0/pipelines/{id}/events`: its events and the token of the next (older) page. */
+export function parseEventsPage(json: string): { events: PipelineEvent[]; nextPageToken?: string } {
+  const page = obj(JSON.parse(json));
+  return { events: parseEvents(json), nextPageToken: str(page.next_page_token) || undefined };
 }
 
 /** One event object of the Lakeflow event format (API page, CLI output or a local event log line). */

@@ -86,12 +86,12 @@ export function latestRunQuality(events: readonly PipelineEvent[]): LatestRunQua
   return { datasets, stats };
 }
 
-/** The lens text of one expectation, or undefined when no run processed its dataset. */
-export function expectationLensText(run: LatestRunQuality, dataset: string, name: string, action: ExpectationAction): string | undefined {
+/** The lens text of one expectation, or undefined when no run processed its dataset. `runLabel`: which run, e.g. `workspace run`. */
+export function expectationLensText(run: LatestRunQuality, dataset: string, name: string, action: ExpectationAction, runLabel = 'local run'): string | undefined {
   const key = dataset.toLowerCase();
   if (!run.datasets.has(key)) return undefined;
   // A dataset that saw no new rows reports no expectation counts at all.
-  return passRateText(run.stats.get(key)?.get(name.toLowerCase()) ?? { dataset, name, passed: 0, failed: 0 }, action);
+  return passRateText(run.stats.get(key)?.get(name.toLowerCase()) ?? { dataset, name, passed: 0, failed: 0 }, action, runLabel);
 }
 
 /** Percent with one decimal that never rounds a failure up to 100% or a pass down to 0%. */
@@ -109,9 +109,9 @@ const ACTION_TEXT: Record<ExpectationAction, (failed: number) => string> = {
 };
 
 /** The code lens text of one expectation, e.g. `✓ 99.2% passed (98,500 / 99,300) · DROP ROW dropped 800`. */
-export function passRateText(stats: ExpectationStats, action: ExpectationAction): string {
+export function passRateText(stats: ExpectationStats, action: ExpectationAction, runLabel = 'local run'): string {
   const total = stats.passed + stats.failed;
-  if (total === 0) return '✓ no rows checked in the latest local run';
+  if (total === 0) return `✓ no rows checked in the latest ${runLabel}`;
   const mark = stats.failed === 0 ? '✓' : action === 'fail' ? '✗' : action === 'warn' ? '⚠' : '✓';
   const rate = `${mark} ${passPercent(stats.passed, total)} passed (${count(stats.passed)} / ${count(total)})`;
   return stats.failed === 0 ? rate : `${rate} · ${ACTION_TEXT[action](stats.failed)}`;

@@ -1,13 +1,15 @@
-// Code lenses from the local runs: the pass rate on each `CONSTRAINT ... EXPECT`
-// line, and "Preview local rows" / "Run locally" on each dataset a run built.
-// Positions come from `lakeflow/lineageGraph` (the datasets' and expectations'
-// ranges), counts from the local run's event log; the log is re-read only when
-// it changed, and the lenses refresh when a run ends or the log is rewritten
-// (also by `lakeflow run` in a terminal).
+// Code lenses from the runs: the pass rate on each `CONSTRAINT ... EXPECT`
+// line, and "Preview local rows" / "Run locally" on each dataset a local run
+// built. Positions come from `lakeflow/lineageGraph` (the datasets' and
+// expectations' ranges); counts come from the latest run, local or in the
+// workspace: the local run's event log (re-read only when it changed, also
+// when `lakeflow run` in a terminal rewrites it) or the events of the latest
+// workspace update the extension followed, read through the same code.
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { BundleWorkspace, LoadedBundle } from '../bundle/bundleWorkspace';
 import { LanguageServerHost } from '../languageServer';
+import { PipelineEvent } from '../databricks/pipelineUpdate';
 import { expectationLensText, LatestRunQuality, latestRunQuality, parseEventLines } from '../local/localEvents';
 import { localRunFiles } from '../local/localRunCommand';
 import { requestLineage } from './lineageRequests';
@@ -20,7 +22,9 @@ export function localRunFolder(bundle: LoadedBundle): string {
 export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private cache: { file: string; stamp: string; quality: LatestRunQuality } | undefined;
+  private cache: { file: string; stamp: string; quality: LatestRunQuality; at: number } | undefined;
+  /** The latest workspace update followed by Run Pipeline, per bundle root. */
+  private readonly workspaceRuns = new Map<string, { quality: LatestRunQuality; at: number; label: string }>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -35,40 +39,50 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
     this.changed.fire();
   }
 
+  /** Shows the counts of a finished workspace update until a newer local or workspace run replaces them. */
+  showWorkspaceRun(bundle: LoadedBundle, events: readonly PipelineEvent[], target: string | undefined, at = Date.now()): void {
+    this.workspaceRuns.set(bundle.rootUri.toString(), { quality: latestRunQuality(events), at, label: `workspace run${target ? ` (${target})` : ''}` });
+    this.refresh();
+  }
+
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const bundle = this.bundles.active();
     if (!bundle || !this.server.languageClient) return [];
-    const quality = await this.load(localRunFiles(localRunFolder(bundle)).eventLog);
-    if (!quality || quality.datasets.size === 0 || token.isCancellationRequested) return [];
+    const local = await this.load(localRunFiles(localRunFolder(bundle)).eventLog);
+    const remote = this.workspaceRuns.get(bundle.rootUri.toString());
+    const quality = local?.quality;
+    // The expectation lenses show the newer of the two runs.
+    const latest = remote && (!local || remote.at >= local.at) ? remote : local && { quality: local.quality, label: 'local run' };
+    if (!latest || (latest.quality.datasets.size === 0 && !quality?.datasets.size) || token.isCancellationRequested) return [];
     const graph = await requestLineage(this.server, { uri: document.uri.toString() }).catch(() => undefined);
     const lenses: vscode.CodeLens[] = [];
     for (const node of graph?.nodes ?? []) {
       if (!node.uri || vscode.Uri.parse(node.uri).fsPath !== document.uri.fsPath) continue;
-      if (node.range && quality.datasets.has(node.name.toLowerCase())) {
+      if (node.range && quality?.datasets.has(node.name.toLowerCase())) {
         const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
         lenses.push(new vscode.CodeLens(at, { title: '$(table) Preview local rows', tooltip: `The rows of ${node.name} as the latest local run left them`, command: 'lakeflow.previewRows', arguments: [{ dataset: node.name }] }));
         lenses.push(new vscode.CodeLens(at, { title: '$(run) Run locally', tooltip: `Recompute ${node.name} alone, reading its sources as the latest local run left them`, command: 'lakeflow.runLocalDataset', arguments: [{ dataset: node.name }] }));
       }
       for (const x of node.expectations ?? []) {
-        const title = x.range && expectationLensText(quality, node.name, x.name, x.action);
+        const title = x.range && expectationLensText(latest.quality, node.name, x.name, x.action, latest.label);
         if (!title || !x.range) continue;
         const range = new vscode.Range(x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character);
-        lenses.push(new vscode.CodeLens(range, { title, tooltip: `Expectation ${x.name} of ${node.name} in the latest local run`, command: 'lakeflow.showOutput' }));
+        lenses.push(new vscode.CodeLens(range, { title, tooltip: `Expectation ${x.name} of ${node.name} in the latest ${latest.label}`, command: 'lakeflow.showOutput' }));
       }
     }
     return lenses;
   }
 
-  /** The latest run's counts, re-read only when the log's size or time changed. */
-  private async load(file: string): Promise<LatestRunQuality | undefined> {
+  /** The latest local run's counts and when the log was written, re-read only when its size or time changed. */
+  private async load(file: string): Promise<{ quality: LatestRunQuality; at: number } | undefined> {
     const info = await stat(file).catch(() => undefined);
     if (!info) return undefined;
     const stamp = `${info.size}:${info.mtimeMs}`;
     if (this.cache?.file !== file || this.cache.stamp !== stamp) {
       const quality = latestRunQuality(parseEventLines(await readFile(file, 'utf8')));
-      this.cache = { file, stamp, quality };
+      this.cache = { file, stamp, quality, at: info.mtimeMs };
     }
-    return this.cache.quality;
+    return this.cache;
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 // CLI (test/e2e/standIn/databricks), which records its argv and environment
 // and replays output shaped like the real CLI's.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -41,22 +41,29 @@ export function register(h: Harness): void {
       assert.equal(calls.at(-1)?.cwd, fixtureBundle());
     });
 
-    h.test('validation errors become Problems on the right lines of databricks.yml and the included file', async () => {
-      standIn.reset('validationErrors');
-      const result = await run('lakeflow.validateBundle');
-      assert.equal(result.ok, false);
-      assert.equal(result.problems, 1);
-      const included = vscode.Uri.file(path.join(fixtureBundle(), 'resources/fixture_pipeline.yml'));
-      const errors = vscode.languages.getDiagnostics(included);
-      assert.equal(errors.length, 1);
-      assert.equal(errors[0].severity, vscode.DiagnosticSeverity.Error);
-      assert.equal(errors[0].range.start.line, 9); // `include: ../transformations/**`, line 10
-      assert.equal(errors[0].range.start.character, 21);
-      assert.match(errors[0].message, /does not match any files/);
-      const main = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(fixtureBundle(), 'databricks.yml')));
-      assert.equal(main.length, 1);
-      assert.equal(main[0].severity, vscode.DiagnosticSeverity.Information);
-      assert.equal(main[0].range.start.line, 20); // `mode: production`, line 21
+    h.test('validation errors become one Problem per location the CLI names', async () => {
+      // The recorded real CLI output is for the fixture with a second declaration of its pipeline.
+      const recorded = standIn.recording('validateErrors');
+      const extra = Object.entries(recorded.files ?? {}).map(([file, text]) => {
+        writeFileSync(path.join(fixtureBundle(), file), text);
+        return path.join(fixtureBundle(), file);
+      });
+      try {
+        standIn.reset('validationErrors');
+        const result = await run('lakeflow.validateBundle');
+        assert.equal(result.ok, false);
+        assert.equal(result.problems, 1, 'one error');
+        for (const file of ['resources/duplicate_pipeline.yml', 'resources/fixture_pipeline.yml']) {
+          const problems = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(fixtureBundle(), file)));
+          assert.equal(problems.length, 1, file);
+          assert.equal(problems[0].severity, vscode.DiagnosticSeverity.Error);
+          assert.equal(problems[0].range.start.line, 3, `${file}: the pipeline's name, line 4`);
+          assert.equal(problems[0].range.start.character, 6);
+          assert.match(problems[0].message, /same key: fixture_pipeline\nat resources\.pipelines\.fixture_pipeline/);
+        }
+      } finally {
+        for (const file of extra) rmSync(file, { force: true });
+      }
     });
 
     h.test('a clean validation clears the Problems again', async () => {
@@ -81,12 +88,18 @@ export function register(h: Harness): void {
       const calls = standIn.commandCalls();
       assert.deepEqual(argvOf(calls, 'bundle', 'run'), ['bundle', 'run', 'fixture_pipeline', '--no-wait', '-t', 'dev']);
       assert.deepEqual(argvOf(calls, 'pipelines', 'get-update'), ['pipelines', 'get-update', result.pipelineId, result.updateId, '-o', 'json']);
-      assert.ok(argvOf(calls, 'pipelines', 'list-pipeline-events'));
+      const events = argvOf(calls, 'api', 'get');
+      assert.ok(events, 'events are read through `databricks api get`, which keeps their details');
+      assert.match(events[2], new RegExp(`^/api/2\\.0/pipelines/${result.pipelineId}/events\\?max_results=100&filter=timestamp`));
+      const follow = calls.filter((c) => c.argv[0] === 'api' || c.argv[0] === 'pipelines');
+      assert.ok(follow.every((c) => c.cwd === os.tmpdir()), 'the update is followed outside the bundle folder');
+      assert.ok(follow.every((c) => c.env.DATABRICKS_HOST === 'https://standin.cloud.databricks.com'), "with the workspace of the run's update URL");
       assert.deepEqual(result.expectations, [{ dataset: 'fixture_readings', name: 'valid_value', passed: 98, failed: 2 }]);
       const api = await activatedApi();
       const log = await waitFor('the expectation summary in the log', () => /valid_value: 98 passed, 2 failed/.test(readLog(api)) && readLog(api));
       assert.match(log, /flow_progress fixture_summary COMPLETED 7 rows/);
-      assert.doesNotMatch(log, /Old update FAILED/, 'events of other updates are not reported');
+      assert.match(log, /valid_value 98\/100 passed \(2 failed\)/, 'each expectation on its flow_progress line, as in a local run');
+      assert.doesNotMatch(log, /is FAILED/, 'events of other updates are not reported');
     });
 
     h.test('run modes map to the CLI flags: refresh of selected tables, validate-only, full refresh', async () => {
@@ -132,7 +145,7 @@ export function register(h: Harness): void {
       const result = await pending;
       assert.equal(result.cancelled, true);
       const stop = argvOf(standIn.commandCalls(), 'pipelines', 'stop');
-      assert.deepEqual(stop, ['pipelines', 'stop', 'a1b2c3d4-0000-4000-8000-standin00001', '--no-wait']);
+      assert.deepEqual(stop, ['pipelines', 'stop', 'a1b2c3d4-0000-4000-8000-00000000e2e1', '--no-wait']);
     });
 
     h.test('a stored token reaches the CLI only through its environment and never the log', async () => {
@@ -166,7 +179,7 @@ export function register(h: Harness): void {
 
     h.test('an OAuth (databricks auth login) profile: the language server gets an access token from `databricks auth token`, never shown', async () => {
       const api = await activatedApi();
-      const accessToken = 'eyJhbGciOiJSUzI1NiJ9.standin-oauth-access-token';
+      const accessToken = (JSON.parse(standIn.recording('authToken').stdout) as { access_token: string }).access_token;
       const config = path.join(standIn.dir(), 'databrickscfg');
       writeFileSync(config, '[oauth-standin]\nhost = https://standin.cloud.databricks.com\nauth_type = databricks-cli\n');
       // The test runs in the extension host: the extension, the CLI and the server read this profiles file.

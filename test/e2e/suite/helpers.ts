@@ -88,4 +88,9 @@ export const standIn = {
   commandCalls(): StandInCall[] {
     return standIn.calls().filter((c) => c.argv[0] !== 'version');
   },
+  /** A recording of the real CLI that the stand-in replays (test/e2e/standIn/recordings.json). */
+  recording(name: string): { command: string; files?: Record<string, string>; exitCode: number; stdout: string; stderr: string } {
+    const file = path.join(repoRoot(), 'test/e2e/standIn/recordings.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { recordings: Record<string, ReturnType<typeof standIn.recording>> }).recordings[name];
+  },
 };

@@ -77,3 +77,12 @@ test('production targets need confirmation', () => {
   assert.ok(isProductionTarget({ name: 'prod', isDefault: false }));
   assert.ok(!isProductionTarget({ name: 'dev', mode: 'development', isDefault: true }));
 });
+
+test("a target's workspace.profile, else the bundle's, when literal", () => {
+  const yml = ['workspace:', '  profile: shared', 'targets:', '  dev:', '    default: true', '  prod:', '    workspace:', '      profile: prod-sp', '  qa:', '    workspace:', '      profile: ${var.p}'].join('\n');
+  assert.deepEqual(parseBundleFile(yml, 'databricks.yml').targets.map((t) => [t.name, t.profile]), [
+    ['dev', 'shared'],
+    ['prod', 'prod-sp'],
+    ['qa', 'shared'],
+  ]);
+});

@@ -11,11 +11,20 @@ const cases: [string, string[], string[]][] = [
   ['destroy (confirmed in VS Code)', toArgv(cliCommands.destroyBundle(dev)), ['bundle', 'destroy', '--auto-approve', '-t', 'dev']],
   ['summary', toArgv(cliCommands.summary(dev)), ['bundle', 'summary', '-o', 'json', '-t', 'dev']],
   ['get-update', toArgv(cliCommands.getUpdate('p1', 'u1', 'work')), ['pipelines', 'get-update', 'p1', 'u1', '-o', 'json', '--profile', 'work']],
-  ['events', toArgv(cliCommands.listPipelineEvents('p1', 100)), ['pipelines', 'list-pipeline-events', 'p1', '--max-results', '100', '-o', 'json']],
   [
-    'events since',
-    toArgv(cliCommands.listPipelineEvents('p1', 50, undefined, '2026-01-01T10:00:00.000Z')),
-    ['pipelines', 'list-pipeline-events', 'p1', '--max-results', '50', '--filter', "timestamp >= '2026-01-01T10:00:00.000Z'", '-o', 'json'],
+    'events (raw API through `api get`, details kept)',
+    toArgv(cliCommands.pipelineEvents('p1', { maxResults: 100 })),
+    ['api', 'get', '/api/2.0/pipelines/p1/events?max_results=100', '-o', 'json'],
+  ],
+  [
+    'events since, with a profile',
+    toArgv(cliCommands.pipelineEvents('p1', { maxResults: 50, since: '2026-01-01T10:00:00.000Z' }, 'work')),
+    ['api', 'get', "/api/2.0/pipelines/p1/events?max_results=50&filter=timestamp%20%3E%3D%20%272026-01-01T10%3A00%3A00.000Z%27", '-o', 'json', '--profile', 'work'],
+  ],
+  [
+    'next page: the token alone (the API refuses a filter next to it)',
+    toArgv(cliCommands.pipelineEvents('p/1', { maxResults: 100, since: '2026-01-01T10:00:00.000Z', pageToken: 'tok+/=' })),
+    ['api', 'get', '/api/2.0/pipelines/p%2F1/events?max_results=100&page_token=tok%2B%2F%3D', '-o', 'json'],
   ],
   ['stop', toArgv(cliCommands.stopPipeline('p1')), ['pipelines', 'stop', 'p1', '--no-wait']],
 ];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { looksLikeAuthFailure, parseCliDiagnostics } from '../../../client/src/databricks/cliDiagnostics';
+import { diagnosticMessage, looksLikeAuthFailure, parseCliDiagnostics } from '../../../client/src/databricks/cliDiagnostics';
 
 const STDERR = [
   "Recommendation: target with 'mode: production' should set 'workspace.root_path' to make sure only one copy is deployed. A common practice is to use a username or principal name in this path, i.e. use",
@@ -8,7 +8,7 @@ const STDERR = [
   '  at targets.prod',
   '  in databricks.yml:21:5',
   '',
-  'Error: ../transformations/** does not match any files',
+  'Error: multiple resources or scripts have been defined with the same key: fixture_pipeline',
   '  at resources.pipelines.fixture_pipeline.libraries[0].glob.include',
   '  in resources/fixture_pipeline.yml:10:22',
   '',
@@ -17,7 +17,7 @@ const STDERR = [
   '  in resources/p.yml:6:7',
   '  in resources/p.yml:16:7',
   '',
-  'Found 1 error, 1 warning and 1 recommendation',
+  'Name: fixture',
 ].join('\n');
 
 test('parses errors, warnings and recommendations with their positions', () => {
@@ -31,7 +31,7 @@ test('parses errors, warnings and recommendations with their positions', () => {
       ['warning', ['resources/p.yml:6:7', 'resources/p.yml:16:7']],
     ],
   );
-  assert.equal(d[1].summary, '../transformations/** does not match any files');
+  assert.equal(d[1].summary, 'multiple resources or scripts have been defined with the same key: fixture_pipeline');
   assert.deepEqual(d[1].paths, ['resources.pipelines.fixture_pipeline.libraries[0].glob.include']);
   assert.deepEqual(d[0].detail, ['root_path: /Workspace/Users/${workspace.current_user.userName}/.bundle/${bundle.name}/${bundle.target}']);
 });
@@ -56,5 +56,63 @@ test('recognises authentication failures', () => {
   ]) {
     assert.ok(looksLikeAuthFailure(s), s);
   }
-  assert.ok(!looksLikeAuthFailure('Error: ../transformations/** does not match any files'));
+  assert.ok(!looksLikeAuthFailure('Error: multiple resources or scripts have been defined with the same key: fixture_pipeline'));
+});
+
+// As libs/cmdio/render.go of the CLI prints them: further paths and locations
+// indented by five spaces, the detail after a blank line.
+const RENDERED = [
+  'Warning: expected a file for "resources.pipelines.p.libraries[0].glob.include" but got a notebook',
+  '  at resources.pipelines.p.libraries[0]',
+  '     resources.pipelines.q.libraries[0]',
+  '  in resources/p.yml:6:11',
+  '     resources/q.yml:8:11',
+  '',
+  'A notebook is not a file; use a notebook library.',
+  'See the documentation of pipeline libraries.',
+  '',
+  'Error: no such target: qa',
+  '',
+  'Recommendation: target with \'mode: production\' should set \'workspace.root_path\'',
+  '  at targets.prod',
+  '  in databricks.yml:21:5',
+  '',
+  'Name: iot_lakehouse',
+  'Target: prod',
+  '',
+  'Name: fixture',
+].join('\n');
+
+test('every location and path of the rendered format, and the detail after the blank line', () => {
+  const [w, e, r] = parseCliDiagnostics(RENDERED);
+  assert.deepEqual(w.paths, ['resources.pipelines.p.libraries[0]', 'resources.pipelines.q.libraries[0]']);
+  assert.deepEqual(w.locations, [
+    { file: 'resources/p.yml', line: 6, column: 11 },
+    { file: 'resources/q.yml', line: 8, column: 11 },
+  ]);
+  assert.deepEqual(w.detail, ['A notebook is not a file; use a notebook library.', 'See the documentation of pipeline libraries.']);
+  assert.equal(e.summary, 'no such target: qa');
+  assert.deepEqual([e.paths, e.locations, e.detail], [[], [], []]);
+  assert.deepEqual(r.locations, [{ file: 'databricks.yml', line: 21, column: 5 }]);
+  assert.deepEqual(r.detail, [], 'the summary lines after the last diagnostic are not its detail');
+  assert.equal(diagnosticMessage(w), [w.summary, ...w.detail, 'at resources.pipelines.p.libraries[0]', 'at resources.pipelines.q.libraries[0]'].join('\n'));
+});
+
+test('a summary wrapped onto the next line, and a detail with a blank line inside (real CLI 1.12.1 output)', () => {
+  const [notebook, rec] = parseCliDiagnostics(
+    [
+      'Error: notebook "nowhere" not found. Local notebook references are expected',
+      'to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]',
+      '',
+      "Recommendation: target with 'mode: production' should set 'workspace.root_path' to make sure only one copy is deployed",
+      '',
+      'A common practice is to use a username or principal name in this path, i.e. use',
+      '',
+      '  root_path: /Workspace/Users/u@example.com/.bundle/${bundle.name}/${bundle.target}',
+      '',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(notebook.summary, 'notebook "nowhere" not found. Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]');
+  assert.deepEqual(rec.detail, ['A common practice is to use a username or principal name in this path, i.e. use', '', '  root_path: /Workspace/Users/u@example.com/.bundle/${bundle.name}/${bundle.target}']);
 });

@@ -43,9 +43,9 @@ describe('bundle files', () => {
     for (const pattern of includePatterns) assert.ok(matchGlob(bundleDir, pattern).length > 0, `include ${pattern} matches nothing`);
   });
 
-  test('the bundle is named and syncs both itself and ../pipelines', () => {
+  test('the bundle is named and syncs only what the workspace runs: its src/ and ../pipelines (not .github/)', () => {
     assert.match(String(mapAt(main.value, 'bundle').name ?? ''), /^\w+$/);
-    assert.deepEqual(syncRoots.map((r) => toPosix(relative(root, r)) || '.'), ['bundle', 'pipelines']);
+    assert.deepEqual(syncRoots.map((r) => toPosix(relative(root, r)) || '.'), ['bundle/src', 'pipelines']);
   });
 
   test('every ${var.name} used anywhere is declared, and every declared variable is used', () => {
@@ -79,9 +79,14 @@ describe('bundle targets', () => {
     assert.equal(mapAt(targets, 'dev').mode, 'development');
   });
 
-  test('staging is a shared deployment, not a personal development copy', () => {
+  test('staging and prod deploy to the deploying identity\'s folder (the CLI warns that /Workspace/Shared is writable by all users)', () => {
     assert.notEqual(mapAt(targets, 'staging').mode, 'development');
-    assert.match(String(mapAt(targets, 'staging', 'workspace').root_path ?? ''), /\/Shared\//);
+    for (const t of ['staging', 'prod']) assert.equal(mapAt(targets, t, 'workspace').root_path, '/Workspace/Users/${workspace.current_user.userName}/.bundle/${bundle.name}/${bundle.target}');
+  });
+
+  test('schedules: paused in dev (development mode), running in staging and prod', () => {
+    for (const t of ['staging', 'prod']) assert.equal(mapAt(targets, t, 'presets').trigger_pause_status, 'UNPAUSED');
+    for (const { value } of resources('jobs').values()) assert.equal(mapAt(value, 'schedule').pause_status, undefined, 'an explicit pause_status would override the dev preset');
   });
 
   test('prod runs in production mode as a service principal', () => {
