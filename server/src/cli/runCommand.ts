@@ -13,9 +13,11 @@ import { DatasetResult, runPipeline, RunSummary } from '../engine/runtime/runPip
 import { DEFAULT_OPTIONS } from '../simulator/simulateOptions';
 import { simulate } from '../simulator/simulate';
 import { MANIFEST_FILE } from '../simulator/manifest';
+import { takePathMappings } from './pathMapOption';
+import { dryRunCommand } from './dryRunCommand';
 
 const USAGE =
-  'usage: lakeflow run [--bundle bundle/databricks.yml] [--target local] [--data DIR] [--db FILE] [--events N] [--seed S] [--full-refresh | --refresh t1,t2] [--format text|json] [--concurrency N]';
+  'usage: lakeflow run [--bundle bundle/databricks.yml] [--target local] [--data DIR] [--db FILE] [--events N] [--seed S] [--full-refresh | --refresh t1,t2] [--format text|json] [--concurrency N] [--map PREFIX=DIR]... [--dry-run [--format text|json|sarif]]';
 const VALUED = ['bundle', 'target', 'data', 'db', 'events', 'seed', 'refresh', 'format', 'concurrency', 'pipeline'] as const;
 
 const kindLabel: Record<string, string> = {
@@ -90,14 +92,16 @@ export const runCommand: Subcommand = {
       io.out(`${USAGE}\n`);
       return 0;
     }
-    const fullRefresh = args.includes('--full-refresh');
+    const { rest, mappings } = takePathMappings(args, io.cwd);
+    const fullRefresh = rest.includes('--full-refresh');
+    const dry = rest.includes('--dry-run');
     const { paths, options } = parseArgs(
-      args.filter((a) => a !== '--full-refresh'),
+      rest.filter((a) => a !== '--full-refresh' && a !== '--dry-run'),
       VALUED,
     );
     if (paths.length > 0) throw new UsageError(`unexpected argument '${paths[0]}' (${USAGE})`);
     if (fullRefresh && options.has('refresh')) throw new UsageError('--full-refresh and --refresh exclude each other');
-    const format = oneOf(options.get('format'), ['text', 'json'] as const, 'text', 'format');
+    const format = oneOf(options.get('format'), dry ? (['text', 'json', 'sarif'] as const) : (['text', 'json'] as const), 'text', 'format');
     const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
     const events = positiveInt(options.get('events'), 'events', DEFAULT_OPTIONS.events);
     const seed = positiveInt(options.get('seed'), 'seed', DEFAULT_OPTIONS.seed);
@@ -110,6 +114,9 @@ export const runCommand: Subcommand = {
     if (!existsSync(at(bundleFile))) throw new UsageError(`bundle file not found: ${bundleFile}`);
 
     let data = options.get('data');
+    // Like a run: `${source_root}` is the landing folder, though a dry run reads nothing from it.
+    if (dry) return dryRunCommand(io, at(bundleFile), options, mappings, format, { source_root: toFileId(at(data ?? join('.lakeflow', 'landing'))) });
+    if (data === undefined && mappings.length > 0) data = io.cwd;
     if (data === undefined) {
       data = at(join('.lakeflow', 'landing'));
       // A first run (or explicit --events/--seed) writes landing data; later runs reuse it.
@@ -129,6 +136,7 @@ export const runCommand: Subcommand = {
       pipelineKey: options.get('pipeline'),
       configuration: { source_root: toFileId(data) },
       files: diskFiles(),
+      pathMap: mappings,
     });
     // `local` is the default and may be absent (the bundle's defaults apply); a named target must exist.
     const unknownTarget = pipeline.bundle?.problems.find((p) => p.kind === 'unknownTarget');

@@ -6,6 +6,7 @@ import type { Subcommand } from './main';
 import { CliIo, UsageError } from './io';
 import { DEFAULT_OPTIONS, SimulateOptions } from '../simulator/simulateOptions';
 import { simulate } from '../simulator/simulate';
+import { simulateFromSchemaCommand } from './simulateFromSchemaCommand';
 
 const USAGE = 'usage: lakeflow simulate --out DIR [--events N] [--seed S] [--start ISO] [--days D]';
 const FLAGS = ['out', 'events', 'seed', 'start', 'days'] as const;
@@ -19,6 +20,7 @@ const MAX_DAYS = 3660;
 export const simulateCommand: Subcommand = {
   summary: 'write simulated IoT and CDC landing files (JSON lines) and manifest.json',
   async run(args: string[], io: CliIo): Promise<number> {
+    if (args.includes('--from-schema') && !args.includes('--help') && !args.includes('-h')) return simulateFromSchemaCommand(args, io);
     if (args.includes('--help') || args.includes('-h')) {
       io.out(`${USAGE}\n  defaults: --events ${DEFAULT_OPTIONS.events} --seed ${DEFAULT_OPTIONS.seed} --start ${DEFAULT_OPTIONS.start} --days ${DEFAULT_OPTIONS.days}\n`);
       return 0;

@@ -44,6 +44,8 @@ export interface RunOptions {
   onProgress?(event: { dataset: string; kind: DatasetKind; phase: 'start' | 'end'; result?: DatasetResult }): void;
   /** Extra receivers of the event log (the file beside the database is always written). */
   eventSinks?: EventSink[];
+  /** Read no files: every source is empty, so the run only binds each dataset's query (`--dry-run`). */
+  dryRun?: boolean;
 }
 
 export interface RunSummary {
@@ -111,7 +113,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
     await dropScratchTables(instance);
     log.updateProgress('RUNNING', `Update ${log.updateId} is RUNNING.`);
 
-    const ctxBase = { baseDir: options.baseDir, updateId: log.updateId, deltas: new Map<string, string>(), tables: new Map(plan.datasets.map((d) => [d.key, d.table])) };
+    const ctxBase = { baseDir: options.baseDir, dryRun: options.dryRun, updateId: log.updateId, deltas: new Map<string, string>(), tables: new Map(plan.datasets.map((d) => [d.key, d.table])) };
     const state = new Map<string, DatasetStatus>();
     const pending = plan.datasets.filter(inUpdate);
     const pendingKeys = new Set(pending.map((d) => d.key));
