@@ -1,5 +1,6 @@
 // Code lenses from the local runs: the pass rate on each `CONSTRAINT ... EXPECT`
-// line, and "Preview local rows" / "Run locally" on each dataset a run built.
+// line, and "Preview local rows" / "Run locally" on each dataset the latest run
+// built; a dataset it failed or skipped shows why instead.
 // Positions come from `lakeflow/lineageGraph` (the datasets' and expectations'
 // ranges), counts from the local run's event log; the log is re-read only when
 // it changed, and the lenses refresh when a run ends or the log is rewritten
@@ -39,7 +40,7 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
     const bundle = this.bundles.active();
     if (!bundle || !this.server.languageClient) return [];
     const quality = await this.load(localRunFiles(localRunFolder(bundle)).eventLog);
-    if (!quality || quality.datasets.size === 0 || token.isCancellationRequested) return [];
+    if (!quality || (quality.datasets.size === 0 && quality.notBuilt.size === 0) || token.isCancellationRequested) return [];
     const graph = await requestLineage(this.server, { uri: document.uri.toString() }).catch(() => undefined);
     const lenses: vscode.CodeLens[] = [];
     for (const node of graph?.nodes ?? []) {
@@ -48,6 +49,14 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
         const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
         lenses.push(new vscode.CodeLens(at, { title: '$(table) Preview local rows', tooltip: `The rows of ${node.name} as the latest local run left them`, command: 'lakeflow.previewRows', arguments: [{ dataset: node.name }] }));
         lenses.push(new vscode.CodeLens(at, { title: '$(run) Run locally', tooltip: `Recompute ${node.name} alone, reading its sources as the latest local run left them`, command: 'lakeflow.runLocalDataset', arguments: [{ dataset: node.name }] }));
+      }
+      const missing = node.range && quality.notBuilt.get(node.name.toLowerCase());
+      if (missing && node.range) {
+        // A dataset the latest run did not build has no rows to preview: the lens says why instead.
+        const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
+        const reason = missing.message.split('\n')[0];
+        const title = missing.status === 'failed' ? `$(error) Not built locally: ${reason}` : `$(circle-slash) Skipped locally: ${reason}`;
+        lenses.push(new vscode.CodeLens(at, { title: title.length > 120 ? title.slice(0, 119) + '…' : title, tooltip: missing.message, command: 'lakeflow.showOutput' }));
       }
       for (const x of node.expectations ?? []) {
         const title = x.range && expectationLensText(quality, node.name, x.name, x.action);
