@@ -4,6 +4,7 @@
 // rest of the graph still runs. Progress goes to the event log as it happens.
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { DatasetKind } from '../../language/syntax/ast';
 import type { DatasetPlan, PipelinePlan } from '../plan';
@@ -70,6 +71,16 @@ async function dropScratchTables(instance: DuckDBInstance): Promise<void> {
   }
 }
 
+/**
+ * DuckDB's own default takes 80% of the machine; a local run shares it with
+ * the editor, so it is capped at 3 GiB (or 60% of a smaller machine) and larger
+ * joins and aggregates spill to disk beside the database instead.
+ */
+function defaultMemoryLimit(): string {
+  const cap = Math.min(3 * 1024, Math.floor((totalmem() / 1024 / 1024) * 0.6));
+  return `${Math.max(256, cap)}MB`;
+}
+
 /** The result of a dataset that did not run. */
 function notRun(d: DatasetPlan, status: DatasetStatus, message: string): DatasetResult {
   return { name: d.name, kind: d.kind, status, rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0, message };
@@ -88,7 +99,12 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   // memory, more parallelism). Skipping compression makes the file about 3x
   // larger but saves about a quarter of a run's CPU, which a development loop waits on.
   const { DuckDBInstance } = loadDuckDb();
-  const instance = await DuckDBInstance.create(options.database, { preserve_insertion_order: 'false', force_compression: 'uncompressed', ...(options.settings ?? {}) });
+  const instance = await DuckDBInstance.create(options.database, {
+    preserve_insertion_order: 'false',
+    force_compression: 'uncompressed',
+    memory_limit: defaultMemoryLimit(),
+    ...(options.settings ?? {}),
+  });
   const byKey = new Map(plan.datasets.map((d) => [d.key, d]));
   const fullAll = options.fullRefresh === true;
   const fullSome = new Set(Array.isArray(options.fullRefresh) ? options.fullRefresh.map((k) => k.toLowerCase()) : []);
