@@ -15,6 +15,8 @@ export interface ClientSettings {
   runPollIntervalSeconds: number;
   /** Simulated events Run Locally generates before each run; 0: the CLI's default once, then the landing data already there. */
   localRunEvents: number;
+  /** Cloud path prefix -> local folder (relative to the workspace folder), passed as `lakeflow run --map`. */
+  localRunPathMap: Record<string, string>;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): ClientSettings {
@@ -40,11 +42,18 @@ export function readSettings(scope?: vscode.ConfigurationScope): ClientSettings 
     },
     runPollIntervalSeconds: Math.max(0.05, num('run.pollIntervalSeconds')),
     localRunEvents: Math.max(0, Math.floor(num('localRun.events')) || 0),
+    localRunPathMap: stringMap(c.get<unknown>('localRun.pathMap')),
   };
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Keeps the string entries of an object setting (a hand-edited settings.json may hold anything). */
+function stringMap(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0].trim() !== '' && e[1].trim() !== ''));
+}
 
 export function toServerSettings(s: ClientSettings): ServerSettings {
   return {

@@ -10,6 +10,7 @@ import { signIn, signOut } from './authCommands';
 import { deployBundle, deployBundleToTarget, destroyBundle, selectTarget, validateBundle } from './bundleCommands';
 import { previewRows } from './previewRows';
 import { runLocal } from './runLocal';
+import { checkLocally } from './checkLocally';
 import { runPipeline } from './runPipeline';
 import { revealInExplorer, showLineage } from './viewCommands';
 
@@ -25,7 +26,10 @@ export interface CommandDeps {
 type Handler = (...args: never[]) => unknown;
 
 export function commandTable({ services: s, explorer, explorerView, lineage, rows, lenses }: CommandDeps): Record<string, Handler> {
+  const localProblems = vscode.languages.createDiagnosticCollection('lakeflow-local-check');
+  s.context.subscriptions.push(localProblems);
   return {
+    'lakeflow.checkLocally': () => checkLocally(s, localProblems),
     'lakeflow.validateBundle': (args?: { target?: string }) => validateBundle(s, args),
     'lakeflow.deployBundle': (args?: { target?: string }) => deployBundle(s, args),
     'lakeflow.deployBundleToTarget': () => deployBundleToTarget(s),
@@ -69,6 +73,7 @@ async function showActions(): Promise<void> {
     { label: '$(cloud-upload) Deploy to target…', command: 'lakeflow.deployBundleToTarget' },
     { label: '$(play) Run pipeline…', command: 'lakeflow.runPipeline' },
     { label: '$(run-all) Run pipeline locally (DuckDB)', command: 'lakeflow.runLocal' },
+    { label: '$(checklist) Check pipeline locally (no data)', command: 'lakeflow.checkLocally' },
     { label: '$(check-all) Validate bundle', command: 'lakeflow.validateBundle' },
     { label: '$(target) Select target…', command: 'lakeflow.selectTarget' },
     { label: '$(type-hierarchy) Show lineage graph', command: 'lakeflow.showLineage' },

@@ -13,12 +13,13 @@ import { PipelineEvent } from '../databricks/pipelineUpdate';
 import { bindingMissingMessage } from '../local/bindingMissing';
 import { EventLogTail } from '../local/eventLogTail';
 import { describeLocalEvent, parseEventLines } from '../local/localEvents';
-import { localRunFiles, localRunInvocation, LocalRunSummary, parseRunSummary, summaryLine } from '../local/localRunCommand';
+import { localRunFiles, localRunInvocation, LocalRunSummary, parseRunSummary, summaryLine, unmappedPrefix } from '../local/localRunCommand';
 import { requireBundle, requireTrust, Services } from '../services';
 import { readSettings } from '../settings';
 import { ExpectationLenses, localRunFolder } from '../views/expectationLenses';
 import { PipelineExplorer } from '../views/pipelineExplorer';
 import { isCancellation, reportFailure } from './failure';
+import { offerPathMapping } from './pathMapOffer';
 import { LocatedError, showDatasetErrors } from './runPipeline';
 
 export interface RunLocalArgs {
@@ -73,6 +74,7 @@ export async function runLocal(s: Services, explorer: PipelineExplorer, lenses: 
       fullRefresh: args.fullRefresh,
       refresh: args.refresh,
       pipeline: bundle.pipelines.length > 1 ? pipeline : undefined,
+      pathMap: readSettings(bundle.rootUri).localRunPathMap,
       baseEnv: process.env,
     });
     return await s.operations.run('Running pipeline locally', async (signal, report) => {
@@ -103,6 +105,8 @@ export async function runLocal(s: Services, explorer: PipelineExplorer, lenses: 
       }
       const summary = parseRunSummary(stdout);
       if (!summary) throw new Error('lakeflow run printed no summary; see the Lakeflow output.');
+      const unmapped = summary.datasets.map((d) => unmappedPrefix(d.message)).find((p) => p !== undefined);
+      if (unmapped) void offerPathMapping(unmapped, vscode.Uri.file(cwd));
       return finish(s, pipeline ?? bundle.pipelines[0]?.key, summary, events, files);
     });
   } catch (e) {

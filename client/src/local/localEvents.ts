@@ -52,8 +52,10 @@ export function describeLocalEvent(e: PipelineEvent): string {
  * and leaves the others showing their own latest run.
  */
 export interface LatestRunQuality {
-  /** Lower-case names of the datasets with a flow_progress event in some run. */
+  /** Lower-case names of the datasets whose latest run completed them: only these have rows to preview. */
   datasets: Set<string>;
+  /** Datasets whose latest run failed or skipped them, with the run's reason. */
+  notBuilt: Map<string, { status: 'failed' | 'skipped'; message: string }>;
   /** Keyed by lower-case dataset, then lower-case expectation name. */
   stats: Map<string, Map<string, ExpectationStats>>;
 }
@@ -67,13 +69,22 @@ export function latestRunQuality(events: readonly PipelineEvent[]): LatestRunQua
     updates.set(e.updateId, list);
   }
   const datasets = new Set<string>();
+  const notBuilt = new Map<string, { status: 'failed' | 'skipped'; message: string }>();
   const stats = new Map<string, Map<string, ExpectationStats>>();
   // Updates in log order: a later run that processed a dataset replaces what an earlier one said.
   for (const run of updates.values()) {
-    const processed = new Set(run.filter((e) => e.eventType === 'flow_progress' && e.dataset).map((e) => (e.dataset as string).toLowerCase()));
+    const progress = run.filter((e) => e.eventType === 'flow_progress' && e.dataset);
+    const processed = new Set(progress.map((e) => (e.dataset as string).toLowerCase()));
     for (const d of processed) {
-      datasets.add(d);
+      datasets.delete(d);
+      notBuilt.delete(d);
       stats.delete(d);
+    }
+    for (const e of progress) {
+      const key = (e.dataset as string).toLowerCase();
+      const status = String((e.details.flow_progress as { status?: string } | undefined)?.status ?? '').toUpperCase();
+      if (status === 'COMPLETED') datasets.add(key);
+      else if (status === 'FAILED' || status === 'SKIPPED') notBuilt.set(key, { status: status === 'FAILED' ? 'failed' : 'skipped', message: e.errorMessages[0] ?? e.message });
     }
     for (const x of expectationCounts(run)) {
       const key = x.dataset.toLowerCase();
@@ -83,13 +94,14 @@ export function latestRunQuality(events: readonly PipelineEvent[]): LatestRunQua
       stats.set(key, inner);
     }
   }
-  return { datasets, stats };
+  return { datasets, notBuilt, stats };
 }
 
 /** The lens text of one expectation, or undefined when no run processed its dataset. `runLabel`: which run, e.g. `workspace run`. */
 export function expectationLensText(run: LatestRunQuality, dataset: string, name: string, action: ExpectationAction, runLabel = 'local run'): string | undefined {
   const key = dataset.toLowerCase();
-  if (!run.datasets.has(key)) return undefined;
+  // A dataset the run failed still shows the counts it measured (a FAIL UPDATE stop says which expectation).
+  if (!run.datasets.has(key) && !run.stats.has(key)) return undefined;
   // A dataset that saw no new rows reports no expectation counts at all.
   return passRateText(run.stats.get(key)?.get(name.toLowerCase()) ?? { dataset, name, passed: 0, failed: 0 }, action, runLabel);
 }

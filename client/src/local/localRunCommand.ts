@@ -18,6 +18,10 @@ export interface LocalRunInput {
   refresh?: string[];
   /** The pipeline's key, when the bundle has several. */
   pipeline?: string;
+  /** Cloud path prefix -> local folder (`--map`), from `lakeflow.localRun.pathMap`. */
+  pathMap?: Record<string, string>;
+  /** Bind every dataset with no data instead of running (`--dry-run`). */
+  dryRun?: boolean;
   baseEnv: NodeJS.ProcessEnv;
 }
 
@@ -32,6 +36,12 @@ export function localRunInvocation(input: LocalRunInput): LocalRunInvocation {
   const relativeBundle = path.relative(input.cwd, input.bundleFile);
   const bundle = relativeBundle && !relativeBundle.startsWith('..') && !path.isAbsolute(relativeBundle) ? relativeBundle : input.bundleFile;
   const args = ['--bundle', bundle, '--format', 'json'];
+  for (const [prefix, dir] of Object.entries(input.pathMap ?? {})) args.push('--map', `${prefix}=${dir}`);
+  if (input.dryRun) {
+    args.push('--dry-run');
+    if (input.pipeline) args.push('--pipeline', input.pipeline);
+    return { command: { command: [input.cliScript, 'run'], args }, cwd: input.cwd, env: { ...input.baseEnv, ELECTRON_RUN_AS_NODE: '1' } };
+  }
   if (input.events > 0) args.push('--events', String(Math.floor(input.events)));
   if (input.fullRefresh) args.push('--full-refresh');
   else if (input.refresh?.length) args.push('--refresh', input.refresh.join(','));
@@ -77,4 +87,9 @@ export function summaryLine(s: LocalRunSummary): string {
     ...(failed.length ? [`failed: ${failed.join(', ')}`] : []),
     ...(skipped.length ? [`skipped: ${skipped.join(', ')}`] : []),
   ].join('; ');
+}
+
+/** The prefix a run's message asks to map (`--map /Volumes/c/s/v=DIR`), if any. */
+export function unmappedPrefix(message: string | undefined): string | undefined {
+  return message ? /--map (\S+?)=DIR/.exec(message)?.[1] : undefined;
 }

@@ -1,6 +1,6 @@
 // Code lenses from the runs: the pass rate on each `CONSTRAINT ... EXPECT`
-// line, and "Preview local rows" / "Run locally" on each dataset a local run
-// built. Positions come from `lakeflow/lineageGraph` (the datasets' and
+// line, and "Preview local rows" / "Run locally" on each dataset the latest
+// local run built (a dataset it failed or skipped shows why instead). Positions come from `lakeflow/lineageGraph` (the datasets' and
 // expectations' ranges); counts come from the latest run, local or in the
 // workspace: the local run's event log (re-read only when it changed, also
 // when `lakeflow run` in a terminal rewrites it) or the events of the latest
@@ -53,7 +53,7 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
     const quality = local?.quality;
     // The expectation lenses show the newer of the two runs.
     const latest = remote && (!local || remote.at >= local.at) ? remote : local && { quality: local.quality, label: 'local run' };
-    if (!latest || (latest.quality.datasets.size === 0 && !quality?.datasets.size) || token.isCancellationRequested) return [];
+    if (!latest || (latest.quality.datasets.size === 0 && !quality?.datasets.size && !quality?.notBuilt.size) || token.isCancellationRequested) return [];
     const graph = await requestLineage(this.server, { uri: document.uri.toString() }).catch(() => undefined);
     const lenses: vscode.CodeLens[] = [];
     for (const node of graph?.nodes ?? []) {
@@ -62,6 +62,14 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
         const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
         lenses.push(new vscode.CodeLens(at, { title: '$(table) Preview local rows', tooltip: `The rows of ${node.name} as the latest local run left them`, command: 'lakeflow.previewRows', arguments: [{ dataset: node.name }] }));
         lenses.push(new vscode.CodeLens(at, { title: '$(run) Run locally', tooltip: `Recompute ${node.name} alone, reading its sources as the latest local run left them`, command: 'lakeflow.runLocalDataset', arguments: [{ dataset: node.name }] }));
+      }
+      const missing = node.range && quality?.notBuilt.get(node.name.toLowerCase());
+      if (missing && node.range) {
+        // A dataset the latest run did not build has no rows to preview: the lens says why instead.
+        const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
+        const reason = missing.message.split('\n')[0];
+        const title = missing.status === 'failed' ? `$(error) Not built locally: ${reason}` : `$(circle-slash) Skipped locally: ${reason}`;
+        lenses.push(new vscode.CodeLens(at, { title: title.length > 120 ? title.slice(0, 119) + '…' : title, tooltip: missing.message, command: 'lakeflow.showOutput' }));
       }
       for (const x of node.expectations ?? []) {
         const title = x.range && expectationLensText(latest.quality, node.name, x.name, x.action, latest.label);

@@ -23,14 +23,16 @@ import { simulate, SimulationInterrupted } from '../simulator/simulate';
 import { LandingFolder } from '../simulator/landingFolder';
 import { publishedBatches } from '../simulator/manifest';
 import { progressLine, summaryJson, summaryTable } from './runReport';
+import { takePathMappings } from './pathMapOption';
+import { dryRunCommand } from './dryRunCommand';
 
 const DEFAULT_DB = join('.lakeflow', 'lakehouse.duckdb');
 const DEFAULT_LANDING = join('.lakeflow', 'landing');
 const VALUED = ['bundle', 'target', 'data', 'db', 'events', 'seed', 'refresh', 'format', 'concurrency', 'pipeline'] as const;
-const SWITCHES = ['--full-refresh', '--continue-on-error'];
+const SWITCHES = ['--full-refresh', '--continue-on-error', '--dry-run'];
 
 export const runHelp: CommandHelp = {
-  usage: 'lakeflow run [--bundle FILE] [--target T] [--data DIR | --events N --seed S] [--db FILE] [--full-refresh | --refresh t1,t2] [--continue-on-error] [--format text|json]',
+  usage: 'lakeflow run [--bundle FILE] [--target T] [--data DIR | --events N --seed S | --map PREFIX=DIR...] [--db FILE] [--full-refresh | --refresh t1,t2] [--continue-on-error] [--dry-run] [--format text|json]',
   description:
     'Runs the pipeline locally on DuckDB: analyses every file first (an error stops the run before anything is written), simulates landing data unless --data is given, then runs every dataset in dependency order. Exit 0 when every dataset completed, 1 otherwise, 130 when interrupted.',
   options: [
@@ -48,7 +50,9 @@ export const runHelp: CommandHelp = {
     { flag: '--full-refresh', text: 'recompute every table from all landing data' },
     { flag: '--refresh t1,t2', text: 'run only these datasets, from the sources as the last run left them' },
     { flag: '--continue-on-error', text: 'when files have errors, still run the datasets they do not affect (exit 1)' },
-    { flag: '--format F', text: 'text, or json (one object on stdout)', default: 'text' },
+    { flag: '--format F', text: 'text, or json (one object on stdout); with --dry-run also sarif', default: 'text' },
+    { flag: '--map PREFIX=DIR', text: 'read a cloud path prefix (/Volumes/..., s3://...) from a local folder; repeatable; nothing is simulated then' },
+    { flag: '--dry-run', text: 'bind every dataset with no data, in a throwaway database, and report what does not bind (LF6xx)' },
     { flag: '--concurrency N', text: 'datasets run at once', default: '2' },
   ],
 };
@@ -93,10 +97,12 @@ export const runCommand: Subcommand = {
   summary: 'run the pipeline locally on DuckDB (simulating landing data unless --data is given)',
   help: runHelp,
   async run(args: string[], io: CliIo): Promise<number> {
-    const fullRefresh = args.includes('--full-refresh');
-    const continueOnError = args.includes('--continue-on-error');
+    const { rest, mappings } = takePathMappings(args, io.cwd);
+    const fullRefresh = rest.includes('--full-refresh');
+    const continueOnError = rest.includes('--continue-on-error');
+    const dry = rest.includes('--dry-run');
     const { paths, options } = parseArgs(
-      args.filter((a) => !SWITCHES.includes(a)),
+      rest.filter((a) => !SWITCHES.includes(a)),
       VALUED,
     );
     if (paths.length > 0) throw new UsageError(`unexpected argument '${paths[0]}' (see lakeflow help run)`);
@@ -104,7 +110,7 @@ export const runCommand: Subcommand = {
     if (options.has('data') && (options.has('events') || options.has('seed'))) {
       throw new UsageError(`--events and --seed simulate into ${DEFAULT_LANDING}; with --data the landing folder is yours (add data with lakeflow simulate --out DIR)`);
     }
-    const format = oneOf(options.get('format'), ['text', 'json'] as const, 'text', 'format');
+    const format = oneOf(options.get('format'), dry ? (['text', 'json', 'sarif'] as const) : (['text', 'json'] as const), 'text', 'format');
     const log = format === 'text' ? io.out : io.err;
     const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
     count(options.get('events'), 'events', 0);
@@ -116,7 +122,11 @@ export const runCommand: Subcommand = {
     if (!bundleFile && existsSync(join(io.cwd, 'databricks.yml'))) bundleFile = 'databricks.yml';
     if (!bundleFile) throw new UsageError(`no bundle found (looked for bundle/databricks.yml and databricks.yml); give --bundle FILE`);
     if (!existsSync(at(bundleFile))) throw new UsageError(`bundle file not found: ${bundleFile}`);
-    const data = at(options.get('data') ?? DEFAULT_LANDING);
+    // Like a run: `${source_root}` is the landing folder, though a dry run reads nothing from it.
+    if (dry) return dryRunCommand(io, at(bundleFile), options, mappings, format, { source_root: toFileId(at(options.get('data') ?? DEFAULT_LANDING)) });
+    // A pipeline whose cloud paths are mapped reads the mapped folders: nothing is simulated for it.
+    const mapped = mappings.length > 0 && !options.has('data');
+    const data = at(options.get('data') ?? (mapped ? '.' : DEFAULT_LANDING));
     if (options.has('data') && !existsSync(data)) throw new UsageError(`--data folder not found: ${data}`);
 
     const pipeline = loadLocalPipeline({
@@ -125,6 +135,7 @@ export const runCommand: Subcommand = {
       pipelineKey: options.get('pipeline'),
       configuration: { source_root: toFileId(data) },
       files: diskFiles(),
+      pathMap: mappings,
     });
     // `local` is the default and may be absent (the bundle's defaults apply); a named target must exist.
     const unknownTarget = pipeline.bundle?.problems.find((p) => p.kind === 'unknownTarget');
@@ -152,7 +163,7 @@ export const runCommand: Subcommand = {
 
     try {
       // 2. Landing data (append-only).
-      if (!options.has('data')) await prepareLanding(data, options, io, log);
+      if (!options.has('data') && !mapped) await prepareLanding(data, options, io, log);
       // 3. The update.
       const total = refresh?.length ?? pipeline.plan.datasets.length;
       let done = 0;

@@ -7,6 +7,7 @@ import type { Subcommand } from './main';
 import { CliIo, UsageError } from './io';
 import { DEFAULT_OPTIONS, SimulateOptions } from '../simulator/simulateOptions';
 import { simulate, SimulationInterrupted } from '../simulator/simulate';
+import { FROM_SCHEMA_DEFAULTS, simulateFromSchemaCommand } from './simulateFromSchemaCommand';
 
 const USAGE = 'usage: lakeflow simulate --out DIR [--events N] [--seed S] [--start ISO] [--days D]';
 const FLAGS = ['out', 'events', 'seed', 'start', 'days'] as const;
@@ -21,6 +22,12 @@ const simulateHelp: CommandHelp = {
     { flag: '--seed S', text: 'random seed: equal arguments give equal bytes', default: String(DEFAULT_OPTIONS.seed) },
     { flag: '--start ISO', text: 'start of the simulated window (date or UTC date-time)', default: DEFAULT_OPTIONS.start },
     { flag: '--days D', text: 'length of the window in days', default: String(DEFAULT_OPTIONS.days) },
+    { flag: '--from-schema', text: "instead: sample files for any pipeline's own sources, from their declared schemas (the options below)" },
+    { flag: '--bundle FILE', text: 'with --from-schema: the bundle whose pipeline is read', default: 'bundle/databricks.yml, else databricks.yml' },
+    { flag: '--target T', text: 'with --from-schema: bundle target whose settings apply', default: FROM_SCHEMA_DEFAULTS.target },
+    { flag: '--pipeline KEY', text: 'with --from-schema: which pipeline of the bundle', default: 'the first' },
+    { flag: '--map PREFIX=DIR', text: 'with --from-schema: the local folder of a cloud path prefix; repeatable' },
+    { flag: '--rows N', text: 'with --from-schema: rows per source file', default: String(FROM_SCHEMA_DEFAULTS.rows) },
   ],
 };
 type Flag = (typeof FLAGS)[number];
@@ -34,6 +41,7 @@ export const simulateCommand: Subcommand = {
   summary: 'write simulated IoT and CDC landing files (JSON lines) and manifest.json',
   help: simulateHelp,
   async run(args: string[], io: CliIo): Promise<number> {
+    if (args.includes('--from-schema') && !args.includes('--help') && !args.includes('-h')) return simulateFromSchemaCommand(args, io);
     const options = parseSimulateArgs(args, io.cwd);
     let manifest;
     try {

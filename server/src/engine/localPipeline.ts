@@ -11,6 +11,10 @@ import { PipelineContext, pipelineContextOf } from '../language/model/pipelineCo
 import { WorkspaceIndex } from '../language/model/workspaceIndex';
 import { createFunctionCatalogue } from '../language/facts/databricksFunctions';
 import { parse } from '../language/syntax/parser';
+import { LineIndex } from '../language/syntax/lineIndex';
+import { mapPath, PathMapping, unmappedMessage } from './pathMap';
+import { columnsNamedIn } from './sourceColumns';
+import type * as A from '../language/syntax/ast';
 import type { PipelinePlan } from './plan';
 import { ParsedFile, translatePipeline } from './translate/translatePipeline';
 
@@ -25,6 +29,8 @@ export interface LocalPipelineOptions {
   /** Overrides of configuration values; `source_root` is the landing folder. */
   configuration: Record<string, string>;
   files: FileProvider;
+  /** Cloud path prefixes mapped to local folders (`--map`, `lakeflow.localRun.pathMap`). */
+  pathMap?: PathMapping[];
 }
 
 export interface LocalPipeline {
@@ -97,6 +103,8 @@ export function loadLocalPipeline(options: LocalPipelineOptions): LocalPipeline 
   });
   const functions = createFunctionCatalogue();
   const plan = translatePipeline(parsed, { config, schemaFor: layerSchema(root, defaultSchema), ownQualifiers, functions });
+  applyPathMap(plan, parsed, options.pathMap ?? []);
+  attachReadColumns(plan, parsed);
   // The run is ordered by the union of the references the translator rewrote
   // and the model's dataset graph, so a read the model sees is never raced.
   const index = new WorkspaceIndex({ parse, pipeline: context, functions });
@@ -106,4 +114,53 @@ export function loadLocalPipeline(options: LocalPipelineOptions): LocalPipeline 
     for (const u of index.upstream(d.key)) if (u.key !== d.key && keys.has(u.key) && !d.dependsOn.includes(u.key)) d.dependsOn.push(u.key);
   }
   return { name, plan, root, bundle, index };
+}
+
+/**
+ * Points every file source at its local folder. A cloud path that no mapping
+ * covers stops its dataset with one message naming the option that maps it,
+ * instead of being listed as an empty relative folder.
+ */
+function applyPathMap(plan: PipelinePlan, parsed: ParsedFile[], mappings: PathMapping[]): void {
+  const texts = new Map(parsed.map((f) => [f.path, f.text]));
+  for (const d of plan.datasets) {
+    const reported = new Set<string>();
+    for (const flow of d.flows) {
+      for (const source of flow.fileSources) {
+        const mapped = mapPath(source.path, mappings);
+        if (mapped.kind === 'mapped') source.path = mapped.path;
+        if (mapped.kind !== 'unmapped' || reported.has(source.path)) continue;
+        reported.add(source.path);
+        const p = new LineIndex(texts.get(d.file) ?? '').positionAt(source.span.start);
+        d.problems.push({ file: d.file, span: source.span, line: p.line, character: p.character, message: unmappedMessage(source.path) });
+      }
+    }
+  }
+}
+
+/** The statements that define `key` (its CREATE and the flows into it). */
+function statementsDefining(parsed: ParsedFile[], key: string): A.Statement[] {
+  const nameOf = (n: A.QualifiedName | A.Missing | undefined) => (n && n.kind === 'QualifiedName' ? n.parts[n.parts.length - 1]?.name.toLowerCase() : undefined);
+  return parsed.flatMap((f) =>
+    f.statements.filter((s) => (s.kind === 'CreateDataset' ? nameOf(s.name) : s.kind === 'CreateFlow' ? nameOf(flowTarget(s)) : undefined) === key),
+  );
+}
+
+function flowTarget(s: A.CreateFlow): A.QualifiedName | A.Missing | undefined {
+  const body = s.body;
+  return body && (body.kind === 'AutoCdc' || body.kind === 'InsertInto') ? body.target : undefined;
+}
+
+/**
+ * For sources with no declared schema: the columns their dataset and its
+ * direct readers name, so the source has columns even when it has no files.
+ */
+function attachReadColumns(plan: PipelinePlan, parsed: ParsedFile[]): void {
+  for (const d of plan.datasets) {
+    const sources = d.flows.flatMap((f) => f.fileSources).filter((s) => !s.options.schema);
+    if (sources.length === 0) continue;
+    const readers = plan.datasets.filter((r) => r.dependsOn.includes(d.key)).map((r) => r.key);
+    const columns = columnsNamedIn([d.key, ...readers].flatMap((k) => statementsDefining(parsed, k)));
+    for (const s of sources) s.readColumns = columns;
+  }
 }

@@ -17,6 +17,12 @@ export interface FileSourcePlan extends FileSourceSpec {
   placeholder: string;
   /** The query uses `_metadata.*`, so the view must provide it. */
   needsMetadata: boolean;
+  /**
+   * Without a declared schema, the columns the pipeline's queries name (set by
+   * the loader): what an empty source (no files, or a dry run) is given so the
+   * datasets downstream still bind.
+   */
+  readColumns?: { name: string; duckdb: string }[];
 }
 
 interface FlowBase {

@@ -54,7 +54,7 @@ describe('lakeflow run: every file accounted for', () => {
     assert.equal(
       r.stderr,
       'lakeflow run: the pipeline has 1 error(s):\n' +
-        'pipelines/silver/stg_readings.sql:1:8: error LF101: Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE, found `MATERIALIZED`\n' +
+        'pipelines/silver/stg_readings.sql:1:21: error LF101: Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE, found `VEIW`\n' +
         'lakeflow run: nothing was run or written; fix the errors (lakeflow check shows them too), or give --continue-on-error to run the datasets they do not affect\n',
     );
     assert.equal(existsSync(join(dir, '.lakeflow')), false, 'nothing simulated, no database');
@@ -72,7 +72,7 @@ describe('lakeflow run: every file accounted for', () => {
     assert.deepEqual([byName.stg_readings.status, byName.stg_readings.kind], ['failed', 'unknown']);
     assert.equal(
       byName.stg_readings.message,
-      'pipelines/silver/stg_readings.sql: its statement does not parse (LF101 Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE, found `MATERIALIZED`), so it defines no dataset',
+      'pipelines/silver/stg_readings.sql: its statement does not parse (LF101 Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE, found `VEIW`), so it defines no dataset',
     );
     assert.equal(byName.per_sensor.status, 'skipped');
     assert.equal(byName.per_sensor.message, 'reads stg_readings, which pipelines/silver/stg_readings.sql should define but cannot (it has errors)');

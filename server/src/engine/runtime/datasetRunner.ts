@@ -10,7 +10,7 @@ import type { CdcFlow, DatasetPlan, FileSourcePlan, QueryFlow } from '../plan';
 import { streamPlaceholder } from '../plan';
 import { stageCdc } from './cdc';
 import { checkExpectations, ExpectationResult } from './expectations';
-import { defineFileSource } from './fileSource';
+import { defineEmptyFileSource, defineFileSource } from './fileSource';
 import { LandingFile, listLandingFiles } from './landing';
 import { columnsOf, inTransaction, qualified, quoteIdent, rows, tableExists } from './sql';
 import { forgetDataset, landingKey, onceFlowRan, processedFiles, ReadFile, recordOnceFlow, recordProcessed, sourceId } from './state';
@@ -26,6 +26,8 @@ export interface DatasetContext {
   deltas: Map<string, string>;
   /** Every table of every dataset, for streaming readers of datasets that did not run. */
   tables: Map<string, string>;
+  /** A dry run: every file source is empty, so each dataset binds with 0 rows. */
+  dryRun?: boolean;
 }
 
 export interface DatasetOutcome {
@@ -84,7 +86,7 @@ function sha256(path: string): Promise<string> {
 async function sourceFiles(con: DuckDBConnection, plan: DatasetPlan, flow: QueryFlow | CdcFlow, ctx: DatasetContext, incremental: boolean, warnings: string[], record = true): Promise<SourceFiles[]> {
   const out: SourceFiles[] = [];
   for (const source of flow.fileSources) {
-    const all = listLandingFiles(source.path, ctx.baseDir, source.options.pathglobfilter);
+    const all = ctx.dryRun ? [] : listLandingFiles(source.path, ctx.baseDir, source.options.pathglobfilter);
     const id = sourceId(flow.name, resolve(ctx.baseDir, source.path.replace(/^file:(\/\/)?/, '')), ctx.landingRoot);
     const seen = incremental ? await processedFiles(con, plan.key, id) : new Map();
     const fresh: ReadFile[] = [];
@@ -105,11 +107,11 @@ async function sourceFiles(con: DuckDBConnection, plan: DatasetPlan, flow: Query
 }
 
 /** Defines the temporary views a flow's SQL reads. Returns false when a streaming flow has nothing new. */
-async function defineSources(con: DuckDBConnection, flow: QueryFlow | CdcFlow, files: SourceFiles[], ctx: DatasetContext, streaming: boolean): Promise<boolean> {
-  if (streaming && files.length > 0 && files.every((f) => f.fresh.length === 0)) return false;
+async function defineSources(con: DuckDBConnection, flow: QueryFlow | CdcFlow, files: SourceFiles[], ctx: DatasetContext, skipWhenNothingNew: boolean): Promise<boolean> {
+  if (skipWhenNothingNew && files.length > 0 && files.every((f) => f.fresh.length === 0)) return false;
   for (const f of files) {
-    if (f.all.length === 0) throw new Error(`no files found under ${f.source.path}`);
-    if (f.fresh.length > 0) await defineFileSource(con, f.source, f.fresh);
+    if (f.all.length === 0) await defineEmptyFileSource(con, f.source);
+    else if (f.fresh.length > 0) await defineFileSource(con, f.source, f.fresh);
     else {
       // Another source of the flow has new files: this one contributes no rows.
       await defineFileSource(con, f.source, f.all.slice(0, 1));
@@ -184,7 +186,10 @@ async function runStreaming(con: DuckDBConnection, plan: DatasetPlan, ctx: Datas
     for (const [i, flow] of plan.flows.entries()) {
       if (flow.kind === 'query' && flow.once && !ctx.fullRefresh && (await onceFlowRan(con, plan.key, flow.name))) continue;
       const files = await sourceFiles(con, plan, flow, ctx, !ctx.fullRefresh, warnings);
-      if (!(await defineSources(con, flow, files, ctx, true))) continue;
+      // A streaming table whose sources are still empty runs once anyway, so it
+      // exists (0 rows, the declared columns) for the datasets that read it.
+      const exists = await tableExists(con, plan.schema, plan.name);
+      if (!(await defineSources(con, flow, files, ctx, exists))) continue;
       if (flow.kind === 'cdc') {
         const companion = companionName(plan);
         const existing = !ctx.fullRefresh && (await tableExists(con, plan.schema, `__lakeflow_cdc_${plan.key}`)) ? companion : undefined;

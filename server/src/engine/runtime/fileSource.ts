@@ -59,6 +59,36 @@ async function resolveColumns(con: DuckDBConnection, src: FileSourcePlan, files:
   return columns;
 }
 
+/**
+ * The source's view when it has no files (an empty landing folder, or a dry
+ * run): no rows, and the columns the SQL declares (`schema`, `schemaHints`),
+ * else the columns the pipeline's queries read, so every dataset downstream
+ * still binds and runs with 0 rows, as an empty Auto Loader source does.
+ */
+export async function defineEmptyFileSource(con: DuckDBConnection, src: FileSourcePlan): Promise<void> {
+  const columns: ColumnType[] = [];
+  for (const text of [src.options.schema, src.options.schemahints]) {
+    if (!text) continue;
+    const parsed = parseColumnList(text);
+    if (!parsed.ok) throw new SourceSchemaError(`read_files ${text === src.options.schema ? 'schema' : 'schemaHints'}: ${parsed.reason}`);
+    for (const c of parsed.columns) if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push(c);
+  }
+  if (!src.options.schema) {
+    for (const c of src.readColumns ?? []) if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push(c);
+    const rescue = src.options.rescueddatacolumn ?? '_rescued_data';
+    if (!columns.some((c) => c.name.toLowerCase() === rescue.toLowerCase())) columns.push({ name: rescue, duckdb: 'VARCHAR' });
+  }
+  const list = columns.map((c) => `CAST(NULL AS ${c.duckdb}) AS ${quoteIdent(c.name)}`);
+  if (src.needsMetadata) {
+    list.push(
+      `struct_pack(file_path := CAST(NULL AS VARCHAR), file_name := CAST(NULL AS VARCHAR), file_size := CAST(NULL AS BIGINT), ` +
+        `file_block_start := CAST(NULL AS BIGINT), file_block_length := CAST(NULL AS BIGINT), file_modification_time := CAST(NULL AS TIMESTAMP)) AS _metadata`,
+    );
+  }
+  if (list.length === 0) list.push('CAST(NULL AS VARCHAR) AS value');
+  await con.run(`CREATE OR REPLACE TEMP VIEW ${src.placeholder} AS SELECT ${list.join(', ')} WHERE false`);
+}
+
 /** Creates (or replaces) the source's temporary view over `files` (at least one). */
 export async function defineFileSource(con: DuckDBConnection, src: FileSourcePlan, files: LandingFile[]): Promise<void> {
   const columns = await resolveColumns(con, src, files);

@@ -4,6 +4,7 @@
 // rest of the graph still runs. Progress goes to the event log as it happens.
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import type { DatasetKind } from '../../language/syntax/ast';
 import type { DatasetPlan, PipelinePlan } from '../plan';
 import { DatasetContext, runDataset } from './datasetRunner';
@@ -66,6 +67,8 @@ export interface RunOptions {
   sourceText?(file: string): string | undefined;
   /** Folder ingestion progress is recorded relative to (the landing root; default: baseDir). */
   landingRoot?: string;
+  /** Read no files: every source is empty, so the run only binds each dataset's query (`--dry-run`). */
+  dryRun?: boolean;
 }
 
 export interface RunSummary {
@@ -92,6 +95,16 @@ async function dropScratchTables(instance: DuckDBInstance): Promise<void> {
   }
 }
 
+/**
+ * DuckDB's own default takes 80% of the machine; a local run shares it with
+ * the editor, so it is capped at 3 GiB (or 60% of a smaller machine) and larger
+ * joins and aggregates spill to disk beside the database instead.
+ */
+function defaultMemoryLimit(): string {
+  const cap = Math.min(3 * 1024, Math.floor((totalmem() / 1024 / 1024) * 0.6));
+  return `${Math.max(256, cap)}MB`;
+}
+
 /** The result of a dataset that did not run. */
 function notRun(d: DatasetPlan, status: DatasetStatus, message: string): DatasetResult {
   return { name: d.name, kind: d.kind, status, rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0, message };
@@ -107,7 +120,12 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   // memory, more parallelism). Skipping compression makes the file about 3x
   // larger but saves about a quarter of a run's CPU, which a development loop waits on.
   const { DuckDBInstance } = loadDuckDb();
-  const instance = await openDatabase(DuckDBInstance, options.database, { preserve_insertion_order: 'false', force_compression: 'uncompressed', ...(options.settings ?? {}) });
+  const instance = await openDatabase(DuckDBInstance, options.database, {
+    preserve_insertion_order: 'false',
+    force_compression: 'uncompressed',
+    memory_limit: defaultMemoryLimit(),
+    ...(options.settings ?? {}),
+  });
   const logPath = eventLogPath(options.database);
   let eventLogProblem: string | undefined;
   const logFailed = (e: unknown) => (eventLogProblem = describeIoError('write the event log', logPath, e).message);
@@ -149,7 +167,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
     await dropScratchTables(instance);
     log.updateProgress('RUNNING', `Update ${log.updateId} is RUNNING.`);
 
-    const ctxBase = { baseDir: options.baseDir, landingRoot: options.landingRoot ?? options.baseDir, updateId: log.updateId, deltas: new Map<string, string>(), tables: new Map(plan.datasets.map((d) => [d.key, d.table])) };
+    const ctxBase = { baseDir: options.baseDir, landingRoot: options.landingRoot ?? options.baseDir, dryRun: options.dryRun, updateId: log.updateId, deltas: new Map<string, string>(), tables: new Map(plan.datasets.map((d) => [d.key, d.table])) };
     const state = new Map<string, DatasetStatus>();
     const pending = plan.datasets.filter(inUpdate);
     const pendingKeys = new Set(pending.map((d) => d.key));

@@ -1,6 +1,6 @@
 // Every diagnostic the language core reports, with its stable code and
 // severity. Codes never change meaning once released: LF1xx syntax, LF2xx
-// references, LF3xx flow types and graph, LF4xx expectations, LF5xx config.
+// references, LF3xx flow types and graph, LF4xx expectations, LF5xx config, LF6xx the local run (`lakeflow run --dry-run`).
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export const DIAGNOSTIC_CODES = {
@@ -44,6 +44,10 @@ export const DIAGNOSTIC_CODES = {
   LF505: { severity: 'error', title: 'invalid pipeline library' },
   LF506: { severity: 'error', title: 'both schema and target set' },
   LF507: { severity: 'error', title: 'unknown bundle target' },
+
+  LF601: { severity: 'error', title: 'dataset does not bind in the local dry run' },
+  LF602: { severity: 'error', title: 'construct the local run cannot translate' },
+  LF603: { severity: 'error', title: 'cloud path with no local folder' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
