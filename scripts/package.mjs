@@ -1,4 +1,4 @@
-// `npm run package`: the universal .vsix (bundles, snippets, media, manifest and
+// `npm run package`: the universal .vsix (bundles, media, manifest and
 // the `lakeflow` CLI bundle; no native code) and platform-specific .vsix files
 // that also carry DuckDB's native binding, so "Run Pipeline Locally" works from
 // an installed extension. Each package is built in its own staging folder

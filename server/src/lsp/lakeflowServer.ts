@@ -90,6 +90,7 @@ export class LakeflowServer {
     const host: HandlerHost = {
       workspace: () => this.workspace,
       featureContext: (entry) => this.featureContext(entry),
+      functions: () => this.functions,
       at: (uri) => {
         const at = this.sync.at(uri);
         return at && { ctx: this.featureContext(at.entry), doc: at.doc };

@@ -7,6 +7,7 @@
 import {
   CallHierarchyItem as LspCallItem,
   CancellationToken,
+  CompletionItem as LspCompletionItem,
   CompletionList as LspCompletionList,
   Connection,
   DocumentSymbol as LspDocumentSymbol,
@@ -21,13 +22,14 @@ import { LINEAGE_GRAPH_METHOD, LineageGraph, LineageGraphParams } from '../../..
 import { callItem, incomingCalls, outgoingCalls, prepareCallHierarchy } from '../language/features/callHierarchy';
 import { codeActions } from '../language/features/codeActions';
 import { codeLenses } from '../language/features/codeLenses';
-import { completion } from '../language/features/completion';
+import { completion, resolveCompletionItem } from '../language/features/completion';
+import type { FunctionCatalogue } from '../language/facts/databricksFunctions';
 import { fileDiagnostics } from '../language/features/diagnostics/fileDiagnostics';
 import type { FeatureContext, SyntaxDocument } from '../language/features/featureContext';
 import { foldingRanges } from '../language/features/foldingRanges';
 import { hover } from '../language/features/hover';
 import { datasetAt, lineageGraph } from './lineageGraphAnswer';
-import type { CallHierarchyItem, WorkspaceEdit } from '../language/features/lspShapes';
+import type { CallHierarchyItem, CompletionItem, WorkspaceEdit } from '../language/features/lspShapes';
 import { definition, documentHighlights, references } from '../language/features/navigation';
 import { prepareRename, rename } from '../language/features/rename';
 import { selectionRange } from '../language/features/selectionRanges';
@@ -48,6 +50,8 @@ export interface FeatureAt {
 export interface HandlerHost {
   workspace(): PipelineWorkspace;
   featureContext(entry: PipelineEntry): FeatureContext;
+  /** The built-in function catalogue (completion items are resolved against it). */
+  functions(): FunctionCatalogue;
   /** Read only: the document's pipeline and syntax, undefined when it is in none. */
   at(uri: string): FeatureAt | undefined;
   /** Runs `fn` through runSafe. */
@@ -134,8 +138,11 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
     },
   },
   {
-    capabilities: { completionProvider: { triggerCharacters: ['.', '{', '(', ' ', '>'] } },
-    register: (c, h) => c.onCompletion((p, t) => onDocument(h, 'completion', p.textDocument.uri, t, { isIncomplete: false, items: [] } as LspCompletionList, (at) => completion(at.ctx, at.doc, p.position) as LspCompletionList)),
+    capabilities: { completionProvider: { triggerCharacters: ['.', '{', '(', ' ', '>'], resolveProvider: true } },
+    register: (c, h) => {
+      c.onCompletion((p, t) => onDocument(h, 'completion', p.textDocument.uri, t, { isIncomplete: false, items: [] } as LspCompletionList, (at) => completion(at.ctx, at.doc, p.position) as LspCompletionList));
+      c.onCompletionResolve((item, t) => h.safe('completionResolve', t, item, () => resolveCompletionItem(item as CompletionItem, h.functions()) as LspCompletionItem));
+    },
   },
   {
     capabilities: { signatureHelpProvider: { triggerCharacters: ['(', ','] } },

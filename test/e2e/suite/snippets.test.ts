@@ -1,4 +1,5 @@
-// The snippets of snippets/lakeflow-sql.json are offered in Lakeflow SQL files.
+// Snippets come from the language server's completion, only where each can
+// stand: statements at a statement start, never inside a WHERE clause.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Harness } from './harness';
@@ -8,25 +9,34 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
+async function snippetLabels(content: string, position: vscode.Position): Promise<Set<string>> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'lakeflow-sql', content });
+  await vscode.window.showTextDocument(doc);
+  let labels = new Set<string>();
+  await waitFor('completion from the language server', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+    labels = new Set(list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf));
+    return list.items.length > 0;
+  }, 10000);
+  return labels;
+}
+
 export function register(h: Harness): void {
   h.describe('snippets', () => {
-    h.test('offers the pipeline snippets in a Lakeflow SQL document', async () => {
+    h.test('statement snippets at a statement start', async () => {
       await activatedApi();
-      const doc = await vscode.workspace.openTextDocument({ language: 'lakeflow-sql', content: '' });
-      await vscode.window.showTextDocument(doc);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 0));
-      const labels = new Set(list.items.map(labelOf));
-      for (const prefix of ['st-read-files', 'mv', 'expect warn', 'expect drop', 'expect fail', 'auto cdc scd1', 'auto cdc scd2', 'append flow', 'temp view', 'read-files-hints']) {
-        assert.ok(labels.has(prefix), `snippet "${prefix}" missing from ${[...labels].slice(0, 20).join(', ')}`);
+      const labels = await snippetLabels('', new vscode.Position(0, 0));
+      for (const prefix of ['streaming table read_files', 'materialized view', 'auto cdc scd1', 'auto cdc scd2', 'append flow', 'temporary view']) {
+        assert.ok(labels.has(prefix), `snippet "${prefix}" missing from ${[...labels].join(', ')}`);
       }
+      assert.ok(!labels.has('expect warn'), 'an expectation is not a statement');
     });
 
-    h.test('a snippet inserts a complete statement', async () => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'lakeflow-sql', content: '' });
-      const editor = await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'lakeflow-sql', name: 'AUTO CDC flow (SCD type 2)' });
-      await waitFor('the snippet text', () => editor.document.getText().includes('STORED AS SCD TYPE 2'), 5000);
-      assert.match(editor.document.getText(), /CREATE FLOW \w+ AS AUTO CDC INTO dim_target_history[\s\S]*STORED AS SCD TYPE 2[\s\S]*TRACK HISTORY ON/);
+    h.test('expectation snippets in a CREATE column list, none in a WHERE clause', async () => {
+      const inList = await snippetLabels('CREATE OR REFRESH MATERIALIZED VIEW v (\n  \n) AS SELECT 1 AS x;\n', new vscode.Position(1, 2));
+      for (const prefix of ['expect warn', 'expect drop', 'expect fail']) assert.ok(inList.has(prefix), `snippet "${prefix}" missing from ${[...inList].join(', ')}`);
+      const inWhere = await snippetLabels('CREATE OR REFRESH MATERIALIZED VIEW v AS SELECT 1 AS x FROM t WHERE ', new vscode.Position(0, 68));
+      assert.deepEqual([...inWhere], []);
     });
   });
 }

@@ -1,22 +1,17 @@
-// The static contributions: snippets and the databricks.yml schema shipped for
-// the Red Hat YAML extension, checked against the facts they must cover.
+// The static contributions and facts: the snippets completion serves and the
+// databricks.yml schema shipped for the Red Hat YAML extension, checked
+// against the constructs they must cover.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { SNIPPETS } from '../../../server/src/language/facts/snippets';
 
 const root = path.resolve(__dirname, '../../../..');
 const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
 
-interface Snippet {
-  prefix: string | string[];
-  body: string[];
-  description: string;
-}
-
-test('snippets cover every construct issue 5 lists, each with prefix, body and description', () => {
-  const snippets = json('snippets/lakeflow-sql.json') as Record<string, Snippet>;
-  const bodies = Object.values(snippets).map((s) => s.body.join('\n'));
+test('snippets cover every construct issue 5 lists, each with prefixes, body, description and place', () => {
+  const bodies = SNIPPETS.map((s) => s.body);
   for (const needle of [
     /STREAMING TABLE[\s\S]*STREAM read_files/,
     /MATERIALIZED VIEW/,
@@ -31,8 +26,9 @@ test('snippets cover every construct issue 5 lists, each with prefix, body and d
   ]) {
     assert.ok(bodies.some((b) => needle.test(b)), `no snippet matches ${needle}`);
   }
-  for (const [name, s] of Object.entries(snippets)) {
-    assert.ok(s.prefix.length > 0 && s.body.length > 0 && s.description, name);
+  for (const s of SNIPPETS) {
+    assert.ok(s.prefixes.length > 0 && s.body.length > 0 && s.description, s.label);
+    assert.ok(['statement', 'tableElement', 'relation'].includes(s.place), s.label);
   }
 });
 
@@ -64,13 +60,14 @@ test('the databricks.yml schema (generated from the CLI) knows the top-level, ta
   }
 });
 
-test('the manifest points the YAML extension, snippets and grammar at shipped files', () => {
+test('the manifest points the YAML extension and grammar at shipped files, and contributes no snippets', () => {
   const contributes = json('package.json').contributes as {
     yamlValidation: { url: string }[];
-    snippets: { path: string }[];
     grammars: { path: string }[];
   };
-  for (const file of [...contributes.yamlValidation.map((y) => y.url), ...contributes.snippets.map((s) => s.path), ...contributes.grammars.map((g) => g.path)]) {
+  for (const file of [...contributes.yamlValidation.map((y) => y.url), ...contributes.grammars.map((g) => g.path)]) {
     assert.doesNotThrow(() => json(file), file);
   }
+  // VS Code would offer contributed snippets in every position, a WHERE clause too.
+  assert.equal('snippets' in contributes, false);
 });

@@ -12,6 +12,7 @@ import { filesColumns, FILE_SOURCE_IMPLICIT_COLUMNS, isFilesFunction } from '../
 import type { DatasetReference } from '../model/datasetTypes';
 import { emptyRange, Position } from '../model/location';
 import { substituteParameters } from '../model/pipelineContext';
+import { SNIPPETS, SnippetPlace } from '../facts/snippets';
 import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS, TABLE_PROPERTIES } from '../facts/readFilesOptions';
 import { ColumnResolver, pipeStepRelations } from './columnScope';
 import { applyPivot, pivotSpec } from '../model/pivotShape';
@@ -65,7 +66,7 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   if (atTablePropertyKey(tokens, cur.prev)) return list(tablePropertyItems(cur.replace, false));
   if (isDatasetPosition(tokens, cur.prev)) return datasetItems(cur);
   const statement = statementAt(doc, offset);
-  if (!statement || (prev?.kind === 'op' && prev.text === ';')) return list(keywordItems(STATEMENT_KEYWORDS, cur));
+  if (!statement || (prev?.kind === 'op' && prev.text === ';')) return list([...keywordItems(STATEMENT_KEYWORDS, cur), ...snippetItems(cur, 'statement')]);
   if (statement.kind === 'CreateDataset' && qualifier.length === 0) {
     const header = createHeaderItems(cur, statement, prev);
     if (header) return list(header);
@@ -210,7 +211,7 @@ function datasetItems(cur: Cursor): CompletionList {
       for (const t of tables?.value ?? []) items.push(item(cur, t.name, CompletionKind.Struct, '1', { detail: `${t.tableType.toLowerCase().replace(/_/g, ' ')} · Unity Catalog`, ...(t.comment ? { documentation: { kind: 'markdown', value: t.comment } } : {}) }));
     }
   }
-  if (q.length === 0 && cur.ctx.index.datasets().length <= MAX_ITEMS) items.push(...keywordItems(['STREAM', 'read_files'], cur, '2'));
+  if (q.length === 0 && cur.ctx.index.datasets().length <= MAX_ITEMS) items.push(...keywordItems(['STREAM', 'read_files'], cur, '2'), ...snippetItems(cur, 'relation'));
   return { isIncomplete: incomplete, items };
 }
 
@@ -273,7 +274,7 @@ function createHeaderItems(cur: Cursor, st: ast.CreateDataset, prev: Token | und
   const inParens = depthBetween(cur.doc.parsed.tokens, st.name.span.end, cur.offset) > 0;
   if (inParens) {
     for (const e of elements) if (e.kind === 'Expectation' && e.span.start <= cur.offset && cur.offset <= e.span.end) return undefined;
-    if (isOp(prev, '(') || isOp(prev, ',')) return [...CREATE_CLAUSE_KEYWORDS.filter((k) => k.keyword === 'CONSTRAINT').map((k) => clauseItem(cur, k))];
+    if (isOp(prev, '(') || isOp(prev, ',')) return [...CREATE_CLAUSE_KEYWORDS.filter((k) => k.keyword === 'CONSTRAINT').map((k) => clauseItem(cur, k)), ...snippetItems(cur, 'tableElement')];
     if (isWord(prev, 'VIOLATION')) return keywordItems(['DROP ROW', 'FAIL UPDATE'], cur, '0');
     return undefined;
   }
@@ -328,22 +329,61 @@ function expressionItems(cur: Cursor, statement: ast.Statement): CompletionItem[
     const target = relations.filter((r) => (r.alias ?? r.name).toLowerCase() === q);
     return target.flatMap((r) => columnItems(cur, r));
   }
-  const items = relations.flatMap((r) => columnItems(cur, r));
+  const items = scopeColumnItems(cur, relations);
+  // Ranked columns in scope (0) > functions (1) > keywords (2, 3); a function's
+  // documentation comes with completionItem/resolve, so the list stays small.
   for (const f of cur.ctx.functions.all()) {
     if (f.kind === 'table_valued') continue;
-    items.push(item(cur, f.name, CompletionKind.Function, '1', { detail: f.signature, documentation: { kind: 'markdown', value: `${f.summary}${f.returns ? `\n\nReturns \`${f.returns}\`` : ''}` } }));
+    items.push(item(cur, f.name, CompletionKind.Function, '1', { detail: f.signature, data: { function: f.name } }));
   }
   items.push(...keywordItems(EXPRESSION_KEYWORDS, cur, '2'), ...keywordItems(QUERY_CLAUSE_KEYWORDS, cur, '3'));
   return items;
 }
 
-function columnItems(cur: Cursor, r: ScopeRelation): CompletionItem[] {
+/** A function item's documentation, looked up when the editor shows the item (completionItem/resolve). */
+export function resolveCompletionItem(item: CompletionItem, functions: FeatureContext['functions']): CompletionItem {
+  const name = (item.data as { function?: unknown } | undefined)?.function;
+  const f = typeof name === 'string' ? functions.get(name) : undefined;
+  if (!f || item.documentation) return item;
+  return { ...item, documentation: { kind: 'markdown', value: `${f.summary}${f.returns ? `\n\nReturns \`${f.returns}\`` : ''}` } };
+}
+
+/**
+ * The columns of the relations in scope. A name that two relations provide
+ * would be ambiguous bare, so it is offered once per relation, qualified
+ * (`o.id`, `p.id`, still found by typing `id`); every other name once, bare.
+ */
+function scopeColumnItems(cur: Cursor, relations: ScopeRelation[]): CompletionItem[] {
+  const owners = new Map<string, number>();
+  for (const r of relations) for (const name of new Set(r.columns.map((c) => c.name.toLowerCase()))) owners.set(name, (owners.get(name) ?? 0) + 1);
+  return relations.flatMap((r) => columnItems(cur, r, (name) => (owners.get(name.toLowerCase()) ?? 0) > 1));
+}
+
+function columnItems(cur: Cursor, r: ScopeRelation, qualify: (name: string) => boolean = () => false): CompletionItem[] {
   const seen = new Set<string>();
+  const qualifier = r.alias ?? r.name;
   return r.columns.flatMap((c) => {
     if (seen.has(c.name.toLowerCase())) return [];
     seen.add(c.name.toLowerCase());
-    return [item(cur, c.name, CompletionKind.Field, '0', { detail: `${c.type ? c.type + ' · ' : ''}${r.alias && r.alias !== r.name.toLowerCase() ? `${r.alias} (${r.name})` : r.name}` })];
+    const detail = `${c.type ? c.type + ' · ' : ''}${r.alias && r.alias !== r.name.toLowerCase() ? `${r.alias} (${r.name})` : r.name}`;
+    if (!qualify(c.name)) return [item(cur, c.name, CompletionKind.Field, '0', { detail })];
+    const label = `${nameText(qualifier)}.${nameText(c.name)}`;
+    return [item(cur, label, CompletionKind.Field, '0', { detail, filterText: c.name, insertText: label })];
   });
+}
+
+/** The snippets that can stand at this place, ranked after the names and keywords of the place. */
+function snippetItems(cur: Cursor, place: SnippetPlace): CompletionItem[] {
+  return SNIPPETS.filter((sn) => sn.place === place).map((sn) => ({
+    label: sn.prefixes[0],
+    kind: CompletionKind.Snippet,
+    detail: sn.label,
+    documentation: { kind: 'markdown', value: sn.description },
+    sortText: '4' + sn.prefixes[0],
+    filterText: sn.prefixes.join(' '),
+    insertTextFormat: 2 as const,
+    textEdit: { range: cur.replace, newText: sn.body },
+  }));
 }
 
 /** When the cursor is outside every SELECT (e.g. between statements parts), the first SELECT after it. */

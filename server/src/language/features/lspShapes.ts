@@ -41,6 +41,7 @@ export const CompletionKind = {
   Module: 9,
   Property: 10,
   Keyword: 14,
+  Snippet: 15,
   Folder: 19,
   EnumMember: 20,
   Constant: 21,
@@ -59,6 +60,8 @@ export interface CompletionItem {
   /** 2 = snippet. */
   insertTextFormat?: 1 | 2;
   textEdit?: TextEdit;
+  /** Kept by the editor and sent back with completionItem/resolve. */
+  data?: unknown;
 }
 
 export interface CompletionList {
