@@ -20,7 +20,7 @@ import {
 import { DATASET_AT_METHOD, DatasetAtParams, DatasetAtResult } from '../../../protocol/src/datasetAt';
 import { LINEAGE_GRAPH_METHOD, LineageGraph, LineageGraphParams } from '../../../protocol/src/lineageGraph';
 import { callItem, incomingCalls, outgoingCalls, prepareCallHierarchy } from '../language/features/callHierarchy';
-import { codeActions } from '../language/features/codeActions';
+import { codeActions, fixAll } from '../language/features/codeActions';
 import { codeLenses } from '../language/features/codeLenses';
 import { completion, resolveCompletionItem } from '../language/features/completion';
 import type { FunctionCatalogue } from '../language/facts/databricksFunctions';
@@ -153,16 +153,24 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
     register: (c, h) => c.languages.semanticTokens.on((p, t) => onDocument(h, 'semanticTokens', p.textDocument.uri, t, { data: [] as number[] }, (at) => semanticTokens(at.ctx, at.doc))),
   },
   {
-    capabilities: { codeActionProvider: { codeActionKinds: ['quickfix'] } },
-    register: (c, h) => c.onCodeAction((p, t) => onDocument(h, 'codeAction', p.textDocument.uri, t, [], (at) =>
-      codeActions(at.ctx, at.doc, p.range, fileDiagnostics(at.ctx.index, at.doc.file)).map((a) => ({
-        title: a.title,
-        kind: a.kind,
-        ...(a.isPreferred ? { isPreferred: true } : {}),
-        diagnostics: p.context.diagnostics.filter((d) => a.diagnosticCodes.includes(String(d.code))),
-        edit: toLspEdit(a.edit),
-      })),
-    )),
+    capabilities: { codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] } },
+    register: (c, h) =>
+      c.onCodeAction((p, t) =>
+        onDocument(h, 'codeAction', p.textDocument.uri, t, [], (at) => {
+          const found = fileDiagnostics(at.ctx.index, at.doc.file);
+          const only = p.context.only;
+          const wantsFixAll = !only || only.some((k) => k === 'source' || k === 'source.fixAll');
+          const wantsQuickFixes = !only || only.some((k) => k === 'quickfix');
+          const all = [...(wantsQuickFixes ? codeActions(at.ctx, at.doc, p.range, found) : []), ...(wantsFixAll ? [fixAll(at.ctx, at.doc, found)].filter((a) => a !== undefined) : [])];
+          return all.map((a) => ({
+            title: a.title,
+            kind: a.kind,
+            ...(a.isPreferred ? { isPreferred: true } : {}),
+            diagnostics: p.context.diagnostics.filter((d) => a.diagnosticCodes.includes(String(d.code))),
+            edit: toLspEdit(a.edit),
+          }));
+        }),
+      ),
   },
   {
     capabilities: { codeLensProvider: { resolveProvider: false } },
@@ -203,6 +211,18 @@ function callItemOf(h: HandlerHost, item: LspCallItem): { ctx: FeatureContext; i
 }
 
 function toLspEdit(edit: WorkspaceEdit): LspWorkspaceEdit {
+  if (edit.createFiles?.length) {
+    // A new file: documentChanges (create, then insert its text), with the plain edits as versionless document edits.
+    return {
+      documentChanges: [
+        ...edit.createFiles.flatMap((f) => [
+          { kind: 'create' as const, uri: uriOfFile(f.file), options: { ignoreIfExists: true } },
+          { textDocument: { uri: uriOfFile(f.file), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text }] },
+        ]),
+        ...Object.entries(edit.changes).map(([file, edits]) => ({ textDocument: { uri: uriOfFile(file), version: null }, edits })),
+      ],
+    };
+  }
   const changes: NonNullable<LspWorkspaceEdit['changes']> = {};
   for (const [file, edits] of Object.entries(edit.changes)) changes[uriOfFile(file)] = edits;
   return { changes };

@@ -2,13 +2,14 @@
 // deprecated `LIVE.` prefix, modern dataset spelling, PRIVATE for TEMPORARY,
 // the did-you-mean names of LF201/LF205/LF401, DROP ROW for LF409),
 // wrapping the batch sources of a streaming table or an AUTO CDC flow in
-// STREAM(), declaring a flow's missing target, and renaming a duplicate
-// expectation.
+// STREAM(), declaring a flow's missing target, renaming a duplicate
+// expectation, and those of moreQuickFixes.ts; `fixAll` gathers the safe ones.
 import type { Diagnostic, QuickFix } from './diagnostics/diagnostic';
 import type { Range } from '../model/location';
 import { comparePositions, rangeContains } from '../model/location';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 import type { CodeAction, TextEdit } from './lspShapes';
+import { addConfigurationKey, createDatasetStub, removeStream, violationActions } from './moreQuickFixes';
 
 function intersects(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
@@ -30,9 +31,44 @@ export function codeActions(ctx: FeatureContext, doc: SyntaxDocument, range: Ran
     } else if (d.code === 'LF307') {
       const action = declareFlowTarget(ctx, doc, d);
       if (action) out.push(action);
+    } else if (d.code === 'LF303' || d.code === 'LF304' || d.code === 'LF305') {
+      const action = removeStream(doc, d);
+      if (action) out.push(action);
+    } else if (d.code === 'LF404') {
+      out.push(...violationActions(doc, d));
+    } else if (d.code === 'LF501') {
+      const action = addConfigurationKey(ctx, d);
+      if (action) out.push(action);
+    }
+    if (d.code === 'LF201') {
+      const action = createDatasetStub(doc, d);
+      if (action) out.push(action);
     }
   }
   return out;
+}
+
+/** Codes whose preferred fix only restates what the author wrote in its current form: applied by source.fixAll. */
+const SAFE_FIXES = new Set(['LF102', 'LF104', 'LF204', 'LF303', 'LF304', 'LF305']);
+
+/**
+ * `source.fixAll`: every safe preferred fix of the document in one edit
+ * (overlapping edits after the first are left for the next pass).
+ */
+export function fixAll(ctx: FeatureContext, doc: SyntaxDocument, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
+  const whole = { start: { line: 0, character: 0 }, end: doc.lines.positionAt(doc.text.length) };
+  const safe = diagnostics.filter((d) => d.file === doc.file && SAFE_FIXES.has(d.code));
+  const edits: TextEdit[] = [];
+  const codes = new Set<string>();
+  for (const a of codeActions(ctx, doc, whole, safe)) {
+    if (!a.isPreferred) continue;
+    const mine = a.edit.changes[doc.file] ?? [];
+    if (mine.some((e) => edits.some((x) => intersects(e.range, x.range)))) continue;
+    edits.push(...mine);
+    for (const c of a.diagnosticCodes) codes.add(c);
+  }
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all safe Lakeflow findings', kind: 'source.fixAll', diagnosticCodes: [...codes], edit: { changes: { [doc.file]: edits } } };
 }
 
 function fixAction(d: Diagnostic, fix: QuickFix, preferred: boolean): CodeAction {

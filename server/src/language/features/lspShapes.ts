@@ -29,6 +29,8 @@ export interface TextEdit {
 /** Edits per file id. */
 export interface WorkspaceEdit {
   changes: Record<string, TextEdit[]>;
+  /** New files with their text (LSP `documentChanges`: CreateFile, then an insert). */
+  createFiles?: { file: string; text: string }[];
 }
 
 /** Numeric values of LSP's CompletionItemKind. */
@@ -135,7 +137,7 @@ export interface SignatureHelp {
 
 export interface CodeAction {
   title: string;
-  kind: 'quickfix';
+  kind: 'quickfix' | 'source.fixAll';
   /** Codes of the diagnostics this action fixes. */
   diagnosticCodes: string[];
   isPreferred?: boolean;
