@@ -63,3 +63,27 @@ export function markdownOf(hovers: vscode.Hover[]): string {
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n');
 }
+
+/**
+ * A loose Lakeflow SQL file (outside the bundle, matched by
+ * `lakeflow.sqlFilePatterns`) in a scratch folder of the workspace the suite
+ * opened, opened in an editor: the server only serves files on disk. The folder
+ * is removed by `removeScratchFiles`; the workspace is the runner's temporary
+ * copy, never the checkout.
+ */
+export async function openScratchFile(name: string, content: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(folder, 'the suite runs with a workspace folder');
+  const file = path.join(folder, SCRATCH_FOLDER, 'pipelines', `${name}.sql`);
+  await vscode.workspace.fs.writeFile(vscode.Uri.file(file), Buffer.from(content, 'utf8'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+  return waitFor(`${name}.sql to get the Lakeflow SQL language`, () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && d.languageId === 'lakeflow-sql'));
+}
+
+const SCRATCH_FOLDER = 'e2e-scratch';
+
+export async function removeScratchFiles(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (folder) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, SCRATCH_FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
