@@ -52,7 +52,7 @@ describe('quick fixes', () => {
     const others = { '/p/b.sql': 'CREATE MATERIALIZED VIEW sales_us AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW sales_eu AS SELECT 1 AS id;' };
     const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sal|es_u;', ...others });
     const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, fileDiagnostics(f.ctx.index, '/p/a.sql')).filter((a) => a.diagnosticCodes.includes('LF201'));
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Change to 'sales_eu'", true], ["Change to 'sales_us'", false]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Change to 'sales_eu'", true], ["Change to 'sales_us'", false], ["Create dataset 'sales_u' in sales_u.sql", false]]);
     assert.equal(applyEdits(f, actions[1].edit.changes)['/p/a.sql'], 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sales_us;');
   });
 
