@@ -32,6 +32,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ClientSettings 
       enabled: c.get<boolean>('catalog.enabled', true),
       ttlSeconds: c.get<number>('catalog.cacheTtlSeconds', 600),
       timeoutMs: c.get<number>('catalog.timeoutMs', 5000),
+      ...(c.get<string>('catalog.auth', 'token') === 'none' ? { auth: 'none' as const } : {}),
     },
     runPollIntervalSeconds: Math.max(0.05, c.get<number>('run.pollIntervalSeconds', 5)),
     localRunEvents: Math.max(0, Math.floor(c.get<number>('localRun.events', 0)) || 0),
@@ -49,5 +50,5 @@ export function toServerSettings(s: ClientSettings): ServerSettings {
 
 /** Settings whose change needs a new language server (document selector, environment). */
 export function affectsServerStart(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['sqlFilePatterns', 'profile'].some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
+  return ['sqlFilePatterns', 'profile', 'catalog.auth'].some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
 }

@@ -53,6 +53,8 @@ export interface UnityCatalogProviderOptions {
   readonly token?: string;
   /** Profile of the config file to use (setting); else DATABRICKS_CONFIG_PROFILE, else DEFAULT. */
   readonly profile?: string;
+  /** `none`: the server has authorization off and the user said so (lakeflow.catalog.auth); no token is sent. Default `token`. */
+  readonly authorization?: 'token' | 'none';
   /** Environment to read DATABRICKS_* from. Default: process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where `~/.databrickscfg` lives. Default: the user's home. */
@@ -285,6 +287,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     if (this.options.enabled === false) return { auth: { kind: 'none', message: '' }, inflight, refused, controller, names };
     const auth = await resolveCatalogAuth({
       explicit: { host: this.options.host, token: this.options.token, profile: this.options.profile },
+      authorization: this.options.authorization ?? 'token',
       env: this.options.env ?? process.env,
       homeDir: this.options.homeDir ?? homedir(),
       readTextFile: this.options.readTextFile ?? readTextFileIfPresent,
@@ -300,7 +303,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     return { auth, cache, http, inflight, refused, controller, names };
   }
 
-  private httpClient(host: string, token: string, signal: AbortSignal): CatalogHttpClient {
+  private httpClient(host: string, token: string | undefined, signal: AbortSignal): CatalogHttpClient {
     const s = this.settings;
     return createCatalogHttpClient({
       host,
@@ -414,7 +417,8 @@ class CatalogProviderImpl implements UnityCatalogProvider {
 
   private markConnected(host: string): void {
     this.offlineSince = undefined;
-    this.tracker.set({ kind: 'connected', host, message: `connected to ${host}` });
+    const anonymous = this.session.auth.kind === 'ok' && this.session.auth.token === undefined;
+    this.tracker.set({ kind: 'connected', host, message: `connected to ${host}${anonymous ? ' without a token (lakeflow.catalog.auth is "none")' : ''}` });
   }
 
   /** While offline: transient outages are retried after a pause, credential problems only after refresh(). */
@@ -447,6 +451,9 @@ function initialState(auth: CatalogAuth, enabled: boolean): CatalogState {
       return { kind: 'offline', reason: auth.reason, host: auth.host, message: auth.message };
     case 'ok': {
       const from = auth.source === 'profile' ? `profile '${auth.profile}'` : auth.source === 'environment' ? 'environment' : 'settings';
+      if (auth.token === undefined) {
+        return { kind: 'connecting', host: auth.host, message: `Unity Catalog at ${auth.host} without a token (lakeflow.catalog.auth is "none"; host from ${from})` };
+      }
       return { kind: 'connecting', host: auth.host, message: `Unity Catalog at ${auth.host} (credentials from ${from})` };
     }
   }

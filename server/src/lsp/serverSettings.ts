@@ -26,6 +26,7 @@ export function mergeSettings(raw: unknown): ServerSettings {
       enabled: typeof c.enabled === 'boolean' ? c.enabled : DEFAULT_SETTINGS.catalog.enabled,
       ttlSeconds: typeof c.ttlSeconds === 'number' && c.ttlSeconds > 0 ? c.ttlSeconds : DEFAULT_SETTINGS.catalog.ttlSeconds,
       timeoutMs: typeof c.timeoutMs === 'number' && c.timeoutMs > 0 ? c.timeoutMs : DEFAULT_SETTINGS.catalog.timeoutMs,
+      ...(c.auth === 'none' ? { auth: 'none' as const } : {}),
     },
     ...(typeof r.profile === 'string' && r.profile ? { profile: r.profile } : {}),
     ...(typeof r.target === 'string' && r.target ? { target: r.target } : {}),
