@@ -51,6 +51,7 @@ import { documentSymbols, workspaceSymbols } from '../language/features/symbols'
 import type { Location } from '../language/model/location';
 import { parse } from '../language/syntax/parser';
 import { catalogLookupOf, openCatalog, statusOfCatalog } from './catalogConnection';
+import { volumeLookupFrom } from '../language/model/volumeLookup';
 import { fileOfUri, uriOfFile } from './fileUris';
 import { toLspDiagnostic } from './lspDiagnostics';
 import { PipelineEntry, PipelineWorkspace } from './pipelineWorkspace';
@@ -139,6 +140,7 @@ export class LakeflowServer {
       ...(settings.target ? { target: settings.target } : {}),
       files: diskFiles(),
       catalog: catalogLookupOf(() => this.catalog),
+      volumes: volumeLookupFrom(() => this.catalog),
       functions: this.functions,
     });
   }

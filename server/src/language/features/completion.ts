@@ -17,6 +17,7 @@ import { ColumnResolver, ownedQueries } from './columnScope';
 import type { QueryShape } from '../model/queryShape';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
 import { CompletionItem, CompletionKind, CompletionList, Range } from './lspShapes';
+import { volumePathCompletion } from './volumePaths';
 
 /** Above this many candidates the list is narrowed by the typed prefix and marked incomplete. */
 const MAX_ITEMS = 1000;
@@ -43,6 +44,8 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   if (param) return { isIncomplete: false, items: parameterItems(ctx, doc, offset, param[1].length) };
   const quotedKey = tablePropertyKeyString(doc, offset);
   if (quotedKey) return { isIncomplete: false, items: quotedKey };
+  const volumePath = volumePathCompletion(ctx, doc, offset);
+  if (volumePath) return volumePath;
   if (insideCommentOrString(doc, offset)) return { isIncomplete: false, items: [] };
   const word = /((?:(?:[A-Za-z0-9_]+|`[^`\n]*`)\.)*)([A-Za-z0-9_]*)$/.exec(before)!;
   const qualifier = word[1] ? word[1].slice(0, -1).split('.').map((p) => p.replace(/^`|`$/g, '')) : [];

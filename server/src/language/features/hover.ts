@@ -10,8 +10,11 @@ import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureCon
 import type { Hover } from './lspShapes';
 import { symbolAt } from './symbolAt';
 import { ColumnResolver, ownedQueries, ScopeChain } from './columnScope';
+import { volumePathHover } from './volumePaths';
 
 export function hover(ctx: FeatureContext, doc: SyntaxDocument, position: Position): Hover | undefined {
+  const volume = volumePathHover(ctx, doc, position);
+  if (volume) return volume;
   const s = symbolAt(ctx, doc, position);
   if (!s) return undefined;
   let value: string | undefined;

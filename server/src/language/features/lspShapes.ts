@@ -59,6 +59,8 @@ export interface CompletionItem {
   /** 2 = snippet. */
   insertTextFormat?: 1 | 2;
   textEdit?: TextEdit;
+  /** Run after the item is inserted (e.g. ask for the next path segment). */
+  command?: { title: string; command: string };
 }
 
 export interface CompletionList {
