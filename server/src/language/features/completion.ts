@@ -18,6 +18,7 @@ import type { QueryShape } from '../model/queryShape';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
 import { CompletionItem, CompletionKind, CompletionList, Range } from './lspShapes';
 import { volumePathCompletion } from './volumePaths';
+import { catalogFunctionItems } from './catalogFunctions';
 
 /** Above this many candidates the list is narrowed by the typed prefix and marked incomplete. */
 const MAX_ITEMS = 1000;
@@ -72,7 +73,8 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
     const header = createHeaderItems(cur, statement, prev);
     if (header) return list(header);
   }
-  return list(expressionItems(cur, statement));
+  const functions = catalogFunctionItems(ctx, qualifier, cur.replace);
+  return list([...expressionItems(cur, statement), ...functions.items], functions.incomplete);
 }
 
 function list(items: CompletionItem[], isIncomplete = false): CompletionList {

@@ -108,8 +108,8 @@ export function volumePathCompletion(ctx: FeatureContext, doc: SyntaxDocument, o
     ...(documentation ? { documentation: { kind: 'markdown', value: documentation } } : {}),
   });
   let incomplete = false;
-  const known = <T>(cached: { value: T; fresh: boolean } | undefined, fetch: () => unknown): T | undefined => {
-    if (!cached?.fresh) (void fetch(), (incomplete ||= !cached));
+  const known = <T>(cached: { value: T; fresh: boolean } | undefined, ask: () => unknown): T | undefined => {
+    if (!cached?.fresh) (void ask(), (incomplete ||= !cached));
     return cached?.value;
   };
   let items: CompletionItem[] = [];
