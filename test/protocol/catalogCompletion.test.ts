@@ -161,6 +161,27 @@ describe('Unity Catalog in the language server', () => {
     assert.ok(standIn.requests.length > 0 && standIn.requests.every((r) => r.authorization === undefined));
     assert.ok(standIn.requests.some((r) => r.path === '/tables/LAKECAT.SALES.ORDERS') && standIn.requests.some((r) => r.path === '/tables/lakecat.sales.orders'));
   });
+  for (const profile of STAND_IN_PROFILES) test(`${profile}: volume paths complete segment by segment, hover shows the volume, and LF206 marks a missing one without another edit`, async () => {
+    const standIn = await UnityCatalogStandIn.start({ profile, token: TEST_TOKEN });
+    standIns.push(standIn);
+    const s = await session(standIn.url, TEST_TOKEN);
+    const text = "CREATE STREAMING TABLE scratch_catalog AS SELECT * FROM STREAM read_files('/Volumes/main/iot/', format => 'json')\nUNION ALL SELECT * FROM STREAM read_files('/Volumes/main/iot/missing_volume/x/');\n";
+    const { uri } = await s.open(scratch, text);
+    const labels = await completeUntil(s, uri, text, "'/Volumes/main/iot/", (l) => l.includes('landing'));
+    assert.deepEqual(labels.sort(), ['checkpoints', 'landing']);
+    const list = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, "'/Volumes/main/iot/", 19) });
+    const landing = list.items.find((i) => i.label === 'landing');
+    assert.equal(landing?.textEdit && 'newText' in landing.textEdit ? landing.textEdit.newText : undefined, 'landing/');
+    assert.equal(landing?.command?.command, 'editor.action.triggerSuggest', 'the next segment is asked for after the insert');
+    const diagnostics = await s.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'LF206'));
+    const lf206 = diagnostics.filter((d) => d.code === 'LF206');
+    assert.equal(lf206.length, 1);
+    assert.match(String(lf206[0].message), /no volume 'main\.iot\.missing_volume'/);
+    assert.equal(lf206[0].range.start.line, 1);
+    const hover = await s.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '/Volumes/main/iot/missing_volume', 5) });
+    assert.match((hover.contents as { value: string }).value, /main\.iot\.missing_volume/);
+    assertNoToken(s);
+  });
 });
 
 /** Hovers until the text satisfies `ok` (the first hover starts the catalog fetch). */

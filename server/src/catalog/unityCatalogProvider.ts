@@ -76,6 +76,8 @@ export interface UnityCatalogProviderOptions {
   readonly maxItems?: number;
   /** Largest answer body accepted. Default 16 MiB. */
   readonly maxResponseBytes?: number;
+  /** How long onDidLearn waits to gather a burst of answers. Default 50 ms. */
+  readonly learnDebounceMs?: number;
   /** Receives every log line, already redacted. */
   readonly log?: (line: string) => void;
   readonly now?: () => number;
@@ -97,6 +99,12 @@ export interface UnityCatalogProvider extends CatalogProvider {
   isRefused(fullName: string): boolean;
   /** Drops the cache for the host (memory and disk), reads the credentials again and forgets any outage. */
   refresh(): Promise<void>;
+  /**
+   * Called (at most every `learnDebounceMs`) after answers that added to what is
+   * known, so diagnostics computed from the cache (LF202, LF206) can be
+   * published again without waiting for the next edit.
+   */
+  onDidLearn(listener: () => void): CatalogSubscription;
   /** Cancels requests in flight, finishes disk writes and drops listeners. */
   dispose(): Promise<void>;
 }
@@ -136,6 +144,7 @@ const DEFAULTS = {
   maxPages: 500,
   maxItems: 20_000,
   maxResponseBytes: 16 * 1024 * 1024,
+  learnDebounceMs: 50,
 };
 
 class CatalogProviderImpl implements UnityCatalogProvider {
@@ -144,6 +153,8 @@ class CatalogProviderImpl implements UnityCatalogProvider {
   private readonly tracker: CatalogStateTracker;
   private readonly settings: typeof DEFAULTS;
   private readonly now: () => number;
+  private readonly learnListeners = new Set<() => void>();
+  private learnTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: UnityCatalogProviderOptions) {
     this.settings = { ...DEFAULTS, ...definedOnly(options) };
@@ -172,7 +183,30 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     await this.open();
   }
 
+  onDidLearn(listener: () => void): CatalogSubscription {
+    this.learnListeners.add(listener);
+    return { dispose: () => void this.learnListeners.delete(listener) };
+  }
+
+  /** One call to the listeners per burst of answers. */
+  private learnt(): void {
+    if (this.learnTimer !== undefined || this.learnListeners.size === 0) return;
+    this.learnTimer = setTimeout(() => {
+      this.learnTimer = undefined;
+      for (const listener of [...this.learnListeners]) {
+        try {
+          listener();
+        } catch (error) {
+          this.log(`catalog: a listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }, this.settings.learnDebounceMs);
+    this.learnTimer.unref?.();
+  }
+
   async dispose(): Promise<void> {
+    if (this.learnTimer !== undefined) clearTimeout(this.learnTimer);
+    this.learnListeners.clear();
     this.session.controller.abort();
     this.tracker.clear();
     await this.session.cache?.flush();
@@ -383,6 +417,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
       session.refused.delete(key);
       session.refused.delete(store(outcome.value));
       this.markConnected(host);
+      this.learnt();
       return { value: outcome.value };
     }
     const { failure } = outcome;
@@ -399,6 +434,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
       if (failure.kind !== 'not-found' || missing === undefined) return undefined;
       // Cached under the spelling asked, which is every spelling only once the host has shown it ignores case.
       session.cache?.set(key, missing);
+      this.learnt();
       return { value: missing };
     }
     this.offlineSince = this.now();

@@ -159,6 +159,7 @@ export class LakeflowServer {
         this.sendStatus();
         if (this.ready) this.republishAll();
       });
+      this.catalog.onDidLearn(() => this.ready && this.republishAll());
     } catch (e) {
       this.log(`catalog unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -141,6 +141,19 @@ describe('caching', () => {
     }
   });
 
+  test('onDidLearn is called once per burst of answers (so diagnostics from the cache are published again), never for a failure', async () => {
+    const h = await open({}, { learnDebounceMs: 300 });
+    let calls = 0;
+    const learnt = new Promise<void>((resolve) => h.provider.onDidLearn(() => (calls++, resolve())));
+    await Promise.all([h.provider.listCatalogs(), h.provider.listSchemas('main'), h.provider.getTable('main.iot.no_such_table')]);
+    await learnt;
+    assert.equal(calls, 1);
+    h.standIn.fault('/', { status: 500 }, 99);
+    await h.provider.listSchemas('reference');
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(calls, 1, 'an outage teaches nothing');
+  });
+
   test('identical concurrent requests share one walk of the listing', async () => {
     const h = await open();
     const answers = await Promise.all([1, 2, 3, 4, 5].map(() => h.provider.listCatalogs()));
