@@ -23,7 +23,12 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const pipeline = { name: 'iot', catalog: 'main', schema: 'iot', configuration: new Map([['source_catalog', 'main'], ['bad_catalog', 'archive']]) };
+const pipeline = {
+  name: 'iot',
+  catalog: 'main',
+  schema: 'iot',
+  configuration: new Map([['source_catalog', 'main'], ['bad_catalog', 'archive'], ['landing_root', '/Volumes/main/iot/landing'], ['gone_root', '/Volumes/main/iot/gone_volume'], ['catalog_root', '/Volumes/main']]),
+};
 
 function labels(list: CompletionList | undefined): string[] {
   return (list?.items ?? []).map((i) => i.label).sort();
@@ -66,6 +71,11 @@ for (const profile of STAND_IN_PROFILES) {
       assert.deepEqual(labels(complete(h, "LIST '/Volumes/main/iot/|'")), ['checkpoints', 'landing'], 'LIST paths too');
       assert.deepEqual(labels(complete(h, "SELECT * FROM read_files('/Volumes/${source_catalog}/iot/|')")), ['checkpoints', 'landing'], '${key} takes the target value');
       assert.deepEqual(labels(complete(h, "SELECT * FROM read_files('/Vo|')")), ['/Volumes/']);
+      const schemasViaRoot = complete(h, "SELECT * FROM read_files('${catalog_root}/i|')");
+      assert.deepEqual(labels(schemasViaRoot), ['default', 'information_schema', 'iot'], 'a ${key} value holding /Volumes/<catalog>');
+      assert.equal(schemasViaRoot.items[0].textEdit?.range.start.character, 42, 'replacing only what is typed after the last slash');
+      const viaRoot = complete(h, "SELECT * FROM read_files('${landing_root}/|')");
+      assert.deepEqual(labels(viaRoot), [], 'below a volume named by a ${key} value: files, not listed');
       assert.deepEqual(labels(complete(h, "SELECT * FROM read_files('/Volumes/main/iot/landing/|')")), [], 'no file listing below a volume');
       assert.deepEqual(labels(complete(h, "SELECT * FROM t WHERE path = '/Volumes/|'")), [], 'only where files are read');
       assert.equal(h.standIn.count('/volumes'), h.standIn.pagesFor(2), 'one walk of the listing, then the cache');
@@ -100,6 +110,8 @@ for (const profile of STAND_IN_PROFILES) {
         "CREATE STREAMING TABLE g AS SELECT * FROM STREAM read_files('/Volumes/${unset}/iot/landing/');",
         "CREATE STREAMING TABLE h AS SELECT * FROM STREAM read_files('/Volumes/main/iot/land*/');",
         "CREATE STREAMING TABLE i AS SELECT * FROM STREAM read_files('/landing/events/');",
+        "CREATE STREAMING TABLE j AS SELECT * FROM STREAM read_files('${landing_root}/devices/');",
+        "CREATE STREAMING TABLE k AS SELECT * FROM STREAM read_files('${gone_root}/devices/');",
       ].join('\n');
       const index = new WorkspaceIndex({ parse, pipeline, volumes: volumeLookupFrom(() => h.provider) });
       index.updateFile(file, text, 1);
@@ -115,6 +127,7 @@ for (const profile of STAND_IN_PROFILES) {
           [2, 'gone', 'warning', "Unity Catalog has no schema 'main.gone' (or does not show it to these credentials)"],
           [3, 'nope', 'warning', "Unity Catalog has no volume 'main.iot.nope' (or does not show it to these credentials)"],
           [5, '${bad_catalog}', 'warning', "Unity Catalog has no catalog 'archive' (or does not show it to these credentials): the path reads /Volumes/archive/iot/landing with this target's values"],
+          [10, '${gone_root}/devices/', 'warning', "Unity Catalog has no volume 'main.iot.gone_volume' (or does not show it to these credentials): the path reads /Volumes/main/iot/gone_volume with this target's values"],
         ],
       );
       const asked = h.standIn.count();

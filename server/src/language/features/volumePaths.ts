@@ -25,12 +25,13 @@ interface PathString {
   readonly contentEnd: number;
 }
 
-/** The `/Volumes/...` segments of a path, as written and after `${key}` substitution. */
+/** The `/Volumes/...` segments of a path after `${key}` substitution, and where they are written. */
 interface VolumePath {
-  /** Offset of each written segment's first character. */
-  readonly starts: number[];
-  readonly written: string[];
   readonly resolved: string[];
+  /** Offsets of each segment as written; the whole string when a `${key}` value holds slashes (e.g. `${source_root}/x`). */
+  readonly spans: { start: number; end: number }[];
+  /** Where the last (partial) segment starts in the text as written. */
+  readonly lastStart: number;
 }
 
 const isWord = (t: Token | undefined, ...words: string[]) => !!t && t.kind === 'word' && words.includes(t.upper);
@@ -63,17 +64,20 @@ function pathStringAt(tokens: readonly Token[], offset: number): PathString | un
   return undefined;
 }
 
-/** Splits the text of a path string (from `start`) into its segments below /Volumes/; undefined for other paths. */
+/** Splits the text of a path string (from `start`) into its segments below /Volumes/, after substitution; undefined for other paths. */
 function volumePath(text: string, start: number, pipeline: PipelineContext): VolumePath | undefined {
-  if (!text.startsWith(VOLUMES_ROOT)) return undefined;
+  const resolvedText = substituteParameters(text, pipeline);
+  if (!resolvedText.startsWith(VOLUMES_ROOT)) return undefined;
+  const resolved = resolvedText.slice(VOLUMES_ROOT.length).split('/');
   const written = text.slice(VOLUMES_ROOT.length).split('/');
-  const starts: number[] = [];
+  const aligned = text.startsWith(VOLUMES_ROOT) && written.length === resolved.length;
+  const spans: { start: number; end: number }[] = [];
   let at = start + VOLUMES_ROOT.length;
-  for (const w of written) {
-    starts.push(at);
-    at += w.length + 1;
+  for (let k = 0; k < resolved.length; k++) {
+    spans.push(aligned ? { start: at, end: at + written[k].length } : { start, end: start + text.length });
+    if (aligned) at += written[k].length + 1;
   }
-  return { starts, written, resolved: written.map((w) => substituteParameters(w, pipeline)) };
+  return { resolved, spans, lastStart: start + text.lastIndexOf('/') + 1 };
 }
 
 /** A catalog, schema or volume name that can be looked up: no `${...}` left, no glob. */
@@ -94,10 +98,10 @@ export function volumePathCompletion(ctx: FeatureContext, doc: SyntaxDocument, o
   }
   const path = volumePath(typed, p.contentStart, ctx.index.pipeline);
   const catalog = ctx.catalog;
-  if (!path || !catalog || path.written.length > 3) return { isIncomplete: false, items: [] };
+  if (!path || !catalog || path.resolved.length > 3) return { isIncomplete: false, items: [] };
   const qualifiers = path.resolved.slice(0, -1);
   if (!qualifiers.every(isPlainName)) return { isIncomplete: false, items: [] };
-  const replace = range(path.starts[path.starts.length - 1]);
+  const replace = range(path.lastStart);
   const segment = (label: string, kind: number, detail: string, documentation?: string): CompletionItem => ({
     label,
     kind,
@@ -183,9 +187,10 @@ export function volumePathDiagnostics(index: WorkspaceIndex, a: FileAnalysis): D
     if (check.kind !== 'missing') continue;
     const at = LEVEL_INDEX[check.level];
     const name = path.resolved.slice(0, at + 1).join('.');
-    const substituted = path.written.slice(0, 3).some((w, k) => w !== path.resolved[k]);
+    const raw = text.slice(p.contentStart, p.contentEnd);
+    const substituted = raw !== substituteParameters(raw, index.pipeline);
     lines ??= new LineIndex(text);
-    const range = lines.rangeOf({ start: path.starts[at], end: path.starts[at] + path.written[at].length });
+    const range = lines.rangeOf(path.spans[at]);
     out.push(
       diagnostic(
         'LF206',
