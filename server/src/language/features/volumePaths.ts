@@ -142,8 +142,8 @@ function volumeDetails(v: { comment?: string; storageLocation?: string }): strin
 /** Hover on a `/Volumes/...` path string: the volume's type, storage location and comment. */
 export function volumePathHover(ctx: FeatureContext, doc: SyntaxDocument, position: Position): Hover | undefined {
   const offset = doc.lines.offsetAt(position);
-  const p = pathStringAt(doc.parsed.tokens, offset);
-  if (!p) return undefined;
+  const p = ctx.catalog ? pathStringAt(doc.parsed.tokens, offset) : undefined;
+  if (!p || insideParameter(doc.text.slice(p.contentStart, p.contentEnd), offset - p.contentStart)) return undefined;
   const path = volumePath(doc.text.slice(p.contentStart, p.contentEnd), p.contentStart, ctx.index.pipeline);
   if (!path || path.resolved.length < 3 || !path.resolved.slice(0, 3).every(isPlainName)) return undefined;
   const fullName = path.resolved.slice(0, 3).join('.');
@@ -163,6 +163,12 @@ export function volumePathHover(ctx: FeatureContext, doc: SyntaxDocument, positi
     else lines.push(`_volume details unknown (catalog: ${catalog?.state.message ?? 'not configured'})_`);
   }
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range };
+}
+
+/** The cursor is on a `${key}` piece: its own hover (the configured value) wins. */
+function insideParameter(text: string, at: number): boolean {
+  for (const m of text.matchAll(/\$\{[^}]*\}/g)) if (m.index <= at && at <= m.index + m[0].length) return true;
+  return false;
 }
 
 // ------------------------------------------------------------ diagnostics

@@ -84,13 +84,6 @@ export interface CatalogFunctionInfo {
 /** How the server compares names: learnt from its answers, `unknown` until they show it. */
 export type NameCase = 'unknown' | 'insensitive' | 'sensitive';
 
-/** A name as written against one the catalog listed, under what is known of the server. */
-export function sameCatalogName(mode: NameCase, written: string, listed: string): boolean | 'maybe' {
-  if (written === listed) return true;
-  if (written.toLowerCase() !== listed.toLowerCase()) return false;
-  return mode === 'insensitive' ? true : mode === 'sensitive' ? false : 'maybe';
-}
-
 /** A cached answer; `fresh` is false once its time-to-live has passed (it is still served). */
 export interface Cached<T> {
   readonly value: T;

@@ -5,7 +5,7 @@
 // analysis knows more. Names are compared as the server compares them; while
 // the server has not shown whether it ignores case, a name that matches only in
 // another case is left unknown rather than reported.
-import { CatalogProvider, Cached, NameCase, sameCatalogName } from './catalogProvider';
+import { CatalogProvider, Cached, NameCase } from './catalogProvider';
 
 export type VolumeCheck =
   | { readonly kind: 'unknown' }
@@ -38,6 +38,13 @@ export function volumeLookupFrom(provider: () => CatalogProvider | undefined): V
     }
     return { kind: 'exists' };
   };
+}
+
+/** A name as written against one the catalog listed, under what is known of the server. */
+export function sameCatalogName(mode: NameCase, written: string, listed: string): boolean | 'maybe' {
+  if (written === listed) return true;
+  if (written.toLowerCase() !== listed.toLowerCase()) return false;
+  return mode === 'insensitive' ? true : mode === 'sensitive' ? false : 'maybe';
 }
 
 /** Whether `name` is among the listed names: true, false, or 'maybe' (only in another case, and the server's rule is not known yet). */
