@@ -3,9 +3,11 @@
 // host, the user setting lakeflow.catalog.auth = "none" and DATABRICKS_HOST
 // point the language server at it, and a read_files path in a bronze file of
 // the bundled pipeline completes its /Volumes/ segments through the editor's
-// own completion command. The repository's file is only edited in memory and
-// reverted; the setting, the environment and the server are restored after.
+// own completion command. The repository's file is edited in the editor and
+// put back to its original text afterwards (saved, in case an auto-save wrote
+// the edit); the setting, the environment and the server are restored after.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Harness } from './harness';
 import { setSetting, waitFor } from './helpers';
@@ -46,6 +48,7 @@ export function register(h: Harness): void {
       const previousHost = process.env.DATABRICKS_HOST;
       process.env.DATABRICKS_HOST = standIn.url;
       const { document: doc } = await openPipelineFile(BRONZE);
+      const original = readFileSync(doc.uri.fsPath, 'utf8');
       try {
         await setSetting('catalog.auth', 'none');
         await readyServer();
@@ -68,17 +71,20 @@ export function register(h: Harness): void {
         accept.insert(doc.uri, positionOf(doc, TYPED, TYPED.length), 'raw/');
         assert.ok(await vscode.workspace.applyEdit(accept));
         const hover = await waitFor('the hover to show the volume', async () => {
-          const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, TYPED, 5));
+          const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, TYPED, TYPED.length - 3));
           const text = markdownOf(hovers);
           return /storage location/i.test(text) ? text : undefined;
         });
         assert.match(hover, /main\.iot_landing\.raw\*\* · Unity Catalog volume \(external\)/);
         assert.ok(standIn.requests.some((r) => r.path === '/volumes') && standIn.requests.every((r) => r.authorization === undefined), 'asked without a token');
       } finally {
-        if (doc.isDirty) {
-          await vscode.window.showTextDocument(doc);
-          await vscode.commands.executeCommand('workbench.action.files.revert');
+        if (doc.getText() !== original) {
+          const restore = new vscode.WorkspaceEdit();
+          restore.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+          await vscode.workspace.applyEdit(restore);
         }
+        if (doc.isDirty) await doc.save();
+        assert.equal(readFileSync(doc.uri.fsPath, 'utf8'), original, 'the repository file is left as it was');
         if (previousHost === undefined) delete process.env.DATABRICKS_HOST;
         else process.env.DATABRICKS_HOST = previousHost;
         await setSetting('catalog.auth', undefined);
