@@ -39,6 +39,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ClientSettings 
       enabled: read('catalog.enabled', (v): v is boolean => typeof v === 'boolean'),
       ttlSeconds: num('catalog.cacheTtlSeconds'),
       timeoutMs: num('catalog.timeoutMs'),
+      ...(read('catalog.auth', isString) === 'none' ? { auth: 'none' as const } : {}),
     },
     runPollIntervalSeconds: Math.max(0.05, num('run.pollIntervalSeconds')),
     localRunEvents: Math.max(0, Math.floor(num('localRun.events')) || 0),
@@ -66,5 +67,5 @@ export function toServerSettings(s: ClientSettings): ServerSettings {
 
 /** Settings whose change needs a new language server (document selector, environment). */
 export function affectsServerStart(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['sqlFilePatterns', 'profile'].some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
+  return ['sqlFilePatterns', 'profile', 'catalog.auth'].some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`));
 }

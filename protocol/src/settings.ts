@@ -12,6 +12,8 @@ export interface ServerSettings {
     ttlSeconds: number;
     /** Per-request timeout. */
     timeoutMs: number;
+    /** `none`: the catalog server has authorization off and is asked without a token. Absent: a token is needed. */
+    auth?: 'token' | 'none';
   };
   /** Profile of ~/.databrickscfg, when the user chose one (host/token come through env). */
   profile?: string;

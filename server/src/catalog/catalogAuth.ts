@@ -9,7 +9,10 @@
 // databricks-cli) for which the client ran `databricks auth token` and handed the
 // short-lived access token over in LAKEFLOW_OAUTH_TOKEN, for the profile named in
 // LAKEFLOW_OAUTH_PROFILE (so it only ever goes to that profile's host). Other
-// auth types are reported, not tried.
+// auth types are reported, not tried. A server with authorization off (the
+// open-source Unity Catalog's default) is asked without a token only when the
+// user said so (setting lakeflow.catalog.auth = "none"): then only the host is
+// looked up, in the same order, and no token is ever sent.
 import { join } from 'node:path';
 import { DEFAULT_PROFILE, DatabricksProfile, parseDatabricksConfig } from './databricksConfigFile';
 
@@ -21,6 +24,8 @@ export interface ExplicitCatalogAuth {
 
 export interface CatalogAuthInput {
   readonly explicit: ExplicitCatalogAuth;
+  /** `none`: the user says the server needs no authorization; find the host only. Default `token`. */
+  readonly authorization?: 'token' | 'none';
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly homeDir: string;
   /** The file's text; undefined when it does not exist; throws when it cannot be read. */
@@ -30,7 +35,8 @@ export interface CatalogAuthInput {
 export type CatalogAuthSource = 'explicit' | 'environment' | 'profile';
 
 export type CatalogAuth =
-  | { readonly kind: 'ok'; readonly host: string; readonly token: string; readonly source: CatalogAuthSource; readonly profile?: string }
+  /** `token` undefined: asked without authorization, as the user's setting says. */
+  | { readonly kind: 'ok'; readonly host: string; readonly token: string | undefined; readonly source: CatalogAuthSource; readonly profile?: string }
   /** Nothing configured anywhere: catalog completion is simply off. */
   | { readonly kind: 'none'; readonly message: string }
   | { readonly kind: 'error'; readonly reason: 'unsupported-auth' | 'auth-config'; readonly host?: string; readonly message: string };
@@ -40,6 +46,7 @@ export async function resolveCatalogAuth(input: CatalogAuthInput): Promise<Catal
   const explicitHost = nonEmpty(explicit.host);
   const wantedHost = explicitHost === undefined ? undefined : normalizeHost(explicitHost);
   if (wantedHost === null) return configError(`the configured host '${explicitHost}' is not a valid URL`);
+  if (input.authorization === 'none') return resolveHostOnly(input, wantedHost);
 
   const explicitToken = nonEmpty(explicit.token);
   if (explicitToken !== undefined) {
@@ -98,8 +105,35 @@ function fromProfile(profile: DatabricksProfile, name: string, file: string, wan
   const oauthU2m = authType === 'databricks-cli' || (authType === undefined && token === undefined && inferAuthType(profile) === 'databricks-cli');
   if (oauthU2m && cliToken !== undefined) return { kind: 'ok', host, token: cliToken, source: 'profile', profile: name };
   if (authType !== undefined && authType !== 'pat') return unsupported(authType, `profile '${name}'`, host);
+  if (token === undefined && authType === undefined && inferAuthType(profile) === 'databricks-cli') return hostWithoutToken(name, file, host);
   if (token === undefined) return unsupported(inferAuthType(profile), `profile '${name}' (it has no token)`, host);
   return { kind: 'ok', host, token, source: 'profile', profile: name };
+}
+
+/** lakeflow.catalog.auth = "none": the host from settings, DATABRICKS_HOST or the profile; no token, whatever is configured. */
+async function resolveHostOnly(input: CatalogAuthInput, wantedHost: string | undefined): Promise<CatalogAuth> {
+  const noToken = (host: string, source: CatalogAuthSource, profile?: string): CatalogAuth => ({ kind: 'ok', host, token: undefined, source, ...(profile ? { profile } : {}) });
+  if (wantedHost !== undefined) return noToken(wantedHost, 'explicit');
+  const settingProfile = nonEmpty(input.explicit.profile);
+  const envHost = nonEmpty(input.env.DATABRICKS_HOST);
+  if (settingProfile === undefined && envHost !== undefined) {
+    const host = normalizeHost(envHost);
+    return host === null ? configError(`DATABRICKS_HOST '${envHost}' is not a valid URL`) : noToken(host, 'environment');
+  }
+  const file = configFilePath(input);
+  const name = settingProfile ?? nonEmpty(input.env.DATABRICKS_CONFIG_PROFILE) ?? DEFAULT_PROFILE;
+  let text: string | undefined;
+  try {
+    text = await input.readTextFile(file);
+  } catch (error) {
+    return configError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'read error'}`);
+  }
+  const rawHost = text === undefined ? undefined : nonEmpty(parseDatabricksConfig(text).get(name)?.host);
+  if (rawHost === undefined) {
+    return configError('lakeflow.catalog.auth is "none" but no host is configured: set DATABRICKS_HOST or a host in a ~/.databrickscfg profile');
+  }
+  const host = normalizeHost(rawHost);
+  return host === null ? configError(`profile '${name}' in ${file} has an invalid host '${rawHost}'`) : noToken(host, 'profile', name);
 }
 
 /** The auth type the CLI would pick for a profile without a token. */
@@ -147,6 +181,16 @@ function unsupported(authType: string, where: string, host: string): CatalogAuth
         ? `OAuth profile without a CLI token for catalog completion (${where}): sign in with \`databricks auth login\` and trust the workspace, or use a personal access token`
         : `unsupported auth type ${authType} for catalog completion (${where}); use a personal access token`,
   };
+}
+
+/** A profile with a host and nothing else: say what is missing, not what the CLI would guess. */
+function hostWithoutToken(name: string, file: string, host: string): CatalogAuth {
+  return configError(
+    `profile '${name}' in ${file} has a host (${host}) but no token: add \`token = <personal access token>\`, ` +
+      'sign in with `databricks auth login` (auth_type = databricks-cli), ' +
+      'or, for a server with authorization off, set lakeflow.catalog.auth to "none"',
+    host,
+  );
 }
 
 function configError(message: string, host?: string): CatalogAuth {

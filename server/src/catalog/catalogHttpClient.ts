@@ -13,7 +13,8 @@ export const UNITY_CATALOG_API_PATH = '/api/2.1/unity-catalog';
 export interface CatalogHttpConfig {
   /** Origin, e.g. `https://adb-1.azuredatabricks.net` or `http://127.0.0.1:8080`. */
   readonly host: string;
-  readonly token: string;
+  /** Undefined: no Authorization header (the user said the server needs none). */
+  readonly token: string | undefined;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly retry: RetryPolicy;
@@ -51,7 +52,7 @@ export function createCatalogHttpClient(config: CatalogHttpConfig): CatalogHttpC
     config.signal.addEventListener('abort', cancel);
     try {
       const response = await fetch(url, {
-        headers: { Authorization: `Bearer ${config.token}`, Accept: 'application/json' },
+        headers: config.token === undefined ? { Accept: 'application/json' } : { Authorization: `Bearer ${config.token}`, Accept: 'application/json' },
         // A redirect means the host is not an API endpoint (often a login page);
         // following it could hand the Authorization header to someone else.
         redirect: 'manual',
@@ -85,7 +86,10 @@ export function createCatalogHttpClient(config: CatalogHttpConfig): CatalogHttpC
     const status = response.status;
     const detail = await errorDetail(response);
     const said = `${what}: HTTP ${status}${detail ? ` ${detail}` : ''}`;
-    if (status === 401) return { ok: false, failure: fail('unauthorized', `${said} (check the token)`, status) };
+    if (status === 401) {
+      const hint = config.token === undefined ? 'the server wants a token: lakeflow.catalog.auth is "none"' : 'check the token';
+      return { ok: false, failure: fail('unauthorized', `${said} (${hint})`, status) };
+    }
     if (status === 403) return { ok: false, failure: fail('forbidden', `${said} (the token lacks permission)`, status) };
     if (status === 404) return { ok: false, failure: fail('not-found', said, status) };
     if (status === 429) {

@@ -7,9 +7,11 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Cached } from '../language/model/catalogProvider';
-import { CacheKeyKind, isCachedValue } from './cachedValueGuards';
+import { CACHE_KEY_KINDS, CacheKeyKind, isCachedValue } from './cachedValueGuards';
 
-const FILE_FORMAT = 1;
+// 2: keys keep the spelling the server was asked with (format 1 lowercased them,
+// which mixed up the names of a case-sensitive server).
+const FILE_FORMAT = 2;
 
 export interface HostCatalogCacheOptions {
   readonly host: string;
@@ -25,9 +27,13 @@ interface Entry {
   readonly value: unknown;
 }
 
-/** Keys are `kind/name...` in lower case; Unity Catalog names cannot contain '/'. */
+/**
+ * Keys are `kind/name...` spelled as asked; Unity Catalog names cannot contain
+ * '/'. Whether two spellings share an answer is the server's business: the
+ * provider lowercases the names itself once the host has shown it ignores case.
+ */
 export function cacheKey(kind: CacheKeyKind, ...names: string[]): string {
-  return [kind, ...names.map((n) => n.toLowerCase())].join('/');
+  return [kind, ...names].join('/');
 }
 
 export class HostCatalogCache {
@@ -54,6 +60,19 @@ export class HostCatalogCache {
   set(key: string, value: unknown): void {
     this.entries.set(key, { fetchedAt: this.options.now(), value });
     this.scheduleWrite();
+  }
+
+  /** Copies every entry to its lower-case key (when that key is free): the host was found to ignore case. */
+  aliasLowerCase(): void {
+    let added = false;
+    for (const [key, entry] of [...this.entries]) {
+      const lower = key.toLowerCase();
+      if (lower !== key && !this.entries.has(lower)) {
+        this.entries.set(lower, entry);
+        added = true;
+      }
+    }
+    if (added) this.scheduleWrite();
   }
 
   /** Forgets everything for this host, on disk too. */
@@ -122,7 +141,7 @@ function parseFile(text: string, host: string): Record<string, Partial<Entry> | 
 }
 
 function isKnownKind(kind: string): kind is CacheKeyKind {
-  return kind === 'catalogs' || kind === 'schemas' || kind === 'tables' || kind === 'table';
+  return (CACHE_KEY_KINDS as readonly string[]).includes(kind);
 }
 
 /** `https://adb-1.net:443` -> `https_adb-1.net_443`: readable and safe as a file name. */

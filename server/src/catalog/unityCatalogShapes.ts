@@ -1,8 +1,9 @@
 // Checks the answers of the Unity Catalog REST API (ListCatalogsResponse,
-// ListSchemasResponse, ListTablesResponse, TableInfo, ColumnInfo) and turns them
+// ListSchemasResponse, ListTablesResponse, TableInfo, ColumnInfo, VolumeInfo,
+// FunctionInfo) and turns them
 // into the language layer's plain types. A wrong shape is reported as a string,
 // never trusted: the caller turns it into the 'malformed' state.
-import { CatalogInfo, ColumnInfo, SchemaInfo, TableInfo, TableSummary } from '../language/model/catalogProvider';
+import { CatalogFunctionInfo, CatalogInfo, ColumnInfo, FunctionParameterInfo, SchemaInfo, TableInfo, TableSummary, VolumeInfo } from '../language/model/catalogProvider';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -17,6 +18,56 @@ type Raw = Record<string, unknown>;
 export const parseCatalogsPage = (body: unknown) => parsePage(body, 'catalogs', parseCatalog);
 export const parseSchemasPage = (body: unknown) => parsePage(body, 'schemas', parseSchema);
 export const parseTablesPage = (body: unknown) => parsePage(body, 'tables', parseTableSummary);
+export const parseVolumesPage = (body: unknown) => parsePage(body, 'volumes', parseVolume);
+export const parseFunctionsPage = (body: unknown) => parsePage(body, 'functions', parseFunction);
+
+export function parseVolume(raw: unknown): Checked<VolumeInfo> {
+  if (!isRecord(raw) || !isName(raw.name) || !isName(raw.catalog_name) || !isName(raw.schema_name)) {
+    return problem('a VolumeInfo has no name, catalog_name or schema_name');
+  }
+  for (const key of ['volume_type', 'storage_location', 'full_name'] as const) {
+    if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string') return problem(`VolumeInfo.${key} is not a string`);
+  }
+  const fullName = optionalString(raw.full_name) ?? `${raw.catalog_name}.${raw.schema_name}.${raw.name}`;
+  const storageLocation = optionalString(raw.storage_location);
+  const value: VolumeInfo = {
+    name: raw.name,
+    catalogName: raw.catalog_name,
+    schemaName: raw.schema_name,
+    fullName,
+    volumeType: optionalString(raw.volume_type) ?? '',
+    ...(storageLocation ? { storageLocation } : {}),
+  };
+  return { ok: true, value: withComment(value, raw) };
+}
+
+function parseFunction(raw: unknown): Checked<CatalogFunctionInfo> {
+  if (!isRecord(raw) || !isName(raw.name) || !isName(raw.catalog_name) || !isName(raw.schema_name)) {
+    return problem('a FunctionInfo has no name, catalog_name or schema_name');
+  }
+  const input = raw.input_params;
+  const list = isRecord(input) ? input.parameters : undefined;
+  if (list !== undefined && list !== null && !Array.isArray(list)) return problem('FunctionInfo.input_params.parameters is not an array');
+  const parameters: (FunctionParameterInfo & { position: number })[] = [];
+  for (const [index, item] of ((list as unknown[] | undefined) ?? []).entries()) {
+    if (!isRecord(item) || !isName(item.name)) return problem('a FunctionParameterInfo has no name');
+    const parameter = withComment({ name: item.name, typeText: optionalString(item.type_text) ?? optionalString(item.type_name)?.toLowerCase() ?? '' }, item);
+    const defaultValue = optionalString(item.parameter_default);
+    parameters.push({ ...parameter, ...(defaultValue ? { defaultValue } : {}), position: Number.isInteger(item.position) ? (item.position as number) : index });
+  }
+  parameters.sort((a, b) => a.position - b.position);
+  const fullName = optionalString(raw.full_name) ?? `${raw.catalog_name}.${raw.schema_name}.${raw.name}`;
+  const returns = optionalString(raw.full_data_type) ?? optionalString(raw.data_type) ?? '';
+  const value: CatalogFunctionInfo = {
+    name: raw.name,
+    catalogName: raw.catalog_name,
+    schemaName: raw.schema_name,
+    fullName,
+    parameters: parameters.map(({ position: _, ...p }) => p),
+    returns,
+  };
+  return { ok: true, value: withComment(value, raw) };
+}
 
 export function parseTable(body: unknown): Checked<TableInfo> {
   const summary = parseTableSummary(body);

@@ -12,6 +12,7 @@ import type { CatalogState } from '../language/model/catalogProvider';
 export async function openCatalog(settings: ServerSettings, storageDir: string | undefined, log: (line: string) => void): Promise<UnityCatalogProvider> {
   return createUnityCatalogProvider({
     enabled: settings.catalog.enabled,
+    authorization: settings.catalog.auth ?? 'token',
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(storageDir ? { storageDir } : {}),
     cacheTtlMs: settings.catalog.ttlSeconds * 1000,

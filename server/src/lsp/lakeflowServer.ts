@@ -24,6 +24,7 @@ import type { FileProvider } from '../language/model/fileProvider';
 import { catalogLookupOf, openCatalog, statusOfCatalog } from './catalogConnection';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentSync } from './documentSync';
+import { volumeLookupFrom } from '../language/model/volumeLookup';
 import { fileOfUri, uriOfFile } from './fileUris';
 import { PipelineEntry, PipelineWorkspace, WorkspaceFolderSettings } from './pipelineWorkspace';
 import { handlerCapabilities, HandlerHost, REQUEST_HANDLERS } from './requestHandlers';
@@ -129,7 +130,7 @@ export class LakeflowServer {
   }
 
   private newWorkspace(folders: WorkspaceFolderSettings[]): PipelineWorkspace {
-    return new PipelineWorkspace({ folders, files: this.options.files, catalog: catalogLookupOf(() => this.catalog), functions: this.functions });
+    return new PipelineWorkspace({ folders, files: this.options.files, catalog: catalogLookupOf(() => this.catalog), volumes: volumeLookupFrom(() => this.catalog), functions: this.functions });
   }
 
   private async start(): Promise<void> {
@@ -155,6 +156,7 @@ export class LakeflowServer {
         this.sendStatus();
         if (this.ready) this.diagnostics.republish(this.allFiles());
       });
+      this.catalog.onDidLearn(() => this.ready && this.diagnostics.republish(this.allFiles()));
     } catch (e) {
       this.log(`catalog unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -8,6 +8,7 @@ import { FunctionCatalogue } from '../language/facts/databricksFunctions';
 import { loadBundle } from '../language/model/bundleLoader';
 import { BundleContext, PipelineLibrary } from '../language/model/bundleTypes';
 import { CatalogLookup } from '../language/model/catalogLookup';
+import type { VolumeLookup } from '../language/model/volumeLookup';
 import { FileProvider } from '../language/model/fileProvider';
 import { globToRegExp } from '../language/model/glob';
 import { Location } from '../language/model/location';
@@ -36,6 +37,7 @@ export interface WorkspaceLoadOptions {
   folders: WorkspaceFolderSettings[];
   files: FileProvider;
   catalog: CatalogLookup;
+  volumes?: VolumeLookup;
   functions: FunctionCatalogue;
   /** Called every few hundred files so the client can show progress. */
   onProgress?: (loaded: number, total: number) => void;
@@ -126,7 +128,7 @@ export class PipelineWorkspace {
   }
 
   private newIndex(pipeline?: PipelineContext): WorkspaceIndex {
-    return new WorkspaceIndex({ parse, pipeline, catalog: this.options.catalog, functions: this.options.functions });
+    return new WorkspaceIndex({ parse, pipeline, catalog: this.options.catalog, volumes: this.options.volumes, functions: this.options.functions });
   }
 
   private bundleEntry(name: string, bundle: BundleContext, context: PipelineContext, libraries: PipelineLibrary[]): PipelineEntry {

@@ -22,6 +22,7 @@ export function mergeSettings(raw: unknown, defaults: ServerSettings): ServerSet
       enabled: typeof c.enabled === 'boolean' ? c.enabled : defaults.catalog.enabled,
       ttlSeconds: typeof c.ttlSeconds === 'number' && c.ttlSeconds > 0 ? c.ttlSeconds : defaults.catalog.ttlSeconds,
       timeoutMs: typeof c.timeoutMs === 'number' && c.timeoutMs > 0 ? c.timeoutMs : defaults.catalog.timeoutMs,
+      ...(c.auth === 'none' ? { auth: 'none' as const } : {}),
     },
     ...(typeof r.profile === 'string' && r.profile ? { profile: r.profile } : {}),
     ...(typeof r.target === 'string' && r.target ? { target: r.target } : {}),

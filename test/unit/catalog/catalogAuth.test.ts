@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogAuth, CatalogAuthInput, normalizeHost, resolveCatalogAuth } from '../../../server/src/catalog/catalogAuth';
 import { createUnityCatalogProvider } from '../../../server/src/catalog/unityCatalogProvider';
+import { UnityCatalogStandIn } from '../../support/unityCatalogStandIn';
 
 const HOME = '/home/analyst';
 const PROFILES = `
@@ -31,6 +32,9 @@ auth_type = pat
 
 [no-host]
 token = dapi-x
+
+[host-only]
+host = https://bare.example.net
 `;
 
 function input(over: Partial<CatalogAuthInput> & { files?: Record<string, string> } = {}): CatalogAuthInput {
@@ -119,7 +123,7 @@ const problems: { name: string; input: CatalogAuthInput; expected: string | RegE
   {
     name: 'a missing named profile lists the known ones',
     input: input({ explicit: { profile: 'prod' } }),
-    expected: `auth-config: no profile 'prod' in ${HOME}/.databrickscfg (profiles: DEFAULT, dev, m2m, u2m, pat-no-token, no-host)`,
+    expected: `auth-config: no profile 'prod' in ${HOME}/.databrickscfg (profiles: DEFAULT, dev, m2m, u2m, pat-no-token, no-host, host-only)`,
   },
   { name: 'a profile without host', input: input({ explicit: { profile: 'no-host' } }), expected: /^auth-config: profile 'no-host' .* has no host$/ },
   { name: 'OAuth U2M without a CLI token', input: input({ explicit: { profile: 'u2m' } }), expected: /^unsupported-auth: OAuth profile without a CLI token for catalog completion \(profile 'u2m'\): sign in with `databricks auth login`/ },
@@ -129,6 +133,11 @@ const problems: { name: string; input: CatalogAuthInput; expected: string | RegE
     expected: /^unsupported-auth: OAuth profile without a CLI token/,
   },
   { name: 'OAuth M2M inferred from client_id/secret', input: input({ explicit: { profile: 'm2m' } }), expected: /^unsupported-auth: unsupported auth type oauth-m2m for catalog completion/ },
+  {
+    name: 'a profile with a host and nothing else says exactly what is missing (not "OAuth profile")',
+    input: input({ explicit: { profile: 'host-only' } }),
+    expected: `auth-config: profile 'host-only' in ${HOME}/.databrickscfg has a host (https://bare.example.net) but no token: add \`token = <personal access token>\`, sign in with \`databricks auth login\` (auth_type = databricks-cli), or, for a server with authorization off, set lakeflow.catalog.auth to "none"`,
+  },
   { name: 'pat without a token', input: input({ explicit: { profile: 'pat-no-token' } }), expected: /^unsupported-auth: .*it has no token/ },
   { name: 'DATABRICKS_AUTH_TYPE other than pat', input: input({ env: { ...ENV, DATABRICKS_AUTH_TYPE: 'azure-cli' } }), expected: /^unsupported-auth: unsupported auth type azure-cli for catalog completion \(DATABRICKS_AUTH_TYPE\)/ },
   { name: 'an invalid host', input: input({ env: { DATABRICKS_HOST: 'ftp://x', DATABRICKS_TOKEN: 't' } }), expected: /^auth-config: DATABRICKS_HOST 'ftp:\/\/x' is not a valid URL/ },
@@ -138,6 +147,22 @@ const problems: { name: string; input: CatalogAuthInput; expected: string | RegE
     expected: `auth-config: cannot read ${HOME}/.databrickscfg: EACCES`,
   },
 ];
+
+const withoutAuthorization: { name: string; input: CatalogAuthInput; expected: string | RegExp }[] = [
+  { name: 'the host of the settings', input: { ...input({ explicit: { host: 'http://127.0.0.1:8080' } }), authorization: 'none' }, expected: 'ok explicit http://127.0.0.1:8080 undefined' },
+  { name: 'DATABRICKS_HOST, and its token is not sent', input: { ...input({ env: ENV }), authorization: 'none' }, expected: 'ok environment https://env.cloud.databricks.com undefined' },
+  { name: "a profile's host, and its token is not sent", input: { ...input({ explicit: { profile: 'dev' } }), authorization: 'none' }, expected: 'ok profile https://dev.cloud.databricks.com undefined (dev)' },
+  { name: 'a host-only profile', input: { ...input({ explicit: { profile: 'host-only' } }), authorization: 'none' }, expected: 'ok profile https://bare.example.net undefined (host-only)' },
+  { name: 'no host anywhere is an error, not silence', input: { ...input({ files: {} }), authorization: 'none' }, expected: /^auth-config: lakeflow.catalog.auth is "none" but no host is configured/ },
+];
+
+for (const c of withoutAuthorization) {
+  test(`auth "none": ${c.name}`, async () => {
+    const got = summary(await resolveCatalogAuth(c.input));
+    if (typeof c.expected === 'string') assert.equal(got, c.expected);
+    else assert.match(got, c.expected);
+  });
+}
 
 for (const c of problems) {
   test(`auth problem: ${c.name}`, async () => {
@@ -170,5 +195,44 @@ test('the provider reads a real profiles file from the home folder and reports i
     assert.deepEqual(off.state, { kind: 'disabled', message: 'Unity Catalog completion is turned off' });
   } finally {
     await rm(home, { recursive: true, force: true });
+  }
+});
+
+test('a server with authorization off: without the setting the catalog says what is missing; with it, it answers and no token is ever sent', async () => {
+  const standIn = await UnityCatalogStandIn.start({ profile: 'oss' });
+  const home = await mkdtemp(join(tmpdir(), 'uc-home-'));
+  try {
+    await writeFile(join(home, '.databrickscfg'), `[local]\nhost = ${standIn.url}\ntoken = dapi-not-for-this-server\n[bare]\nhost = ${standIn.url}\n`);
+    const refused = await createUnityCatalogProvider({ env: {}, homeDir: home, profile: 'bare' });
+    assert.equal(refused.state.kind, 'offline');
+    assert.match(refused.state.message, /has a host \(http:\/\/127\.0\.0\.1:\d+\) but no token/);
+    assert.equal(await refused.listCatalogs(), undefined);
+    assert.equal(standIn.requests.length, 0, 'never asked silently without a token');
+
+    for (const profile of ['bare', 'local']) {
+      const open = await createUnityCatalogProvider({ env: {}, homeDir: home, profile, authorization: 'none' });
+      assert.match(open.state.message, /without a token \(lakeflow\.catalog\.auth is "none"/);
+      assert.equal((await open.listCatalogs())?.length, 4);
+      assert.equal(open.state.kind, 'connected');
+      assert.match(open.state.message, /without a token/);
+      await open.dispose();
+    }
+    assert.ok(standIn.requests.length >= 2 && standIn.requests.every((r) => r.authorization === undefined), 'no Authorization header, not even the profile\'s token');
+  } finally {
+    await standIn.close();
+    await rm(home, { recursive: true, force: true });
+  }
+});
+
+test('authorization "none" against a server that wants a token: unauthorized, and the message names the setting', async () => {
+  const standIn = await UnityCatalogStandIn.start({ profile: 'databricks', token: 'dapi0123456789abcdef0123456789abcdef-1' });
+  try {
+    const provider = await createUnityCatalogProvider({ env: { DATABRICKS_HOST: standIn.url }, homeDir: '/nonexistent', authorization: 'none' });
+    assert.equal(await provider.listCatalogs(), undefined);
+    assert.equal(provider.state.kind, 'offline');
+    assert.match(provider.state.message, /HTTP 401 UNAUTHENTICATED.*the server wants a token: lakeflow\.catalog\.auth is "none"/);
+    await provider.dispose();
+  } finally {
+    await standIn.close();
   }
 });

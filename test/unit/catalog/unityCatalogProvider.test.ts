@@ -1,26 +1,31 @@
-// The provider end to end against the Unity Catalog stand-in: answers, paging,
-// laziness, caching (memory, disk, time-to-live, refresh), coalescing, and how
-// outages become exactly one state transition while cached knowledge stays served.
+// The provider end to end against the Unity Catalog stand-in, once per recorded
+// server profile (Databricks, open-source v0.6.0): answers, paging, laziness,
+// caching (memory, disk, time-to-live, refresh), coalescing, names compared as
+// the server compares them, volumes and functions, and how outages become
+// exactly one state transition while cached knowledge stays served.
 import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CatalogHarness, TEST_TOKEN, closedPortUrl, openCatalogHarness, stateLabel } from '../../support/catalogProviderHarness';
-import { StandInOptions } from '../../support/unityCatalogStandIn';
+import { Raw, STAND_IN_PROFILES, StandInOptions, StandInProfileName, sampleWorkspace } from '../../support/unityCatalogStandIn';
 import { UnityCatalogProviderOptions } from '../../../server/src/catalog/unityCatalogProvider';
 
 const HOUR = 60 * 60 * 1000;
 let harness: CatalogHarness | undefined;
 
-async function open(standIn: StandInOptions = {}, provider: Partial<UnityCatalogProviderOptions> = {}): Promise<CatalogHarness> {
-  harness = await openCatalogHarness(standIn, provider);
-  return harness;
-}
-
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
+
+for (const profile of STAND_IN_PROFILES) describe(`against the ${profile} profile`, () => suite(profile));
+
+function suite(profile: StandInProfileName): void {
+async function open(standIn: StandInOptions = {}, provider: Partial<UnityCatalogProviderOptions> = {}): Promise<CatalogHarness> {
+  harness = await openCatalogHarness({ profile, ...standIn }, provider);
+  return harness;
+}
 
 describe('answers and paging', () => {
   test('lists catalogs, schemas and tables, and a table with its columns in position order', async () => {
@@ -54,7 +59,18 @@ describe('answers and paging', () => {
     assert.deepEqual(h.states.map(stateLabel), ['connected']);
   });
 
-  test('follows next_page_token through empty pages until it is absent, always with max_results=0', async () => {
+  if (profile === 'oss') test('pages of at most 100 whose token is the last name; a full last page is followed by an empty one', async () => {
+    const many = (n: number) => ({ ...sampleWorkspace(), catalogs: Array.from({ length: n }, (_, i): Raw => ({ name: `cat_${String(i).padStart(3, '0')}` })) });
+    const h = await open({ workspace: many(200) });
+    assert.equal((await h.provider.listCatalogs())?.length, 200);
+    assert.deepEqual(h.standIn.requests.map((r) => r.query.get('page_token')), [null, 'cat_099', 'cat_199']);
+    await h.close();
+    const odd = await open({ workspace: many(205) });
+    assert.equal((await odd.provider.listCatalogs())?.at(-1)?.name, 'cat_204');
+    assert.equal(odd.standIn.count('/catalogs'), 3);
+  });
+
+  if (profile === 'databricks') test('follows next_page_token through empty pages until it is absent, always with max_results=0', async () => {
     const h = await open({ pageSize: 1, emptyPagesBetween: 2 });
     assert.deepEqual((await h.provider.listCatalogs())?.map((c) => c.name), ['main', 'reference', 'samples', 'system']);
     // 4 data pages, each preceded by 2 empty pages that carry a token.
@@ -91,33 +107,58 @@ describe('answers and paging', () => {
   test('a table that does not exist is undefined, remembered, and not an outage', async () => {
     const h = await open();
     assert.equal(await h.provider.getTable('main.iot.no_such_table'), undefined);
-    assert.equal(await h.provider.getTable('MAIN.iot.No_Such_Table'), undefined);
+    assert.equal(await h.provider.getTable('main.iot.no_such_table'), undefined);
     assert.equal(h.standIn.count('/tables/'), 1);
+    assert.equal(await h.provider.getTable('MAIN.iot.No_Such_Table'), undefined);
+    assert.equal(h.standIn.count('/tables/'), 2, 'a "no" for one spelling is not reused for another before the server has shown it ignores case');
     assert.deepEqual(h.provider.peekTable('main.iot.no_such_table'), { value: null, fresh: true });
     assert.deepEqual(await h.provider.listSchemas('no_such_catalog'), []);
     assert.equal(h.provider.state.kind, 'connected');
     assert.equal(await h.provider.getTable('not_three_parts'), undefined);
-    assert.equal(h.standIn.count('/tables/'), 1, 'a name that cannot be a table is not asked for');
+    assert.equal(h.standIn.count('/tables/'), 2, 'a name that cannot be a table is not asked for');
   });
 });
 
 describe('caching', () => {
-  test('a cached answer costs no request; peek answers synchronously and case-insensitively', async () => {
+  test('a cached answer costs no request; peek answers synchronously, other spellings as the server compares names', async () => {
     const h = await open();
     assert.equal(h.provider.peekSchemas('main'), undefined);
     await h.provider.listSchemas('main');
     const after = h.standIn.count();
-    assert.deepEqual((await h.provider.listSchemas('MAIN'))?.map((s) => s.name), ['default', 'iot', 'information_schema']);
+    assert.equal((await h.provider.listSchemas('main'))?.length, 3);
     assert.equal(h.standIn.count(), after);
-    assert.equal(h.provider.peekSchemas('Main')?.fresh, true);
-    assert.equal(h.provider.peekSchemas('Main')?.value.length, 3);
+    assert.equal(h.provider.peekSchemas('Main'), undefined, 'no other spelling is answered before the server has shown how it compares names');
+    const upper = await h.provider.listSchemas('MAIN');
+    assert.equal(h.standIn.count(), after + (profile === 'databricks' ? h.standIn.pagesFor(3) : 1), 'asked for that spelling');
+    if (profile === 'databricks') {
+      assert.deepEqual(upper?.map((s) => s.name), ['default', 'iot', 'information_schema']);
+      assert.equal(h.provider.nameCase(), 'insensitive');
+      assert.equal(h.provider.peekSchemas('Main')?.value.length, 3, 'now every spelling shares the answer');
+    } else {
+      assert.deepEqual(upper, [], 'CATALOG_NOT_FOUND: the open-source server compares names exactly');
+      assert.equal(h.provider.nameCase(), 'unknown');
+      assert.equal(h.provider.peekSchemas('main')?.value.length, 3, "the other spelling's 404 leaves this one alone");
+    }
+  });
+
+  test('onDidLearn is called once per burst of answers (so diagnostics from the cache are published again), never for a failure', async () => {
+    const h = await open({}, { learnDebounceMs: 300 });
+    let calls = 0;
+    const learnt = new Promise<void>((resolve) => h.provider.onDidLearn(() => (calls++, resolve())));
+    await Promise.all([h.provider.listCatalogs(), h.provider.listSchemas('main'), h.provider.getTable('main.iot.no_such_table')]);
+    await learnt;
+    assert.equal(calls, 1);
+    h.standIn.fault('/', { status: 500 }, 99);
+    await h.provider.listSchemas('reference');
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(calls, 1, 'an outage teaches nothing');
   });
 
   test('identical concurrent requests share one walk of the listing', async () => {
     const h = await open();
     const answers = await Promise.all([1, 2, 3, 4, 5].map(() => h.provider.listCatalogs()));
     assert.ok(answers.every((a) => a?.length === 4));
-    assert.equal(h.standIn.count('/catalogs'), 2, 'two pages, asked once');
+    assert.equal(h.standIn.count('/catalogs'), h.standIn.pagesFor(4), 'one walk of the pages');
   });
 
   test('the disk cache survives a new provider and holds no token', async () => {
@@ -171,7 +212,7 @@ describe('caching', () => {
     assert.equal(h.provider.peekCatalogs(), undefined);
     assert.deepEqual(await readdir(join(h.storageDir, 'unity-catalog')), []);
     await h.provider.listCatalogs();
-    assert.equal(h.standIn.count('/catalogs'), 4);
+    assert.equal(h.standIn.count('/catalogs'), 2 * h.standIn.pagesFor(4));
   });
 
   test('a damaged cache file is ignored, not trusted', async () => {
@@ -306,3 +347,4 @@ describe('outages', () => {
     assert.ok(h.logs.some((l) => l.includes('a state listener failed: listener bug')));
   });
 });
+}

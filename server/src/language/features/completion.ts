@@ -19,6 +19,8 @@ import { applyPivot, pivotSpec } from '../model/pivotShape';
 import { cteOutputColumns, subqueryOutputColumns } from '../model/queryOutput';
 import { FeatureContext, kindLabel, layerOf, SyntaxDocument } from './featureContext';
 import { CompletionItem, CompletionKind, CompletionList, Range } from './lspShapes';
+import { volumePathCompletion } from './volumePaths';
+import { catalogFunctionItems } from './catalogFunctions';
 
 /** Above this many candidates the list is narrowed by the typed prefix and marked incomplete. */
 const MAX_ITEMS = 1000;
@@ -45,6 +47,8 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   if (param) return { isIncomplete: false, items: parameterItems(ctx, doc, offset, param[1].length) };
   const quotedKey = tablePropertyKeyString(doc, offset);
   if (quotedKey) return { isIncomplete: false, items: quotedKey };
+  const volumePath = volumePathCompletion(ctx, doc, offset);
+  if (volumePath) return volumePath;
   if (insideCommentOrString(doc, offset)) return { isIncomplete: false, items: [] };
   const word = /((?:(?:[A-Za-z0-9_]+|`[^`\n]*`)\.)*)([A-Za-z0-9_]*)$/.exec(before)!;
   const qualifier = word[1] ? word[1].slice(0, -1).split('.').map((p) => p.replace(/^`|`$/g, '')) : [];
@@ -71,7 +75,8 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
     const header = createHeaderItems(cur, statement, prev);
     if (header) return list(header);
   }
-  return list(expressionItems(cur, statement));
+  const functions = catalogFunctionItems(ctx, qualifier, cur.replace);
+  return list([...expressionItems(cur, statement), ...functions.items], functions.incomplete);
 }
 
 function list(items: CompletionItem[], isIncomplete = false): CompletionList {

@@ -11,8 +11,11 @@ import { flowName } from './pipelineReport';
 import type { Hover } from './lspShapes';
 import { symbolAt } from './symbolAt';
 import { ColumnResolver, ownedQueries, ScopeChain } from './columnScope';
+import { volumePathHover } from './volumePaths';
 
 export function hover(ctx: FeatureContext, doc: SyntaxDocument, position: Position): Hover | undefined {
+  const volume = volumePathHover(ctx, doc, position);
+  if (volume) return volume;
   const s = symbolAt(ctx, doc, position);
   if (!s) return undefined;
   let value: string | undefined;
@@ -194,6 +197,7 @@ function catalogTableMarkdown(ctx: FeatureContext, file: string, fullName: strin
   const lines = [`**${fullName}** · Unity Catalog ${table ? table.tableType.toLowerCase().replace(/_/g, ' ') : 'table'}`];
   if (table?.comment) lines.push('', table.comment);
   if (cols.columns.length > 0) lines.push(...columnTable(cols.columns));
+  else if (ctx.catalog?.peekTable(fullName)?.value === null) lines.push('', `_the catalog has no table \`${fullName}\` (names are compared as the catalog server compares them)_`);
   else if (ctx.catalog?.isRefused?.(fullName)) lines.push('', '_the workspace refused to describe this table to your credentials (HTTP 403): ask for `SELECT` or `BROWSE` on it_');
   else lines.push('', `_columns unknown (catalog: ${ctx.catalog?.state.message ?? 'not configured'})_`);
   return lines.join('\n');

@@ -64,6 +64,8 @@ export interface CompletionItem {
   textEdit?: TextEdit;
   /** Kept by the editor and sent back with completionItem/resolve. */
   data?: unknown;
+  /** Run after the item is inserted (e.g. ask for the next path segment). */
+  command?: { title: string; command: string };
 }
 
 export interface CompletionList {

@@ -1,10 +1,12 @@
-// Signature help for built-in functions: the call around the cursor is found
+// Signature help for built-in functions and Unity Catalog functions
+// (`catalog.schema.fn(`, catalogFunctions.ts): the call around the cursor is found
 // in the token stream (so an unclosed call still counts) and its argument
 // index is the number of top-level commas before the cursor.
 import type { Position } from '../model/location';
 import type { Token } from '../syntax/tokens';
 import type { FeatureContext, SyntaxDocument } from './featureContext';
 import type { ParameterInformation, SignatureHelp } from './lspShapes';
+import { catalogFunctionAt } from './catalogFunctions';
 
 export function signatureHelp(ctx: FeatureContext, doc: SyntaxDocument, position: Position): SignatureHelp | undefined {
   const offset = doc.lines.offsetAt(position);
@@ -22,7 +24,8 @@ export function signatureHelp(ctx: FeatureContext, doc: SyntaxDocument, position
         continue;
       }
       const name = tokens[k - 1];
-      const f = name && name.kind === 'word' ? ctx.functions.get(name.value) : undefined;
+      const builtIn = name && name.kind === 'word' && tokens[k - 2]?.text !== '.' ? ctx.functions.get(name.value) : undefined;
+      const f = builtIn ?? catalogFunctionAt(ctx, tokens, k - 1);
       if (!f) {
         commas = 0;
         continue; // a parenthesised expression: look further out

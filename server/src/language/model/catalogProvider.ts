@@ -45,6 +45,45 @@ export interface TableInfo extends TableSummary {
   readonly columns: readonly ColumnInfo[];
 }
 
+/** A Unity Catalog volume: files under `/Volumes/<catalog>/<schema>/<volume>/`. */
+export interface VolumeInfo {
+  readonly name: string;
+  readonly catalogName: string;
+  readonly schemaName: string;
+  /** `catalog.schema.volume` */
+  readonly fullName: string;
+  /** `MANAGED` or `EXTERNAL`. */
+  readonly volumeType: string;
+  readonly storageLocation?: string;
+  readonly comment?: string;
+}
+
+export interface FunctionParameterInfo {
+  readonly name: string;
+  /** As the catalog spells it, e.g. `decimal(10,2)`. */
+  readonly typeText: string;
+  readonly comment?: string;
+  /** The default's SQL text when the parameter is optional. */
+  readonly defaultValue?: string;
+}
+
+/** A SQL function registered in Unity Catalog (`catalog.schema.fn`). */
+export interface CatalogFunctionInfo {
+  readonly name: string;
+  readonly catalogName: string;
+  readonly schemaName: string;
+  /** `catalog.schema.fn` */
+  readonly fullName: string;
+  /** Ordered by position. */
+  readonly parameters: readonly FunctionParameterInfo[];
+  /** The return type (`full_data_type`), `TABLE(...)` for table functions; empty when not given. */
+  readonly returns: string;
+  readonly comment?: string;
+}
+
+/** How the server compares names: learnt from its answers, `unknown` until they show it. */
+export type NameCase = 'unknown' | 'insensitive' | 'sensitive';
+
 /** A cached answer; `fresh` is false once its time-to-live has passed (it is still served). */
 export interface Cached<T> {
   readonly value: T;
@@ -85,7 +124,10 @@ export interface CatalogSubscription {
  * when nothing is known (the state says why). The `peek*` calls answer
  * synchronously from what is cached, so completion can reply at once and start
  * the matching async call in the background when the answer is missing or stale.
- * Names are matched case-insensitively, as Unity Catalog does.
+ * Names are compared as the server does: Databricks' Unity Catalog ignores
+ * case (it stores names in lower case), the open-source server does not; until
+ * the server has shown which, a spelling is only ever answered by what the
+ * server said for that spelling.
  */
 export interface CatalogProvider {
   readonly state: CatalogState;
@@ -105,4 +147,17 @@ export interface CatalogProvider {
   peekTable(fullName: string): Cached<TableInfo | null> | undefined;
   /** True when the workspace refused (403) to describe this table to the configured credentials. */
   isRefused?(fullName: string): boolean;
+
+  /** How this server compares names, as far as its answers have shown. */
+  nameCase?(): NameCase;
+
+  // Volumes and functions: optional, so a provider that only knows tables still fits.
+  listVolumes?(catalog: string, schema: string): Promise<readonly VolumeInfo[] | undefined>;
+  peekVolumes?(catalog: string, schema: string): Cached<readonly VolumeInfo[]> | undefined;
+  /** The volume; undefined when it does not exist or cannot be known. */
+  getVolume?(fullName: string): Promise<VolumeInfo | undefined>;
+  /** `value` null: the catalog said this volume does not exist. */
+  peekVolume?(fullName: string): Cached<VolumeInfo | null> | undefined;
+  listFunctions?(catalog: string, schema: string): Promise<readonly CatalogFunctionInfo[] | undefined>;
+  peekFunctions?(catalog: string, schema: string): Cached<readonly CatalogFunctionInfo[]> | undefined;
 }

@@ -5,6 +5,7 @@
 import type { ParseResult } from '../syntax/ast';
 import { createFunctionCatalogue, FunctionCatalogue } from '../facts/databricksFunctions';
 import { CatalogLookup, noCatalog } from './catalogLookup';
+import { noVolumes, VolumeLookup } from './volumeLookup';
 import { ColumnLineage, OutputColumns, ReferenceResolution } from './columnLineage';
 import { DatasetGraph, GraphEdge } from './datasetGraph';
 import { Dataset, datasetDisplayName, DatasetReference, FileAnalysis, Flow } from './datasetTypes';
@@ -16,6 +17,8 @@ export interface WorkspaceIndexOptions {
   parse: (text: string) => ParseResult;
   pipeline?: PipelineContext;
   catalog?: CatalogLookup;
+  /** Whether the volume of a `/Volumes/...` path exists (LF206). */
+  volumes?: VolumeLookup;
   functions?: FunctionCatalogue;
 }
 
@@ -30,6 +33,7 @@ export class WorkspaceIndex {
   readonly graph = new DatasetGraph();
   readonly pipeline: PipelineContext;
   readonly catalog: CatalogLookup;
+  readonly volumes: VolumeLookup;
   private readonly parse: (text: string) => ParseResult;
   private readonly functions: FunctionCatalogue;
   private readonly entries = new Map<string, FileEntry>();
@@ -49,6 +53,7 @@ export class WorkspaceIndex {
     this.parse = options.parse;
     this.pipeline = options.pipeline ?? {};
     this.catalog = options.catalog ?? noCatalog;
+    this.volumes = options.volumes ?? noVolumes;
     this.functions = options.functions ?? createFunctionCatalogue();
   }
 

@@ -15,6 +15,7 @@ export const DIAGNOSTIC_CODES = {
   LF203: { severity: 'error', title: 'duplicate dataset name' },
   LF204: { severity: 'hint', title: 'deprecated LIVE. prefix' },
   LF205: { severity: 'warning', title: 'unknown column' },
+  LF206: { severity: 'warning', title: 'volume path names no Unity Catalog volume' },
 
   LF301: { severity: 'error', title: 'dataset cycle' },
   LF302: { severity: 'error', title: 'INVALID_FLOW_QUERY_TYPE.BATCH_RELATION_FOR_STREAMING_TABLE' },
