@@ -26,6 +26,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // `cond && act()` and `a ? f() : g()` as statements are idioms here; a bare value is still flagged.
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
+      // An async function without await is how a command or provider meets a
+      // Promise-returning interface here; flagging each is noise.
+      '@typescript-eslint/require-await': 'off',
+      // A variable a closure reads before its one assignment cannot be const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // Values read from DuckDB rows and YAML scalars are printed with String()
+      // on purpose, after objects are handled (JSON.stringify).
+      '@typescript-eslint/no-base-to-string': 'off',
     },
   },
   {

@@ -33,7 +33,7 @@ interface Driven {
 async function launch(command: string, args: string[], root: string, initializationOptions: unknown): Promise<Driven> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: root, env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'bench-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '' }, stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const d: Driven = { connection, child, started, diagnostics: new Map(), waiters: [], exited: false };
   child.on('exit', () => {
     d.exited = true;

@@ -20,7 +20,7 @@ export function summarize(samplesMs: number[]): Timing {
 }
 
 /** Times `fn` `runs` times (after `warmup` untimed runs); milliseconds. */
-export async function time(fn: () => unknown | Promise<unknown>, runs: number, warmup = 1): Promise<Timing> {
+export async function time(fn: () => unknown, runs: number, warmup = 1): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

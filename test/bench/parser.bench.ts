@@ -3,7 +3,6 @@
 // Run: npm run build && npm run bench parser
 import { performance } from 'node:perf_hooks';
 import { Parser } from 'node-sql-parser';
-import type { Node } from '../../server/src/language/syntax/ast';
 import { parse } from '../../server/src/language/syntax/parser';
 import { walk } from '../../server/src/language/syntax/visit';
 import { fixtureSql } from '../unit/syntax/fixtures';
@@ -57,7 +56,7 @@ async function throughput(texts: string[], fn: (t: string) => unknown, rounds: n
 /** Top-level queries (standalone and CREATE/INSERT bodies) cut out of `text`. */
 function queries(text: string): string[] {
   const out: string[] = [];
-  walk(parse(text).statements as Node[], (n, parent) => {
+  walk(parse(text).statements, (n, parent) => {
     if (n.kind === 'Query' && (!parent || parent.kind === 'CreateDataset' || parent.kind === 'InsertInto')) {
       out.push(text.slice(n.span.start, n.span.end));
       return false;

@@ -107,5 +107,5 @@ export async function run(): Promise<void> {
 if (require.main === module) {
   const [mode, events, bytes] = process.argv.slice(2);
   const measured = mode === 'simulate' ? childSimulate(Number(events)) : childBaseline(Number(events), Number(bytes));
-  measured.then((r) => console.log(JSON.stringify(r)));
+  void measured.then((r) => console.log(JSON.stringify(r)));
 }

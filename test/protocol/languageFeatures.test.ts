@@ -101,8 +101,11 @@ describe('the bundled pipeline through the protocol', () => {
   test('selection range: from a column out to its statement', async () => {
     const [r] = await s.request<{ range: { start: { line: number }; end: { line: number } }; parent?: unknown }[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [positionOf(text, '  a.alert_ts,', 5)] });
     let depth = 0;
-    let outer = r as { range: { start: { line: number }; end: { line: number } }; parent?: unknown };
-    while (outer.parent) (outer = outer.parent as typeof outer), depth++;
+    let outer = r;
+    while (outer.parent) {
+      outer = outer.parent as typeof outer;
+      depth++;
+    }
     assert.ok(depth >= 3, String(depth));
     assert.equal(outer.range.start.line, positionOf(text, 'CREATE OR REFRESH').line);
   });

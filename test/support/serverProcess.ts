@@ -47,8 +47,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   options.beforeInitialize?.(connection);
   connection.listen();
   const rootUri = pathToFileURL(rootPath).href;

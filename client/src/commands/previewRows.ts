@@ -42,7 +42,7 @@ export async function previewRows(s: Services, panel: RowsPanel, arg?: ExplorerN
       rows = parseDatasetRows((await runCli(process.execPath, invocation.command, { cwd, env: invocation.env })).stdout);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
-      throw new Error(bindingMissingMessage(e.stderr, process.platform, process.arch) ?? previewFailure(e.stderr));
+      throw new Error(bindingMissingMessage(e.stderr, process.platform, process.arch) ?? previewFailure(e.stderr), { cause: e });
     }
     if (!rows) throw new Error('lakeflow preview printed no rows; see the Lakeflow output.');
     panel.show(`Rows: ${dataset}`, { rows });

@@ -96,7 +96,7 @@ export async function runLocal(s: Services, explorer: PipelineExplorer, lenses: 
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         // Exit 1 with a summary: some datasets failed, the rest is reported below.
-        if (!parseRunSummary(e.stdout)) throw new Error(bindingMissingMessage(e.stderr, process.platform, process.arch) ?? cliFailure(e));
+        if (!parseRunSummary(e.stdout)) throw new Error(bindingMissingMessage(e.stderr, process.platform, process.arch) ?? cliFailure(e), { cause: e });
         stdout = e.stdout;
       } finally {
         await tail.stop();

@@ -13,7 +13,7 @@ export async function readBoundedBody(response: Response, maxBytes: number): Pro
   if (!response.body) return { ok: true, text: '' };
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -438,7 +438,7 @@ class CatalogProviderImpl implements UnityCatalogProvider {
       return { value: missing };
     }
     this.offlineSince = this.now();
-    this.tracker.set({ kind: 'offline', reason: failure.kind as Exclude<typeof failure.kind, 'not-found' | 'client-error' | 'cancelled'>, host, message: this.clean(failure.message) });
+    this.tracker.set({ kind: 'offline', reason: failure.kind, host, message: this.clean(failure.message) });
     return undefined;
   }
 

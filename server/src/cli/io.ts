@@ -1,8 +1,8 @@
 // What a CLI subcommand may touch of its process: output streams and the
 // working directory, passed in so tests can run commands in-process.
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   cwd: string;
   /** Aborted on Ctrl-C (SIGINT) when the command runs as its own process. */
   signal?: AbortSignal;

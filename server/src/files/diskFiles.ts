@@ -34,7 +34,7 @@ export function diskFiles(): FileProvider {
         }
         for (const e of entries.sort()) {
           const p = join(d, e);
-          let isDir = false;
+          let isDir: boolean;
           try {
             isDir = statSync(p).isDirectory();
           } catch {

@@ -140,7 +140,7 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   {
     capabilities: { completionProvider: { triggerCharacters: ['.', '{', '(', ' ', '>'], resolveProvider: true } },
     register: (c, h) => {
-      c.onCompletion((p, t) => onDocument(h, 'completion', p.textDocument.uri, t, { isIncomplete: false, items: [] } as LspCompletionList, (at) => completion(at.ctx, at.doc, p.position) as LspCompletionList));
+      c.onCompletion((p, t) => onDocument(h, 'completion', p.textDocument.uri, t, { isIncomplete: false, items: [] }, (at) => completion(at.ctx, at.doc, p.position) as LspCompletionList));
       c.onCompletionResolve((item, t) => h.safe('completionResolve', t, item, () => resolveCompletionItem(item as CompletionItem, h.functions()) as LspCompletionItem));
     },
   },

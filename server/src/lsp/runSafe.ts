@@ -9,7 +9,8 @@ export function runSafe<T>(log: Logger, name: string, token: CancellationToken |
   if (token?.isCancellationRequested) return Promise.resolve(cancelled());
   return new Promise((resolve) => {
     // Yield once so a cancellation that arrives with the request is seen before the work starts.
-    setImmediate(async () => {
+    setImmediate(() => void run());
+    async function run(): Promise<void> {
       if (token?.isCancellationRequested) return resolve(cancelled());
       const started = Date.now();
       try {
@@ -24,7 +25,7 @@ export function runSafe<T>(log: Logger, name: string, token: CancellationToken |
         log(`error in ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         resolve(empty);
       }
-    });
+    }
   });
 }
 

@@ -47,7 +47,7 @@ export class SettingsCache {
     if (!hit) {
       hit = this.connection.workspace
         .getConfiguration({ ...(resource ? { scopeUri: resource } : {}), section: SETTINGS_SECTION })
-        .then((raw: unknown) => (raw ? mergeSettings({ ...this.initial, ...(raw as object) }, this.defaults) : this.initial), () => this.initial);
+        .then((raw: unknown) => (raw ? mergeSettings({ ...this.initial, ...(raw) }, this.defaults) : this.initial), () => this.initial);
       this.perResource.set(key, hit);
     }
     return hit;

@@ -45,7 +45,7 @@ export function entityHistory(model: CdcModel, rng: Prng, timeline: CdcTimeline,
   const { changesFromMs, endMs } = timeline;
   const anyTime = () => rng.int(changesFromMs, endMs - 1);
 
-  for (const row of model.snapshot) emit('r', timeline.startMs, null, row, row[keyField] as Key, null);
+  for (const row of model.snapshot) emit('r', timeline.startMs, null, row, row[keyField], null);
 
   const base = model.plannedInserts + model.plannedUpdates;
   const count = (fault: CdcFault) => (model.faulty ? faultCount(CDC_FAULT_RATES[fault], base, CDC_MIN_PER_FAULT) : 0);

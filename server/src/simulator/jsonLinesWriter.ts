@@ -19,12 +19,12 @@ export class JsonLinesWriter {
   /** Writes lines; text is encoded once here, so what is counted is what is written. */
   /** `written` is called once the bytes are on their way to the file, so a buffer can be reused. */
   async write(chunk: string | Buffer, records: number, written?: () => void): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     this.bytes += bytes.length;
     this.records += records;
     if (!this.stream.write(bytes, () => written?.())) await this.settled('drain');
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
   }
 
   /** Flushes and closes the file; rejects if any write failed. */
@@ -34,7 +34,7 @@ export class JsonLinesWriter {
       this.stream.end();
       await closed;
     }
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
   }
 
   /** Waits for `event`, or for the stream to close after an error. */
@@ -48,5 +48,10 @@ export class JsonLinesWriter {
       this.stream.once(event, done);
       if (event !== 'close') this.stream.once('close', done);
     });
+  }
+
+  /** A write failed since the last check (the stream reports errors asynchronously). */
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
   }
 }

@@ -2,7 +2,7 @@
 // exports `register(h)` and adds tests with `h.test(name, fn)`; `runRegistered()` runs them in order, prints `ok` /
 // `not ok` lines and a final `N passed, N failed` line, and rejects when any
 // failed (so the extension host exits non-zero).
-export type TestFn = () => unknown | Promise<unknown>;
+export type TestFn = () => unknown;
 
 interface Registered {
   name: string;

@@ -69,7 +69,7 @@ describe('layering rules (eslint.layering.mjs)', () => {
       const eslint = new ESLint({
         cwd: root,
         overrideConfigFile: true,
-        overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as import('eslint').Linter.Parser } }, ...layering],
+        overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layering],
       });
       const [result] = await eslint.lintText(c.code, { filePath: resolve(root, c.file) });
       const layeringMessages = result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals');

@@ -73,7 +73,7 @@ for (const profile of STAND_IN_PROFILES) {
       const help = signatureHelp(f.ctx, f.doc, f.cursor);
       assert.equal(help?.signatures[0].label, 'main.iot.mask_serial(serial string, keep int DEFAULT 4)');
       assert.equal(help?.activeParameter, 1);
-      assert.deepEqual(help?.signatures[0].parameters?.map((p) => (p.label as [number, number]).map((n) => n)), [[21, 34], [36, 54]]);
+      assert.deepEqual(help?.signatures[0].parameters?.map((p) => (p.label).map((n) => n)), [[21, 34], [36, 54]]);
       assert.match((help?.signatures[0].documentation as { value: string }).value, /Masks all but the last characters[\s\S]*Returns `string`/);
 
       const bare = at(h, 'CREATE MATERIALIZED VIEW x AS SELECT to_celsius(| FROM readings;');

@@ -13,7 +13,7 @@ const README = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
 /** `--name` of every option line of a help text. */
 function helpOptions(text: string): string[] {
-  const options = text.split('\n').filter((l) => /^  --[a-z]/.test(l)).map((l) => /^  (--[a-z-]+)/.exec(l)![1]);
+  const options = text.split('\n').filter((l) => /^ {2}--[a-z]/.test(l)).map((l) => /^ {2}(--[a-z-]+)/.exec(l)![1]);
   return options.filter((o) => o !== '--help');
 }
 

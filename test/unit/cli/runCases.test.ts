@@ -141,10 +141,10 @@ describe('lakeflow run: the summary', () => {
     const r = await runCli(['run', '--events', '500'], dir);
     assert.equal(r.code, 1);
     const text = unwrap(r.stdout);
-    assert.match(text, /\nrows dropped by expectations \(ON VIOLATION DROP ROW\):\n  readings: has_device \d+ of 500\n/);
-    assert.match(text, /\nexpectations failed, rows kept \(warn only\):\n  readings: plausible \d+ of \d+\n/);
-    assert.match(text, /\nupdate stopped \(ON VIOLATION FAIL UPDATE\):\n  stg_readings: known_sensor \d+ of \d+\n/);
-    assert.match(text, /\nnot run:\n  stg_readings \(failed\): [^\n]+\n  per_sensor \(skipped\): upstream dataset stg_readings did not complete\n/);
+    assert.match(text, /\nrows dropped by expectations \(ON VIOLATION DROP ROW\):\n {2}readings: has_device \d+ of 500\n/);
+    assert.match(text, /\nexpectations failed, rows kept \(warn only\):\n {2}readings: plausible \d+ of \d+\n/);
+    assert.match(text, /\nupdate stopped \(ON VIOLATION FAIL UPDATE\):\n {2}stg_readings: known_sensor \d+ of \d+\n/);
+    assert.match(text, /\nnot run:\n {2}stg_readings \(failed\): [^\n]+\n {2}per_sensor \(skipped\): upstream dataset stg_readings did not complete\n/);
     for (const line of r.stdout.split('\n')) assert.ok(line.length <= 100, `wider than 100 columns: ${line}`);
   });
 });

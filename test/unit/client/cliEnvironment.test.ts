@@ -53,8 +53,8 @@ test('databricks auth token: the command, its JSON, and when to renew', () => {
   assert.deepEqual(authTokenCommand('work'), { command: ['auth', 'token'], args: ['--profile', 'work'] });
   const t = parseAccessToken('{"access_token": "eyJ.abc", "token_type": "Bearer", "expiry": "2026-11-26T03:00:00.000Z"}');
   assert.deepEqual(t, { token: 'eyJ.abc', expiresAt: Date.parse('2026-11-26T03:00:00.000Z') });
-  assert.equal(refreshDelayMs(t!, Date.parse('2026-11-26T02:00:00.000Z')), 55 * 60 * 1000, 'five minutes before expiry');
-  assert.equal(refreshDelayMs(t!, Date.parse('2026-11-26T02:58:00.000Z')), 60 * 1000, 'never sooner than a minute');
+  assert.equal(refreshDelayMs(t, Date.parse('2026-11-26T02:00:00.000Z')), 55 * 60 * 1000, 'five minutes before expiry');
+  assert.equal(refreshDelayMs(t, Date.parse('2026-11-26T02:58:00.000Z')), 60 * 1000, 'never sooner than a minute');
   assert.equal(refreshDelayMs({ token: 'x' }, 0), 60 * 60 * 1000, 'an hour when the expiry is unknown');
   assert.equal(parseAccessToken('Error: not logged in'), undefined);
   assert.equal(parseAccessToken('{"token_type": "Bearer"}'), undefined);

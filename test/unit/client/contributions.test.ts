@@ -43,7 +43,7 @@ interface SchemaNode {
 test('the databricks.yml schema (generated from the CLI) knows the top-level, target and pipeline keys', () => {
   const schema = json('schemas/databricks-bundle.schema.json') as unknown as SchemaNode & { $comment: string };
   assert.match(schema.$comment, /databricks bundle schema.*v\d+\.\d+\.\d+/);
-  const at = (ref: string): SchemaNode => ref.slice(2).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).reduce((o: Record<string, unknown>, k) => o[k] as Record<string, unknown>, schema as unknown as Record<string, unknown>) as SchemaNode;
+  const at = (ref: string): SchemaNode => ref.slice(2).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).reduce((o: Record<string, unknown>, k) => o[k] as Record<string, unknown>, schema as unknown as Record<string, unknown>);
   // A value is an object schema or a `${...}` reference string: follow $ref and the object branch of oneOf.
   const object = (node: SchemaNode | undefined): SchemaNode => {
     let n = node ?? {};

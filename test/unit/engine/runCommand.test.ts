@@ -66,7 +66,7 @@ describe('lakeflow run', () => {
     assert.match(io.stdout, /\[1\/2\] readings \(streaming table\) \d+ rows written, \d+ dropped/);
     assert.match(io.stdout, /dataset\s+kind\s+written\s+dropped\s+warned\s+time\s+status/);
     assert.match(io.stdout, /readings\s+streaming table\s+\d+\s+[1-9]\d*\s+0\s+[\d.]+ s\s+completed/);
-    assert.match(io.stdout, /rows dropped by expectations \(ON VIOLATION DROP ROW\):\n  readings: has_device \d+ of 2000\n/);
+    assert.match(io.stdout, /rows dropped by expectations \(ON VIOLATION DROP ROW\):\n {2}readings: has_device \d+ of 2000\n/);
     assert.doesNotMatch(io.stdout, /warn only|FAIL UPDATE/);
     assert.match(io.stdout, /2 of 2 datasets completed/);
     for (const line of io.stdout.split('\n')) assert.ok(line.length <= 100, `wider than 100 columns: ${line}`);

@@ -35,14 +35,21 @@ export function stripMarkers(marked: string): { text: string; cursor?: Position;
   let line = 0;
   let character = 0;
   for (let i = 0; i < marked.length; i++) {
-    if (marked.startsWith('[[', i)) (open.push({ line, character }), i++);
-    else if (marked.startsWith(']]', i) && open.length > 0) (ranges.push({ start: open.pop()!, end: { line, character } }), i++);
+    if (marked.startsWith('[[', i)) {
+      open.push({ line, character });
+      i++;
+    } else if (marked.startsWith(']]', i) && open.length > 0) {
+      ranges.push({ start: open.pop()!, end: { line, character } });
+      i++;
+    }
     // `||` (concatenation) and `|>` (a pipe step) are SQL, not the cursor.
     else if (marked[i] === '|' && marked[i + 1] !== '|' && marked[i + 1] !== '>' && marked[i - 1] !== '|') cursor = { line, character };
     else {
       text += marked[i];
-      if (marked[i] === '\n') (line++, (character = 0));
-      else character++;
+      if (marked[i] === '\n') {
+        line++;
+        character = 0;
+      } else character++;
     }
   }
   ranges.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
@@ -59,7 +66,10 @@ export function fixture(files: Record<string, string>, options: FixtureOptions =
     const s = stripMarkers(raw);
     texts[file] = s.text;
     for (const r of s.ranges) marked.push({ file, range: r });
-    if (s.cursor) (cursorFile = file), (cursor = s.cursor);
+    if (s.cursor) {
+      cursorFile = file;
+      cursor = s.cursor;
+    }
     index.updateFile(file, s.text, 1);
   }
   const ctx: FeatureContext = {

@@ -67,7 +67,7 @@ describe('more quick fixes', () => {
     const st = actionsFor('CREATE STREAMING TABLE a AS SELECT * FROM STREAM(|missing_two);', 'LF201', {}).actions.find((a) => a.edit.createFiles);
     assert.match(st?.edit.createFiles?.[0].text ?? '', /CREATE OR REFRESH STREAMING TABLE missing_two;/);
     // The stub itself checks clean.
-    const stub = fixture({ '/p/missing_one.sql': mv!.edit.createFiles![0].text });
+    const stub = fixture({ '/p/missing_one.sql': mv.edit.createFiles[0].text });
     assert.deepEqual(fileDiagnostics(stub.ctx.index, '/p/missing_one.sql').filter((d) => d.severity === 'error' || d.severity === 'warning'), []);
   });
 
@@ -77,7 +77,7 @@ describe('more quick fixes', () => {
     const diagnostics = fileDiagnostics(f.ctx.index, '/p/a.sql');
     const action = fixAll(f.ctx, f.docOf('/p/a.sql'), diagnostics);
     assert.equal(action?.kind, 'source.fixAll');
-    const fixed = applyEdits(f, action!.edit.changes)['/p/a.sql'];
+    const fixed = applyEdits(f, action.edit.changes)['/p/a.sql'];
     assert.equal(fixed, 'CREATE MATERIALIZED VIEW a AS SELECT * FROM b JOIN b AS s USING (id) WHERE zz IN (SELECT 1);');
     assert.equal(fixAll(f.ctx, f.docOf('/p/b.sql'), fileDiagnostics(f.ctx.index, '/p/b.sql')), undefined, 'nothing to fix: no action');
   });

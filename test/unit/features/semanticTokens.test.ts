@@ -61,8 +61,11 @@ describe('semantic tokens', () => {
       let start = 0;
       let end = 0;
       for (let i = 0; i < data.length; i += 5) {
-        if (data[i] > 0) (line += data[i], (start = data[i + 1]), (end = 0));
-        else start += data[i + 1];
+        if (data[i] > 0) {
+          line += data[i];
+          start = data[i + 1];
+          end = 0;
+        } else start += data[i + 1];
         assert.ok(start >= end, `overlap on line ${line} of ${file}`);
         end = start + data[i + 2];
       }

@@ -9,7 +9,7 @@ function check(text: string, label: string | undefined, active?: string): void {
   const help = signatureHelp(f.ctx, f.doc, f.cursor);
   if (label === undefined) return assert.equal(help, undefined);
   assert.equal(help?.signatures[0].label, label);
-  const [s, e] = help!.signatures[0].parameters[help!.activeParameter].label;
+  const [s, e] = help.signatures[0].parameters[help.activeParameter].label;
   assert.equal(label.slice(s, e), active);
 }
 

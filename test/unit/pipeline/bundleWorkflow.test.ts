@@ -85,6 +85,6 @@ describe('bundle CI/CD workflow', () => {
     }
     // The step reads its inputs from env, never by expanding expressions into the script.
     assert.ok(isMap(chooser.env));
-    assert.doesNotMatch(chooser.run as string, /\$\{\{/);
+    assert.doesNotMatch(chooser.run, /\$\{\{/);
   });
 });

@@ -79,8 +79,8 @@ function readFilesCalls(parsed: ast.ParseResult): ReadFilesCall[] {
   const calls: ReadFilesCall[] = [];
   for (const st of parsed.statements) {
     walk(st, (n) => {
-      if (n.kind !== 'TableFunction' || !isFilesFunction((n as ast.TableFunction).call)) return;
-      const fn = n as ast.TableFunction;
+      if (n.kind !== 'TableFunction' || !isFilesFunction((n).call)) return;
+      const fn = n;
       const options = new Map<string, string>();
       let path = '';
       for (const a of fn.call.args) {

@@ -27,6 +27,7 @@ export const SENSOR_RANGES: Record<string, [number, number]> = {
 };
 
 /** Parsed JSON of unknown shape; the tests assert the shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test data navigated freely, its shape asserted
 export type Json = any;
 
 export interface LandingFile {

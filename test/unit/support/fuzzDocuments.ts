@@ -32,7 +32,7 @@ export class FuzzCorpus {
       const parsed = parse(text);
       for (const st of parsed.statements) {
         this.statements.push(text.slice(st.span.start, st.span.end));
-        walk(st as Node, (n) => {
+        walk(st, (n) => {
           if (n.span.end - n.span.start < 1 || n.span.end - n.span.start > 2000) return;
           const group = groupOf(n.kind);
           let list = this.fragments.get(group);
@@ -66,7 +66,7 @@ export class FuzzCorpus {
 
   private grammarStep(text: string, rnd: Prng): [string, string] {
     const nodes: Node[] = [];
-    walk(parse(text).statements as Node[], (n) => void (n.span.end > n.span.start && nodes.push(n)));
+    walk(parse(text).statements, (n) => void (n.span.end > n.span.start && nodes.push(n)));
     if (nodes.length === 0) return ['splice', text + ';\n' + rnd.pick(this.statements)];
     const target = rnd.pick(nodes);
     const choice = rnd.next();

@@ -12,7 +12,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Parser } from 'node-sql-parser';
-import type { Node, Query } from '../../../server/src/language/syntax/ast';
+import type { Query } from '../../../server/src/language/syntax/ast';
 import { parse } from '../../../server/src/language/syntax/parser';
 import { walk } from '../../../server/src/language/syntax/visit';
 import { fixtureSql } from './fixtures';
@@ -88,7 +88,7 @@ function usesDatabricksOnlyReads(query: Query): boolean {
 /** Top-level queries: standalone ones and the bodies of CREATE / INSERT. */
 function topQueries(text: string): { sql: string; query: Query }[] {
   const out: { sql: string; query: Query }[] = [];
-  walk(parse(text).statements as Node[], (n, parent) => {
+  walk(parse(text).statements, (n, parent) => {
     if (n.kind === 'Query' && (!parent || parent.kind === 'CreateDataset' || parent.kind === 'InsertInto')) {
       out.push({ sql: text.slice(n.span.start, n.span.end), query: n });
       return false;

@@ -17,11 +17,11 @@ export function onlyStatement(r: ParseResult): Statement {
 
 export function firstSelect(q: Statement | Query): Select {
   assert.equal(q.kind, 'Query');
-  let body = (q as Query).body;
+  let body = (q).body;
   while (body.kind === 'SetOperation') body = body.left;
   if (body.kind === 'ParenQuery') return firstSelect(body.query);
   assert.equal(body.kind, 'Select');
-  return body as Select;
+  return body;
 }
 
 /** The expression of `SELECT <expr>`. */

@@ -4,7 +4,7 @@
 // expected (in order; an empty `[[]]` is a zero-width error).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Node, ParseResult } from '../../../server/src/language/syntax/ast';
+import type { ParseResult } from '../../../server/src/language/syntax/ast';
 import { parse } from '../../../server/src/language/syntax/parser';
 import { walk } from '../../../server/src/language/syntax/visit';
 import { markers } from '../support/markers';
@@ -201,7 +201,7 @@ const cases: Case[] = [
 
 function missingAt(r: ParseResult, offset: number): boolean {
   let found = false;
-  walk(r.statements as Node[], (n) => {
+  walk(r.statements, (n) => {
     if (n.kind === 'Missing' && n.span.start === offset) found = true;
   });
   return found;

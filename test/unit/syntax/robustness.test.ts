@@ -9,7 +9,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import type { Node } from '../../../server/src/language/syntax/ast';
 import { LineIndex } from '../../../server/src/language/syntax/lineIndex';
 import { parse } from '../../../server/src/language/syntax/parser';
 import { tokenize } from '../../../server/src/language/syntax/tokenizer';
@@ -72,12 +71,12 @@ function check(text: string): number {
     previousEnd = s.span.end;
   }
   let nodes = 0;
-  walk(r.statements as Node[], (n) => {
+  walk(r.statements, (n) => {
     nodes++;
     assert.ok(n.span.start >= 0 && n.span.start <= n.span.end && n.span.end <= text.length, `${n.kind} span ${JSON.stringify(n.span)}`);
   });
   assert.ok(nodes >= r.statements.length);
-  nodeAt(r.statements as Node[], text.length >> 1);
+  nodeAt(r.statements, text.length >> 1);
   new LineIndex(text).positionAt(text.length >> 1);
   return ms;
 }

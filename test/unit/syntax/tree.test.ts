@@ -19,7 +19,7 @@ describe('syntax tree invariants on the fixture SQL', () => {
       assert.deepEqual(r.errors, []);
       assert.ok(r.statements.length > 0);
       let count = 0;
-      walk(r.statements as Node[], (node, parent) => {
+      walk(r.statements, (node, parent) => {
         count++;
         assert.ok(node.span.start <= node.span.end, `${node.kind} span ordered`);
         if (parent) assert.ok(parent.span.start <= node.span.start && node.span.end <= parent.span.end, `${node.kind} inside ${parent.kind}`);
@@ -57,7 +57,7 @@ describe('nodeAt and pathAt', () => {
     test(source, () => {
       const { text, cursor } = markers(source);
       const r = parse(text);
-      const node = nodeAt(r.statements as Node[], cursor!);
+      const node = nodeAt(r.statements, cursor!);
       assert.ok(node);
       assert.equal(node.kind, kind);
       assert.equal(text.slice(node.span.start, node.span.end), covered);

@@ -13,7 +13,7 @@ import { checkExpectations, ExpectationResult } from './expectations';
 import { defineEmptyFileSource, defineFileSource } from './fileSource';
 import { LandingFile, listLandingFiles } from './landing';
 import { columnsOf, inTransaction, qualified, quoteIdent, rows, tableExists } from './sql';
-import { forgetDataset, landingKey, onceFlowRan, processedFiles, ReadFile, recordOnceFlow, recordProcessed, sourceId } from './state';
+import { forgetDataset, landingKey, onceFlowRan, processedFiles, ReadFile, ReadRecord, recordOnceFlow, recordProcessed, sourceId } from './state';
 
 export interface DatasetContext {
   /** Folder relative paths of read_files resolve against. */
@@ -88,7 +88,7 @@ async function sourceFiles(con: DuckDBConnection, plan: DatasetPlan, flow: Query
   for (const source of flow.fileSources) {
     const all = ctx.dryRun ? [] : listLandingFiles(source.path, ctx.baseDir, source.options.pathglobfilter);
     const id = sourceId(flow.name, resolve(ctx.baseDir, source.path.replace(/^file:(\/\/)?/, '')), ctx.landingRoot);
-    const seen = incremental ? await processedFiles(con, plan.key, id) : new Map();
+    const seen = incremental ? await processedFiles(con, plan.key, id) : new Map<string, ReadRecord>();
     const fresh: ReadFile[] = [];
     for (const f of all) {
       const key = landingKey(f.path, ctx.landingRoot);

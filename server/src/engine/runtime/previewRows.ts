@@ -30,7 +30,7 @@ export async function readDatasetRows(database: string, dataset: string, limit: 
     const types = reader.columnTypes();
     const columns = reader.columnNames().map((name, i) => ({ name, type: String(types[i]) }));
     const total = (await con.runAndReadAll(`SELECT count(*) AS n FROM ${relation}`)).getRowObjectsJson()[0] as { n: string | number };
-    return { dataset, table: `${schema}.${name}`, columns, rows: reader.getRowObjectsJson() as Record<string, unknown>[], totalRows: Number(total.n) };
+    return { dataset, table: `${schema}.${name}`, columns, rows: reader.getRowObjectsJson(), totalRows: Number(total.n) };
   } finally {
     con.closeSync();
     instance.closeSync();

@@ -64,7 +64,7 @@ export interface RunOptions {
   /** Aborting stops the update: running queries are interrupted, nothing half-done is kept. */
   signal?: AbortSignal;
   /** The text of a pipeline file, for positions in failure messages (default: read from disk). */
-  sourceText?(file: string): string | undefined;
+  sourceText?: (file: string) => string | undefined;
   /** Folder ingestion progress is recorded relative to (the landing root; default: baseDir). */
   landingRoot?: string;
   /** Read no files: every source is empty, so the run only binds each dataset's query (`--dry-run`). */

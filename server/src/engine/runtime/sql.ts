@@ -10,7 +10,7 @@ export const qualified = (schema: string, name: string): string => `${quoteIdent
 export const normalName = (printed: string): string => printed.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"').toLowerCase();
 
 export async function rows(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  return (await con.runAndReadAll(sql)).getRowObjectsJson();
 }
 
 export async function count(con: DuckDBConnection, relation: string): Promise<number> {

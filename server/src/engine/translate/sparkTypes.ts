@@ -138,7 +138,7 @@ export function parseColumnList(text: string): { ok: true; columns: ColumnType[]
     if (peek() === ':') i++;
     const t = type();
     // NOT NULL and COMMENT carry nothing the local engine uses.
-    while (peek() && /^(NOT|NULL|COMMENT|'.*)$/i.test(peek()!)) i++;
+    while (peek() && /^(NOT|NULL|COMMENT|'.*)$/i.test(peek())) i++;
     return { name: n, type: t };
   };
   try {

@@ -204,15 +204,24 @@ function datasetItems(cur: Cursor): CompletionList {
   if (catalog) {
     if (q.length === 0) {
       const cats = catalog.peekCatalogs();
-      if (!cats?.fresh) (void catalog.listCatalogs(), (incomplete ||= !cats));
+      if (!cats?.fresh) {
+        void catalog.listCatalogs();
+        incomplete ||= !cats;
+      }
       for (const c of cats?.value ?? []) items.push(item(cur, c.name, CompletionKind.Module, '1', { detail: 'Unity Catalog catalog', ...(c.comment ? { documentation: { kind: 'markdown', value: c.comment } } : {}) }));
     } else if (q.length === 1 && q[0] !== 'live') {
       const schemas = catalog.peekSchemas(qualifier[0]);
-      if (!schemas?.fresh) (void catalog.listSchemas(qualifier[0]), (incomplete ||= !schemas));
+      if (!schemas?.fresh) {
+        void catalog.listSchemas(qualifier[0]);
+        incomplete ||= !schemas;
+      }
       for (const s of schemas?.value ?? []) items.push(item(cur, s.name, CompletionKind.Folder, '1', { detail: `schema in ${s.catalogName}`, ...(s.comment ? { documentation: { kind: 'markdown', value: s.comment } } : {}) }));
     } else if (q.length === 2) {
       const tables = catalog.peekTables(qualifier[0], qualifier[1]);
-      if (!tables?.fresh) (void catalog.listTables(qualifier[0], qualifier[1]), (incomplete ||= !tables));
+      if (!tables?.fresh) {
+        void catalog.listTables(qualifier[0], qualifier[1]);
+        incomplete ||= !tables;
+      }
       for (const t of tables?.value ?? []) items.push(item(cur, t.name, CompletionKind.Struct, '1', { detail: `${t.tableType.toLowerCase().replace(/_/g, ' ')} · Unity Catalog`, ...(t.comment ? { documentation: { kind: 'markdown', value: t.comment } } : {}) }));
     }
   }
@@ -288,7 +297,7 @@ function createHeaderItems(cur: Cursor, st: ast.CreateDataset, prev: Token | und
 }
 
 function clauseItem(cur: Cursor, k: { keyword: string; summary: string; snippet?: string }): CompletionItem {
-  return { label: k.keyword, kind: CompletionKind.Keyword, sortText: '0' + String(CREATE_CLAUSE_KEYWORDS.indexOf(k as never)).padStart(2, '0'), documentation: { kind: 'markdown', value: k.summary }, textEdit: { range: cur.replace, newText: k.snippet ?? k.keyword }, ...(k.snippet ? { insertTextFormat: 2 as const } : {}) };
+  return { label: k.keyword, kind: CompletionKind.Keyword, sortText: '0' + String(CREATE_CLAUSE_KEYWORDS.indexOf(k)).padStart(2, '0'), documentation: { kind: 'markdown', value: k.summary }, textEdit: { range: cur.replace, newText: k.snippet ?? k.keyword }, ...(k.snippet ? { insertTextFormat: 2 as const } : {}) };
 }
 
 function depthBetween(tokens: Token[], from: number, to: number): number {
@@ -395,7 +404,7 @@ function snippetItems(cur: Cursor, place: SnippetPlace): CompletionItem[] {
 function firstSelect(statement: ast.Statement, offset: number): ast.Select | undefined {
   let best: ast.Select | undefined;
   walk(statement, (n) => {
-    if (n.kind === 'Select' && (!best || Math.abs(n.span.start - offset) < Math.abs(best.span.start - offset))) best = n as ast.Select;
+    if (n.kind === 'Select' && (!best || Math.abs(n.span.start - offset) < Math.abs(best.span.start - offset))) best = n;
   });
   return best;
 }

@@ -3,7 +3,7 @@
 // same CTE is read. Worked out on the syntax tree because CTE scope is lexical:
 // a non-recursive CTE is visible to the CTEs after it and to the main query,
 // not to itself or the CTEs before it, and an inner WITH may shadow an outer one.
-import type { Cte, Identifier, Node, Query, TableRef } from '../syntax/ast';
+import type { Cte, Identifier, Node, Query } from '../syntax/ast';
 import { pathAt, walk } from '../syntax/visit';
 import type { Position, Range } from '../model/location';
 import type { SyntaxDocument } from './featureContext';
@@ -31,13 +31,13 @@ export function cteAtOffset(doc: SyntaxDocument, offset: number): CteSymbol | un
   for (let i = path.length - 1; i > 0; i--) {
     const node = path[i];
     const parent = path[i - 1];
-    if (node.kind === 'Identifier' && parent.kind === 'Cte' && (parent as Cte).name === node) {
+    if (node.kind === 'Identifier' && parent.kind === 'Cte' && (parent).name === node) {
       const scope = path[i - 3];
       if (scope?.kind !== 'Query') return undefined;
       const range = doc.lines.rangeOf(node.span);
-      return { name: node.name, range, definition: range, declaration: true, scope, cte: parent as Cte };
+      return { name: node.name, range, definition: range, declaration: true, scope, cte: parent };
     }
-    if (node.kind === 'QualifiedName' && parent.kind === 'TableRef' && (parent as TableRef).name === node) {
+    if (node.kind === 'QualifiedName' && parent.kind === 'TableRef' && (parent).name === node) {
       if (node.parts.length !== 1 || node.missingPart) return undefined;
       const found = visibleCte(path, i - 2, lower(node.parts[0].name));
       if (!found) return undefined;
@@ -71,7 +71,7 @@ export function cteReferences(doc: SyntaxDocument, s: CteSymbol, includeDeclarat
   const name = lower(s.name);
   walk(s.scope, (node) => {
     if (node.kind !== 'TableRef') return;
-    const ref = node as TableRef;
+    const ref = node;
     if (ref.name.parts.length !== 1 || lower(ref.name.parts[0].name) !== name) return;
     const resolved = cteAtOffset(doc, ref.name.span.start);
     if (resolved?.cte === s.cte) out.push(doc.lines.rangeOf(ref.name.span));

@@ -3,7 +3,7 @@
 // these too, or the query stops compiling. Scope follows SQL: the SELECT that
 // reads the relation and the subqueries inside it, except those whose own FROM
 // brings a relation answering to the same name.
-import type { ColumnRef, Node, Relation, Select, Star, TableRef } from '../syntax/ast';
+import type { Node, Relation, Select, TableRef } from '../syntax/ast';
 import { pathAt, walk } from '../syntax/visit';
 import type { Range } from '../model/location';
 import type { SyntaxDocument } from './featureContext';
@@ -26,7 +26,7 @@ export function implicitQualifiers(doc: SyntaxDocument, offset: number): Range[]
   const name = lower(parts[parts.length - 1].name);
   const out: Range[] = [];
   walk(select, (node) => {
-    if (node !== select && node.kind === 'Select' && answersTo(node as Select, name)) return false;
+    if (node !== select && node.kind === 'Select' && answersTo(node, name)) return false;
     const first = qualifierOf(node);
     if (first && lower(first.name) === name) out.push(doc.lines.rangeOf(first.span));
     return undefined;
@@ -36,11 +36,11 @@ export function implicitQualifiers(doc: SyntaxDocument, offset: number): Range[]
 
 function qualifierOf(node: Node): { name: string; span: Node['span'] } | undefined {
   if (node.kind === 'ColumnRef') {
-    const c = node as ColumnRef;
+    const c = node;
     return c.parts.length >= 2 ? c.parts[0] : undefined;
   }
   if (node.kind === 'Star') {
-    const q = (node as Star).qualifier;
+    const q = (node).qualifier;
     return q?.length === 1 ? q[0] : undefined;
   }
   return undefined;

@@ -54,7 +54,11 @@ export function datasetTrace(index: WorkspaceIndex, name: string): LineageTrace 
     const seen = new Set<string>();
     const queue = [root.key];
     while (queue.length > 0) {
-      for (const n of next(queue.shift()!)) if (!seen.has(n.key) && n.key !== root.key) (seen.add(n.key), queue.push(n.key));
+      for (const n of next(queue.shift()!)) {
+        if (seen.has(n.key) || n.key === root.key) continue;
+        seen.add(n.key);
+        queue.push(n.key);
+      }
     }
     return seen;
   };

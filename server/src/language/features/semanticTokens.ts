@@ -3,7 +3,6 @@
 // catalog table), columns, `${...}` parameters, functions, expectation
 // names and CTE names. Only standard LSP token types are used, so every client can show them
 // without extra declarations.
-import type { Cte, FunctionCall, Statement, TableRef } from '../syntax/ast';
 import { walk } from '../syntax/visit';
 import type { Dataset } from '../model/datasetTypes';
 import type { Range } from '../model/location';
@@ -66,11 +65,11 @@ export function semanticTokens(ctx: FeatureContext, doc: SyntaxDocument): { data
     }
     for (const q of ownedQueries(a.datasets, a.flows)) forEachColumnRef(q.shape, (o) => add(o.ref.range, 'property'));
   }
-  walk(doc.parsed.statements as Statement[], (n) => {
-    if (n.kind === 'FunctionCall') add(doc.lines.rangeOf((n as FunctionCall).name.span), 'function');
-    else if (n.kind === 'Cte' && (n as Cte).name.kind === 'Identifier') add(doc.lines.rangeOf((n as Cte).name.span), 'variable', 'declaration');
-    else if (n.kind === 'TableRef' && (n as TableRef).name.parts.length === 1) {
-      const name = (n as TableRef).name;
+  walk(doc.parsed.statements, (n) => {
+    if (n.kind === 'FunctionCall') add(doc.lines.rangeOf((n).name.span), 'function');
+    else if (n.kind === 'Cte' && (n).name.kind === 'Identifier') add(doc.lines.rangeOf((n).name.span), 'variable', 'declaration');
+    else if (n.kind === 'TableRef' && (n).name.parts.length === 1) {
+      const name = (n).name;
       if (cteAtOffset(doc, name.span.start)) add(doc.lines.rangeOf(name.span), 'variable');
     }
   });

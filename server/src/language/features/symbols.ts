@@ -1,6 +1,5 @@
 // Document symbols (datasets with their CTEs, columns and expectations; flows)
 // and workspace symbols (every dataset of the pipeline, filtered by name).
-import type { Cte, Statement } from '../syntax/ast';
 import { walk } from '../syntax/visit';
 import type { Dataset } from '../model/datasetTypes';
 import { rangeContains } from '../model/location';
@@ -36,9 +35,9 @@ export function documentSymbols(ctx: FeatureContext, doc: SyntaxDocument): Docum
 
 function cteSymbols(doc: SyntaxDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  walk(doc.parsed.statements as Statement[], (node) => {
+  walk(doc.parsed.statements, (node) => {
     if (node.kind !== 'Cte') return;
-    const cte = node as Cte;
+    const cte = node;
     if (cte.name.kind === 'Missing') return;
     out.push({ name: cte.name.name, detail: 'CTE', kind: SymbolKind.Variable, range: doc.lines.rangeOf(cte.span), selectionRange: doc.lines.rangeOf(cte.name.span) });
   });

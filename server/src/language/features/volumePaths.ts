@@ -113,7 +113,10 @@ export function volumePathCompletion(ctx: FeatureContext, doc: SyntaxDocument, o
   });
   let incomplete = false;
   const known = <T>(cached: { value: T; fresh: boolean } | undefined, ask: () => unknown): T | undefined => {
-    if (!cached?.fresh) (void ask(), (incomplete ||= !cached));
+    if (!cached?.fresh) {
+    void ask();
+    incomplete ||= !cached;
+  }
     return cached?.value;
   };
   let items: CompletionItem[] = [];

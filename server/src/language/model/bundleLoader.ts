@@ -103,7 +103,10 @@ export function loadBundle(file: string, files: FileProvider, options: LoadBundl
       p.catalog = value(source, get('catalog')) ?? p.catalog;
       const schema = value(source, get('schema'));
       const legacyTarget = value(source, get('target'));
-      if (schema) (p.schema = schema), (schemaSeen = true);
+      if (schema) {
+        p.schema = schema;
+        schemaSeen = true;
+      }
       else if (legacyTarget && !schemaSeen) p.schema = legacyTarget;
       if (schema && legacyTarget) {
         problems.push({ kind: 'schemaAndTarget', message: `pipeline '${key}' sets both 'schema' and the legacy 'target'; set only one`, location: source.locationOf(get('target')) });

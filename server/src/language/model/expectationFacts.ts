@@ -12,7 +12,7 @@ export function expressionFacts(expr: ast.Expr, toRange: SpanToRange, functions:
   const forbidden: ExpressionFacts['forbidden'] = [];
   const bound = new Set<string>();
   walk(expr, (n) => {
-    const node = n as ast.Node;
+    const node = n;
     switch (node.kind) {
       case 'Subquery':
       case 'Exists':
@@ -66,7 +66,7 @@ export function expressionFacts(expr: ast.Expr, toRange: SpanToRange, functions:
 function readsRelation(n: ast.Node): boolean {
   let found = false;
   walk(n, (x) => {
-    const k = (x as ast.Node).kind;
+    const k = (x).kind;
     if (k === 'TableRef' || k === 'TableFunction') found = true;
     return !found;
   });
@@ -81,7 +81,7 @@ function unparen(e: ast.Expr): ast.Expr {
 function hasNonDeterminism(e: ast.Expr): boolean {
   let found = false;
   walk(e, (n) => {
-    const node = n as ast.Node;
+    const node = n;
     if (node.kind === 'FunctionCall' || node.kind === 'Param' || node.kind === 'Missing' || node.kind === 'Error') found = true;
     return !found;
   });

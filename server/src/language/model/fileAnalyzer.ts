@@ -232,7 +232,7 @@ function collectParameters(statements: ast.Statement[], toRange: SpanToRange): P
   for (const st of statements) {
     walk(st, (n) => {
       // Params inside identifiers and strings are child nodes too, so one test finds them all.
-      if (n.kind === 'Param') out.push({ key: (n as ast.Param).key, range: toRange(n.span) });
+      if (n.kind === 'Param') out.push({ key: (n).key, range: toRange(n.span) });
       return true;
     });
   }

@@ -272,7 +272,7 @@ function implicitName(e: ast.Expr): string | undefined {
 /** Column references in an expression; nested queries become shapes of their own (for their references). */
 export function collectColumns(root: ast.Node, ctx: ShapeContext, ctes: ReadonlySet<string>, shape: QueryShape, into: ColumnRef[]): void {
   walk(root, (n) => {
-    const node = n as ast.Node;
+    const node = n;
     switch (node.kind) {
       case 'Subquery':
         buildQuery(node.query, ctx, ctes);

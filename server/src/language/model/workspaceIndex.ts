@@ -295,7 +295,7 @@ export class WorkspaceIndex {
     for (const r of a.references) {
       const name = lastSegment(r.key);
       let files = this.referencedBy.get(name);
-      if (!files) this.referencedBy.set(name, (files = new Map()));
+      if (!files) this.referencedBy.set(name, (files = new Map<string, number>()));
       files.set(a.file, (files.get(a.file) ?? 0) + 1);
     }
   }

@@ -1,6 +1,6 @@
 // One parsed YAML file with the helpers the bundle reader needs: typed access
 // to map entries and the source location of any node.
-import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Location, Range } from './location';
 
 export class YamlSource {
@@ -41,7 +41,7 @@ export class YamlSource {
 /** Entries of a YAML map as [key string, key node, value node]; empty for anything else. */
 export function mapEntries(node: unknown): [string, unknown, unknown][] {
   if (!isMap(node)) return [];
-  return (node as YAMLMap).items.map((p) => [isScalar(p.key) ? String(p.key.value) : String(p.key), p.key, p.value]);
+  return (node).items.map((p) => [isScalar(p.key) ? String(p.key.value) : String(p.key), p.key, p.value]);
 }
 
 export function mapGet(node: unknown, key: string): unknown {

@@ -153,7 +153,7 @@ function parsePredicate(p: Cursor): Expr {
       let patterns: Expr[];
       if (q.kind === 'word' && (q.upper === 'ANY' || q.upper === 'ALL' || q.upper === 'SOME') && p.isOp('(', 1)) {
         p.advance();
-        quantifier = q.upper as 'ANY';
+        quantifier = q.upper;
         patterns = parseParenExprList(p);
       } else {
         patterns = [parseBitOr(p)];
