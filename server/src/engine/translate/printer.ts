@@ -8,6 +8,11 @@ import { children } from '../../language/syntax/visit';
 import type { FunctionCatalogue } from '../../language/facts/databricksFunctions';
 import { CallArg, rewriteCall, sqlString } from './functionMap';
 import { duckdbTypeOf } from './sparkTypes';
+import type { SparkType } from './sparkTypeRules';
+import { avgType, isDecimal, isFractional, isIntegral } from './sparkTypeRules';
+import { typeFromSyntax } from './sparkTypeSyntax';
+import { fixesIntegerType } from './sparkTyper';
+import { decimalArithmetic, doubleDivide, exactDecimalDivide, implicitStringArg, pinType } from './sparkArithmetic';
 
 export interface Untranslatable {
   /** The construct, as a user would name it (`function xpath`, `LATERAL VIEW posexplode`). */
@@ -39,6 +44,10 @@ export interface PrintContext {
   metadataColumn: boolean;
   functions: FunctionCatalogue;
   problems: Untranslatable[];
+  /** Spark's type of each expression the typer could tell (see sparkTyper.ts). */
+  types?: ReadonlyMap<A.Node, SparkType | undefined>;
+  /** spark.sql.ansi.enabled: invalid casts, overflow and division by zero fail instead of giving NULL. */
+  ansi?: boolean;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -53,7 +62,30 @@ export class DuckdbPrinter {
 
   print(node: A.Node): string {
     const rewritten = this.rewrite(node);
-    return rewritten !== undefined ? rewritten : this.splice(node);
+    const sql = rewritten !== undefined ? rewritten : this.splice(node);
+    return this.pinned(node) ? pinType(sql, this.typeOf(node), this.ctx.ansi ?? false) : sql;
+  }
+
+  private typeOf(node: A.Node): SparkType | undefined {
+    return this.ctx.types?.get(node) ?? (node.kind === 'NumberLiteral' ? typeFromSyntax(node) : undefined);
+  }
+
+  /**
+   * Expressions whose DuckDB type can differ from Spark's are cast to Spark's:
+   * decimal results (precision, scale), integer-valued functions (DuckDB's
+   * date parts, counts and row numbers are BIGINT or HUGEINT where Spark's are
+   * INT or BIGINT). Generators stay as they are: unnest cannot sit in a cast.
+   */
+  private pinned(node: A.Node): boolean {
+    const t = this.ctx.types?.get(node);
+    if (!t) return false;
+    if (node.kind === 'FunctionCall') {
+      const name = node.name.parts.map((p) => p.name).join('.').toLowerCase();
+      if (/^(explode|explode_outer|posexplode|posexplode_outer|inline|inline_outer|stack)$/.test(name)) return false;
+      return isDecimal(t) || (isIntegral(t) && fixesIntegerType(name));
+    }
+    if (node.kind === 'Case' || (node.kind === 'Binary' && ['+', '-', '*', '/', '%'].includes(node.op))) return isDecimal(t);
+    return false;
   }
 
   /**
@@ -129,7 +161,7 @@ export class DuckdbPrinter {
           this.problem(`CAST to ${t.reason}`, node.span);
           return undefined;
         }
-        return `${node.form === 'TRY_CAST' ? 'TRY_CAST' : 'CAST'}(${this.print(node.expr)} AS ${t.duckdb})`;
+        return this.cast(node, t.duckdb);
       }
       case 'Binary':
         return this.binary(node);
@@ -191,6 +223,22 @@ export class DuckdbPrinter {
     }
   }
 
+  /**
+   * Spark's CAST: outside ANSI mode an invalid value gives NULL (TRY_CAST);
+   * a double becomes a decimal through its shortest decimal text (Spark's
+   * BigDecimal(double.toString)), and a fraction becomes an integer by
+   * truncation where DuckDB would round.
+   */
+  private cast(node: A.Cast, target: string): string {
+    const fn = node.form === 'TRY_CAST' || !(this.ctx.ansi ?? false) ? 'TRY_CAST' : 'CAST';
+    let inner = this.print(node.expr);
+    const from = this.typeOf(node.expr);
+    const to = this.typeOf(node);
+    if (isDecimal(to) && isFractional(from)) inner = `CAST(${inner} AS VARCHAR)`;
+    else if (isIntegral(to) && (isFractional(from) || isDecimal(from))) inner = `trunc(${inner})`;
+    return `${fn}(${inner} AS ${target})`;
+  }
+
   /** ` AS alias`, whether or not the source wrote AS (the alias node's span may include it). */
   private aliasText(alias: A.TableAlias | undefined): string {
     if (!alias) return '';
@@ -201,6 +249,12 @@ export class DuckdbPrinter {
   private binary(node: A.Binary): string | undefined {
     const l = () => this.print(node.left);
     const r = () => this.print(node.right);
+    const t = this.typeOf(node);
+    const ansi = this.ctx.ansi ?? false;
+    if (['+', '-', '*', '/', '%'].includes(node.op) && isDecimal(t)) {
+      return decimalArithmetic(node.op, { sql: l(), type: this.typeOf(node.left) }, { sql: r(), type: this.typeOf(node.right) }, t, ansi);
+    }
+    if (node.op === '/' && (isFractional(t) || t?.kind === 'double')) return doubleDivide(l(), r(), ansi);
     switch (node.op) {
       case '==':
         return `${l()} = ${r()}`;
@@ -239,8 +293,8 @@ export class DuckdbPrinter {
     return excluded.length > 0 ? `${qualifier}* EXCLUDE (${excluded.join(', ')})` : `${qualifier}*`;
   }
 
-  private callArg(e: A.Expr): CallArg {
-    const sql = this.print(e);
+  private callArg(e: A.Expr, fn = '', index = 0): CallArg {
+    const sql = implicitStringArg(fn, index, { sql: this.print(e), type: this.typeOf(e) });
     const atomic = ['ColumnRef', 'StringLiteral', 'NumberLiteral', 'BooleanLiteral', 'NullLiteral', 'FunctionCall', 'Paren', 'Cast', 'TypedLiteral', 'Param'].includes(e.kind);
     return {
       sql,
@@ -272,7 +326,9 @@ export class DuckdbPrinter {
       return undefined;
     }
     const over = node.over ? `OVER ${this.print(node.over)}` : undefined;
-    const r = rewriteCall(name, { args: node.args.map((a) => this.callArg(a)), over });
+    const typed = this.typedCall(name, node, over);
+    if (typed !== undefined) return typed;
+    const r = rewriteCall(name, { args: node.args.map((a, i) => this.callArg(a, name, i)), over });
     if (r === undefined) {
       const info = this.ctx.functions.get(name);
       // Unmapped functions that DuckDB lacks or answers differently would fail
@@ -289,6 +345,30 @@ export class DuckdbPrinter {
       this.problem(`${name} with DISTINCT, FILTER, WITHIN GROUP or IGNORE NULLS`, node.span);
     }
     return r.sql;
+  }
+
+  /**
+   * Calls whose Spark answer depends on the argument's type: avg over a
+   * decimal is an exact decimal quotient (DuckDB's is DOUBLE); bround on a
+   * decimal rounds HALF_EVEN (round is HALF_UP in both engines).
+   */
+  private typedCall(name: string, node: A.FunctionCall, over: string | undefined): string | undefined {
+    const argType = node.args[0] && this.typeOf(node.args[0]);
+    if (!isDecimal(argType) || node.filter || node.distinct) return undefined;
+    const w = over ? ` ${over}` : '';
+    if ((name === 'avg' || name === 'mean') && node.args.length === 1) {
+      const x = this.print(node.args[0]);
+      const result = avgType(argType);
+      if (!isDecimal(result)) return undefined;
+      const sum = { sql: `sum(${x})${w}`, type: { kind: 'decimal' as const, p: 38, s: argType.s } };
+      const count = { sql: `count(${x})${w}`, type: { kind: 'bigint' as const } };
+      return exactDecimalDivide(sum, count, result, false);
+    }
+    if (name === 'bround') {
+      const digits = node.args[1] ? this.print(node.args[1]) : '0';
+      return `round_even(${this.print(node.args[0])}, ${digits})`;
+    }
+    return undefined;
   }
 
   private jsonPath(node: A.JsonPath): string {
