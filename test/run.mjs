@@ -56,6 +56,7 @@ function runScriptSuite(name, script) {
 const only = process.argv[2];
 if (!only || only === 'unit') runNodeSuite('unit', collect(join(root, 'out/test/unit')));
 if (!only || only === 'protocol') runNodeSuite('protocol', collect(join(root, 'out/test/protocol')));
+if (!only || only === 'oracle') runScriptSuite('oracle (Apache Spark)', 'out/test/oracle/run.js');
 if (!only || only === 'e2e') runScriptSuite('e2e (real VS Code)', 'test/e2e/run.mjs');
 
 console.log(`\n${passed} passed, ${failed} failed`);

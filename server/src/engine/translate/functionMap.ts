@@ -22,6 +22,8 @@ export interface CallArg {
   type?: 'date' | 'timestamp' | 'interval' | 'number' | 'string';
   /** The column's name when the argument is a column reference (Spark names struct fields after it). */
   columnName?: string;
+  /** Spark's implicit cast to STRING was added (a number passed to a string function). */
+  implicitCast?: boolean;
 }
 
 export interface CallSite {

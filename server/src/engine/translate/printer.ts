@@ -12,7 +12,7 @@ import type { SparkType } from './sparkTypeRules';
 import { avgType, isDecimal, isFractional, isIntegral } from './sparkTypeRules';
 import { typeFromSyntax } from './sparkTypeSyntax';
 import { fixesIntegerType } from './sparkTyper';
-import { decimalArithmetic, doubleDivide, exactDecimalDivide, implicitStringArg, pinType } from './sparkArithmetic';
+import { STRING_PARAMETER_FUNCTIONS, decimalArithmetic, doubleDivide, exactDecimalDivide, implicitStringArg, pinType } from './sparkArithmetic';
 
 export interface Untranslatable {
   /** The construct, as a user would name it (`function xpath`, `LATERAL VIEW posexplode`). */
@@ -139,7 +139,11 @@ export class DuckdbPrinter {
       case 'StringLiteral':
         return sqlString(this.substitute(node.value, node.span));
       case 'NumberLiteral': {
-        if (!node.suffix) return node.text;
+        if (!node.suffix) {
+          // DuckDB counts the zero of `0.4` as a digit (DECIMAL(2,1)); Spark's type is DECIMAL(1,1).
+          const t = typeFromSyntax(node);
+          return isDecimal(t) && /^0*\./.test(node.text) ? `CAST(${node.text} AS DECIMAL(${t.p},${t.s}))` : node.text;
+        }
         const digits = node.text.slice(0, node.text.length - node.suffix.length);
         return `CAST(${digits} AS ${numberSuffixTypes[node.suffix] ?? 'DOUBLE'})`;
       }
@@ -294,7 +298,8 @@ export class DuckdbPrinter {
   }
 
   private callArg(e: A.Expr, fn = '', index = 0): CallArg {
-    const sql = implicitStringArg(fn, index, { sql: this.print(e), type: this.typeOf(e) });
+    const printed = this.print(e);
+    const sql = implicitStringArg(fn, index, { sql: printed, type: this.typeOf(e) });
     const atomic = ['ColumnRef', 'StringLiteral', 'NumberLiteral', 'BooleanLiteral', 'NullLiteral', 'FunctionCall', 'Paren', 'Cast', 'TypedLiteral', 'Param'].includes(e.kind);
     return {
       sql,
@@ -302,6 +307,7 @@ export class DuckdbPrinter {
       stringLiteral: e.kind === 'StringLiteral' ? this.substitute(e.value, e.span) : undefined,
       type: typeOfExpr(e),
       columnName: e.kind === 'ColumnRef' ? e.parts[e.parts.length - 1]?.name : undefined,
+      implicitCast: sql !== printed,
     };
   }
 
@@ -328,7 +334,12 @@ export class DuckdbPrinter {
     const over = node.over ? `OVER ${this.print(node.over)}` : undefined;
     const typed = this.typedCall(name, node, over);
     if (typed !== undefined) return typed;
-    const r = rewriteCall(name, { args: node.args.map((a, i) => this.callArg(a, name, i)), over });
+    const args = node.args.map((a, i) => this.callArg(a, name, i));
+    const r = rewriteCall(name, { args, over });
+    if (r === undefined && STRING_PARAMETER_FUNCTIONS.has(name) && args.some((a) => a.implicitCast)) {
+      // Same function in DuckDB, but with Spark's implicit cast of its non-string arguments.
+      return `${name}(${args.map((a) => a.sql).join(', ')})${over ? ` ${over}` : ''}`;
+    }
     if (r === undefined) {
       const info = this.ctx.functions.get(name);
       // Unmapped functions that DuckDB lacks or answers differently would fail
