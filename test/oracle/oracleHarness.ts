@@ -112,7 +112,7 @@ export function writeSdpProject(project: SdpProject, dir: string, name: string, 
   copyFileSync(join(ORACLE_SRC, 'oracle_schema.py'), join(root, 'oracle_schema.py'));
   const spec = [
     `name: ${name}`,
-    `storage: ${join(root, 'storage')}`,
+    `storage: file://${join(root, 'storage')}`,
     `database: ${DATABASE}`,
     'configuration:',
     ...Object.entries(conf).map(([k, v]) => `  ${k}: "${v}"`),
@@ -239,14 +239,15 @@ const batchQuery = (d: OracleDataset) => d.query.replace(/\bSTREAM\s*\(\s*(src_\
 
 /** Why a comparison is not equal, or undefined when it is. */
 export function difference(c: CompareResult): string | undefined {
-  if (c.error) return `error: ${c.error}`;
   if (!c.engine) return 'the local engine did not build it';
+  if (c.error) return `error: ${c.error}`;
   const problems: string[] = [];
   if (c.missingColumns?.length) problems.push(`columns only in Spark: ${c.missingColumns.join(', ')}`);
   if (c.extraColumns?.length) problems.push(`columns only in the engine: ${c.extraColumns.join(', ')}`);
   for (const [col, t] of Object.entries(c.sparkTypes ?? {})) {
     const e = c.engineTypes[col];
-    if (e !== undefined && e !== t) problems.push(`${col}: Spark ${t}, engine ${e}`);
+    // DuckDB has one TIMESTAMP for Spark's TIMESTAMP and TIMESTAMP_NTZ (equal values in session zone UTC).
+    if (e !== undefined && e !== t && !(t === 'timestamp_ntz' && e === 'timestamp')) problems.push(`${col}: Spark ${t}, engine ${e}`);
   }
   if (c.sparkRows !== c.engineRows) problems.push(`rows: Spark ${c.sparkRows}, engine ${c.engineRows}`);
   if (c.onlySpark || c.onlyEngine) {

@@ -48,7 +48,7 @@ const cases: Case[] = [
   {
     name: 'LATERAL VIEW posexplode numbers from 0',
     query: "SELECT t.pos, t.v FROM src LATERAL VIEW posexplode(array('a', 'b')) t AS pos, v WHERE src.id = 1 ORDER BY t.pos",
-    rows: [{ pos: '0', v: 'a' }, { pos: '1', v: 'b' }],
+    rows: [{ pos: 0, v: 'a' }, { pos: 1, v: 'b' }], // Spark's position is INT
   },
   {
     name: 'LATERAL VIEW explode of a map gives key and value',

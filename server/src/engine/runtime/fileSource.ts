@@ -29,7 +29,8 @@ function reader(src: FileSourcePlan, files: LandingFile[], columns: ColumnType[]
     case 'parquet':
       return `read_parquet(${list}${file}, union_by_name = true)`;
     default:
-      return `read_json(${list}, format = 'newline_delimited'${cols}${file})`;
+      // A value that does not fit its column's type is NULL in that field, as in Spark's PERMISSIVE reader.
+      return `read_json(${list}, format = 'newline_delimited'${cols}${file}, ignore_errors = true)`;
   }
 }
 

@@ -217,6 +217,9 @@ export class DuckdbPrinter {
         const single = !node.unpivot && node.values.length === 1 ? node.values[0] : undefined;
         return single?.alias ? this.splice(node, (c) => (c === single ? this.print(single.expr) : undefined)) : undefined;
       }
+      case 'OrderItem':
+        // Spark sorts NULLs first ascending and last descending; DuckDB last both ways.
+        return node.nulls ? undefined : `${this.splice(node)} ${node.direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}`;
       case 'DataType': {
         const t = duckdbTypeOf(node);
         if (!t.ok) this.problem(t.reason, node.span);
@@ -265,7 +268,7 @@ export class DuckdbPrinter {
       case '<=>':
         return `(${l()} IS NOT DISTINCT FROM ${r()})`;
       case 'DIV':
-        return `(${l()} // ${r()})`;
+        return `CAST((${l()} // ${r()}) AS BIGINT)`;
       case '^':
         return `xor(${l()}, ${r()})`;
       default:
@@ -308,6 +311,7 @@ export class DuckdbPrinter {
       type: typeOfExpr(e),
       columnName: e.kind === 'ColumnRef' ? e.parts[e.parts.length - 1]?.name : undefined,
       implicitCast: sql !== printed,
+      sparkType: this.typeOf(e),
     };
   }
 
@@ -496,7 +500,7 @@ export class DuckdbPrinter {
     }
     const arg = this.print(call.args[0]);
     // Unnesting several lists of one length in one SELECT zips them.
-    const lists = base === 'posexplode' ? [`range(0, len(${arg}))`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
+    const lists = base === 'posexplode' ? [`CAST(range(0, len(${arg})) AS INTEGER[])`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
     return `, LATERAL (SELECT ${lists.map((l, i) => `unnest(${keep(arg, l)}) AS ${cols[i]}`).join(', ')}) AS ${table}`;
   }
 

@@ -120,8 +120,9 @@ function widen(a: SparkType, b: SparkType): SparkType | undefined {
   if (isNumeric(a) && isNumeric(b)) {
     if (isFractional(a) || isFractional(b)) return scalar('double');
     if (isIntegral(a) && isIntegral(b)) return widerIntegral(a, b);
-    const x = asDecimal(a)!;
-    const y = asDecimal(b)!;
+    // Unlike arithmetic, widening reads an integer literal as its full type (greatest(decimal(10,2), 0) is decimal(12,2)).
+    const x = asDecimal(withoutLiteral(a))!;
+    const y = asDecimal(withoutLiteral(b))!;
     const s = Math.max(x.s, y.s);
     return decimal(Math.min(MAX_PRECISION, Math.max(x.p - x.s, y.p - y.s) + s), s);
   }

@@ -41,9 +41,10 @@ const fnName = (c: A.FunctionCall) => c.name.parts.map((p) => p.name).join('.').
 /** Functions with a fixed result type. */
 const FIXED: Record<string, SparkType> = {};
 const fixed = (kind: Parameters<typeof scalar>[0], names: string) => names.split(' ').forEach((n) => (FIXED[n] = scalar(kind)));
-fixed('bigint', 'count count_if approx_count_distinct unix_timestamp unix_seconds unix_millis unix_micros unix_date');
-fixed('int', 'year month day dayofmonth dayofweek dayofyear quarter weekofyear weekday hour minute second row_number rank dense_rank ntile length char_length character_length instr locate position size array_size datediff date_diff');
-fixed('double', 'stddev stddev_samp stddev_pop std variance var_samp var_pop corr covar_pop covar_samp kurtosis skewness percentile percent_rank cume_dist rand random exp ln log log10 log2 sqrt cbrt pow power sin cos tan asin acos atan atan2 degrees radians months_between');
+fixed('bigint', 'count count_if approx_count_distinct unix_timestamp unix_seconds unix_millis unix_micros div array_position');
+fixed('tinyint', 'getbit bit_get');
+fixed('int', 'year month day dayofmonth dayofweek dayofyear quarter weekofyear weekday hour minute second row_number rank dense_rank ntile length char_length character_length octet_length instr locate position charindex size array_size datediff date_diff unix_date regexp_count');
+fixed('double', 'signum sign stddev stddev_samp stddev_pop std variance var_samp var_pop corr covar_pop covar_samp kurtosis skewness percentile percent_rank cume_dist rand random exp ln log log10 log2 sqrt cbrt pow power sin cos tan asin acos atan atan2 degrees radians months_between');
 fixed('string', 'lower upper lcase ucase trim ltrim rtrim btrim concat concat_ws lpad rpad date_format from_unixtime substr substring replace regexp_replace regexp_extract initcap md5 sha1 sha sha2 string format_number format_string get_json_object translate reverse repeat left right split_part dayname monthname base64 hex uuid');
 fixed('date', 'to_date current_date curdate date_add date_sub dateadd last_day add_months next_day date_from_unix_date make_date date');
 fixed('timestamp', 'current_timestamp now getdate to_timestamp timestamp_millis timestamp_micros timestamp_seconds date_trunc from_utc_timestamp to_utc_timestamp make_timestamp timestamp');
@@ -161,6 +162,14 @@ export class SparkTyper {
         if (r.right.kind !== 'Missing') this.relation(r.right, ctes, scope);
         if (r.on) this.expr(r.on, scope);
         return;
+      case 'PivotRelation': {
+        // The aggregates are typed over the source (the printer pins their types); the output stays unknown.
+        const inner: Scope = { rels: [], outer: scope.outer };
+        this.relation(r.source, ctes, inner);
+        for (const v of r.values) this.expr(v.expr, inner);
+        add(r.alias, undefined, undefined);
+        return;
+      }
       default:
         add('alias' in r ? r.alias : undefined, undefined, undefined);
     }
