@@ -237,12 +237,19 @@ export class DuckdbPrinter {
    * truncation where DuckDB would round.
    */
   private cast(node: A.Cast, target: string): string {
-    const fn = node.form === 'TRY_CAST' || !(this.ctx.ansi ?? false) ? 'TRY_CAST' : 'CAST';
+    const ansi = this.ctx.ansi ?? false;
+    const fn = node.form === 'TRY_CAST' || !ansi ? 'TRY_CAST' : 'CAST';
     let inner = this.print(node.expr);
     const from = this.typeOf(node.expr);
     const to = this.typeOf(node);
     if (isDecimal(to) && isFractional(from)) inner = `CAST(${inner} AS VARCHAR)`;
-    else if (isIntegral(to) && (isFractional(from) || isDecimal(from))) inner = `trunc(${inner})`;
+    else if (isIntegral(to) && isFractional(from) && !ansi && to) {
+      // Outside ANSI mode Spark saturates a double at the integer type's bounds (NaN is 0).
+      const [lo, hi] = INTEGER_BOUNDS[to.kind];
+      inner = `CASE WHEN isnan(${inner}) THEN 0 ELSE least(greatest(trunc(${inner}), ${lo}), ${hi}) END`;
+    } else if (isIntegral(to) && (isFractional(from) || isDecimal(from))) inner = `trunc(${inner})`;
+    // Spark reads '3.9' as 3 (it truncates the fraction); DuckDB would round it to 4.
+    else if (isIntegral(to) && from?.kind === 'string' && !ansi) inner = `trunc(TRY_CAST(${inner} AS DECIMAL(38,9)))`;
     return `${fn}(${inner} AS ${target})`;
   }
 
@@ -380,8 +387,8 @@ export class DuckdbPrinter {
       return exactDecimalDivide(sum, count, result, false);
     }
     if (name === 'bround') {
-      const digits = node.args[1] ? this.print(node.args[1]) : '0';
-      return `round_even(${this.print(node.args[0])}, ${digits})`;
+      const d = node.args[1] ? (node.args[1].kind === 'NumberLiteral' ? Number(node.args[1].text) : NaN) : 0;
+      return Number.isInteger(d) && d >= 0 ? halfEven(this.print(node.args[0]), d) : undefined;
     }
     return undefined;
   }
@@ -519,6 +526,25 @@ export class DuckdbPrinter {
     this.problem(construct, span);
     return undefined;
   }
+}
+
+const INTEGER_BOUNDS: Record<string, [string, string]> = {
+  tinyint: ['-128', '127'],
+  smallint: ['-32768', '32767'],
+  int: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/**
+ * bround: HALF_EVEN at `d` fraction digits, exactly on a decimal: HALF_UP
+ * (DuckDB's round) except that an exact tie whose kept digit is even moves
+ * back one unit toward zero.
+ */
+function halfEven(x: string, d: number): string {
+  const scaled = `((${x}) * CAST(1${'0'.repeat(d)} AS DECIMAL(${d + 1},0)))`;
+  const unit = d === 0 ? '1' : `CAST(0.${'0'.repeat(d - 1)}1 AS DECIMAL(${d},${d}))`;
+  const tieToEven = `abs(${scaled} - trunc(${scaled})) = 0.5 AND trunc(${scaled}) % 2 = 0`;
+  return `CASE WHEN ${tieToEven} THEN round(${x}, ${d}) - sign(${x}) * ${unit} ELSE round(${x}, ${d}) END`;
 }
 
 /** What the syntax alone says about an expression's type (for rewrites that depend on it). */
