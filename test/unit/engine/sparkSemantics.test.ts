@@ -35,6 +35,7 @@ const cases: Case[] = [
   { name: 'bround on a decimal away from a tie rounds to nearest', expr: 'bround(CAST(-10.15 AS DECIMAL(10,2)), 1)', value: '-10.2', type: 'DECIMAL(10,1)' },
   { name: "a string '3.9' cast to INT is truncated", expr: "CAST('3.9' AS INT)", value: '3', type: 'INTEGER' },
   { name: 'a double beyond INT saturates outside ANSI mode', expr: 'CAST(1e10 AS INT)', value: '2147483647', type: 'INTEGER' },
+  { name: 'a NULL double cast to INT stays NULL', expr: 'CAST(CAST(NULL AS DOUBLE) AS INT)', value: null, type: 'INTEGER' },
   { name: 'a double becomes a decimal through its shortest text', expr: 'CAST(1.005D AS DECIMAL(10,2))', value: '1.01', type: 'DECIMAL(10,2)' },
   { name: 'year() is INT', expr: "year(DATE '2020-01-01')", value: '2020', type: 'INTEGER' },
   { name: 'a yyyymmdd key from date parts is INT', expr: "year(DATE '2026-01-31') * 10000 + month(DATE '2026-01-31') * 100 + dayofmonth(DATE '2026-01-31')", value: '20260131', type: 'INTEGER' },

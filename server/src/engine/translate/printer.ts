@@ -244,9 +244,10 @@ export class DuckdbPrinter {
     const to = this.typeOf(node);
     if (isDecimal(to) && isFractional(from)) inner = `CAST(${inner} AS VARCHAR)`;
     else if (isIntegral(to) && isFractional(from) && !ansi && to) {
-      // Outside ANSI mode Spark saturates a double at the integer type's bounds (NaN is 0).
+      // Outside ANSI mode Spark saturates a double at the integer type's bounds (NaN is 0;
+      // DuckDB's greatest/least skip NULLs, so NULL is kept explicitly).
       const [lo, hi] = INTEGER_BOUNDS[to.kind];
-      inner = `CASE WHEN isnan(${inner}) THEN 0 ELSE least(greatest(trunc(${inner}), ${lo}), ${hi}) END`;
+      inner = `CASE WHEN ${inner} IS NULL THEN NULL WHEN isnan(${inner}) THEN 0 ELSE least(greatest(trunc(${inner}), ${lo}), ${hi}) END`;
     } else if (isIntegral(to) && (isFractional(from) || isDecimal(from))) inner = `trunc(${inner})`;
     // Spark reads '3.9' as 3 (it truncates the fraction); DuckDB would round it to 4.
     else if (isIntegral(to) && from?.kind === 'string' && !ansi) inner = `trunc(TRY_CAST(${inner} AS DECIMAL(38,9)))`;

@@ -162,6 +162,14 @@ export class SparkTyper {
         if (r.right.kind !== 'Missing') this.relation(r.right, ctes, scope);
         if (r.on) this.expr(r.on, scope);
         return;
+      case 'ValuesRelation': {
+        // Column i has the common type of the rows' i-th values (col1, col2, ... unless the alias names them).
+        const width = r.rows[0]?.length ?? 0;
+        const types = r.rows.map((row) => row.map((v) => this.expr(v, scope)));
+        const cols = Array.from({ length: width }, (_, i) => ({ name: `col${i + 1}`, type: commonType(types.map((t) => t[i])) }));
+        add(r.alias, undefined, cols);
+        return;
+      }
       case 'PivotRelation': {
         // The aggregates are typed over the source (the printer pins their types); the output stays unknown.
         const inner: Scope = { rels: [], outer: scope.outer };
@@ -170,8 +178,6 @@ export class SparkTyper {
         add(r.alias, undefined, undefined);
         return;
       }
-      default:
-        add('alias' in r ? r.alias : undefined, undefined, undefined);
     }
   }
 
