@@ -82,6 +82,7 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   const only = process.argv[2];
   if (!only || only === 'unit') runNodeSuite('unit', collect(join(root, 'out/test/unit')));
   if (!only || only === 'protocol') runNodeSuite('protocol', collect(join(root, 'out/test/protocol')));
+  if (!only || only === 'oracle') runScriptSuite('oracle (Apache Spark)', 'out/test/oracle/run.js');
   if (!only || only === 'contract') runScriptSuite('contract (real Databricks CLI)', 'test/contract/run.mjs');
   if (!only || only === 'e2e') runScriptSuite('e2e (real VS Code)', 'test/e2e/run.mjs');
   if (unexpected.length > 0) console.log(`\nskipped or todo without a reason in ALLOWED_SKIPS (test/run.mjs):\n  ${unexpected.join('\n  ')}`);

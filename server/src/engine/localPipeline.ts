@@ -41,6 +41,8 @@ export interface LocalPipeline {
   bundle?: BundleContext;
   /** The language model's index of the same files (its dataset graph orders the run). */
   index: WorkspaceIndex;
+  /** The pipeline configuration the SQL was translated with (bundle values, then overrides). */
+  config: Readonly<Record<string, string>>;
 }
 
 const LAYER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -113,7 +115,7 @@ export function loadLocalPipeline(options: LocalPipelineOptions): LocalPipeline 
   for (const d of plan.datasets) {
     for (const u of index.upstream(d.key)) if (u.key !== d.key && keys.has(u.key) && !d.dependsOn.includes(u.key)) d.dependsOn.push(u.key);
   }
-  return { name, plan, root, bundle, index };
+  return { name, plan, root, bundle, index, config };
 }
 
 /**

@@ -29,7 +29,8 @@ function reader(src: FileSourcePlan, files: LandingFile[], columns: ColumnType[]
     case 'parquet':
       return `read_parquet(${list}${file}, union_by_name = true)`;
     default:
-      return `read_json(${list}, format = 'newline_delimited'${cols}${file})`;
+      // A value that does not fit its column's type is NULL in that field, as in Spark's PERMISSIVE reader.
+      return `read_json(${list}, format = 'newline_delimited'${cols}${file}, ignore_errors = true)`;
   }
 }
 
@@ -89,9 +90,32 @@ export async function defineEmptyFileSource(con: DuckDBConnection, src: FileSour
   await con.run(`CREATE OR REPLACE TEMP VIEW ${src.placeholder} AS SELECT ${list.join(', ')} WHERE false`);
 }
 
+const JSON_INTEGERS = "('BIGINT', 'UBIGINT', 'HUGEINT')";
+const JSON_NUMBERS = "('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE')";
+
+/**
+ * Spark's JSON reader takes a number field only from a JSON number (an
+ * integer for integer types): `"23.25"` or `1.5` in an INT column is NULL.
+ * DuckDB would convert both, so such columns are read as JSON and converted here.
+ */
+function strictNumbers(src: FileSourcePlan, columns: ColumnType[] | undefined): { read: ColumnType[] | undefined; replace: string[] } {
+  if (src.format !== 'json' || !columns) return { read: columns, replace: [] };
+  const replace: string[] = [];
+  const read = columns.map((c) => {
+    const integer = /^(TINYINT|SMALLINT|INTEGER|BIGINT)$/.test(c.duckdb);
+    if (!integer && !/^(DOUBLE|FLOAT|DECIMAL\(\d+,\s*\d+\))$/.test(c.duckdb)) return c;
+    const col = `r.${quoteIdent(c.name)}`;
+    replace.push(`CASE WHEN json_type(${col}) IN ${integer ? JSON_INTEGERS : JSON_NUMBERS} THEN TRY_CAST(CAST(${col} AS VARCHAR) AS ${c.duckdb}) END AS ${quoteIdent(c.name)}`);
+    return { name: c.name, duckdb: 'JSON' };
+  });
+  return { read, replace };
+}
+
 /** Creates (or replaces) the source's temporary view over `files` (at least one). */
 export async function defineFileSource(con: DuckDBConnection, src: FileSourcePlan, files: LandingFile[]): Promise<void> {
-  const columns = await resolveColumns(con, src, files);
+  const resolved = await resolveColumns(con, src, files);
+  const { read: columns, replace } = strictNumbers(src, resolved);
+  const replaced = replace.length > 0 ? ` REPLACE (${replace.join(', ')})` : '';
   const from = reader(src, files, columns, true);
   // Auto Loader adds its rescue column to inferred schemas; DuckDB rescues nothing, so it stays NULL.
   const rescue = src.options.rescueddatacolumn ?? '_rescued_data';
@@ -101,11 +125,11 @@ export async function defineFileSource(con: DuckDBConnection, src: FileSourcePla
   if (src.needsMetadata) {
     const stats = files.map((f) => `(${sqlString(f.path)}, ${f.size}, ${Math.round(f.mtimeMs)})`).join(', ');
     select =
-      `SELECT r.* EXCLUDE (${FILE_COLUMN}), struct_pack(file_path := r.${FILE_COLUMN}, file_name := parse_filename(r.${FILE_COLUMN}), ` +
+      `SELECT r.* EXCLUDE (${FILE_COLUMN})${replaced}, struct_pack(file_path := r.${FILE_COLUMN}, file_name := parse_filename(r.${FILE_COLUMN}), ` +
       `file_size := m.size, file_block_start := CAST(0 AS BIGINT), file_block_length := m.size, file_modification_time := epoch_ms(m.mtime)) AS _metadata${extra} ` +
       `FROM ${from} AS r JOIN (VALUES ${stats}) AS m(path, size, mtime) ON r.${FILE_COLUMN} = m.path`;
   } else {
-    select = `SELECT * EXCLUDE (${FILE_COLUMN})${extra} FROM ${from}`;
+    select = `SELECT r.* EXCLUDE (${FILE_COLUMN})${replaced}${extra} FROM ${from} AS r`;
   }
   await con.run(`CREATE OR REPLACE TEMP VIEW ${src.placeholder} AS ${select}`);
 }

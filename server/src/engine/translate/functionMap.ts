@@ -10,6 +10,7 @@
 // `date_trunc`, `coalesce`, `count_if`, `max_by`, ... mean the same in DuckDB).
 import { javaToStrftime } from './javaDateFormat';
 import { extendedMappings } from './functionMapExtended';
+import type { SparkType } from './sparkTypeRules';
 
 /** A printed argument of a call, with what the printer knows about it syntactically. */
 export interface CallArg {
@@ -22,6 +23,10 @@ export interface CallArg {
   type?: 'date' | 'timestamp' | 'interval' | 'number' | 'string';
   /** The column's name when the argument is a column reference (Spark names struct fields after it). */
   columnName?: string;
+  /** Spark's implicit cast to STRING was added (a number passed to a string function). */
+  implicitCast?: boolean;
+  /** Spark's type of the argument, when the typer knows it. */
+  sparkType?: SparkType;
 }
 
 export interface CallSite {
@@ -165,7 +170,9 @@ const mappings: FunctionMapping[] = [
         return start.type === 'timestamp' || subDaily ? series : `list_transform(${series}, lambda __d: CAST(__d AS DATE))`;
       }
       // Spark counts down when start > stop and no step is given; DuckDB would return [].
-      return step ? 'generate_series($1, $2, $3)' : 'generate_series($1, $2, CASE WHEN $1 <= $2 THEN 1 ELSE -1 END)';
+      const series = step ? 'generate_series($1, $2, $3)' : 'generate_series($1, $2, CASE WHEN $1 <= $2 THEN 1 ELSE -1 END)';
+      // Spark keeps INT elements for INT bounds; DuckDB's series is BIGINT.
+      return start.sparkType?.kind === 'int' && stop.sparkType?.kind === 'int' ? `CAST(${series} AS INTEGER[])` : series;
     },
   },
   { name: 'explode', minArgs: 1, maxArgs: 1, rewrite: 'unnest($1)' },
@@ -249,7 +256,9 @@ const mappings: FunctionMapping[] = [
   { name: 'regexp_extract', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'regexp_extract($1, $2, 1)' : 'regexp_extract($1, $2, $3)') },
   { name: 'split', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 3 && c.args[2].sql !== '-1' ? { untranslatable: 'split with a limit' } : 'string_split_regex($1, $2)') },
   { name: 'pmod', minArgs: 2, maxArgs: 2, rewrite: '((($1 % $2) + $2) % $2)' },
-  { name: 'signum', minArgs: 1, maxArgs: 1, rewrite: 'sign($1)' },
+  { name: 'signum', minArgs: 1, maxArgs: 1, rewrite: 'CAST(sign($1) AS DOUBLE)' },
+  // DuckDB's count_if is NULL over no true or only NULL inputs; Spark's is 0.
+  { name: 'count_if', minArgs: 1, maxArgs: 1, rewrite: 'coalesce(count_if($1)$over, 0)' },
   // Spark counts string positions from 1 but reads position 0 as 1.
   ...aliases(['substr', 'substring'], {
     minArgs: 2,
@@ -287,8 +296,8 @@ const mappings: FunctionMapping[] = [
   { name: 'array_agg', minArgs: 1, maxArgs: 1, rewrite: 'coalesce(list($1) FILTER (WHERE $1 IS NOT NULL)$over, [])' },
   { name: 'array_distinct', minArgs: 1, maxArgs: 1, rewrite: 'list_filter($1, lambda __x, __i: list_position($1, __x) = __i)' },
   { name: 'array_remove', minArgs: 2, maxArgs: 2, rewrite: 'list_filter($1, lambda __x: __x IS DISTINCT FROM $2)' },
-  { name: 'array_position', minArgs: 2, maxArgs: 2, rewrite: 'coalesce(list_position($1, $2), 0)' },
-  { name: 'array_union', minArgs: 2, maxArgs: 2, rewrite: 'list_distinct(list_concat($1, $2))' },
+  { name: 'array_position', minArgs: 2, maxArgs: 2, rewrite: 'CASE WHEN $1 IS NULL THEN NULL ELSE coalesce(list_position($1, $2), 0) END' },
+  { name: 'array_union', minArgs: 2, maxArgs: 2, rewrite: 'CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_distinct(list_concat($1, $2)) END' },
   { name: 'slice', minArgs: 3, maxArgs: 3, rewrite: 'list_slice($1, $2, CASE WHEN $2 < 0 THEN len($1) + $2 + $3 ELSE $2 + $3 - 1 END)' },
   { name: 'get', minArgs: 2, maxArgs: 2, rewrite: '$1[$2 + 1]' },
   // Spark's casting shorthands.

@@ -54,7 +54,7 @@ export const extendedMappings: FunctionMapping[] = [
   // Arrays and maps.
   { name: 'array_compact', minArgs: 1, maxArgs: 1, rewrite: 'list_filter($1, lambda __x: __x IS NOT NULL)' },
   { name: 'arrays_overlap', minArgs: 2, maxArgs: 2, rewrite: 'list_has_any($1, $2)' },
-  { name: 'array_prepend', minArgs: 2, maxArgs: 2, rewrite: 'list_prepend($2, $1)' },
+  { name: 'array_prepend', minArgs: 2, maxArgs: 2, rewrite: 'CASE WHEN $1 IS NULL THEN NULL ELSE list_prepend($2, $1) END' },
   { name: 'array_repeat', minArgs: 2, maxArgs: 2, rewrite: 'repeat([$1], $2)' },
   { name: 'map_from_arrays', minArgs: 2, maxArgs: 2, rewrite: 'map($1, $2)' },
   { name: 'json_object_keys', minArgs: 1, maxArgs: 1, rewrite: 'json_keys($1)' },
@@ -93,7 +93,8 @@ export const extendedMappings: FunctionMapping[] = [
   { name: 'positive', minArgs: 1, maxArgs: 1, rewrite: '(+ $1)' },
   { name: 'sec', minArgs: 1, maxArgs: 1, rewrite: '(1 / cos($1))' },
   { name: 'csc', minArgs: 1, maxArgs: 1, rewrite: '(1 / sin($1))' },
-  { name: 'shiftleft', minArgs: 2, maxArgs: 2, rewrite: '($1 << $2)' },
+  // DuckDB refuses to shift a negative number left; Spark multiplies (and wraps).
+  { name: 'shiftleft', minArgs: 2, maxArgs: 2, rewrite: '($1 * (1 << $2))' },
   { name: 'shiftright', minArgs: 2, maxArgs: 2, rewrite: '($1 >> $2)' },
   ...['getbit', 'bit_get'].map((name): FunctionMapping => ({ name, minArgs: 2, maxArgs: 2, rewrite: '(($1 >> $2) & 1)' })),
   // try_* arithmetic: NULL instead of an overflow error.
@@ -104,5 +105,6 @@ export const extendedMappings: FunctionMapping[] = [
   { name: 'try_avg', minArgs: 1, maxArgs: 1, rewrite: 'avg($1)$over' },
   // Moments: Spark's are the population forms.
   { name: 'kurtosis', minArgs: 1, maxArgs: 1, rewrite: 'kurtosis_pop($1)$over' },
-  { name: 'skewness', minArgs: 1, maxArgs: 1, rewrite: '(skewness($1)$over * (count($1)$over - 2) / sqrt(count($1)$over * (count($1)$over - 1)))' },
+  // DuckDB's sample skewness is NULL below 3 values; Spark's population skewness of 2 values is 0.
+  { name: 'skewness', minArgs: 1, maxArgs: 1, rewrite: 'CASE WHEN count($1)$over = 2 THEN 0.0 ELSE (skewness($1)$over * (count($1)$over - 2) / sqrt(count($1)$over * (count($1)$over - 1))) END' },
 ];

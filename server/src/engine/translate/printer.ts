@@ -8,6 +8,11 @@ import { children } from '../../language/syntax/visit';
 import type { FunctionCatalogue } from '../../language/facts/databricksFunctions';
 import { CallArg, rewriteCall, sqlString } from './functionMap';
 import { duckdbTypeOf } from './sparkTypes';
+import type { SparkType } from './sparkTypeRules';
+import { avgType, isDecimal, isFractional, isIntegral } from './sparkTypeRules';
+import { typeFromSyntax } from './sparkTypeSyntax';
+import { fixesIntegerType } from './sparkTyper';
+import { STRING_PARAMETER_FUNCTIONS, decimalArithmetic, doubleDivide, exactDecimalDivide, implicitStringArg, pinType } from './sparkArithmetic';
 
 export interface Untranslatable {
   /** The construct, as a user would name it (`function xpath`, `LATERAL VIEW posexplode`). */
@@ -39,6 +44,10 @@ export interface PrintContext {
   metadataColumn: boolean;
   functions: FunctionCatalogue;
   problems: Untranslatable[];
+  /** Spark's type of each expression the typer could tell (see sparkTyper.ts). */
+  types?: ReadonlyMap<A.Node, SparkType | undefined>;
+  /** spark.sql.ansi.enabled: invalid casts, overflow and division by zero fail instead of giving NULL. */
+  ansi?: boolean;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -53,7 +62,30 @@ export class DuckdbPrinter {
 
   print(node: A.Node): string {
     const rewritten = this.rewrite(node);
-    return rewritten !== undefined ? rewritten : this.splice(node);
+    const sql = rewritten !== undefined ? rewritten : this.splice(node);
+    return this.pinned(node) ? pinType(sql, this.typeOf(node), this.ctx.ansi ?? false) : sql;
+  }
+
+  private typeOf(node: A.Node): SparkType | undefined {
+    return this.ctx.types?.get(node) ?? (node.kind === 'NumberLiteral' ? typeFromSyntax(node) : undefined);
+  }
+
+  /**
+   * Expressions whose DuckDB type can differ from Spark's are cast to Spark's:
+   * decimal results (precision, scale), integer-valued functions (DuckDB's
+   * date parts, counts and row numbers are BIGINT or HUGEINT where Spark's are
+   * INT or BIGINT). Generators stay as they are: unnest cannot sit in a cast.
+   */
+  private pinned(node: A.Node): boolean {
+    const t = this.ctx.types?.get(node);
+    if (!t) return false;
+    if (node.kind === 'FunctionCall') {
+      const name = node.name.parts.map((p) => p.name).join('.').toLowerCase();
+      if (/^(explode|explode_outer|posexplode|posexplode_outer|inline|inline_outer|stack)$/.test(name)) return false;
+      return isDecimal(t) || (isIntegral(t) && fixesIntegerType(name));
+    }
+    if (node.kind === 'Case' || (node.kind === 'Binary' && ['+', '-', '*', '/', '%'].includes(node.op))) return isDecimal(t);
+    return false;
   }
 
   /**
@@ -107,7 +139,11 @@ export class DuckdbPrinter {
       case 'StringLiteral':
         return sqlString(this.substitute(node.value, node.span));
       case 'NumberLiteral': {
-        if (!node.suffix) return node.text;
+        if (!node.suffix) {
+          // DuckDB counts the zero of `0.4` as a digit (DECIMAL(2,1)); Spark's type is DECIMAL(1,1).
+          const t = typeFromSyntax(node);
+          return isDecimal(t) && /^0*\./.test(node.text) ? `CAST(${node.text} AS DECIMAL(${t.p},${t.s}))` : node.text;
+        }
         const digits = node.text.slice(0, node.text.length - node.suffix.length);
         return `CAST(${digits} AS ${numberSuffixTypes[node.suffix] ?? 'DOUBLE'})`;
       }
@@ -129,7 +165,7 @@ export class DuckdbPrinter {
           this.problem(`CAST to ${t.reason}`, node.span);
           return undefined;
         }
-        return `${node.form === 'TRY_CAST' ? 'TRY_CAST' : 'CAST'}(${this.print(node.expr)} AS ${t.duckdb})`;
+        return this.cast(node, t.duckdb);
       }
       case 'Binary':
         return this.binary(node);
@@ -185,6 +221,9 @@ export class DuckdbPrinter {
         const single = !node.unpivot && node.values.length === 1 ? node.values[0] : undefined;
         return single?.alias ? this.splice(node, (c) => (c === single ? this.print(single.expr) : undefined)) : undefined;
       }
+      case 'OrderItem':
+        // Spark sorts NULLs first ascending and last descending; DuckDB last both ways.
+        return node.nulls ? undefined : `${this.splice(node)} ${node.direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST'}`;
       case 'DataType': {
         const t = duckdbTypeOf(node);
         if (!t.ok) this.problem(t.reason, node.span);
@@ -193,6 +232,30 @@ export class DuckdbPrinter {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * Spark's CAST: outside ANSI mode an invalid value gives NULL (TRY_CAST);
+   * a double becomes a decimal through its shortest decimal text (Spark's
+   * BigDecimal(double.toString)), and a fraction becomes an integer by
+   * truncation where DuckDB would round.
+   */
+  private cast(node: A.Cast, target: string): string {
+    const ansi = this.ctx.ansi ?? false;
+    const fn = node.form === 'TRY_CAST' || !ansi ? 'TRY_CAST' : 'CAST';
+    let inner = this.print(node.expr);
+    const from = this.typeOf(node.expr);
+    const to = this.typeOf(node);
+    if (isDecimal(to) && isFractional(from)) inner = `CAST(${inner} AS VARCHAR)`;
+    else if (isIntegral(to) && isFractional(from) && !ansi && to) {
+      // Outside ANSI mode Spark saturates a double at the integer type's bounds (NaN is 0;
+      // DuckDB's greatest/least skip NULLs, so NULL is kept explicitly).
+      const [lo, hi] = INTEGER_BOUNDS[to.kind];
+      inner = `CASE WHEN ${inner} IS NULL THEN NULL WHEN isnan(${inner}) THEN 0 ELSE least(greatest(trunc(${inner}), ${lo}), ${hi}) END`;
+    } else if (isIntegral(to) && (isFractional(from) || isDecimal(from))) inner = `trunc(${inner})`;
+    // Spark reads '3.9' as 3 (it truncates the fraction); DuckDB would round it to 4.
+    else if (isIntegral(to) && from?.kind === 'string' && !ansi) inner = `trunc(TRY_CAST(${inner} AS DECIMAL(38,9)))`;
+    return `${fn}(${inner} AS ${target})`;
   }
 
   /** ` AS alias`, whether or not the source wrote AS (the alias node's span may include it). */
@@ -205,13 +268,19 @@ export class DuckdbPrinter {
   private binary(node: A.Binary): string | undefined {
     const l = () => this.print(node.left);
     const r = () => this.print(node.right);
+    const t = this.typeOf(node);
+    const ansi = this.ctx.ansi ?? false;
+    if (['+', '-', '*', '/', '%'].includes(node.op) && isDecimal(t)) {
+      return decimalArithmetic(node.op, { sql: l(), type: this.typeOf(node.left) }, { sql: r(), type: this.typeOf(node.right) }, t, ansi);
+    }
+    if (node.op === '/' && (isFractional(t) || t?.kind === 'double')) return doubleDivide(l(), r(), ansi);
     switch (node.op) {
       case '==':
         return `${l()} = ${r()}`;
       case '<=>':
         return `(${l()} IS NOT DISTINCT FROM ${r()})`;
       case 'DIV':
-        return `(${l()} // ${r()})`;
+        return `CAST((${l()} // ${r()}) AS BIGINT)`;
       case '^':
         return `xor(${l()}, ${r()})`;
       default:
@@ -243,8 +312,9 @@ export class DuckdbPrinter {
     return excluded.length > 0 ? `${qualifier}* EXCLUDE (${excluded.join(', ')})` : `${qualifier}*`;
   }
 
-  private callArg(e: A.Expr): CallArg {
-    const sql = this.print(e);
+  private callArg(e: A.Expr, fn = '', index = 0): CallArg {
+    const printed = this.print(e);
+    const sql = implicitStringArg(fn, index, { sql: printed, type: this.typeOf(e) });
     const atomic = ['ColumnRef', 'StringLiteral', 'NumberLiteral', 'BooleanLiteral', 'NullLiteral', 'FunctionCall', 'Paren', 'Cast', 'TypedLiteral', 'Param'].includes(e.kind);
     return {
       sql,
@@ -252,6 +322,8 @@ export class DuckdbPrinter {
       stringLiteral: e.kind === 'StringLiteral' ? this.substitute(e.value, e.span) : undefined,
       type: typeOfExpr(e),
       columnName: e.kind === 'ColumnRef' ? e.parts[e.parts.length - 1]?.name : undefined,
+      implicitCast: sql !== printed,
+      sparkType: this.typeOf(e),
     };
   }
 
@@ -276,7 +348,14 @@ export class DuckdbPrinter {
       return undefined;
     }
     const over = node.over ? `OVER ${this.print(node.over)}` : undefined;
-    const r = rewriteCall(name, { args: node.args.map((a) => this.callArg(a)), over });
+    const typed = this.typedCall(name, node, over);
+    if (typed !== undefined) return typed;
+    const args = node.args.map((a, i) => this.callArg(a, name, i));
+    const r = rewriteCall(name, { args, over });
+    if (r === undefined && STRING_PARAMETER_FUNCTIONS.has(name) && args.some((a) => a.implicitCast)) {
+      // Same function in DuckDB, but with Spark's implicit cast of its non-string arguments.
+      return `${name}(${args.map((a) => a.sql).join(', ')})${over ? ` ${over}` : ''}`;
+    }
     if (r === undefined) {
       const info = this.ctx.functions.get(name);
       // Unmapped functions that DuckDB lacks or answers differently would fail
@@ -293,6 +372,30 @@ export class DuckdbPrinter {
       this.problem(`${name} with DISTINCT, FILTER, WITHIN GROUP or IGNORE NULLS`, node.span);
     }
     return r.sql;
+  }
+
+  /**
+   * Calls whose Spark answer depends on the argument's type: avg over a
+   * decimal is an exact decimal quotient (DuckDB's is DOUBLE); bround on a
+   * decimal rounds HALF_EVEN (round is HALF_UP in both engines).
+   */
+  private typedCall(name: string, node: A.FunctionCall, over: string | undefined): string | undefined {
+    const argType = node.args[0] && this.typeOf(node.args[0]);
+    if (!isDecimal(argType) || node.filter || node.distinct) return undefined;
+    const w = over ? ` ${over}` : '';
+    if ((name === 'avg' || name === 'mean') && node.args.length === 1) {
+      const x = this.print(node.args[0]);
+      const result = avgType(argType);
+      if (!isDecimal(result)) return undefined;
+      const sum = { sql: `sum(${x})${w}`, type: { kind: 'decimal' as const, p: 38, s: argType.s } };
+      const count = { sql: `count(${x})${w}`, type: { kind: 'bigint' as const } };
+      return exactDecimalDivide(sum, count, result, false);
+    }
+    if (name === 'bround') {
+      const d = node.args[1] ? (node.args[1].kind === 'NumberLiteral' ? Number(node.args[1].text) : NaN) : 0;
+      return Number.isInteger(d) && d >= 0 ? halfEven(this.print(node.args[0]), d) : undefined;
+    }
+    return undefined;
   }
 
   private jsonPath(node: A.JsonPath): string {
@@ -409,7 +512,7 @@ export class DuckdbPrinter {
     }
     const arg = this.print(call.args[0]);
     // Unnesting several lists of one length in one SELECT zips them.
-    const lists = base === 'posexplode' ? [`range(0, len(${arg}))`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
+    const lists = base === 'posexplode' ? [`CAST(range(0, len(${arg})) AS INTEGER[])`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
     return `, LATERAL (SELECT ${lists.map((l, i) => `unnest(${keep(arg, l)}) AS ${cols[i]}`).join(', ')}) AS ${table}`;
   }
 
@@ -428,6 +531,25 @@ export class DuckdbPrinter {
     this.problem(construct, span);
     return undefined;
   }
+}
+
+const INTEGER_BOUNDS: Record<string, [string, string]> = {
+  tinyint: ['-128', '127'],
+  smallint: ['-32768', '32767'],
+  int: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/**
+ * bround: HALF_EVEN at `d` fraction digits, exactly on a decimal: HALF_UP
+ * (DuckDB's round) except that an exact tie whose kept digit is even moves
+ * back one unit toward zero.
+ */
+function halfEven(x: string, d: number): string {
+  const scaled = `((${x}) * CAST(1${'0'.repeat(d)} AS DECIMAL(${d + 1},0)))`;
+  const unit = d === 0 ? '1' : `CAST(0.${'0'.repeat(d - 1)}1 AS DECIMAL(${d},${d}))`;
+  const tieToEven = `abs(${scaled} - trunc(${scaled})) = 0.5 AND trunc(${scaled}) % 2 = 0`;
+  return `CASE WHEN ${tieToEven} THEN round(${x}, ${d}) - sign(${x}) * ${unit} ELSE round(${x}, ${d}) END`;
 }
 
 /** What the syntax alone says about an expression's type (for rewrites that depend on it). */

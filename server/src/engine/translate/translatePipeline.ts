@@ -8,6 +8,9 @@ import type { FunctionCatalogue } from '../../language/facts/databricksFunctions
 import { CdcFlow, ColumnSelectionPlan, DatasetPlan, ExpectationPlan, FileSourcePlan, FlowPlan, PipelinePlan, PlanProblem, streamPlaceholder } from '../plan';
 import { DuckdbPrinter, PrintContext, Untranslatable } from './printer';
 import { duckdbTypeOf } from './sparkTypes';
+import { SparkTyper } from './sparkTyper';
+import type { SparkColumn } from './sparkTypeRules';
+import { typeFromSyntax } from './sparkTypeSyntax';
 
 export interface ParsedFile {
   path: string;
@@ -91,9 +94,35 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
   const isOwnQualifier = (parts: string[]) =>
     parts.length === 0 || (parts.length === 1 && parts[0] === 'live') || (options.ownQualifiers ?? []).some((q) => q.length === parts.length && q.every((p, i) => p === parts[i]));
 
+  // Spark's types: each dataset's output columns, typed on first use (readers
+  // after the datasets they read; a cycle leaves the types unknown).
+  const ansi = (options.config['spark.sql.ansi.enabled'] ?? '').trim().toLowerCase() === 'true';
+  const columnsOf = new Map<string, SparkColumn[] | undefined>();
+  const ownDataset = (ref: A.TableRef): string | undefined => {
+    const parts = ref.name.parts.map((p) => p.name.toLowerCase());
+    const key = parts[parts.length - 1];
+    return declared.has(key) && isOwnQualifier(parts.slice(0, -1)) ? key : undefined;
+  };
+  const typingEnv = { dataset: (ref: A.TableRef) => datasetColumns(ownDataset(ref)) };
+  const datasetColumns = (key: string | undefined): SparkColumn[] | undefined => {
+    if (key === undefined) return undefined;
+    if (columnsOf.has(key)) return columnsOf.get(key);
+    columnsOf.set(key, undefined);
+    const d = declared.get(key)!;
+    const body = d.node.body;
+    let cols = body?.kind === 'Query' ? new SparkTyper(typingEnv).query(body) : undefined;
+    const declaredCols = (d.node.elements ?? []).filter((e): e is A.ColumnDef => e.kind === 'ColumnDef');
+    if (declaredCols.some((c) => c.type)) {
+      cols = declaredCols.map((c, i) => ({ name: c.name.name, type: c.type && c.type.kind === 'DataType' ? typeFromSyntax(c.type) : cols?.find((x) => x.name.toLowerCase() === c.name.name.toLowerCase())?.type ?? cols?.[i]?.type }));
+    }
+    columnsOf.set(key, cols);
+    return cols;
+  };
+
   /** Translates one statement part in the context of the dataset it feeds. */
   const translator = (file: ParsedFile, consumer: DatasetPlan, streaming: boolean, flowName: string) => {
     const untranslatable: Untranslatable[] = [];
+    const typer = new SparkTyper(typingEnv);
     const fileSources: FileSourcePlan[] = [];
     const streamSources: string[] = [];
     const cteNames = new Set<string>();
@@ -102,6 +131,8 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
       config: options.config,
       functions: options.functions,
       problems: untranslatable,
+      types: typer.types,
+      ansi,
       hiddenMetadata: new Set(),
       metadataColumn: false,
       relation: (ref) => {
@@ -129,6 +160,8 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         walk(node, (n) => {
           if (n.kind === 'Cte' && n.name.kind === 'Identifier') cteNames.add(n.name.name.toLowerCase());
         });
+        if (node.kind === 'Query') typer.query(node);
+        else if (isExpression(node)) typer.exprOver(node, datasetColumns(consumer.key));
         ctx.metadataColumn = mentionsMetadata(node);
         const sql = printer.print(node);
         for (const s of fileSources) s.needsMetadata = ctx.metadataColumn;
@@ -264,6 +297,9 @@ function withDeclaredColumns(sql: string, elements: A.TableElement[], print: (n:
   });
   return `SELECT ${items.join(', ')} FROM (${sql}) AS __declared`;
 }
+
+const EXPRESSION_KINDS = new Set(['ColumnRef', 'FunctionCall', 'Binary', 'Unary', 'Case', 'In', 'Between', 'Like', 'Is', 'IsDistinctFrom', 'Paren', 'Cast', 'Exists']);
+const isExpression = (n: A.Node): n is A.Expr => EXPRESSION_KINDS.has(n.kind);
 
 function mentionsMetadata(node: A.Node): boolean {
   let found = false;
