@@ -7,13 +7,37 @@ import { layering } from './eslint.layering.mjs';
 
 const globals = {
   node: Object.fromEntries(
-    ['process', 'console', 'URL', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch', 'AbortController', 'performance', 'TextDecoder', 'TextEncoder'].map((n) => [n, 'readonly']),
+    [
+      'process',
+      'console',
+      'URL',
+      'Buffer',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'fetch',
+      'AbortController',
+      'performance',
+      'TextDecoder',
+      'TextEncoder',
+    ].map((n) => [n, 'readonly']),
   ),
 };
 
 export default tseslint.config(
   {
-    ignores: ['**/out/**', 'node_modules/**', '.e2e/**', '.contract/**', '.oracle-venv/**', '.bench-venv/**', '.lakeflow/**', '**/*.js', 'media/**'],
+    ignores: [
+      '**/out/**',
+      'node_modules/**',
+      '.e2e/**',
+      '.contract/**',
+      '.oracle-venv/**',
+      '.bench-venv/**',
+      '.lakeflow/**',
+      '**/*.js',
+      'media/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
@@ -41,7 +65,18 @@ export default tseslint.config(
     // test()/describe() promises the runner itself awaits.
     files: ['test/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

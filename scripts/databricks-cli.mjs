@@ -33,7 +33,8 @@ function fail(message) {
 
 function go(args, options = {}) {
   const r = spawnSync('go', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options, env: { ...process.env, ...options.env } });
-  if (r.error?.code === 'ENOENT') fail('Go is not installed (the `go` command is not on PATH): it is needed to build the pinned Databricks CLI for the contract tests.');
+  if (r.error?.code === 'ENOENT')
+    fail('Go is not installed (the `go` command is not on PATH): it is needed to build the pinned Databricks CLI for the contract tests.');
   return r;
 }
 
@@ -54,20 +55,37 @@ export function ensureDatabricksCli(log = (line) => process.stderr.write(`${line
   const scratch = join(root, '.contract', 'gomod');
   mkdirSync(scratch, { recursive: true });
   // GOTOOLCHAIN=auto: when the module needs a newer Go than the installed one, Go fetches it.
-  const env = { GOTOOLCHAIN: process.env.GOTOOLCHAIN && process.env.GOTOOLCHAIN !== 'local' ? process.env.GOTOOLCHAIN : 'auto', GOFLAGS: '-mod=mod' };
+  const env = {
+    GOTOOLCHAIN: process.env.GOTOOLCHAIN && process.env.GOTOOLCHAIN !== 'local' ? process.env.GOTOOLCHAIN : 'auto',
+    GOFLAGS: '-mod=mod',
+  };
   const download = go(['mod', 'download', '-json', `${MODULE}@v${DATABRICKS_CLI_VERSION}`], { cwd: scratch, env });
-  if (download.status !== 0) fail(`go mod download ${MODULE}@v${DATABRICKS_CLI_VERSION} failed: ${(download.stdout + download.stderr).trim().slice(-2000)}`);
+  if (download.status !== 0)
+    fail(`go mod download ${MODULE}@v${DATABRICKS_CLI_VERSION} failed: ${(download.stdout + download.stderr).trim().slice(-2000)}`);
   const info = JSON.parse(download.stdout);
   if (info.Error || !info.Dir) fail(`go mod download ${MODULE}@v${DATABRICKS_CLI_VERSION}: ${info.Error ?? 'no module directory'}`);
   const [major, minor, patch] = DATABRICKS_CLI_VERSION.split('.');
   const pkg = `${MODULE}/internal/build`;
-  const fields = { buildVersion: DATABRICKS_CLI_VERSION, buildMajor: major, buildMinor: minor, buildPatch: patch, buildTag: `v${DATABRICKS_CLI_VERSION}`, buildSummary: `v${DATABRICKS_CLI_VERSION}`, buildIsSnapshot: 'false' };
-  const ldflags = Object.entries(fields).map(([k, v]) => `-X ${pkg}.${k}=${v}`).join(' ');
+  const fields = {
+    buildVersion: DATABRICKS_CLI_VERSION,
+    buildMajor: major,
+    buildMinor: minor,
+    buildPatch: patch,
+    buildTag: `v${DATABRICKS_CLI_VERSION}`,
+    buildSummary: `v${DATABRICKS_CLI_VERSION}`,
+    buildIsSnapshot: 'false',
+  };
+  const ldflags = Object.entries(fields)
+    .map(([k, v]) => `-X ${pkg}.${k}=${v}`)
+    .join(' ');
   mkdirSync(binDir, { recursive: true });
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   // -mod=readonly: the module's own go.sum pins every dependency.
-  const build = go(['build', '-mod=readonly', '-trimpath', '-o', partial, '-ldflags', ldflags, '.'], { cwd: info.Dir, env: { GOTOOLCHAIN: env.GOTOOLCHAIN, GOFLAGS: '' } });
+  const build = go(['build', '-mod=readonly', '-trimpath', '-o', partial, '-ldflags', ldflags, '.'], {
+    cwd: info.Dir,
+    env: { GOTOOLCHAIN: env.GOTOOLCHAIN, GOFLAGS: '' },
+  });
   if (build.status !== 0) fail(`go build of the Databricks CLI v${DATABRICKS_CLI_VERSION} failed: ${build.stderr.trim().slice(-2000)}`);
   if (!reportsVersion(partial)) fail(`the built CLI does not report v${DATABRICKS_CLI_VERSION}`);
   renameSync(partial, target);

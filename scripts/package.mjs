@@ -64,7 +64,10 @@ function stage(base, name, files, extra) {
   const dir = join(base, name);
   for (const f of [...files, ...extra]) cpSync(join(root, f), join(dir, f), { recursive: true });
   const allow = readFileSync(join(root, '.vscodeignore'), 'utf8');
-  writeFileSync(join(dir, '.vscodeignore'), `${allow.trimEnd()}\n# Added by scripts/package.mjs for this package:\n${extra.map((e) => `!${e}\n!${e}/**`).join('\n')}\n`);
+  writeFileSync(
+    join(dir, '.vscodeignore'),
+    `${allow.trimEnd()}\n# Added by scripts/package.mjs for this package:\n${extra.map((e) => `!${e}\n!${e}/**`).join('\n')}\n`,
+  );
   return dir;
 }
 
@@ -76,7 +79,11 @@ function bindingFolder(suffix, version, downloads) {
   const into = join(downloads, suffix);
   mkdirSync(into, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const out = execFileSync(npm, ['pack', `${name}@${version}`, '--silent', '--pack-destination', into], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' }).trim();
+  const out = execFileSync(npm, ['pack', `${name}@${version}`, '--silent', '--pack-destination', into], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    shell: process.platform === 'win32',
+  }).trim();
   const tarball = join(into, out.split('\n').at(-1).trim());
   run('tar', ['-xzf', tarball, '-C', into]);
   return join(into, 'package');
@@ -89,8 +96,15 @@ function main() {
   const duckdbVersion = JSON.parse(readFileSync(join(root, 'node_modules/@duckdb/node-bindings/package.json'), 'utf8')).version;
   if (!existsSync(join(root, CLI_BUNDLE))) throw new Error(`${CLI_BUNDLE} is missing: run \`npm run build\` first`);
   const current = currentBinding();
-  const wanted = process.argv.includes('--current-only') ? [current] : (option('targets')?.split(',').map((t) => Object.keys(PLATFORMS).find((k) => k === t || PLATFORMS[k] === t) ?? t) ?? Object.keys(PLATFORMS));
-  const files = run(process.execPath, [vsce, 'ls', '--no-dependencies'], root).split('\n').map((l) => l.trim()).filter(Boolean);
+  const wanted = process.argv.includes('--current-only')
+    ? [current]
+    : (option('targets')
+        ?.split(',')
+        .map((t) => Object.keys(PLATFORMS).find((k) => k === t || PLATFORMS[k] === t) ?? t) ?? Object.keys(PLATFORMS));
+  const files = run(process.execPath, [vsce, 'ls', '--no-dependencies'], root)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const work = mkdtempSync(join(tmpdir(), 'lakeflow-package-'));
   const built = [];
   try {
@@ -110,14 +124,22 @@ function main() {
       try {
         binding = bindingFolder(suffix, duckdbVersion, join(work, 'downloads'));
       } catch (e) {
-        console.log(`skipped ${target}: @duckdb/node-bindings-${suffix}@${duckdbVersion} could not be fetched (${String(e.message).split('\n')[0]})`);
+        console.log(
+          `skipped ${target}: @duckdb/node-bindings-${suffix}@${duckdbVersion} could not be fetched (${String(e.message).split('\n')[0]})`,
+        );
         continue;
       }
       const dir = stage(work, target, files, [CLI_BUNDLE, ...RUNTIME_PACKAGES.map((p) => `node_modules/${p}`)]);
       cpSync(binding, join(dir, 'node_modules/@duckdb', `node-bindings-${suffix}`), { recursive: true });
-      writeFileSync(join(dir, '.vscodeignore'), `${readFileSync(join(dir, '.vscodeignore'), 'utf8')}!node_modules/@duckdb/node-bindings-${suffix}/**\n`);
+      writeFileSync(
+        join(dir, '.vscodeignore'),
+        `${readFileSync(join(dir, '.vscodeignore'), 'utf8')}!node_modules/@duckdb/node-bindings-${suffix}/**\n`,
+      );
       // The bundles carry every other dependency; vsce's npm walk then collects exactly the DuckDB runtime.
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, dependencies: { '@duckdb/node-api': manifest.dependencies['@duckdb/node-api'] } }, null, 2));
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({ ...manifest, dependencies: { '@duckdb/node-api': manifest.dependencies['@duckdb/node-api'] } }, null, 2),
+      );
       const vsix = join(outDir, `${manifest.name}-${target}.vsix`);
       run(process.execPath, [vsce, 'package', '--target', target, '--allow-missing-repository', '--out', vsix], dir);
       built.push([target, vsix]);

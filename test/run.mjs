@@ -53,7 +53,12 @@ function runNodeSuite(name, files) {
   });
   const out = r.stdout ?? '';
   // Show failures in full, passing tests as one line each.
-  process.stdout.write(out.split('\n').filter((l) => !/^\s+(duration_ms|\.\.\.|---|type:)/.test(l)).join('\n'));
+  process.stdout.write(
+    out
+      .split('\n')
+      .filter((l) => !/^\s+(duration_ms|\.\.\.|---|type:)/.test(l))
+      .join('\n'),
+  );
   const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
   passed += pass;
@@ -67,7 +72,12 @@ function runNodeSuite(name, files) {
 function runScriptSuite(name, script) {
   if (!existsSync(join(root, script))) return;
   console.log(`\n=== ${name}`);
-  const r = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [script], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(r.stdout ?? '');
   const m = /^(\d+) passed, (\d+) failed/m.exec(r.stdout ?? '');
   if (m) {
@@ -85,7 +95,8 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   if (!only || only === 'oracle') runScriptSuite('oracle (Apache Spark)', 'out/test/oracle/run.js');
   if (!only || only === 'contract') runScriptSuite('contract (real Databricks CLI)', 'test/contract/run.mjs');
   if (!only || only === 'e2e') runScriptSuite('e2e (real VS Code)', 'test/e2e/run.mjs');
-  if (unexpected.length > 0) console.log(`\nskipped or todo without a reason in ALLOWED_SKIPS (test/run.mjs):\n  ${unexpected.join('\n  ')}`);
+  if (unexpected.length > 0)
+    console.log(`\nskipped or todo without a reason in ALLOWED_SKIPS (test/run.mjs):\n  ${unexpected.join('\n  ')}`);
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped, ${todo} todo`);
   process.exitCode = failed === 0 && passed > 0 && unexpected.length === 0 ? 0 : 1;
 }

@@ -39,7 +39,11 @@ export interface LakeflowApi {
     explorerSelection(): string[];
     lineagePanel(): vscode.WebviewPanel | undefined;
     /** The lineage panel's graph, computed layout and its problems; what the page drew; a column's path. */
-    lineage: { state(): LineageState | undefined; rendered(): Promise<RenderedLineage>; pickColumn(id: string, column: string): Promise<ColumnPath> };
+    lineage: {
+      state(): LineageState | undefined;
+      rendered(): Promise<RenderedLineage>;
+      pickColumn(id: string, column: string): Promise<ColumnPath>;
+    };
     rowsPanel(): vscode.WebviewPanel | undefined;
   };
 }
@@ -59,7 +63,14 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     const operations = new OperationRunner();
     const statusBar = new StatusBar();
     const cli = new CliService(log, auth);
-    server = new LanguageServerHost(context.asAbsolutePath('server/out/server.js'), context.globalStorageUri.fsPath, log, auth, bundles, (profile) => cli.authToken(profile));
+    server = new LanguageServerHost(
+      context.asAbsolutePath('server/out/server.js'),
+      context.globalStorageUri.fsPath,
+      log,
+      auth,
+      bundles,
+      (profile) => cli.authToken(profile),
+    );
     const services: Services = {
       context,
       log,
@@ -78,7 +89,19 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     rows = new RowsPanel();
     const lenses = new ExpectationLenses(bundles, server);
     // Disposed in reverse: views and the server go before what they use.
-    context.subscriptions.push(bundles, operations, statusBar, services.bundleDiagnostics, services.runDiagnostics, server, runs, explorer, lineage, rows, lenses);
+    context.subscriptions.push(
+      bundles,
+      operations,
+      statusBar,
+      services.bundleDiagnostics,
+      services.runDiagnostics,
+      server,
+      runs,
+      explorer,
+      lineage,
+      rows,
+      lenses,
+    );
     context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'lakeflow-sql' }, lenses));
     explorerView = vscode.window.createTreeView('lakeflow.pipelines', { treeDataProvider: explorer, showCollapseAll: true });
     context.subscriptions.push(explorerView);
@@ -104,7 +127,9 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
       .ready()
       .then(() => server.restart())
       .catch((e: Error) =>
-        vscode.window.showErrorMessage(`Lakeflow language server failed to start: ${log.clean(e.message)}`, 'Show Output').then((c) => c && log.show()),
+        vscode.window
+          .showErrorMessage(`Lakeflow language server failed to start: ${log.clean(e.message)}`, 'Show Output')
+          .then((c) => c && log.show()),
       );
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -120,9 +145,16 @@ export function activate(context: vscode.ExtensionContext): LakeflowApi {
     serverStatus: () => server.status,
     views: {
       explorer,
-      explorerSelection: () => explorerView.selection.map((n) => (n.type === 'dataset' ? n.node.name : n.type === 'pipeline' ? n.key : n.type === 'layer' ? n.layer : n.label)),
+      explorerSelection: () =>
+        explorerView.selection.map((n) =>
+          n.type === 'dataset' ? n.node.name : n.type === 'pipeline' ? n.key : n.type === 'layer' ? n.layer : n.label,
+        ),
       lineagePanel: () => lineage.visiblePanel,
-      lineage: { state: () => lineage.current, rendered: () => lineage.renderedGeometry(), pickColumn: (id, column) => lineage.pickColumn(id, column) },
+      lineage: {
+        state: () => lineage.current,
+        rendered: () => lineage.renderedGeometry(),
+        pickColumn: (id, column) => lineage.pickColumn(id, column),
+      },
       rowsPanel: () => rows.visiblePanel,
     },
   };

@@ -89,7 +89,11 @@ export class LanguageServerHost implements vscode.Disposable {
     const env = childEnvironment(process.env, credentials);
     // The profile the server will read: the setting's, else (no explicit host and token) the CLI's default.
     const profile =
-      credentials.kind === 'profile' ? credentials.profile : credentials.kind === 'none' && !(env.DATABRICKS_HOST && env.DATABRICKS_TOKEN) ? env.DATABRICKS_CONFIG_PROFILE || 'DEFAULT' : undefined;
+      credentials.kind === 'profile'
+        ? credentials.profile
+        : credentials.kind === 'none' && !(env.DATABRICKS_HOST && env.DATABRICKS_TOKEN)
+          ? env.DATABRICKS_CONFIG_PROFILE || 'DEFAULT'
+          : undefined;
     if (profile) await this.addOAuthToken(env, profile);
     const serverOptions: ServerOptions = {
       run: { module: this.serverModule, transport: TransportKind.ipc, options: { env } },
@@ -105,7 +109,9 @@ export class LanguageServerHost implements vscode.Disposable {
           configuration: (params, token, next) => {
             if (!params.items.some((i) => i.section === SETTINGS_SECTION)) return next(params, token);
             return params.items.map((item) =>
-              item.section === SETTINGS_SECTION ? toServerSettings(readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)) : null,
+              item.section === SETTINGS_SECTION
+                ? toServerSettings(readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined))
+                : null,
             );
           },
         },
@@ -163,10 +169,12 @@ export class LanguageServerHost implements vscode.Disposable {
   }
 
   restart(): Promise<void> {
-    const next = this.restarting.catch(() => undefined).then(async () => {
-      await this.stop();
-      await this.start();
-    });
+    const next = this.restarting
+      .catch(() => undefined)
+      .then(async () => {
+        await this.stop();
+        await this.start();
+      });
     this.restarting = next;
     return next;
   }

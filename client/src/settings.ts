@@ -53,7 +53,9 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 /** Keeps the string entries of an object setting (a hand-edited settings.json may hold anything). */
 function stringMap(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0].trim() !== '' && e[1].trim() !== ''));
+  return Object.fromEntries(
+    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0].trim() !== '' && e[1].trim() !== ''),
+  );
 }
 
 export function toServerSettings(s: ClientSettings): ServerSettings {

@@ -26,12 +26,16 @@ export interface ServerSettings {
  * Undefined when `manifest` declares no `lakeflow.*` settings.
  */
 export function manifestDefaults(manifest: unknown): ServerSettings | undefined {
-  const properties = (manifest as { contributes?: { configuration?: { properties?: Record<string, { default?: unknown }> } } } | undefined)?.contributes?.configuration?.properties;
+  const properties = (manifest as { contributes?: { configuration?: { properties?: Record<string, { default?: unknown }> } } } | undefined)
+    ?.contributes?.configuration?.properties;
   const value = (key: string) => properties?.[`${SETTINGS_SECTION}.${key}`]?.default;
   const patterns = value('sqlFilePatterns');
   const enabled = value('catalog.enabled');
   const ttl = value('catalog.cacheTtlSeconds');
   const timeout = value('catalog.timeoutMs');
   if (!Array.isArray(patterns) || typeof enabled !== 'boolean' || typeof ttl !== 'number' || typeof timeout !== 'number') return undefined;
-  return { sqlFilePatterns: patterns.filter((p): p is string => typeof p === 'string'), catalog: { enabled, ttlSeconds: ttl, timeoutMs: timeout } };
+  return {
+    sqlFilePatterns: patterns.filter((p): p is string => typeof p === 'string'),
+    catalog: { enabled, ttlSeconds: ttl, timeoutMs: timeout },
+  };
 }

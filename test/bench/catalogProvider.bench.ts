@@ -25,7 +25,13 @@ function bigWorkspace() {
       full_name: `main.iot.${name}`,
       table_type: 'MANAGED',
       comment: `Readings of sensor ${i}`,
-      columns: Array.from({ length: 12 }, (_, c) => ({ name: `c${c}`, type_text: 'double', type_name: 'DOUBLE', position: c, nullable: true })),
+      columns: Array.from({ length: 12 }, (_, c) => ({
+        name: `c${c}`,
+        type_text: 'double',
+        type_name: 'DOUBLE',
+        position: c,
+        nullable: true,
+      })),
     });
   }
   return { ...base, tables: [...base.tables, ...tables] };
@@ -56,7 +62,11 @@ export async function run(): Promise<void> {
     const peekTable = await time(() => warm.peekTable('main.iot.sensor_00042'), 2000, 100);
     rows.push({ operation: 'peekTable with columns', median_us: us(peekTable.median), p95_us: us(peekTable.p95) });
     const restart = await time(async () => (await createUnityCatalogProvider(options)).dispose(), 10);
-    rows.push({ operation: 'start with disk cache (10,000 tables + 200 with columns)', median_us: us(restart.median), p95_us: us(restart.p95) });
+    rows.push({
+      operation: 'start with disk cache (10,000 tables + 200 with columns)',
+      median_us: us(restart.median),
+      p95_us: us(restart.p95),
+    });
     await warm.dispose();
     printTable(rows);
   } finally {

@@ -15,7 +15,10 @@ import { mib, printTable } from './measure';
 
 const REPO = resolve(__dirname, '../../..');
 const SIZES = (process.env.ENGINE_BENCH_EVENTS ?? '100000,1000000,10000000').split(',').map(Number);
-const BRONZE_FOLDERS = ['iot_events', ...['customers', 'products', 'orders', 'devices', 'locations', 'alerts', 'alert_thresholds'].map((e) => `cdc/${e}`)];
+const BRONZE_FOLDERS = [
+  'iot_events',
+  ...['customers', 'products', 'orders', 'devices', 'locations', 'alerts', 'alert_thresholds'].map((e) => `cdc/${e}`),
+];
 
 /**
  * Runs `fn` while sampling the process RSS every 10 ms; returns wall seconds,
@@ -43,7 +46,9 @@ async function bronzeFloor(landing: string, database: string): Promise<void> {
   const instance = await DuckDBInstance.create(database, { threads: '2' });
   const con = await instance.connect();
   for (const [i, folder] of BRONZE_FOLDERS.entries()) {
-    await con.run(`CREATE TABLE t${i} AS SELECT *, filename FROM read_json('${join(landing, folder)}/*.json', format = 'newline_delimited', filename = true)`);
+    await con.run(
+      `CREATE TABLE t${i} AS SELECT *, filename FROM read_json('${join(landing, folder)}/*.json', format = 'newline_delimited', filename = true)`,
+    );
   }
   await con.run('CHECKPOINT');
   con.closeSync();
@@ -66,7 +71,12 @@ export async function run(): Promise<void> {
           configuration: { source_root: toFileId(landing) },
           files: diskFiles(),
         });
-        const s = await runPipeline(p.plan, { database: join(dir, 'lakehouse.duckdb'), pipelineName: p.name, baseDir: REPO, settings: { threads: '2' } });
+        const s = await runPipeline(p.plan, {
+          database: join(dir, 'lakehouse.duckdb'),
+          pipelineName: p.name,
+          baseDir: REPO,
+          settings: { threads: '2' },
+        });
         completed = s.datasets.filter((d) => d.status === 'completed').length;
       });
       rows.push({
@@ -86,5 +96,7 @@ export async function run(): Promise<void> {
     }
   }
   printTable(rows);
-  console.log(`targets: 1,000,000 events bronze to gold in under 10 s and under 2 GB; 10,000,000 in under 60 s and under 4 GB (2 cores); load average now ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+  console.log(
+    `targets: 1,000,000 events bronze to gold in under 10 s and under 2 GB; 10,000,000 in under 60 s and under 4 GB (2 cores); load average now ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+  );
 }

@@ -58,7 +58,9 @@ export function statementsOf(text: string): string[] {
 }
 
 function ensurePeers(): void {
-  const installed = existsSync(python) && execFileSync(python, ['-c', 'import sqlfluff, sqlglot; print(sqlfluff.__version__, sqlglot.__version__)'], { encoding: 'utf8' }).trim();
+  const installed =
+    existsSync(python) &&
+    execFileSync(python, ['-c', 'import sqlfluff, sqlglot; print(sqlfluff.__version__, sqlglot.__version__)'], { encoding: 'utf8' }).trim();
   if (installed === PINS.map((p) => p.split('==')[1]).join(' ')) return;
   console.log(`installing ${PINS.join(', ')} into .bench-venv/ ...`);
   if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
@@ -66,7 +68,11 @@ function ensurePeers(): void {
 }
 
 function runPeers(statements: string[]): { sqlfluff: PeerResult[]; sqlglot: PeerResult[]; versions: Record<string, string> } {
-  const out = execFileSync(python, [join(root, 'test/bench/peerParsers.py')], { input: JSON.stringify(statements), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync(python, [join(root, 'test/bench/peerParsers.py')], {
+    input: JSON.stringify(statements),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(out);
 }
 
@@ -92,7 +98,14 @@ export async function run(): Promise<void> {
     const peers = runPeers(statements);
     const count = (r: { ok: boolean }[]) => r.filter((x) => x.ok).length;
     const mean = (r: PeerResult[]) => r.reduce((s, x) => s + x.ms, 0) / Math.max(1, r.length);
-    const row = (parser: string, parsed: number, ms: number) => ({ corpus: corpus.name, parser, statements: statements.length, parsed, '% parsed': (100 * parsed) / statements.length, 'ms/statement': ms });
+    const row = (parser: string, parsed: number, ms: number) => ({
+      corpus: corpus.name,
+      parser,
+      statements: statements.length,
+      parsed,
+      '% parsed': (100 * parsed) / statements.length,
+      'ms/statement': ms,
+    });
     rows.push(row('lakeflow (ours)', count(oursOk.map((ok) => ({ ok }))), oursPer));
     rows.push(row(`sqlfluff ${peers.versions.sqlfluff} databricks`, count(peers.sqlfluff), mean(peers.sqlfluff)));
     rows.push(row(`sqlglot ${peers.versions.sqlglot} databricks`, count(peers.sqlglot), mean(peers.sqlglot)));

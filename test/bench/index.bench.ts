@@ -106,7 +106,8 @@ async function measure(n: number): Promise<Record<string, string | number>> {
   const diagnostics = workspaceDiagnostics(index);
   const diagnosticsMs = performance.now() - t1;
   sample();
-  if (diagnostics.some((d) => d.severity === 'error')) throw new Error(`generated workspace has errors: ${diagnostics[0].code} ${diagnostics[0].message}`);
+  if (diagnostics.some((d) => d.severity === 'error'))
+    throw new Error(`generated workspace has errors: ${diagnostics[0].code} ${diagnostics[0].message}`);
 
   const random = rng(99);
   const ids = [...files.keys()];

@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { repositoryRoot } from '../support/serverProcess';
 import { positionOf } from '../support/lspSession';
 import { printTable, summarize, Timing } from './measure';
@@ -32,7 +37,11 @@ interface Driven {
 
 async function launch(command: string, args: string[], root: string, initializationOptions: unknown): Promise<Driven> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'bench-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '' }, stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'bench-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '' },
+    stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'],
+  });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const d: Driven = { connection, child, started, diagnostics: new Map(), waiters: [], exited: false };
   child.on('exit', () => {
@@ -46,7 +55,13 @@ async function launch(command: string, args: string[], root: string, initializat
   connection.onRequest('workspace/configuration', () => [null]);
   connection.listen();
   const rootUri = pathToFileURL(root).href;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {}, initializationOptions });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+    capabilities: {},
+    initializationOptions,
+  });
   await connection.sendNotification('initialized', {});
   return d;
 }
@@ -90,7 +105,9 @@ function peakRssMiB(pid: number | undefined): number | undefined {
 /** A request that gets no answer within 10 s counts as unanswered (the feature does not work there). */
 function answered<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to ${what} within 10 s`)), 10_000)));
+  const limit = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to ${what} within 10 s`)), 10_000)),
+  );
   return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
@@ -111,8 +128,14 @@ async function timeEdits(d: Driven, uri: string, edit: (name: string) => string,
   for (let i = 0; i < EDIT_RUNS + 5; i++) {
     const name = `missing_${firstVersion + i}`;
     const t0 = performance.now();
-    await d.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: firstVersion + i }, contentChanges: [{ text: edit(name) }] });
-    const at = await answered(waitDiagnostics(d, uri, (m) => !exact || m.some((x) => x.includes(name)), t0), 'an edit (diagnostics)');
+    await d.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: firstVersion + i },
+      contentChanges: [{ text: edit(name) }],
+    });
+    const at = await answered(
+      waitDiagnostics(d, uri, (m) => !exact || m.some((x) => x.includes(name)), t0),
+      'an edit (diagnostics)',
+    );
     if (i >= 5) samples.push(at - t0);
   }
   return summarize(samples);
@@ -125,30 +148,39 @@ function generateWorkspace(root: string): { hot: string; hotText: string } {
   const gold = DATASETS - bronze - silver;
   for (const layer of ['bronze', 'silver', 'gold']) mkdirSync(join(root, 'pipelines', layer), { recursive: true });
   for (let i = 0; i < bronze; i++) {
-    writeFileSync(join(root, 'pipelines/bronze', `b_${i}.sql`), `CREATE OR REFRESH STREAMING TABLE b_${i} (
+    writeFileSync(
+      join(root, 'pipelines/bronze', `b_${i}.sql`),
+      `CREATE OR REFRESH STREAMING TABLE b_${i} (
   CONSTRAINT valid_device EXPECT (device_id IS NOT NULL) ON VIOLATION DROP ROW
 )
 COMMENT 'Raw readings of line ${i}'
 AS SELECT * FROM STREAM read_files('/Volumes/main/raw/line_${i}', format => 'json', schema => 'device_id STRING, site_id STRING, reading DOUBLE, unit STRING, ts TIMESTAMP');
-`);
+`,
+    );
   }
   for (let i = 0; i < silver; i++) {
     const a = i % bronze;
     const b = (i * 7 + 3) % bronze;
-    writeFileSync(join(root, 'pipelines/silver', `s_${i}.sql`), `CREATE OR REFRESH MATERIALIZED VIEW s_${i}
+    writeFileSync(
+      join(root, 'pipelines/silver', `s_${i}.sql`),
+      `CREATE OR REFRESH MATERIALIZED VIEW s_${i}
 AS SELECT x.device_id, x.site_id, x.reading * 1.8 + 32 AS reading_f, y.reading AS other_reading, date_trunc('hour', x.ts) AS hour
 FROM b_${a} AS x
 JOIN b_${b} AS y ON y.device_id = x.device_id
 WHERE x.reading IS NOT NULL;
-`);
+`,
+    );
   }
   for (let i = 0; i < gold; i++) {
     const s = i % silver;
-    writeFileSync(join(root, 'pipelines/gold', `g_${i}.sql`), `CREATE OR REFRESH MATERIALIZED VIEW g_${i}
+    writeFileSync(
+      join(root, 'pipelines/gold', `g_${i}.sql`),
+      `CREATE OR REFRESH MATERIALIZED VIEW g_${i}
 AS SELECT site_id, hour, avg(reading_f) AS avg_reading, count(*) AS readings
 FROM s_${s}
 GROUP BY site_id, hour;
-`);
+`,
+    );
   }
   const hot = join(root, 'pipelines/silver/s_17.sql');
   return { hot, hotText: readFileSync(hot, 'utf8') };
@@ -174,7 +206,11 @@ const ours = (s: Scenario) => launch(process.execPath, [join(repositoryRoot, 'se
  * wait is for that very finding; otherwise (sql-language-server, which has no pipeline
  * knowledge) for the next diagnostics it publishes after the edit.
  */
-async function measure(s: Scenario, start: (s: Scenario) => Promise<Driven>, features: { hover: boolean; definition: boolean; exact: boolean }): Promise<Record<string, string | number>> {
+async function measure(
+  s: Scenario,
+  start: (s: Scenario) => Promise<Driven>,
+  features: { hover: boolean; definition: boolean; exact: boolean },
+): Promise<Record<string, string | number>> {
   const d = await start(s);
   trace(`${s.label}: initialized`);
   const uri = pathToFileURL(s.file).href;
@@ -186,7 +222,10 @@ async function measure(s: Scenario, start: (s: Scenario) => Promise<Driven>, fea
   const pos = (needle: string) => ({ textDocument: { uri }, position: positionOf(s.text, needle, needle.length) });
   const row: Record<string, string | number> = { workspace: s.label, 'start→diagnostics ms': Math.round(first) };
   const fmt = (t: Timing) => `${t.median.toFixed(2)} / ${t.p95.toFixed(2)}`;
-  await d.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1000 }, contentChanges: [{ text: s.text }] });
+  await d.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 1000 },
+    contentChanges: [{ text: s.text }],
+  });
   if (features.hover) row['hover med/p95'] = fmt(await timeRequests(d, 'textDocument/hover', () => pos(s.hover)));
   if (features.definition) row['definition med/p95'] = fmt(await timeRequests(d, 'textDocument/definition', () => pos(s.definition)));
   const attempt = async (fn: () => Promise<Timing>): Promise<Timing | string> => {
@@ -198,9 +237,13 @@ async function measure(s: Scenario, start: (s: Scenario) => Promise<Driven>, fea
   };
   const completion = await attempt(() => timeRequests(d, 'textDocument/completion', () => pos(s.completion)));
   row['completion med/p95'] = typeof completion === 'string' ? completion : fmt(completion);
-  const edits = await attempt(() => timeEdits(d, uri, (name) => s.text.replace(s.editAnchor, `${s.editAnchor} JOIN ${name} USING (device_id)`), features.exact, 2));
+  const edits = await attempt(() =>
+    timeEdits(d, uri, (name) => s.text.replace(s.editAnchor, `${s.editAnchor} JOIN ${name} USING (device_id)`), features.exact, 2),
+  );
   row['diag after edit (new join) med/p95'] = typeof edits === 'string' ? edits : fmt(edits);
-  const columnEdits = await attempt(() => timeEdits(d, uri, (name) => s.text.replace(s.columnAnchor, s.columnAnchor.replace(/\.\w+$/, `.${name}`)), features.exact, 500));
+  const columnEdits = await attempt(() =>
+    timeEdits(d, uri, (name) => s.text.replace(s.columnAnchor, s.columnAnchor.replace(/\.\w+$/, `.${name}`)), features.exact, 500),
+  );
   row['diag after edit (column) med/p95'] = typeof columnEdits === 'string' ? columnEdits : fmt(columnEdits);
   (row as Record<string, unknown>).__columnEdits = columnEdits;
   row['peak RSS MiB'] = (await stop(d)) ?? 'n/a';
@@ -235,7 +278,17 @@ export async function run(): Promise<void> {
     const generatedAt = performance.now();
     const { hot, hotText } = generateWorkspace(tmp);
     console.log(`generated ${DATASETS} datasets in ${Math.round(performance.now() - generatedAt)} ms under ${tmp}`);
-    const large: Scenario = { label: `generated (${DATASETS})`, root: tmp, file: hot, text: hotText, hover: 'FROM b_', definition: 'JOIN b_', completion: 'ON y.', editAnchor: 'ON y.device_id = x.device_id', columnAnchor: 'x.site_id' };
+    const large: Scenario = {
+      label: `generated (${DATASETS})`,
+      root: tmp,
+      file: hot,
+      text: hotText,
+      hover: 'FROM b_',
+      definition: 'JOIN b_',
+      completion: 'ON y.',
+      editAnchor: 'ON y.device_id = x.device_id',
+      columnAnchor: 'x.site_id',
+    };
     const rows: Record<string, string | number>[] = [];
     for (const s of [bundled, large]) rows.push(await measure(s, ours, { hover: true, definition: true, exact: true }));
     const other = sqlLanguageServer();
@@ -260,14 +313,22 @@ export async function run(): Promise<void> {
         theirs.map((t, i) => {
           const o = rows[i] as Record<string, unknown>;
           const x = t as Record<string, unknown>;
-          const ratio = (a: unknown, b: unknown) => (typeof a === 'object' && typeof b === 'object' ? ((a as Timing).median / (b as Timing).median).toFixed(2) : 'n/a');
-          return { workspace: String(t.workspace), completion: ratio(x.__completion, o.__completion), 'diag after edit': ratio(x.__columnEdits, o.__columnEdits), 'start→diagnostics': ((x.__first as number) / (o.__first as number)).toFixed(2) };
+          const ratio = (a: unknown, b: unknown) =>
+            typeof a === 'object' && typeof b === 'object' ? ((a as Timing).median / (b as Timing).median).toFixed(2) : 'n/a';
+          return {
+            workspace: String(t.workspace),
+            completion: ratio(x.__completion, o.__completion),
+            'diag after edit': ratio(x.__columnEdits, o.__columnEdits),
+            'start→diagnostics': ((x.__first as number) / (o.__first as number)).toFixed(2),
+          };
         }),
       );
     }
     const big = rows[1] as Record<string, unknown>;
     const p95 = (k: string) => (big[k] as Timing | undefined)?.p95;
-    console.log(`\ntargets at ${DATASETS}: completion p95 ${p95('__completion')?.toFixed(2)} ms (< 15), diagnostics after edit p95 ${p95('__columnEdits')?.toFixed(2)} ms (column edit) / ${p95('__edits')?.toFixed(2)} ms (edit adding a join) (< 30); hover/definition p95 in the table (< 5)`);
+    console.log(
+      `\ntargets at ${DATASETS}: completion p95 ${p95('__completion')?.toFixed(2)} ms (< 15), diagnostics after edit p95 ${p95('__columnEdits')?.toFixed(2)} ms (column edit) / ${p95('__edits')?.toFixed(2)} ms (edit adding a join) (< 30); hover/definition p95 in the table (< 5)`,
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

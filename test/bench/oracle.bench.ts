@@ -23,14 +23,30 @@ export async function run(): Promise<void> {
   try {
     const landing = join(dir, 'landing');
     await simulate({ out: landing, events: EVENTS, seed: 7, startMs: Date.parse('2026-01-01T00:00:00Z'), days: 7 });
-    const local = loadLocalPipeline({ bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')), target: 'dev', configuration: { source_root: toFileId(landing) }, files: diskFiles() });
+    const local = loadLocalPipeline({
+      bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')),
+      target: 'dev',
+      configuration: { source_root: toFileId(landing) },
+      files: diskFiles(),
+    });
     const t0 = performance.now();
-    const summary = await runPipeline(local.plan, { database: join(dir, 'engine.duckdb'), pipelineName: local.name, baseDir: dir, settings: { threads: '2' } });
+    const summary = await runPipeline(local.plan, {
+      database: join(dir, 'engine.duckdb'),
+      pipelineName: local.name,
+      baseDir: dir,
+      settings: { threads: '2' },
+    });
     const engineSeconds = (performance.now() - t0) / 1000;
     const files = [...new Set(local.plan.datasets.map((d) => d.file))];
-    const project = rewritePipeline(files.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })), local.config);
+    const project = rewritePipeline(
+      files.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })),
+      local.config,
+    );
     const spec = writeSdpProject(project, dir, 'bench', { ...sparkConf(local.config), source_root: landing });
-    const spark = runSpark({ conf: sparkConf(local.config), pipelines: [{ name: 'bench', spec }], views: [], batchSources: [], compare: [], expectations: [] }, dir);
+    const spark = runSpark(
+      { conf: sparkConf(local.config), pipelines: [{ name: 'bench', spec }], views: [], batchSources: [], compare: [], expectations: [] },
+      dir,
+    );
     const ok = spark.results.pipelines.every((p) => p.ok);
     printTable([
       {

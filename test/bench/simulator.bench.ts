@@ -34,7 +34,13 @@ async function childSimulate(events: number): Promise<ChildResult> {
   try {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const manifest = await simulate({ out: dir, events, seed: DEFAULT_OPTIONS.seed, startMs: Date.parse(DEFAULT_OPTIONS.start), days: DEFAULT_OPTIONS.days });
+    const manifest = await simulate({
+      out: dir,
+      events,
+      seed: DEFAULT_OPTIONS.seed,
+      startMs: Date.parse(DEFAULT_OPTIONS.start),
+      days: DEFAULT_OPTIONS.days,
+    });
     const ms = performance.now() - t0;
     const bytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
     return { ms, cpuMs: cpuMs(cpu0), bytes, maxRssKb: process.resourceUsage().maxRSS };
@@ -87,7 +93,7 @@ export async function run(): Promise<void> {
     const cpu = summarize(sims.map((r) => r.cpuMs)).median;
     rows.push({
       events,
-      'output': mib(bytes),
+      output: mib(bytes),
       'median ms': Math.round(sim),
       'events/s': Math.round(events / (sim / 1000)),
       'MB/s': bytes / 1e6 / (sim / 1000),
@@ -99,8 +105,14 @@ export async function run(): Promise<void> {
       'x baseline': sim / base,
     });
   }
-  console.log(`lakeflow simulate, median of ${RUNS} runs (each in its own process); baseline = same bytes of a fixed line streamed to disk`);
-  console.log(`machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+  console.log(
+    `lakeflow simulate, median of ${RUNS} runs (each in its own process); baseline = same bytes of a fixed line streamed to disk`,
+  );
+  console.log(
+    `machine load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  );
   printTable(rows);
 }
 

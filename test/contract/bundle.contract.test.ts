@@ -22,13 +22,20 @@ test('validate: the repository bundle passes the real CLI with no error, warning
       const r = await ws.run(cliCommands.validateBundle({ target }));
       assert.deepEqual(parseCliDiagnostics(r.stderr), [], `${target}: ${r.stderr}`);
       assert.equal(r.stderr.trim(), '', `${target} prints nothing on stderr`);
-      const config = JSON.parse(r.stdout) as { bundle: { target: string }; resources: { jobs: Record<string, { schedule: { pause_status?: string } }> }; workspace: { root_path: string } };
+      const config = JSON.parse(r.stdout) as {
+        bundle: { target: string };
+        resources: { jobs: Record<string, { schedule: { pause_status?: string } }> };
+        workspace: { root_path: string };
+      };
       assert.equal(config.bundle.target, target);
       const [job] = Object.values(config.resources.jobs);
       assert.equal(job.schedule.pause_status, target === 'dev' ? 'PAUSED' : 'UNPAUSED', `${target}: schedule`);
       assert.equal(config.workspace.root_path, `/Workspace/Users/${CURRENT_USER}/.bundle/iot_lakehouse/${target}`);
     }
-    assert.deepEqual(ws.standIn.unknown.map((r) => `${r.method} ${r.path}`), []);
+    assert.deepEqual(
+      ws.standIn.unknown.map((r) => `${r.method} ${r.path}`),
+      [],
+    );
   } finally {
     await ws.close();
   }
@@ -49,10 +56,17 @@ test('validate with errors: one problem per location with the detail text, at th
     assert.equal(duplicate.severity, 'error');
     assert.match(duplicate.summary, /same key: readings/);
     assert.deepEqual(duplicate.paths, ['resources.pipelines.readings']);
-    assert.deepEqual(duplicate.locations.map((l) => l.file), ['resources/first.yml', 'resources/second.yml']);
+    assert.deepEqual(
+      duplicate.locations.map((l) => l.file),
+      ['resources/first.yml', 'resources/second.yml'],
+    );
     for (const l of duplicate.locations) {
       const line = readFileSync(join(ws.bundleRoot, l.file), 'utf8').split('\n')[l.line - 1];
-      assert.equal(line.slice(l.column - 1), 'name: ' + (l.file.includes('first') ? 'readings' : 'readings_again'), `${l.file}:${l.line}:${l.column}`);
+      assert.equal(
+        line.slice(l.column - 1),
+        'name: ' + (l.file.includes('first') ? 'readings' : 'readings_again'),
+        `${l.file}:${l.line}:${l.column}`,
+      );
     }
     // Without the duplicate, a target under /Workspace/Shared draws a warning whose detail follows a blank line.
     rmSync(join(ws.bundleRoot, 'resources', 'second.yml'));
@@ -70,14 +84,21 @@ test('validate with errors: one problem per location with the detail text, at th
 
 function deployedFiles(files: Map<string, unknown>, target: string): string[] {
   const prefix = `/Workspace/Users/${CURRENT_USER}/.bundle/iot_lakehouse/${target}/files/`;
-  return [...files.entries()].filter(([p, o]) => p.startsWith(prefix) && (o as { type: string }).type === 'FILE').map(([p]) => p.slice(prefix.length)).sort();
+  return [...files.entries()]
+    .filter(([p, o]) => p.startsWith(prefix) && (o as { type: string }).type === 'FILE')
+    .map(([p]) => p.slice(prefix.length))
+    .sort();
 }
 
 test('deploy dev, staging and prod: names, development mode, schedules, run_as and uploaded files as each target promises', async () => {
   const ws = await openWorkspace('repository');
   try {
     const targets = parseBundleFile(readFileSync(join(ws.bundleRoot, 'databricks.yml'), 'utf8'), 'databricks.yml').targets;
-    assert.deepEqual(targets.filter(isProductionTarget).map((t) => t.name), ['prod'], 'only prod asks before deploy and run');
+    assert.deepEqual(
+      targets.filter(isProductionTarget).map((t) => t.name),
+      ['prod'],
+      'only prod asks before deploy and run',
+    );
     for (const target of TARGETS) {
       const r = await ws.run(cliCommands.deployBundle({ target }));
       assert.match(r.stderr, /Deployment complete!/);
@@ -98,10 +119,20 @@ test('deploy dev, staging and prod: names, development mode, schedules, run_as a
     assert.deepEqual(prodJob.run_as, { service_principal_name: '00000000-0000-4000-8000-00000000sp01' });
     for (const target of TARGETS) {
       const files = deployedFiles(ws.standIn.files, target);
-      assert.ok(files.includes('pipelines/silver/stg_iot_events.sql') && files.includes('bundle/src/check_expectation_pass_rates.sql'), files.join('\n'));
-      assert.deepEqual(files.filter((f) => !/^(pipelines\/.*\.sql|bundle\/src\/.*\.sql)$/.test(f)), [], `${target} uploads only SQL the workspace runs`);
+      assert.ok(
+        files.includes('pipelines/silver/stg_iot_events.sql') && files.includes('bundle/src/check_expectation_pass_rates.sql'),
+        files.join('\n'),
+      );
+      assert.deepEqual(
+        files.filter((f) => !/^(pipelines\/.*\.sql|bundle\/src\/.*\.sql)$/.test(f)),
+        [],
+        `${target} uploads only SQL the workspace runs`,
+      );
     }
-    assert.deepEqual(ws.standIn.unknown.map((r) => `${r.method} ${r.path}`), []);
+    assert.deepEqual(
+      ws.standIn.unknown.map((r) => `${r.method} ${r.path}`),
+      [],
+    );
   } finally {
     await ws.close();
   }
@@ -115,8 +146,14 @@ test('destroy: removes the pipeline, the job and the deployed folder of the targ
     assert.equal(ws.standIn.pipelines.size, 2);
     const r = await ws.run(cliCommands.destroyBundle({ target: 'dev' }));
     assert.match(r.stderr, /Destroy complete!/);
-    assert.deepEqual([...ws.standIn.pipelines.values()].map((p) => p.spec.name), ['[staging] iot_lakehouse']);
-    assert.deepEqual([...ws.standIn.jobs.values()].map((j) => j.name), ['[staging] iot_lakehouse_refresh']);
+    assert.deepEqual(
+      [...ws.standIn.pipelines.values()].map((p) => p.spec.name),
+      ['[staging] iot_lakehouse'],
+    );
+    assert.deepEqual(
+      [...ws.standIn.jobs.values()].map((j) => j.name),
+      ['[staging] iot_lakehouse_refresh'],
+    );
     assert.deepEqual(deployedFiles(ws.standIn.files, 'dev'), []);
     assert.ok(deployedFiles(ws.standIn.files, 'staging').length > 20);
   } finally {

@@ -21,7 +21,10 @@ let built: string | undefined;
 export function contractCli(): string {
   if (process.env.LAKEFLOW_CONTRACT_CLI) return process.env.LAKEFLOW_CONTRACT_CLI;
   if (built) return built;
-  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'databricks-cli.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'databricks-cli.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`the pinned Databricks CLI is unavailable: ${(r.stderr || r.error?.message || '').trim()}`);
   built = r.stdout.trim();
   return built;
@@ -62,7 +65,13 @@ export async function openWorkspace(project: Project, fixture = 'bundle'): Promi
     cpSync(join(repoRoot, 'test', 'contract', 'fixtures', fixture), bundleRoot, { recursive: true });
   }
   // Nothing of the developer's own Databricks setup leaks in: only PATH, the isolated home and the stand-in.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, USERPROFILE: home, DATABRICKS_HOST: url, DATABRICKS_TOKEN: STAND_IN_TOKEN };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    USERPROFILE: home,
+    DATABRICKS_HOST: url,
+    DATABRICKS_TOKEN: STAND_IN_TOKEN,
+  };
   return {
     standIn,
     cli,

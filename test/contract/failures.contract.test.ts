@@ -15,12 +15,18 @@ import { authTokenCommand, parseAccessToken } from '../../client/src/databricks/
 import { neutralDirectory } from '../../client/src/databricks/workspaceAccess';
 import { contractCli, openWorkspace } from './contractHarness';
 
-const rejection = (p: Promise<unknown>): Promise<unknown> => p.then(() => assert.fail('the command should fail'), (e: unknown) => e);
+const rejection = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => assert.fail('the command should fail'),
+    (e: unknown) => e,
+  );
 
 test('401: a rejected token is a CliError the extension recognises as an authentication failure', async () => {
   const ws = await openWorkspace('repository');
   try {
-    const e = await rejection(ws.run(cliCommands.validateBundle({ target: 'dev' }), { env: { ...ws.env, DATABRICKS_TOKEN: 'dapiWRONG0000000000' } }));
+    const e = await rejection(
+      ws.run(cliCommands.validateBundle({ target: 'dev' }), { env: { ...ws.env, DATABRICKS_TOKEN: 'dapiWRONG0000000000' } }),
+    );
     assert.ok(e instanceof CliError, String(e));
     assert.equal(e.exitCode, 1);
     assert.match(e.message, /Invalid access token/);
@@ -57,7 +63,13 @@ test('5xx: the CLI retries a 503 and the poll succeeds; a lasting 500 fails with
     const r = await ws.run(cliCommands.getUpdate(pipelineId, updateId), { cwd: neutralDirectory() });
     assert.equal(JSON.parse(r.stdout).update.update_id, updateId);
     assert.equal(ws.standIn.calls('GET', updatePath).length, 3, 'two 503s, then the answer');
-    ws.standIn.faults.push({ method: 'GET', path: updatePath, status: 500, times: 100, body: { error_code: 'INTERNAL_ERROR', message: 'Stand-in failure 42.' } });
+    ws.standIn.faults.push({
+      method: 'GET',
+      path: updatePath,
+      status: 500,
+      times: 100,
+      body: { error_code: 'INTERNAL_ERROR', message: 'Stand-in failure 42.' },
+    });
     const e = await rejection(ws.run(cliCommands.getUpdate(pipelineId, updateId), { cwd: neutralDirectory() }));
     assert.ok(e instanceof CliError);
     assert.match(e.message, /Stand-in failure 42/);
@@ -89,7 +101,9 @@ test('timeout: a workspace that does not answer ends in a cancelled command with
 });
 
 test('missing binary: a clear CliError naming the path', async () => {
-  const e = await rejection(runCli(join(neutralDirectory(), 'no-such-dir', 'databricks'), cliCommands.version(), { cwd: neutralDirectory(), env: {} }));
+  const e = await rejection(
+    runCli(join(neutralDirectory(), 'no-such-dir', 'databricks'), cliCommands.version(), { cwd: neutralDirectory(), env: {} }),
+  );
   assert.ok(e instanceof CliError);
   assert.match(e.message, /^Databricks CLI not found at .*no-such-dir/);
 });
@@ -100,7 +114,10 @@ test('version: the real `databricks version` output is read, accepted, and refus
   assert.ok(version, r.stdout);
   assert.equal(versionProblem(r.stdout), undefined, `accepted with the minimum ${MIN_CLI_VERSION}`);
   const [major, minor] = version.split('.').map(Number);
-  assert.equal(versionProblem(r.stdout, `${major}.${minor + 1}.0`), `Databricks CLI ${version} is too old: Lakeflow needs ${major}.${minor + 1}.0 or newer.`);
+  assert.equal(
+    versionProblem(r.stdout, `${major}.${minor + 1}.0`),
+    `Databricks CLI ${version} is too old: Lakeflow needs ${major}.${minor + 1}.0 or newer.`,
+  );
 });
 
 test('auth token: the access token of an OAuth profile, refreshed through the workspace token endpoint', async () => {
@@ -108,8 +125,16 @@ test('auth token: the access token of an OAuth profile, refreshed through the wo
   try {
     writeFileSync(join(ws.home, '.databrickscfg'), `[contract]\nhost = ${ws.standIn.url}\nauth_type = databricks-cli\n`);
     mkdirSync(join(ws.home, '.databricks'));
-    const expired = { access_token: 'eyJ.contract-expired', token_type: 'Bearer', refresh_token: 'refresh-1', expiry: '2020-01-01T00:00:00Z' };
-    writeFileSync(join(ws.home, '.databricks', 'token-cache.json'), JSON.stringify({ version: 1, tokens: { contract: expired, [ws.standIn.url]: expired } }));
+    const expired = {
+      access_token: 'eyJ.contract-expired',
+      token_type: 'Bearer',
+      refresh_token: 'refresh-1',
+      expiry: '2020-01-01T00:00:00Z',
+    };
+    writeFileSync(
+      join(ws.home, '.databricks', 'token-cache.json'),
+      JSON.stringify({ version: 1, tokens: { contract: expired, [ws.standIn.url]: expired } }),
+    );
     const env = { PATH: process.env.PATH, HOME: ws.home, DATABRICKS_AUTH_STORAGE: 'plaintext' };
     const r = await runCli(ws.cli, authTokenCommand('contract'), { cwd: ws.home, env });
     const token = parseAccessToken(r.stdout);

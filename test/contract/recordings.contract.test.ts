@@ -14,7 +14,11 @@ test('recordings: every output the e2e stand-in replays is what the real CLI pri
     const then = committed[name];
     assert.equal(then.command, now.command, name);
     assert.equal(then.exitCode, now.exitCode, `${name}: exit code`);
-    assert.equal(withoutTimes(then.stdout), withoutTimes(now.stdout), `${name}: stdout (regenerate with node out/test/contract/standInRecordings.js)`);
+    assert.equal(
+      withoutTimes(then.stdout),
+      withoutTimes(now.stdout),
+      `${name}: stdout (regenerate with node out/test/contract/standInRecordings.js)`,
+    );
     assert.equal(withoutTimes(then.stderr), withoutTimes(now.stderr), `${name}: stderr`);
   }
   assert.doesNotMatch(JSON.stringify(committed), /Found \d+ error|does not match any files/, 'nothing the real CLI does not print');

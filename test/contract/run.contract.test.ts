@@ -36,7 +36,10 @@ async function startRun(ws: ContractWorkspace, mode: RunMode): Promise<{ url: st
 function outside(ws: ContractWorkspace, updateUrl: string) {
   const access = workspaceAccess({ kind: 'none' }, { host: new URL(updateUrl).origin, profiles: [] });
   const env = outsideBundleEnvironment({ ...ws.env, DATABRICKS_HOST: undefined }, access);
-  return { access, run: (cmd: Parameters<ContractWorkspace['run']>[0], signal?: AbortSignal) => ws.run(cmd, { cwd: neutralDirectory(), env, signal }) };
+  return {
+    access,
+    run: (cmd: Parameters<ContractWorkspace['run']>[0], signal?: AbortSignal) => ws.run(cmd, { cwd: neutralDirectory(), env, signal }),
+  };
 }
 
 test('run: a workspace update is followed to COMPLETED with flow progress, row counts and every expectation count from the events details', async () => {
@@ -57,18 +60,32 @@ test('run: a workspace update is followed to COMPLETED with flow progress, row c
     const update = await startRun(ws, { kind: 'update' });
     const { access, run } = outside(ws, update.url);
     const lines: string[] = [];
-    const followed = await followUpdate(run, { ...update, profile: access.profile, pollIntervalMs: 10, wait: (ms) => new Promise((r) => setTimeout(r, ms)), onEvent: (e) => lines.push(describeLocalEvent(e)) });
+    const followed = await followUpdate(run, {
+      ...update,
+      profile: access.profile,
+      pollIntervalMs: 10,
+      wait: (ms) => new Promise((r) => setTimeout(r, ms)),
+      onEvent: (e) => lines.push(describeLocalEvent(e)),
+    });
     assert.equal(followed.state, 'COMPLETED');
     assert.deepEqual(expectationCounts(followed.events), [
       { dataset: 'stg_iot_events', name: 'valid_device_id', passed: 9_850, failed: 150 },
       { dataset: 'stg_iot_events', name: 'valid_reading', passed: 9_800, failed: 50 },
       { dataset: 'stg_devices', name: 'valid_device', passed: 120, failed: 0 },
     ]);
-    assert.ok(lines.includes('[INFO] flow_progress stg_iot_events COMPLETED 9850 rows · valid_device_id 9,850/10,000 passed (150 failed) · valid_reading 9,800/9,850 passed (50 failed)'), lines.join('\n'));
+    assert.ok(
+      lines.includes(
+        '[INFO] flow_progress stg_iot_events COMPLETED 9850 rows · valid_device_id 9,850/10,000 passed (150 failed) · valid_reading 9,800/9,850 passed (50 failed)',
+      ),
+      lines.join('\n'),
+    );
     assert.ok(lines.some((l) => l.startsWith('[INFO] flow_progress fct_iot_events COMPLETED 9800 rows')));
     // The same lens text as after a local run.
     const quality = latestRunQuality(followed.events);
-    assert.equal(expectationLensText(quality, 'stg_iot_events', 'valid_device_id', 'drop', 'workspace run'), '✓ 98.5% passed (9,850 / 10,000) · DROP ROW dropped 150');
+    assert.equal(
+      expectationLensText(quality, 'stg_iot_events', 'valid_device_id', 'drop', 'workspace run'),
+      '✓ 98.5% passed (9,850 / 10,000) · DROP ROW dropped 150',
+    );
     assert.equal(expectationLensText(quality, 'stg_devices', 'valid_device', 'fail', 'workspace run'), '✓ 100.0% passed (120 / 120)');
     // What the real CLI sent: the query of the events API decoded intact, later pages by token alone.
     const eventCalls = ws.standIn.calls('GET', /^\/api\/2\.0\/pipelines\/[^/]+\/events$/);
@@ -78,10 +95,16 @@ test('run: a workspace update is followed to COMPLETED with flow progress, row c
     assert.match(first.get('filter') ?? '', /^timestamp >= '\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z'$/);
     const paged = eventCalls.filter((c) => c.query.has('page_token'));
     assert.ok(paged.length > 0, 'no page_token request');
-    assert.ok(paged.every((c) => !c.query.has('filter')), 'a page token travels alone');
+    assert.ok(
+      paged.every((c) => !c.query.has('filter')),
+      'a page token travels alone',
+    );
     const unauthenticated = ws.standIn.requests.filter((r) => r.authorization !== `Bearer ${ws.env.DATABRICKS_TOKEN}`).map((r) => r.path);
     assert.deepEqual([...new Set(unauthenticated)], ['/.well-known/databricks-config'], 'only host discovery goes without the token');
-    assert.deepEqual(ws.standIn.unknown.map((r) => `${r.method} ${r.path}`), []);
+    assert.deepEqual(
+      ws.standIn.unknown.map((r) => `${r.method} ${r.path}`),
+      [],
+    );
   } finally {
     await ws.close();
   }
@@ -142,7 +165,12 @@ test('hygiene: from a neutral folder the run is followed even when a bundle YAML
     const update = await startRun(ws, { kind: 'update' });
     writeFileSync(join(ws.bundleRoot, 'resources', 'jobs.yml'), 'resources: [unclosed\n');
     const { access, run } = outside(ws, update.url);
-    const followed = await followUpdate(run, { ...update, profile: access.profile, pollIntervalMs: 10, wait: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const followed = await followUpdate(run, {
+      ...update,
+      profile: access.profile,
+      pollIntervalMs: 10,
+      wait: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
     assert.equal(followed.state, 'COMPLETED');
     // Inside the bundle folder the same command loads the bundle first, and fails on the broken file.
     await assert.rejects(ws.run(cliCommands.getUpdate(update.pipelineId, update.updateId)), /failed to load .*jobs\.yml: yaml/);
@@ -155,19 +183,34 @@ test('profiles: with credentials in ~/.databrickscfg only, the update is followe
   const ws = await openWorkspace('repository');
   try {
     const config = `${ws.home}/.databrickscfg`;
-    writeFileSync(config, `[DEFAULT]\nhost = ${ws.standIn.url}\ntoken = ${STAND_IN_TOKEN}\n\n[elsewhere]\nhost = https://other.cloud.databricks.com\ntoken = dapiOTHER000000\n`);
+    writeFileSync(
+      config,
+      `[DEFAULT]\nhost = ${ws.standIn.url}\ntoken = ${STAND_IN_TOKEN}\n\n[elsewhere]\nhost = https://other.cloud.databricks.com\ntoken = dapiOTHER000000\n`,
+    );
     // No host or token in the environment: the CLI finds the credentials itself, as for most users.
     const env = { PATH: process.env.PATH, HOME: ws.home };
     await ws.run(cliCommands.deployBundle({ target: 'dev' }), { env });
     const started = await ws.run(cliCommands.runPipeline({ target: 'dev' }, PIPELINE, { kind: 'update' }), { env });
     const update = parseUpdateUrl(started.stderr) ?? assert.fail(started.stderr);
-    const access = workspaceAccess({ kind: 'none' }, { host: new URL(update.url).origin, profiles: parseDatabricksConfig(readFileSync(config, 'utf8')) });
+    const access = workspaceAccess(
+      { kind: 'none' },
+      { host: new URL(update.url).origin, profiles: parseDatabricksConfig(readFileSync(config, 'utf8')) },
+    );
     assert.deepEqual(access, { profile: 'DEFAULT' }, 'the one profile of the update host');
-    const run = (cmd: Parameters<ContractWorkspace['run']>[0]) => ws.run(cmd, { cwd: neutralDirectory(), env: outsideBundleEnvironment(env, access) });
-    const followed = await followUpdate(run, { ...update, profile: access.profile, pollIntervalMs: 10, wait: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const run = (cmd: Parameters<ContractWorkspace['run']>[0]) =>
+      ws.run(cmd, { cwd: neutralDirectory(), env: outsideBundleEnvironment(env, access) });
+    const followed = await followUpdate(run, {
+      ...update,
+      profile: access.profile,
+      pollIntervalMs: 10,
+      wait: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
     assert.equal(followed.state, 'COMPLETED');
     const polls = ws.standIn.calls('GET', /\/updates\/[^/]+$/);
-    assert.ok(polls.length >= 2 && polls.every((r) => r.authorization === `Bearer ${STAND_IN_TOKEN}`), 'the profile\'s token reached the workspace');
+    assert.ok(
+      polls.length >= 2 && polls.every((r) => r.authorization === `Bearer ${STAND_IN_TOKEN}`),
+      "the profile's token reached the workspace",
+    );
   } finally {
     await ws.close();
   }

@@ -20,7 +20,12 @@ try {
 }
 console.log(`Databricks CLI: ${cli} (ready in ${Math.round((Date.now() - started) / 1000)} s)`);
 const dir = join(root, 'out/test/contract');
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(dir, f)) : [];
+const files = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.test.js'))
+      .sort()
+      .map((f) => join(dir, f))
+  : [];
 if (files.length === 0) {
   console.log('not ok - no compiled contract tests in out/test/contract (run tsc -b first)');
   console.log('\n0 passed, 1 failed');
@@ -34,8 +39,16 @@ const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test
   maxBuffer: 256 * 1024 * 1024,
 });
 const out = r.stdout ?? '';
-process.stdout.write(out.split('\n').filter((l) => !/^\s+(duration_ms|\.\.\.|---|type:)/.test(l)).join('\n'));
+process.stdout.write(
+  out
+    .split('\n')
+    .filter((l) => !/^\s+(duration_ms|\.\.\.|---|type:)/.test(l))
+    .join('\n'),
+);
 const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
-const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0) + (r.status !== 0 && !/^# fail [1-9]/m.test(out) ? 1 : 0);
+const fail =
+  Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) +
+  Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0) +
+  (r.status !== 0 && !/^# fail [1-9]/m.test(out) ? 1 : 0);
 console.log(`\n${pass} passed, ${fail} failed`);
 process.exitCode = fail === 0 && pass > 0 ? 0 : 1;

@@ -11,13 +11,20 @@ import { parse } from 'yaml';
 import { contractCli, repoRoot } from './contractHarness';
 
 async function generated(): Promise<string> {
-  const script = (await import(pathToFileURL(join(repoRoot, 'scripts', 'bundle-schema.mjs')).href)) as { generateBundleSchema(cli: string): string };
+  const script = (await import(pathToFileURL(join(repoRoot, 'scripts', 'bundle-schema.mjs')).href)) as {
+    generateBundleSchema(cli: string): string;
+  };
   return script.generateBundleSchema(contractCli());
 }
 
 function bundleYamlFiles(): string[] {
   const dir = join(repoRoot, 'bundle');
-  return ['databricks.yml', ...readdirSync(join(dir, 'resources')).filter((f) => f.endsWith('.yml')).map((f) => `resources/${f}`)].map((f) => join(dir, f));
+  return [
+    'databricks.yml',
+    ...readdirSync(join(dir, 'resources'))
+      .filter((f) => f.endsWith('.yml'))
+      .map((f) => `resources/${f}`),
+  ].map((f) => join(dir, f));
 }
 
 test('schema: the committed databricks.yml schema is what the pinned CLI prints (scripts/bundle-schema.mjs)', async () => {
@@ -35,5 +42,9 @@ test('schema: every bundle/*.yml file validates against the CLI schema, and a wr
   }
   assert.equal(validate({ resources: { pipelines: { p: { continuous: 'sometimes' } } } }), false, 'a non-boolean continuous is refused');
   assert.equal(validate({ resources: { pipelines: { p: { serverles: true } } } }), false, 'a misspelt pipeline key is refused');
-  assert.equal(validate({ resources: { pipelines: { p: { continuous: '${var.continuous}' } } } }), true, 'a variable reference is accepted anywhere');
+  assert.equal(
+    validate({ resources: { pipelines: { p: { continuous: '${var.continuous}' } } } }),
+    true,
+    'a variable reference is accepted anywhere',
+  );
 });

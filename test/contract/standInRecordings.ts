@@ -37,7 +37,11 @@ export interface Recording {
 export const DUPLICATE_PIPELINE_FILE = 'resources/duplicate_pipeline.yml';
 const DUPLICATE_PIPELINE = 'resources:\n  pipelines:\n    fixture_pipeline:\n      name: fixture_pipeline_again\n';
 
-async function capture(ws: ContractWorkspace, cmd: CliCommand, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+async function capture(
+  ws: ContractWorkspace,
+  cmd: CliCommand,
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   try {
     const r = await ws.run(cmd, options);
     return { exitCode: 0, stdout: r.stdout, stderr: r.stderr };
@@ -61,22 +65,36 @@ export async function recordStandInOutputs(): Promise<Record<string, Recording>>
     return out;
   };
   const recordings: Record<string, Recording> = {};
-  const record = async (name: string, cmd: CliCommand, options: { cwd?: string; env?: NodeJS.ProcessEnv; files?: Record<string, string> } = {}): Promise<void> => {
+  const record = async (
+    name: string,
+    cmd: CliCommand,
+    options: { cwd?: string; env?: NodeJS.ProcessEnv; files?: Record<string, string> } = {},
+  ): Promise<void> => {
     const r = await capture(ws, cmd, { cwd: options.cwd ?? fixture, env: options.env });
-    recordings[name] = { command: normalise(`databricks ${toArgv(cmd).join(' ')}`), ...(options.files ? { files: options.files } : {}), exitCode: r.exitCode, stdout: normalise(r.stdout), stderr: normalise(r.stderr) };
+    recordings[name] = {
+      command: normalise(`databricks ${toArgv(cmd).join(' ')}`),
+      ...(options.files ? { files: options.files } : {}),
+      exitCode: r.exitCode,
+      stdout: normalise(r.stdout),
+      stderr: normalise(r.stderr),
+    };
   };
   try {
     await record('version', cliCommands.version());
     await record('validate', cliCommands.validateBundle({ target: 'dev' }));
     writeFileSync(join(fixture, DUPLICATE_PIPELINE_FILE), DUPLICATE_PIPELINE);
-    await record('validateErrors', cliCommands.validateBundle({ target: 'dev' }), { files: { [DUPLICATE_PIPELINE_FILE]: DUPLICATE_PIPELINE } });
+    await record('validateErrors', cliCommands.validateBundle({ target: 'dev' }), {
+      files: { [DUPLICATE_PIPELINE_FILE]: DUPLICATE_PIPELINE },
+    });
     cpSync(join(repoRoot, 'test', 'e2e', 'fixtures', 'bundle', 'resources'), join(fixture, 'resources'), { recursive: true, force: true });
     await import('node:fs').then((fs) => fs.rmSync(join(fixture, DUPLICATE_PIPELINE_FILE)));
     await record('authFailure', cliCommands.validateBundle({ target: 'dev' }), { env: { PATH: process.env.PATH, HOME: ws.home } });
     await record('deploy', cliCommands.deployBundle({ target: 'dev' }));
     // An older update first, so the events page holds another update's events too.
     ws.standIn.nextUpdate = { states: ['FAILED'], events: [] };
-    const older = parseUpdateUrl((await ws.run(cliCommands.runPipeline({ target: 'dev' }, 'fixture_pipeline', { kind: 'update' }), { cwd: fixture })).stderr);
+    const older = parseUpdateUrl(
+      (await ws.run(cliCommands.runPipeline({ target: 'dev' }, 'fixture_pipeline', { kind: 'update' }), { cwd: fixture })).stderr,
+    );
     ws.standIn.nextUpdate = {
       states: ['RUNNING', 'COMPLETED'],
       events: [flowProgress('fixture_readings', 98, [{ name: 'valid_value', passed: 98, failed: 2 }]), flowProgress('fixture_summary', 7)],
@@ -86,8 +104,17 @@ export async function recordStandInOutputs(): Promise<Record<string, Recording>>
     if (!older || !update) throw new Error(`bundle run printed no update URL: ${started.stderr}`);
     ids.set(update.pipelineId, FIXED.pipelineId).set(update.updateId, FIXED.updateId).set(older.updateId, FIXED.olderUpdateId);
     // Event messages name an update by its first six characters, as the workspace does.
-    ids.set(`Update ${update.updateId.slice(0, 6)} `, `Update ${FIXED.updateId.slice(0, 6)} `).set(`Update ${older.updateId.slice(0, 6)} `, `Update ${FIXED.olderUpdateId.slice(0, 6)} `);
-    recordings.run = { command: normalise(`databricks ${toArgv(cliCommands.runPipeline({ target: 'dev' }, 'fixture_pipeline', { kind: 'update' })).join(' ')}`), exitCode: 0, stdout: normalise(started.stdout), stderr: normalise(started.stderr) };
+    ids
+      .set(`Update ${update.updateId.slice(0, 6)} `, `Update ${FIXED.updateId.slice(0, 6)} `)
+      .set(`Update ${older.updateId.slice(0, 6)} `, `Update ${FIXED.olderUpdateId.slice(0, 6)} `);
+    recordings.run = {
+      command: normalise(
+        `databricks ${toArgv(cliCommands.runPipeline({ target: 'dev' }, 'fixture_pipeline', { kind: 'update' })).join(' ')}`,
+      ),
+      exitCode: 0,
+      stdout: normalise(started.stdout),
+      stderr: normalise(started.stderr),
+    };
     const outside = { cwd: neutralDirectory() };
     await record('getUpdateRunning', cliCommands.getUpdate(update.pipelineId, update.updateId), outside);
     await record('getUpdateCompleted', cliCommands.getUpdate(update.pipelineId, update.updateId), outside);
@@ -98,7 +125,10 @@ export async function recordStandInOutputs(): Promise<Record<string, Recording>>
     writeFileSync(join(ws.home, '.databrickscfg'), `[standin]\nhost = ${ws.standIn.url}\nauth_type = databricks-cli\n`);
     const expired = { access_token: 'eyJ.expired', token_type: 'Bearer', refresh_token: 'refresh-1', expiry: '2020-01-01T00:00:00Z' };
     writeFileSync(join(ws.home, '.databricks', 'token-cache.json'), JSON.stringify({ version: 1, tokens: { standin: expired } }));
-    await record('authToken', authTokenCommand('standin'), { cwd: ws.home, env: { PATH: process.env.PATH, HOME: ws.home, DATABRICKS_AUTH_STORAGE: 'plaintext' } });
+    await record('authToken', authTokenCommand('standin'), {
+      cwd: ws.home,
+      env: { PATH: process.env.PATH, HOME: ws.home, DATABRICKS_AUTH_STORAGE: 'plaintext' },
+    });
     return recordings;
   } finally {
     await ws.close();
@@ -107,13 +137,16 @@ export async function recordStandInOutputs(): Promise<Record<string, Recording>>
 
 /** Timestamps and expiry times change every run; the comparison ignores their values. */
 export function withoutTimes(text: string): string {
-  return text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, '<time>').replace(/"creation_time": \d+/g, '"creation_time": <time>');
+  return text
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, '<time>')
+    .replace(/"creation_time": \d+/g, '"creation_time": <time>');
 }
 
 if (require.main === module) {
   void recordStandInOutputs().then(
     (recordings) => {
-      const note = 'Output of the real Databricks CLI (scripts/databricks-cli.mjs pins the version) for the e2e stand-in test/e2e/standIn/databricks, recorded by test/contract/standInRecordings.ts against the workspace stand-in; regenerate with `node out/test/contract/standInRecordings.js`.';
+      const note =
+        'Output of the real Databricks CLI (scripts/databricks-cli.mjs pins the version) for the e2e stand-in test/e2e/standIn/databricks, recorded by test/contract/standInRecordings.ts against the workspace stand-in; regenerate with `node out/test/contract/standInRecordings.js`.';
       writeFileSync(RECORDINGS_FILE, `${JSON.stringify({ $comment: note, recordings }, null, 2)}\n`);
       console.log(`wrote ${Object.keys(recordings).length} recordings to ${RECORDINGS_FILE}`);
     },

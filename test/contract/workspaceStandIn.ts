@@ -123,12 +123,22 @@ export class WorkspaceStandIn {
     }
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname);
-    const record: RecordedRequest = { method, path, query: url.searchParams, body, authorization: req.headers.authorization, userAgent: req.headers['user-agent'] };
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      body,
+      authorization: req.headers.authorization,
+      userAgent: req.headers['user-agent'],
+    };
     this.requests.push(record);
     const send = (status: number, payload: unknown): void => {
       const raw = payload instanceof RawBody;
       const data = raw ? payload.text : JSON.stringify(payload);
-      res.writeHead(status, { 'content-type': raw ? 'application/octet-stream' : 'application/json', 'content-length': Buffer.byteLength(data) });
+      res.writeHead(status, {
+        'content-type': raw ? 'application/octet-stream' : 'application/json',
+        'content-length': Buffer.byteLength(data),
+      });
       res.end(data);
     };
     const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(path));
@@ -137,7 +147,11 @@ export class WorkspaceStandIn {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.status) return send(fault.status, fault.body ?? errorBody(fault.status));
     }
-    if (path !== '/.well-known/databricks-config' && !path.startsWith('/oidc/') && req.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) {
+    if (
+      path !== '/.well-known/databricks-config' &&
+      !path.startsWith('/oidc/') &&
+      req.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`
+    ) {
       return send(401, { error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' });
     }
     const answer = this.route(method, path, url.searchParams, body, record);
@@ -151,41 +165,86 @@ export class WorkspaceStandIn {
     const key = `${method} ${path}`;
     let m: RegExpExecArray | null;
     if (key === 'GET /.well-known/databricks-config') {
-      return [200, { oidc_endpoint: `${this.url}/oidc`, workspace_id: '1234567890123456', cloud: 'AWS', host_type: 'WORKSPACE_HOST', token_federation_default_oidc_audiences: [`${this.url}/oidc/v1/token`] }];
+      return [
+        200,
+        {
+          oidc_endpoint: `${this.url}/oidc`,
+          workspace_id: '1234567890123456',
+          cloud: 'AWS',
+          host_type: 'WORKSPACE_HOST',
+          token_federation_default_oidc_audiences: [`${this.url}/oidc/v1/token`],
+        },
+      ];
     }
     // OAuth (U2M): discovery and the token endpoint `databricks auth token` refreshes through.
     if (key === 'GET /oidc/.well-known/oauth-authorization-server') {
-      return [200, { authorization_endpoint: `${this.url}/oidc/v1/authorize`, token_endpoint: `${this.url}/oidc/v1/token`, issuer: `${this.url}/oidc` }];
+      return [
+        200,
+        {
+          authorization_endpoint: `${this.url}/oidc/v1/authorize`,
+          token_endpoint: `${this.url}/oidc/v1/token`,
+          issuer: `${this.url}/oidc`,
+        },
+      ];
     }
     if (key === 'POST /oidc/v1/token') {
-      return [200, { access_token: 'eyJ.contract-refreshed', token_type: 'Bearer', refresh_token: 'refresh-2', expires_in: 3600, scope: 'all-apis offline_access' }];
+      return [
+        200,
+        {
+          access_token: 'eyJ.contract-refreshed',
+          token_type: 'Bearer',
+          refresh_token: 'refresh-2',
+          expires_in: 3600,
+          scope: 'all-apis offline_access',
+        },
+      ];
     }
     if (key === 'POST /telemetry-ext') {
       // The CLI reports usage after each command; the answer's shape is what it checks.
       return [200, { errors: [], numProtoSuccess: Array.isArray(b.protoLogs) ? b.protoLogs.length : 0 }];
     }
     if (key === 'GET /api/2.0/preview/scim/v2/Me') {
-      return [200, { id: '4242', userName: CURRENT_USER, displayName: 'Contract User', active: true, groups: [{ display: 'users', value: '1' }] }];
+      return [
+        200,
+        { id: '4242', userName: CURRENT_USER, displayName: 'Contract User', active: true, groups: [{ display: 'users', value: '1' }] },
+      ];
     }
     if (key === 'GET /api/2.0/preview/scim/v2/ServicePrincipals') {
       const name = /displayName eq "?([^"]+)"?/.exec(q.get('filter') ?? '')?.[1];
-      return [200, { Resources: name ? [{ id: '777', applicationId: '00000000-0000-4000-8000-00000000sp01', displayName: name, active: true }] : [], totalResults: name ? 1 : 0, itemsPerPage: 1, startIndex: 1 }];
+      return [
+        200,
+        {
+          Resources: name ? [{ id: '777', applicationId: '00000000-0000-4000-8000-00000000sp01', displayName: name, active: true }] : [],
+          totalResults: name ? 1 : 0,
+          itemsPerPage: 1,
+          startIndex: 1,
+        },
+      ];
     }
     if (key === 'GET /api/2.0/sql/warehouses') {
-      return [200, { warehouses: [{ id: 'a1b2c3d4e5f60001', name: 'Serverless Starter Warehouse', state: 'RUNNING', enable_serverless_compute: true }] }];
+      return [
+        200,
+        {
+          warehouses: [{ id: 'a1b2c3d4e5f60001', name: 'Serverless Starter Warehouse', state: 'RUNNING', enable_serverless_compute: true }],
+        },
+      ];
     }
     // Workspace tree.
     if (key === 'GET /api/2.0/workspace/get-status') {
       const p = q.get('path') ?? '';
       const o = this.files.get(p);
-      return o ? [200, { path: p, object_type: o.type, object_id: o.id, ...(o.type === 'FILE' ? { size: o.content?.length ?? 0 } : {}) }] : [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
+      return o
+        ? [200, { path: p, object_type: o.type, object_id: o.id, ...(o.type === 'FILE' ? { size: o.content?.length ?? 0 } : {}) }]
+        : [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
     }
     if (key === 'GET /api/2.0/workspace/export') {
       // The deployment lock and state are read back this way (direct_download: the raw bytes).
       const p = q.get('path') ?? '';
       const o = this.files.get(p);
       if (o?.type !== 'FILE') return [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
-      return q.get('direct_download') === 'true' ? [200, rawBody(o.content ?? '')] : [200, { content: Buffer.from(o.content ?? '').toString('base64'), file_type: 'FILE' }];
+      return q.get('direct_download') === 'true'
+        ? [200, rawBody(o.content ?? '')]
+        : [200, { content: Buffer.from(o.content ?? '').toString('base64'), file_type: 'FILE' }];
     }
     if (key === 'POST /api/2.0/workspace/mkdirs') {
       this.mkdirs(String(b.path));
@@ -194,7 +253,9 @@ export class WorkspaceStandIn {
     if (key === 'GET /api/2.0/workspace/list') {
       const p = (q.get('path') ?? '').replace(/\/+$/, '');
       if (!this.files.has(p)) return [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
-      const objects = [...this.files.entries()].filter(([f]) => f.startsWith(`${p}/`) && !f.slice(p.length + 1).includes('/')).map(([f, o]) => ({ path: f, object_type: o.type, object_id: o.id }));
+      const objects = [...this.files.entries()]
+        .filter(([f]) => f.startsWith(`${p}/`) && !f.slice(p.length + 1).includes('/'))
+        .map(([f, o]) => ({ path: f, object_type: o.type, object_id: o.id }));
       return [200, objects.length ? { objects } : {}];
     }
     if (key === 'POST /api/2.0/workspace/delete') {
@@ -205,7 +266,8 @@ export class WorkspaceStandIn {
     }
     if ((m = /^POST \/api\/2\.0\/workspace-files\/import-file\/(.+)$/.exec(key))) {
       const p = m[1].startsWith('/') ? m[1] : `/${m[1]}`;
-      if (this.files.has(p) && q.get('overwrite') !== 'true') return [409, { error_code: 'RESOURCE_ALREADY_EXISTS', message: `${p} already exists` }];
+      if (this.files.has(p) && q.get('overwrite') !== 'true')
+        return [409, { error_code: 'RESOURCE_ALREADY_EXISTS', message: `${p} already exists` }];
       this.mkdirs(p.slice(0, p.lastIndexOf('/')));
       this.files.set(p, { type: 'FILE', id: this.counter++, content: typeof r.body === 'string' ? r.body : JSON.stringify(r.body) });
       return [200, {}];
@@ -213,7 +275,9 @@ export class WorkspaceStandIn {
     if ((m = /^GET \/api\/2\.0\/workspace-files\/(.+)$/.exec(key))) {
       const p = m[1].startsWith('/') ? m[1] : `/${m[1]}`;
       const o = this.files.get(p);
-      return o?.type === 'FILE' ? [200, JSON.parse(o.content || '{}')] : [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
+      return o?.type === 'FILE'
+        ? [200, JSON.parse(o.content || '{}')]
+        : [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Path (${p}) doesn't exist.` }];
     }
     // Pipelines.
     if (key === 'POST /api/2.0/pipelines') {
@@ -234,7 +298,20 @@ export class WorkspaceStandIn {
         return [200, {}];
       }
       const latest = p.updates.at(-1);
-      return [200, { pipeline_id: p.id, name: p.spec.name, state: latest && !isTerminal(this.stateOf(latest, false)) ? 'RUNNING' : 'IDLE', creator_user_name: CURRENT_USER, run_as_user_name: CURRENT_USER, spec: { ...p.spec, id: p.id }, latest_updates: p.updates.map((u) => ({ update_id: u.id, state: this.stateOf(u, false), creation_time: new Date(u.created).toISOString() })).reverse() }];
+      return [
+        200,
+        {
+          pipeline_id: p.id,
+          name: p.spec.name,
+          state: latest && !isTerminal(this.stateOf(latest, false)) ? 'RUNNING' : 'IDLE',
+          creator_user_name: CURRENT_USER,
+          run_as_user_name: CURRENT_USER,
+          spec: { ...p.spec, id: p.id },
+          latest_updates: p.updates
+            .map((u) => ({ update_id: u.id, state: this.stateOf(u, false), creation_time: new Date(u.created).toISOString() }))
+            .reverse(),
+        },
+      ];
     }
     if ((m = /^POST \/api\/2\.0\/pipelines\/([^/]+)\/updates$/.exec(key))) {
       const p = this.pipelines.get(m[1]);
@@ -247,7 +324,20 @@ export class WorkspaceStandIn {
       const u = this.pipelines.get(m[1])?.updates.find((x) => x.id === m?.[2]);
       if (!u) return [404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Update ${m[2]} not found.` }];
       const state = this.stateOf(u, true);
-      return [200, { update: { pipeline_id: m[1], update_id: u.id, state, creation_time: u.created, cause: 'API_CALL', full_refresh: u.request.full_refresh ?? false, ...pick(u.request, ['refresh_selection', 'full_refresh_selection', 'validate_only']) } }];
+      return [
+        200,
+        {
+          update: {
+            pipeline_id: m[1],
+            update_id: u.id,
+            state,
+            creation_time: u.created,
+            cause: 'API_CALL',
+            full_refresh: u.request.full_refresh ?? false,
+            ...pick(u.request, ['refresh_selection', 'full_refresh_selection', 'validate_only']),
+          },
+        },
+      ];
     }
     if ((m = /^POST \/api\/2\.0\/pipelines\/([^/]+)\/stop$/.exec(key))) {
       const p = this.pipelines.get(m[1]);
@@ -269,20 +359,30 @@ export class WorkspaceStandIn {
     if (key === 'GET /api/2.2/jobs/get') {
       const id = Number(q.get('job_id'));
       const settings = this.jobs.get(id);
-      return settings ? [200, { job_id: id, creator_user_name: CURRENT_USER, settings }] : [400, { error_code: 'INVALID_PARAMETER_VALUE', message: `Job ${id} does not exist.` }];
+      return settings
+        ? [200, { job_id: id, creator_user_name: CURRENT_USER, settings }]
+        : [400, { error_code: 'INVALID_PARAMETER_VALUE', message: `Job ${id} does not exist.` }];
     }
     if (key === 'POST /api/2.2/jobs/reset') {
       this.jobs.set(Number(b.job_id), b.new_settings as Json);
       return [200, {}];
     }
     if (key === 'POST /api/2.2/jobs/delete') {
-      return this.jobs.delete(Number(b.job_id)) ? [200, {}] : [400, { error_code: 'INVALID_PARAMETER_VALUE', message: `Job ${String(b.job_id)} does not exist.` }];
+      return this.jobs.delete(Number(b.job_id))
+        ? [200, {}]
+        : [400, { error_code: 'INVALID_PARAMETER_VALUE', message: `Job ${String(b.job_id)} does not exist.` }];
     }
     // Permissions.
     if ((m = /^(PUT|PATCH|GET) \/api\/2\.0\/permissions\/(.+)$/.exec(key))) {
       if (m[1] !== 'GET') this.permissions.set(m[2], b);
       const acl = (this.permissions.get(m[2])?.access_control_list ?? []) as Json[];
-      return [200, { object_id: `/${m[2]}`, access_control_list: acl.map((a) => ({ ...a, all_permissions: [{ permission_level: a.permission_level, inherited: false }] })) }];
+      return [
+        200,
+        {
+          object_id: `/${m[2]}`,
+          access_control_list: acl.map((a) => ({ ...a, all_permissions: [{ permission_level: a.permission_level, inherited: false }] })),
+        },
+      ];
     }
     return undefined;
   }
@@ -306,28 +406,75 @@ export class WorkspaceStandIn {
   /** Every event of the pipeline, newest first as the API orders them; `filter` on timestamp; paged with opaque tokens. */
   private eventsPage(p: Pipeline, q: URLSearchParams): Json {
     const token = q.get('page_token');
-    const state = token ? (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset: number; since?: string }) : { offset: 0, since: /timestamp\s*>=\s*'([^']+)'/.exec(q.get('filter') ?? '')?.[1] };
+    const state = token
+      ? (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset: number; since?: string })
+      : { offset: 0, since: /timestamp\s*>=\s*'([^']+)'/.exec(q.get('filter') ?? '')?.[1] };
     const all = p.updates
       .flatMap((u) => this.eventsOf(p, u))
       .filter((e) => !state.since || String(e.timestamp) >= state.since)
       .sort((a, b) => String(b.timestamp).localeCompare(String(a.timestamp)));
     const size = Math.min(Number(q.get('max_results') ?? 25) || 25, this.pageCap);
     const events = all.slice(state.offset, state.offset + size);
-    const next = state.offset + size < all.length ? Buffer.from(JSON.stringify({ offset: state.offset + size, since: state.since })).toString('base64url') : undefined;
+    const next =
+      state.offset + size < all.length
+        ? Buffer.from(JSON.stringify({ offset: state.offset + size, since: state.since })).toString('base64url')
+        : undefined;
     return { events, ...(next ? { next_page_token: next } : {}) };
   }
 
   private eventsOf(p: Pipeline, u: Update): Json[] {
     const at = (i: number): string => new Date(u.created + i * 1000).toISOString();
-    const origin = (extra: Json = {}): Json => ({ cloud: 'AWS', region: 'us-west-2', org_id: 1234567890123456, pipeline_id: p.id, pipeline_name: p.spec.name, update_id: u.id, ...extra });
+    const origin = (extra: Json = {}): Json => ({
+      cloud: 'AWS',
+      region: 'us-west-2',
+      org_id: 1234567890123456,
+      pipeline_id: p.id,
+      pipeline_name: p.spec.name,
+      update_id: u.id,
+      ...extra,
+    });
     const final = u.stopped ? 'CANCELED' : u.plan.states.at(-1);
     return [
-      { id: `${u.id}-e0`, sequence: { control_plane_seq_no: 1 }, origin: origin(), timestamp: at(0), message: `Update ${u.id.slice(0, 6)} started by API_CALL.`, level: 'INFO', maturity_level: 'STABLE', event_type: 'create_update', details: { create_update: { cause: 'API_CALL', full_refresh: u.request.full_refresh ?? false, validate_only: u.request.validate_only ?? false } } },
+      {
+        id: `${u.id}-e0`,
+        sequence: { control_plane_seq_no: 1 },
+        origin: origin(),
+        timestamp: at(0),
+        message: `Update ${u.id.slice(0, 6)} started by API_CALL.`,
+        level: 'INFO',
+        maturity_level: 'STABLE',
+        event_type: 'create_update',
+        details: {
+          create_update: {
+            cause: 'API_CALL',
+            full_refresh: u.request.full_refresh ?? false,
+            validate_only: u.request.validate_only ?? false,
+          },
+        },
+      },
       ...u.plan.events.map((e, i) => {
         const o = (e.origin ?? {}) as Json;
-        return { id: `${u.id}-f${i}`, sequence: { control_plane_seq_no: i + 2 }, level: 'INFO', maturity_level: 'STABLE', ...e, origin: origin(o), timestamp: at(i + 1) };
+        return {
+          id: `${u.id}-f${i}`,
+          sequence: { control_plane_seq_no: i + 2 },
+          level: 'INFO',
+          maturity_level: 'STABLE',
+          ...e,
+          origin: origin(o),
+          timestamp: at(i + 1),
+        };
       }),
-      { id: `${u.id}-e9`, sequence: { control_plane_seq_no: 99 }, origin: origin(), timestamp: at(u.plan.events.length + 1), message: `Update ${u.id.slice(0, 6)} is ${final}.`, level: final === 'FAILED' ? 'ERROR' : 'INFO', maturity_level: 'STABLE', event_type: 'update_progress', details: { update_progress: { state: final } } },
+      {
+        id: `${u.id}-e9`,
+        sequence: { control_plane_seq_no: 99 },
+        origin: origin(),
+        timestamp: at(u.plan.events.length + 1),
+        message: `Update ${u.id.slice(0, 6)} is ${final}.`,
+        level: final === 'FAILED' ? 'ERROR' : 'INFO',
+        maturity_level: 'STABLE',
+        event_type: 'update_progress',
+        details: { update_progress: { state: final } },
+      },
     ];
   }
 }
@@ -351,9 +498,13 @@ function pick(o: Json, keys: string[]): Json {
 
 function errorBody(status: number): Json {
   if (status === 401) return { error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' };
-  if (status === 403) return { error_code: 'PERMISSION_DENIED', message: `User ${CURRENT_USER} does not have permission to perform this action.` };
+  if (status === 403)
+    return { error_code: 'PERMISSION_DENIED', message: `User ${CURRENT_USER} does not have permission to perform this action.` };
   if (status === 429) return { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'Too many requests.' };
-  return { error_code: status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST', message: status === 503 ? 'Service temporarily unavailable.' : 'Internal error.' };
+  return {
+    error_code: status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST',
+    message: status === 503 ? 'Service temporarily unavailable.' : 'Internal error.',
+  };
 }
 
 /** A flow_progress event with row counts and expectation counts, as the events API documents `details`. */
@@ -367,7 +518,10 @@ export function flowProgress(dataset: string, rows: number, expectations: { name
       flow_progress: {
         status: 'COMPLETED',
         metrics: { num_output_rows: rows },
-        data_quality: { dropped_records: dropped, expectations: expectations.map((x) => ({ name: x.name, dataset, passed_records: x.passed, failed_records: x.failed })) },
+        data_quality: {
+          dropped_records: dropped,
+          expectations: expectations.map((x) => ({ name: x.name, dataset, passed_records: x.passed, failed_records: x.failed })),
+        },
       },
     },
   };

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     const workspace = path.join(state, 'workspace');
     const skip = new Set(['node_modules', 'out', '.e2e', '.git', '.lakeflow', '.vscode-test']);
     for (const entry of readdirSync(root)) {
-      if (!skip.has(entry)) cpSync(path.join(root, entry), path.join(workspace, entry), { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
+      if (!skip.has(entry))
+        cpSync(path.join(root, entry), path.join(workspace, entry), { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
     }
     await runTests({
       extensionDevelopmentPath: root,

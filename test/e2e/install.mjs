@@ -36,7 +36,9 @@ function ensureDebianPackages(chromium) {
   const missing = !existsSync(chromium) || !existsSync('/usr/include/gssapi/gssapi.h') || !hasCommand('pkg-config') || !hasCommand('g++');
   if (!missing) return;
   if (process.getuid?.() !== 0) {
-    throw new Error('e2e needs the Debian packages chromium libkrb5-dev pkg-config build-essential python3; install them (as root) and retry');
+    throw new Error(
+      'e2e needs the Debian packages chromium libkrb5-dev pkg-config build-essential python3; install them (as root) and retry',
+    );
   }
   log('installing Debian packages (chromium, libkrb5-dev, pkg-config, build-essential)');
   run('apt-get', ['update', '-qq']);

@@ -24,7 +24,8 @@ const runDir = join(e2eDir, 'run');
 const screenshotDir = join(e2eDir, 'screenshots');
 const TIMEOUT_MS = Number(process.env.LAKEFLOW_E2E_TIMEOUT_MS || 300_000);
 // Workbench chatter that is not about this extension (offline marketplace, etc.).
-const NOISE = /open-vsx\.org|ENOTFOUND|AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|connection token|Creating a socket|grace-time|builtin extensions cache|marketplace|gallery|ERR_NAME_NOT_RESOLVED|Failed to load resource|authentication provider 'github'|tryActivateProvider|getSessions|Creation of workbench contribution/i;
+const NOISE =
+  /open-vsx\.org|ENOTFOUND|AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|connection token|Creating a socket|grace-time|builtin extensions cache|marketplace|gallery|ERR_NAME_NOT_RESOLVED|Failed to load resource|authentication provider 'github'|tryActivateProvider|getSessions|Creation of workbench contribution/i;
 
 const t0 = Date.now();
 let tInstalled = t0;
@@ -42,7 +43,10 @@ async function waitFor(what, check, timeoutMs, intervalMs = 100) {
 }
 
 function build() {
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (tsc.status !== 0) throw new Error('tsc -b failed');
   const bundle = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (bundle.status !== 0) throw new Error('esbuild failed');
@@ -56,10 +60,22 @@ function startServer(paths, env) {
     paths.node24,
     [
       join(paths.vscodeDir, 'out/server-main.js'),
-      '--host', '127.0.0.1', '--port', '0',
-      '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
-      '--disable-telemetry', '--disable-workspace-trust', '--disable-update-check',
-      '--user-data-dir', join(runDir, 'user'), '--server-data-dir', join(runDir, 'server'), '--extensions-dir', join(runDir, 'extensions'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-telemetry',
+      '--disable-workspace-trust',
+      '--disable-update-check',
+      '--user-data-dir',
+      join(runDir, 'user'),
+      '--server-data-dir',
+      join(runDir, 'server'),
+      '--extensions-dir',
+      join(runDir, 'extensions'),
     ],
     { cwd: root, env, detached: true, stdio: ['ignore', fd, fd] },
   );
@@ -125,7 +141,14 @@ async function drive(paths, port, workspace, log) {
   const browser = await chromium.launch({
     executablePath: paths.chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     // Wide enough for the lineage graph of the bundled pipeline to be readable in its screenshots.
@@ -162,7 +185,12 @@ async function main() {
   const workspace = prepareWorkspace(root);
   mkdirSync(screenshotDir, { recursive: true });
   // The extension host inherits the server's environment: the stand-in CLI finds its state folder here.
-  const env = { ...process.env, PATH: `${join(paths.node24Dir, 'bin')}:${process.env.PATH}`, LAKEFLOW_STANDIN_DIR: join(runDir, 'standIn'), LAKEFLOW_E2E_SCREENSHOTS: screenshotDir };
+  const env = {
+    ...process.env,
+    PATH: `${join(paths.node24Dir, 'bin')}:${process.env.PATH}`,
+    LAKEFLOW_STANDIN_DIR: join(runDir, 'standIn'),
+    LAKEFLOW_E2E_SCREENSHOTS: screenshotDir,
+  };
   delete env.DATABRICKS_HOST;
   delete env.DATABRICKS_TOKEN;
   delete env.DATABRICKS_CONFIG_PROFILE;
@@ -176,7 +204,10 @@ async function main() {
       lines.push(line);
       if (process.env.VERBOSE || !NOISE.test(line)) console.log(line);
     });
-    const m = lines.map((l) => /^(\d+) passed, (\d+) failed$/m.exec(l)).filter(Boolean).pop();
+    const m = lines
+      .map((l) => /^(\d+) passed, (\d+) failed$/m.exec(l))
+      .filter(Boolean)
+      .pop();
     totals = m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
   } finally {
     killGroup(server.pid);
@@ -186,7 +217,9 @@ async function main() {
     console.error(`[e2e] the run changed the checkout's own ${userState}: tests must use their temporary workspace`);
     totals = { passed: totals?.passed ?? 0, failed: (totals?.failed ?? 0) + 1 };
   }
-  console.error(`[e2e] install check ${((tInstalled - t0) / 1000).toFixed(1)}s, build and run ${seconds(tInstalled)}s, extension host exit code ${code}; logs in ${runDir}`);
+  console.error(
+    `[e2e] install check ${((tInstalled - t0) / 1000).toFixed(1)}s, build and run ${seconds(tInstalled)}s, extension host exit code ${code}; logs in ${runDir}`,
+  );
   if (code !== 0 && existsSync(logFile) && !totals) console.error(readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));
   if (!totals) totals = { passed: 0, failed: 1 };
   if (code !== 0 && totals.failed === 0) totals.failed = 1; // the host failed outside the tests

@@ -36,7 +36,11 @@ export function stateDigest(folder) {
       const path = join(dir, name);
       const info = statSync(path);
       if (info.isDirectory()) walk(path);
-      else hash.update(`${relative(folder, path)}\0${info.size}\0`).update(readFileSync(path)).update('\0');
+      else
+        hash
+          .update(`${relative(folder, path)}\0${info.size}\0`)
+          .update(readFileSync(path))
+          .update('\0');
     }
   };
   walk(folder);

@@ -43,15 +43,28 @@ export function sparkTypeName(duckdb: string): string {
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/i.exec(t);
   if (dec) return `decimal(${dec[1]},${dec[2]})`;
   const struct = /^STRUCT\((.*)\)$/is.exec(t);
-  if (struct) return `struct<${splitTop(struct[1]).map((f) => {
-    const m = /^\s*("(?:[^"]|"")*"|\S+)\s+(.*)$/s.exec(f)!;
-    return `${m[1].replace(/^"|"$/g, '')}:${sparkTypeName(m[2])}`;
-  }).join(',')}>`;
+  if (struct)
+    return `struct<${splitTop(struct[1])
+      .map((f) => {
+        const m = /^\s*("(?:[^"]|"")*"|\S+)\s+(.*)$/s.exec(f)!;
+        return `${m[1].replace(/^"|"$/g, '')}:${sparkTypeName(m[2])}`;
+      })
+      .join(',')}>`;
   const map = /^MAP\((.*)\)$/is.exec(t);
   if (map) return `map<${splitTop(map[1]).map(sparkTypeName).join(',')}>`;
   const names: Record<string, string> = {
-    INTEGER: 'int', BIGINT: 'bigint', SMALLINT: 'smallint', TINYINT: 'tinyint', DOUBLE: 'double', FLOAT: 'float', VARCHAR: 'string',
-    BOOLEAN: 'boolean', DATE: 'date', TIMESTAMP: 'timestamp', 'TIMESTAMP WITH TIME ZONE': 'timestamp', BLOB: 'binary',
+    INTEGER: 'int',
+    BIGINT: 'bigint',
+    SMALLINT: 'smallint',
+    TINYINT: 'tinyint',
+    DOUBLE: 'double',
+    FLOAT: 'float',
+    VARCHAR: 'string',
+    BOOLEAN: 'boolean',
+    DATE: 'date',
+    TIMESTAMP: 'timestamp',
+    'TIMESTAMP WITH TIME ZONE': 'timestamp',
+    BLOB: 'binary',
   };
   return names[t.toUpperCase()] ?? t.toLowerCase();
 }
@@ -73,7 +86,11 @@ function splitTop(s: string): string[] {
 }
 
 /** Runs the plan on DuckDB and exports each completed dataset to parquet. */
-export async function runEngine(plan: PipelinePlan, dir: string, pipelineName: string): Promise<{ summary: RunSummary; tables: EngineTable[] }> {
+export async function runEngine(
+  plan: PipelinePlan,
+  dir: string,
+  pipelineName: string,
+): Promise<{ summary: RunSummary; tables: EngineTable[] }> {
   const database = join(dir, 'engine.duckdb');
   const summary = await runPipeline(plan, { database, pipelineName, baseDir: dir, settings: { threads: '2' } });
   const tables: EngineTable[] = [];
@@ -192,15 +209,26 @@ export function runSpark(job: SparkJob, dir: string): { results: SparkResults; s
   const outPath = join(dir, 'spark-results.json');
   writeFileSync(jobPath, JSON.stringify(job, null, 2));
   const t0 = Date.now();
-  const r = spawnSync(join(VENV, 'bin/spark-class'), ['org.apache.spark.deploy.SparkPipelines', join(ORACLE_SRC, 'spark_oracle.py'), jobPath, outPath], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, PYSPARK_PYTHON: PYTHON, SPARK_HOME: sparkHome(), PYTHONPATH: ORACLE_SRC, PYTHONWARNINGS: 'ignore' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    join(VENV, 'bin/spark-class'),
+    ['org.apache.spark.deploy.SparkPipelines', join(ORACLE_SRC, 'spark_oracle.py'), jobPath, outPath],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PYSPARK_PYTHON: PYTHON, SPARK_HOME: sparkHome(), PYTHONPATH: ORACLE_SRC, PYTHONWARNINGS: 'ignore' },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const seconds = (Date.now() - t0) / 1000;
   const log = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
-  if (!existsSync(outPath)) throw new Error(`Spark run failed (exit ${r.status}):\n${log.split('\n').filter((l) => !/^\s+at |^\tat /.test(l)).slice(-40).join('\n')}`);
+  if (!existsSync(outPath))
+    throw new Error(
+      `Spark run failed (exit ${r.status}):\n${log
+        .split('\n')
+        .filter((l) => !/^\s+at |^\tat /.test(l))
+        .slice(-40)
+        .join('\n')}`,
+    );
   return { results: JSON.parse(readFileSync(outPath, 'utf8')) as SparkResults, seconds, log };
 }
 
@@ -210,7 +238,12 @@ function sparkHome(): string {
 }
 
 /** Requests for one pipeline: every dataset through SDP (when run there) and the non-file ones by query. */
-export function compareRequests(group: string, project: SdpProject, tables: EngineTable[], modes: { sdp: boolean; query: boolean }): CompareRequest[] {
+export function compareRequests(
+  group: string,
+  project: SdpProject,
+  tables: EngineTable[],
+  modes: { sdp: boolean; query: boolean },
+): CompareRequest[] {
   const out: CompareRequest[] = [];
   for (const d of project.datasets) {
     const t = tables.find((x) => x.dataset === d.name.toLowerCase());
@@ -251,7 +284,9 @@ export function difference(c: CompareResult): string | undefined {
   }
   if (c.sparkRows !== c.engineRows) problems.push(`rows: Spark ${c.sparkRows}, engine ${c.engineRows}`);
   if (c.onlySpark || c.onlyEngine) {
-    problems.push(`${c.onlySpark} row(s) only in Spark, ${c.onlyEngine} only in the engine; e.g. Spark ${JSON.stringify(c.sampleSpark?.[0])} engine ${JSON.stringify(c.sampleEngine?.[0])}`);
+    problems.push(
+      `${c.onlySpark} row(s) only in Spark, ${c.onlyEngine} only in the engine; e.g. Spark ${JSON.stringify(c.sampleSpark?.[0])} engine ${JSON.stringify(c.sampleEngine?.[0])}`,
+    );
   }
   return problems.length ? problems.join('; ') : undefined;
 }

@@ -44,10 +44,18 @@ async function bundleGroup(dir: string, job: SparkJob): Promise<Group> {
   const landing = join(dir, 'landing');
   await simulate({ out: landing, events: EVENTS, seed: 7, startMs: Date.parse('2026-01-01T00:00:00Z'), days: 7 });
   const configuration = { source_root: toFileId(landing) };
-  const local = loadLocalPipeline({ bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')), target: 'dev', configuration, files: diskFiles() });
+  const local = loadLocalPipeline({
+    bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')),
+    target: 'dev',
+    configuration,
+    files: diskFiles(),
+  });
   const config = local.config;
   const files = local.plan.datasets.map((d) => d.file).filter((f, i, a) => a.indexOf(f) === i);
-  const project = rewritePipeline(files.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })), config);
+  const project = rewritePipeline(
+    files.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })),
+    config,
+  );
   const engineDir = join(dir, 'bundle');
   const { summary, tables } = await runEngine(local.plan, mkdirp(engineDir), local.name);
   const spec = writeSdpProject(project, dir, 'bundle', { ...sparkConf(config), source_root: landing });
@@ -55,7 +63,12 @@ async function bundleGroup(dir: string, job: SparkJob): Promise<Group> {
   job.views.push(...tables.map((t) => ({ name: t.dataset, parquet: t.parquet })));
   job.batchSources.push(...project.sources);
   const failed = summary.datasets.filter((d) => d.status !== 'completed').map((d) => `${d.name}: ${d.status} ${d.message ?? ''}`);
-  return { name: 'bundle', requests: compareRequests('bundle', project, tables, { sdp: true, query: true }), expectations: expectationRequests('bundle', project, summary), problems: [...project.problems, ...failed] };
+  return {
+    name: 'bundle',
+    requests: compareRequests('bundle', project, tables, { sdp: true, query: true }),
+    expectations: expectationRequests('bundle', project, summary),
+    problems: [...project.problems, ...failed],
+  };
 }
 
 function mkdirp(p: string): string {
@@ -66,17 +79,27 @@ function mkdirp(p: string): string {
 /** One fixture pipeline: a folder of SQL files, data inline or in its landing/ folder. */
 async function fixtureGroup(name: string, dir: string, job: SparkJob): Promise<Group> {
   const folder = join(FIXTURES, name);
-  const sqlFiles = readdirSync(folder).filter((f) => f.endsWith('.sql')).map((f) => join(folder, f));
+  const sqlFiles = readdirSync(folder)
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => join(folder, f));
   const configuration: Record<string, string> = { source_root: toFileId(join(folder, 'landing')) };
   const local = loadLocalPipeline({ sqlFiles: sqlFiles.map(toFileId), configuration, files: diskFiles() });
-  const project = rewritePipeline(sqlFiles.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })), local.config);
+  const project = rewritePipeline(
+    sqlFiles.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })),
+    local.config,
+  );
   const { summary, tables } = await runEngine(local.plan, mkdirp(join(dir, `fixture-${name}`)), name);
   const spec = writeSdpProject(project, dir, name, { ...sparkConf(local.config), source_root: join(folder, 'landing') });
   job.pipelines.push({ name, spec });
   job.views.push(...tables.map((t) => ({ name: t.dataset, parquet: t.parquet })));
   job.batchSources.push(...project.sources);
   const failed = summary.datasets.filter((d) => d.status !== 'completed').map((d) => `${d.name}: ${d.status} ${d.message ?? ''}`);
-  return { name, requests: compareRequests(name, project, tables, { sdp: true, query: true }), expectations: expectationRequests(name, project, summary), problems: [...project.problems, ...failed] };
+  return {
+    name,
+    requests: compareRequests(name, project, tables, { sdp: true, query: true }),
+    expectations: expectationRequests(name, project, summary),
+    problems: [...project.problems, ...failed],
+  };
 }
 
 /**
@@ -91,19 +114,40 @@ async function functionGroup(dir: string, job: SparkJob, check: (ok: boolean, la
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => l.split('\t'));
   const missing = [...functionMappings.keys()].filter((n) => !rows.some((r) => r[0] === n));
-  check(missing.length === 0, `every rewrite of the function map has an oracle row (${functionMappings.size} rewrites, ${rows.length} rows)`, `missing: ${missing.join(', ')}`);
+  check(
+    missing.length === 0,
+    `every rewrite of the function map has an oracle row (${functionMappings.size} rewrites, ${rows.length} rows)`,
+    `missing: ${missing.join(', ')}`,
+  );
   const work = mkdirp(join(dir, 'fixture-functions'));
   // A third column spells the check for Spark when Spark 4.3 lacks the Databricks function.
-  const checks = (column: number) => rows.map((r, i) => `CREATE MATERIALIZED VIEW fn_${String(i + 1).padStart(3, '0')}_${r[0]} AS SELECT ${r[column] ?? r[1]} AS v FROM fn_input;`).join('\n');
+  const checks = (column: number) =>
+    rows
+      .map(
+        (r, i) =>
+          `CREATE MATERIALIZED VIEW fn_${String(i + 1).padStart(3, '0')}_${r[0]} AS SELECT ${r[column] ?? r[1]} AS v FROM fn_input;`,
+      )
+      .join('\n');
   writeFileSync(join(work, 'checks.sql'), checks(1));
   copyFileSync(join(folder, 'input.sql'), join(work, 'input.sql'));
   const sqlFiles = [join(work, 'input.sql'), join(work, 'checks.sql')];
   const local = loadLocalPipeline({ sqlFiles: sqlFiles.map(toFileId), configuration: {}, files: diskFiles() });
-  const project = rewritePipeline([{ path: 'input.sql', text: readFileSync(join(folder, 'input.sql'), 'utf8') }, { path: 'checks.sql', text: checks(2) }], local.config);
+  const project = rewritePipeline(
+    [
+      { path: 'input.sql', text: readFileSync(join(folder, 'input.sql'), 'utf8') },
+      { path: 'checks.sql', text: checks(2) },
+    ],
+    local.config,
+  );
   const { summary, tables } = await runEngine(local.plan, mkdirp(join(work, 'engine')), 'functions');
   job.views.push(...tables.map((t) => ({ name: t.dataset, parquet: t.parquet })));
   const failed = summary.datasets.filter((d) => d.status !== 'completed').map((d) => `${d.name}: ${d.status} ${d.message ?? ''}`);
-  return { name: 'functions', requests: compareRequests('functions', project, tables, { sdp: false, query: true }), expectations: [], problems: failed };
+  return {
+    name: 'functions',
+    requests: compareRequests('functions', project, tables, { sdp: false, query: true }),
+    expectations: [],
+    problems: failed,
+  };
 }
 
 async function main(): Promise<void> {
@@ -123,7 +167,9 @@ async function main(): Promise<void> {
     const wanted = (g: string) => !only || only.includes(g);
     const groups: Group[] = [];
     if (wanted('bundle')) groups.push(await bundleGroup(dir, job));
-    const fixtures = readdirSync(FIXTURES).filter((f) => readdirSync(join(FIXTURES, f)).some((x) => x.endsWith('.sql'))).sort();
+    const fixtures = readdirSync(FIXTURES)
+      .filter((f) => readdirSync(join(FIXTURES, f)).some((x) => x.endsWith('.sql')))
+      .sort();
     for (const f of fixtures.filter((x) => x !== 'functions' && wanted(x))) groups.push(await fixtureGroup(f, dir, job));
     if (wanted('functions')) groups.push(await functionGroup(dir, job, check));
     for (const g of groups) {
@@ -138,7 +184,9 @@ async function main(): Promise<void> {
     results.compare.push(...unbuilt.map((c) => ({ ...c })));
     // The Spark side answers the requests in order; put each answer beside its request.
     results.compare = results.compare.map((r, i) => ({ ...job.compare[i], ...r }));
-    console.log(`oracle: Spark session ${seconds.toFixed(1)} s (${job.pipelines.length} declarative pipelines, ${job.compare.length} comparisons; phases ${JSON.stringify(results.timings)})`);
+    console.log(
+      `oracle: Spark session ${seconds.toFixed(1)} s (${job.pipelines.length} declarative pipelines, ${job.compare.length} comparisons; phases ${JSON.stringify(results.timings)})`,
+    );
     for (const p of results.pipelines) check(p.ok, `spark-pipelines run ${p.name}`, p.error);
     for (const g of groups) {
       for (const p of g.problems) check(false, `${g.name}: local run`, p);
@@ -151,8 +199,12 @@ async function main(): Promise<void> {
           if (!why) equal++;
           check(!why, `${g.name} ${mode === 'sdp' ? 'SDP' : 'query over engine tables'}: ${r.dataset}`, why);
         }
-        const label = mode === 'sdp' ? 'datasets equal' : 'dataset queries equal over the engine\'s upstream tables';
-        console.log(g.name === 'bundle' && mode === 'sdp' ? `oracle: ${equal}/${rs.length} datasets equal` : `oracle ${g.name}: ${equal}/${rs.length} ${label}`);
+        const label = mode === 'sdp' ? 'datasets equal' : "dataset queries equal over the engine's upstream tables";
+        console.log(
+          g.name === 'bundle' && mode === 'sdp'
+            ? `oracle: ${equal}/${rs.length} datasets equal`
+            : `oracle ${g.name}: ${equal}/${rs.length} ${label}`,
+        );
       }
       const es = results.expectations.filter((e) => e.group === g.name);
       let same = 0;

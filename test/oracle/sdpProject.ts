@@ -52,8 +52,13 @@ export interface SdpProject {
   problems: string[];
 }
 
-const substitute = (text: string, config: Readonly<Record<string, string>>) => text.replace(/\$\{([^}]*)\}/g, (whole, k: string) => config[k] ?? whole);
-const callName = (c: A.FunctionCall) => c.name.parts.map((p) => p.name).join('.').toLowerCase();
+const substitute = (text: string, config: Readonly<Record<string, string>>) =>
+  text.replace(/\$\{([^}]*)\}/g, (whole, k: string) => config[k] ?? whole);
+const callName = (c: A.FunctionCall) =>
+  c.name.parts
+    .map((p) => p.name)
+    .join('.')
+    .toLowerCase();
 const CLOCK = new Set(['current_timestamp', 'now', 'current_date', 'curdate', 'getdate']);
 
 /** The dataset's query with its DROP ROW / FAIL UPDATE expectations applied as SDP would (see above). */
@@ -61,7 +66,8 @@ export function filteredQuery(d: OracleDataset): string {
   const conds: string[] = [];
   for (const e of d.expectations) {
     if (e.action === 'drop') conds.push(`coalesce((${e.sql}), false)`);
-    if (e.action === 'fail') conds.push(`CASE WHEN coalesce((${e.sql}), false) THEN true ELSE raise_error('expectation ${e.name} failed') END`);
+    if (e.action === 'fail')
+      conds.push(`CASE WHEN coalesce((${e.sql}), false) THEN true ELSE raise_error('expectation ${e.name} failed') END`);
   }
   return conds.length === 0 ? d.query : `SELECT * FROM (\n${d.query}\n) AS __expectations WHERE ${conds.join(' AND ')}`;
 }
@@ -101,7 +107,8 @@ export function rewritePipeline(files: { path: string; text: string }[], config:
           edits.push({ start: n.span.start, end: n.span.end, text: `${n.stream ? `STREAM(${view})` : view}${alias}` });
           return false;
         }
-        if (n.kind === 'SelectItem' && n.alias && n.expr.kind === 'FunctionCall' && CLOCK.has(callName(n.expr))) project.volatileColumns.push(n.alias.name.toLowerCase());
+        if (n.kind === 'SelectItem' && n.alias && n.expr.kind === 'FunctionCall' && CLOCK.has(callName(n.expr)))
+          project.volatileColumns.push(n.alias.name.toLowerCase());
         return undefined;
       });
       let query = '';
@@ -128,5 +135,11 @@ function sourceView(name: string, call: A.FunctionCall, config: Readonly<Record<
   const literal = (e: A.Expr | undefined) => (e?.kind === 'StringLiteral' ? substitute(e.value, config) : undefined);
   const options: Record<string, string> = {};
   for (const a of rest) if (a.kind === 'NamedArgument') options[a.name.name.toLowerCase()] = literal(a.value) ?? '';
-  return { name, path: literal(first) ?? '', format: (options.format ?? 'json').toLowerCase(), hints: options.schemahints, schema: options.schema };
+  return {
+    name,
+    path: literal(first) ?? '',
+    format: (options.format ?? 'json').toLowerCase(),
+    hints: options.schemahints,
+    schema: options.schema,
+  };
 }

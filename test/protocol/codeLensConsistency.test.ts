@@ -18,7 +18,10 @@ const other = join(repositoryRoot, 'pipelines/gold/facts/fct_alerts.sql');
 let s: LspSession;
 
 before(async () => {
-  s = await openSession({ root: repositoryRoot, env: { HOME: mkdtempSync(join(tmpdir(), 'lsp-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_PROFILE: '' } });
+  s = await openSession({
+    root: repositoryRoot,
+    env: { HOME: mkdtempSync(join(tmpdir(), 'lsp-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_PROFILE: '' },
+  });
   await s.waitForStatus((p) => p.state === 'ready');
 });
 
@@ -47,7 +50,11 @@ describe('code lenses stay with their document', () => {
     for (let v = 2; v < 22; v++) {
       void s.change(b.uri, v, `-- edit ${v}\n${b.text}`);
       pending.push(lensOf(a.uri));
-      void s.request<Location[]>('textDocument/references', { textDocument: { uri: b.uri }, position: positionOf(b.text, 'stg_alerts'), context: { includeDeclaration: true } });
+      void s.request<Location[]>('textDocument/references', {
+        textDocument: { uri: b.uri },
+        position: positionOf(b.text, 'stg_alerts'),
+        context: { includeDeclaration: true },
+      });
       pending.push(lensOf(b.uri));
     }
     const answers = await Promise.all(pending);

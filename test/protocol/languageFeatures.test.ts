@@ -6,7 +6,21 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompletionList, Hover, Location, SemanticTokens, WorkspaceEdit, CodeAction, DocumentSymbol, SymbolInformation, CallHierarchyItem, CallHierarchyIncomingCall, CallHierarchyOutgoingCall, SignatureHelp, CodeLens } from 'vscode-languageserver-protocol';
+import type {
+  CompletionList,
+  Hover,
+  Location,
+  SemanticTokens,
+  WorkspaceEdit,
+  CodeAction,
+  DocumentSymbol,
+  SymbolInformation,
+  CallHierarchyItem,
+  CallHierarchyIncomingCall,
+  CallHierarchyOutgoingCall,
+  SignatureHelp,
+  CodeLens,
+} from 'vscode-languageserver-protocol';
 import type { LineageGraph } from '../../protocol/src/lineageGraph';
 import type { DatasetAtResult } from '../../protocol/src/datasetAt';
 import { repositoryRoot } from '../support/serverProcess';
@@ -23,7 +37,10 @@ let version = 1;
 
 before(async () => {
   // An empty home and no DATABRICKS_* variables: the catalog is off, the pipeline alone answers.
-  s = await openSession({ root: repositoryRoot, env: { HOME: mkdtempSync(join(tmpdir(), 'lsp-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_PROFILE: '' } });
+  s = await openSession({
+    root: repositoryRoot,
+    env: { HOME: mkdtempSync(join(tmpdir(), 'lsp-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_PROFILE: '' },
+  });
   await s.waitForStatus((p) => p.state === 'ready');
   ({ uri, text } = await s.open(gold));
 });
@@ -61,7 +78,10 @@ describe('the bundled pipeline through the protocol', () => {
 
   test('definition across layers: gold reference -> silver definition; column -> its select item', async () => {
     const defs = await s.request<Location[]>('textDocument/definition', at('stg_alerts AS a', 2));
-    assert.deepEqual(defs.map((d) => d.uri), [s.uri(silver)]);
+    assert.deepEqual(
+      defs.map((d) => d.uri),
+      [s.uri(silver)],
+    );
     const silverText = readFileSync(silver, 'utf8');
     assert.deepEqual(defs[0].range.start, positionOf(silverText, 'stg_alerts'));
     const col = await s.request<Location[]>('textDocument/definition', at('d.customer_id', 3));
@@ -71,35 +91,62 @@ describe('the bundled pipeline through the protocol', () => {
   test('definition of ${key} goes to its value in the bundle YAML', async () => {
     const bronze = join(repositoryRoot, 'pipelines/bronze/ingest_iot_events.sql');
     const bronzeText = readFileSync(bronze, 'utf8');
-    const defs = await s.request<Location[]>('textDocument/definition', { textDocument: { uri: s.uri(bronze) }, position: positionOf(bronzeText, '${source_root}', 4) });
-    assert.deepEqual(defs.map((d) => d.uri), [s.uri(join(repositoryRoot, 'bundle/resources/pipelines.yml'))]);
+    const defs = await s.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: s.uri(bronze) },
+      position: positionOf(bronzeText, '${source_root}', 4),
+    });
+    assert.deepEqual(
+      defs.map((d) => d.uri),
+      [s.uri(join(repositoryRoot, 'bundle/resources/pipelines.yml'))],
+    );
     const yaml = readFileSync(join(repositoryRoot, 'bundle/resources/pipelines.yml'), 'utf8').split('\n');
     assert.match(yaml[defs[0].range.start.line], /source_root:/);
   });
 
   test('references of a dataset across files', async () => {
-    const refs = await s.request<Location[]>('textDocument/references', { ...at('stg_alerts AS a', 2), context: { includeDeclaration: true } });
-    assert.deepEqual(refs.map((r) => r.uri.split('/pipelines/')[1]).sort(), ['gold/dimensions/dim_devices.sql', 'gold/facts/fct_alerts.sql', 'silver/stg_alerts.sql']);
+    const refs = await s.request<Location[]>('textDocument/references', {
+      ...at('stg_alerts AS a', 2),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(refs.map((r) => r.uri.split('/pipelines/')[1]).sort(), [
+      'gold/dimensions/dim_devices.sql',
+      'gold/facts/fct_alerts.sql',
+      'silver/stg_alerts.sql',
+    ]);
   });
 
-  test('document highlight: a CTE\'s definition as a write and its reads in this file', async () => {
+  test("document highlight: a CTE's definition as a write and its reads in this file", async () => {
     const { uri: dimUri, text: dimText } = await s.open(dimDevices);
     const cte = /WITH\s+(\w+)\s+AS/i.exec(dimText)?.[1];
     assert.ok(cte, 'dim_devices starts with a CTE');
-    const highlights = await s.request<{ range: { start: { line: number } }; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri: dimUri }, position: positionOf(dimText, cte, 1) });
+    const highlights = await s.request<{ range: { start: { line: number } }; kind: number }[]>('textDocument/documentHighlight', {
+      textDocument: { uri: dimUri },
+      position: positionOf(dimText, cte, 1),
+    });
     assert.equal(highlights.filter((h) => h.kind === 3).length, 1, JSON.stringify(highlights));
     assert.ok(highlights.filter((h) => h.kind === 2).length >= 1, JSON.stringify(highlights));
   });
 
   test('folding ranges: the statement, and the comment block above it', async () => {
-    const ranges = await s.request<{ startLine: number; endLine: number; kind?: string }[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const ranges = await s.request<{ startLine: number; endLine: number; kind?: string }[]>('textDocument/foldingRange', {
+      textDocument: { uri },
+    });
     const create = positionOf(text, 'CREATE OR REFRESH').line;
-    assert.ok(ranges.some((r) => r.startLine === create && r.endLine > create + 5), JSON.stringify(ranges));
-    assert.ok(ranges.some((r) => r.kind === 'comment' && r.endLine === create - 1), JSON.stringify(ranges));
+    assert.ok(
+      ranges.some((r) => r.startLine === create && r.endLine > create + 5),
+      JSON.stringify(ranges),
+    );
+    assert.ok(
+      ranges.some((r) => r.kind === 'comment' && r.endLine === create - 1),
+      JSON.stringify(ranges),
+    );
   });
 
   test('selection range: from a column out to its statement', async () => {
-    const [r] = await s.request<{ range: { start: { line: number }; end: { line: number } }; parent?: unknown }[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [positionOf(text, '  a.alert_ts,', 5)] });
+    const [r] = await s.request<{ range: { start: { line: number }; end: { line: number } }; parent?: unknown }[]>(
+      'textDocument/selectionRange',
+      { textDocument: { uri }, positions: [positionOf(text, '  a.alert_ts,', 5)] },
+    );
     let depth = 0;
     let outer = r;
     while (outer.parent) {
@@ -114,9 +161,15 @@ describe('the bundled pipeline through the protocol', () => {
     const prepared = await s.request<{ placeholder: string }>('textDocument/prepareRename', at('stg_alerts AS a', 2));
     assert.equal(prepared.placeholder, 'stg_alerts');
     const edit = await s.request<WorkspaceEdit>('textDocument/rename', { ...at('stg_alerts AS a', 2), newName: 'silver_alerts' });
-    const files = Object.keys(edit.changes ?? {}).map((u) => u.split('/pipelines/')[1]).sort();
+    const files = Object.keys(edit.changes ?? {})
+      .map((u) => u.split('/pipelines/')[1])
+      .sort();
     assert.deepEqual(files, ['gold/dimensions/dim_devices.sql', 'gold/facts/fct_alerts.sql', 'silver/stg_alerts.sql']);
-    assert.ok(Object.values(edit.changes!).flat().every((e) => e.newText === 'silver_alerts'));
+    assert.ok(
+      Object.values(edit.changes!)
+        .flat()
+        .every((e) => e.newText === 'silver_alerts'),
+    );
     await assert.rejects(s.request('textDocument/prepareRename', at('CREATE OR REFRESH', 1)));
   });
 
@@ -142,7 +195,12 @@ describe('the bundled pipeline through the protocol', () => {
     assert.ok(tokens.data.length > 50);
     const types = new Set<string>();
     for (let i = 3; i < tokens.data.length; i += 5) types.add(legend.tokenTypes[tokens.data[i]]);
-    assert.deepEqual([...types].filter((t) => ['class', 'keyword', 'property', 'function'].includes(t)).sort(), ['class', 'function', 'keyword', 'property']);
+    assert.deepEqual([...types].filter((t) => ['class', 'keyword', 'property', 'function'].includes(t)).sort(), [
+      'class',
+      'function',
+      'keyword',
+      'property',
+    ]);
   });
 
   test('document and workspace symbols, call hierarchy and code lenses', async () => {
@@ -175,12 +233,18 @@ describe('the bundled pipeline through the protocol', () => {
   });
 
   test('diagnostics after introducing an error, a quick fix for it, and cleared after the fix', async () => {
-    const broken = text.replace('FROM stg_alerts AS a', 'FROM LIVE.stg_alerts AS a').replace('LEFT JOIN dim_devices', 'LEFT JOIN dim_devicez');
+    const broken = text
+      .replace('FROM stg_alerts AS a', 'FROM LIVE.stg_alerts AS a')
+      .replace('LEFT JOIN dim_devices', 'LEFT JOIN dim_devicez');
     await s.change(uri, ++version, broken);
     const diags = await s.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'LF201'));
     assert.ok(diags.some((d) => d.code === 'LF204' && d.source === 'lakeflow'));
     const live = diags.find((d) => d.code === 'LF204')!;
-    const actions = await s.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: live.range, context: { diagnostics: [live] } });
+    const actions = await s.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: live.range,
+      context: { diagnostics: [live] },
+    });
     assert.equal(actions[0].title, "Remove 'LIVE.'");
     assert.equal(actions[0].diagnostics?.[0].code, 'LF204');
     assert.deepEqual(Object.values(actions[0].edit!.changes!)[0], [{ range: live.range, newText: '' }]);
@@ -189,7 +253,10 @@ describe('the bundled pipeline through the protocol', () => {
   });
 
   test('a failing or cancelled request never takes the server down', async () => {
-    const nowhere = await s.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///nowhere.sql' }, position: { line: 0, character: 0 } });
+    const nowhere = await s.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: 'file:///nowhere.sql' },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(nowhere, null);
     const h = await s.request<Hover>('textDocument/hover', at('stg_alerts AS a', 2));
     assert.ok(h);

@@ -19,7 +19,12 @@ import { LspSession, openSession } from '../support/lspSession';
 
 const temps: string[] = [];
 const sessions: LspSession[] = [];
-const quietEnv = () => ({ HOME: mkdtempSync(join(tmpdir(), 'lsp-home-')), DATABRICKS_HOST: '', DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_PROFILE: '' });
+const quietEnv = () => ({
+  HOME: mkdtempSync(join(tmpdir(), 'lsp-home-')),
+  DATABRICKS_HOST: '',
+  DATABRICKS_TOKEN: '',
+  DATABRICKS_CONFIG_PROFILE: '',
+});
 
 after(async () => {
   for (const s of sessions) await s.stop();
@@ -45,26 +50,41 @@ function workspace(files: Record<string, string>): string {
 }
 
 // `z` keeps one warning in a.sql at all times, so every edit of a.sql is published and its order can be seen.
-const A_WITH_AMOUNT = 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS id, 2 AS amount;\nCREATE MATERIALIZED VIEW z AS SELECT * FROM missing_src;\n';
+const A_WITH_AMOUNT =
+  'CREATE MATERIALIZED VIEW a AS SELECT 1 AS id, 2 AS amount;\nCREATE MATERIALIZED VIEW z AS SELECT * FROM missing_src;\n';
 const A_WITHOUT_AMOUNT = 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW z AS SELECT * FROM missing_src;\n';
 
 async function datasetsAfterFrom(s: LspSession, path: string): Promise<string[]> {
   const text = 'CREATE MATERIALIZED VIEW probe AS SELECT * FROM ';
   const { uri } = await s.open(path, text);
-  const list = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.length } });
+  const list = await s.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: 0, character: text.length },
+  });
   return list.items.map((i) => i.label);
 }
 
 describe('server lifecycle', { timeout: 60_000 }, () => {
   test('the IPC transport answers like stdio', async () => {
-    const child = fork(join(repositoryRoot, 'server/out/server.js'), ['--node-ipc'], { cwd: repositoryRoot, env: { ...process.env, ...quietEnv() }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(join(repositoryRoot, 'server/out/server.js'), ['--node-ipc'], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...quietEnv() },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    const ready = new Promise<void>((resolve) => connection.onNotification('lakeflow/status', (p: { state: string }) => {
-      if (p.state === 'ready') resolve();
-    }));
+    const ready = new Promise<void>((resolve) =>
+      connection.onNotification('lakeflow/status', (p: { state: string }) => {
+        if (p.state === 'ready') resolve();
+      }),
+    );
     connection.listen();
     const rootUri = pathToFileURL(repositoryRoot).href;
-    const init = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: {} });
+    const init = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      capabilities: {},
+    });
     assert.equal(init.serverInfo?.name, 'lakeflow-language-server');
     await connection.sendNotification('initialized', {});
     await ready;
@@ -89,7 +109,10 @@ describe('server lifecycle', { timeout: 60_000 }, () => {
     assert.ok((await datasetsAfterFrom(s, probe)).includes('agg_site_health'));
     unlinkSync(added);
     await s.server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri(added), type: 3 }] });
-    const list = await s.request<CompletionList>('textDocument/completion', { textDocument: { uri: s.uri(probe) }, position: { line: 0, character: 49 } });
+    const list = await s.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: s.uri(probe) },
+      position: { line: 0, character: 49 },
+    });
     assert.ok(!list.items.some((i) => i.label === 'agg_site_health'));
   });
 
@@ -128,7 +151,10 @@ describe('server lifecycle', { timeout: 60_000 }, () => {
     const found = await s.waitForDiagnostics(c, (d) => d.some((x) => x.code === 'LF205'));
     assert.match(String(found.find((x) => x.code === 'LF205')!.message), /'amount'/);
     const order = s.published.slice(mark);
-    assert.ok(order.includes(a) && order.indexOf(a) < order.indexOf(c), `the edited file first: ${order.map((u) => fileURLToPath(u).slice(root.length)).join(', ')}`);
+    assert.ok(
+      order.includes(a) && order.indexOf(a) < order.indexOf(c),
+      `the edited file first: ${order.map((u) => fileURLToPath(u).slice(root.length)).join(', ')}`,
+    );
 
     // And back: the column returns, c's finding goes away.
     await s.change(a, 3, A_WITH_AMOUNT);
@@ -136,8 +162,14 @@ describe('server lifecycle', { timeout: 60_000 }, () => {
   });
 
   test('each workspace folder is read with its own sqlFilePatterns', async () => {
-    const first = workspace({ 'etl/one.sql': 'CREATE MATERIALIZED VIEW one AS SELECT 1 AS x;\n', 'jobs/skipped.sql': 'CREATE MATERIALIZED VIEW skipped_one AS SELECT 1 AS x;\n' });
-    const second = workspace({ 'jobs/two.sql': 'CREATE MATERIALIZED VIEW two AS SELECT 1 AS x;\n', 'etl/skipped.sql': 'CREATE MATERIALIZED VIEW skipped_two AS SELECT 1 AS x;\n' });
+    const first = workspace({
+      'etl/one.sql': 'CREATE MATERIALIZED VIEW one AS SELECT 1 AS x;\n',
+      'jobs/skipped.sql': 'CREATE MATERIALIZED VIEW skipped_one AS SELECT 1 AS x;\n',
+    });
+    const second = workspace({
+      'jobs/two.sql': 'CREATE MATERIALIZED VIEW two AS SELECT 1 AS x;\n',
+      'etl/skipped.sql': 'CREATE MATERIALIZED VIEW skipped_two AS SELECT 1 AS x;\n',
+    });
     const patterns: Record<string, string[]> = { [first]: ['**/etl/**/*.sql'], [second]: ['**/jobs/**/*.sql'] };
     const asked: string[] = [];
     const s = await openSession({
@@ -165,7 +197,9 @@ describe('server lifecycle', { timeout: 60_000 }, () => {
     const third = workspace({ 'etl/three.sql': 'CREATE MATERIALIZED VIEW three AS SELECT 1 AS x;\n' });
     patterns[third] = ['**/etl/**/*.sql'];
     const mark = s.statuses.length;
-    await s.server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: s.uri(third), name: 'third' }], removed: [{ uri: s.uri(second), name: 'workspace1' }] } });
+    await s.server.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: s.uri(third), name: 'third' }], removed: [{ uri: s.uri(second), name: 'workspace1' }] },
+    });
     // The reload reports indexing, then ready.
     const indexing = await s.waitForStatus((p) => p.state === 'indexing' && s.statuses.indexOf(p) >= mark);
     await s.waitForStatus((p) => p.state === 'ready' && s.statuses.indexOf(p) > s.statuses.indexOf(indexing));

@@ -6,7 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogState } from '../../server/src/language/model/catalogProvider';
-import { UnityCatalogProvider, UnityCatalogProviderOptions, createUnityCatalogProvider } from '../../server/src/catalog/unityCatalogProvider';
+import {
+  UnityCatalogProvider,
+  UnityCatalogProviderOptions,
+  createUnityCatalogProvider,
+} from '../../server/src/catalog/unityCatalogProvider';
 import { StandInOptions, UnityCatalogStandIn } from './unityCatalogStandIn';
 
 /** Shaped like a real personal access token so the defensive redaction is exercised too. */

@@ -41,7 +41,10 @@ export async function openSession(options: StartOptions & { root: string }): Pro
       connection.onNotification('window/logMessage', (p: { message: string }) => {
         logs.push(p.message);
       });
-      connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => (published.push(p.uri), diagnostics.set(p.uri, p.diagnostics), notify()));
+      connection.onNotification(
+        'textDocument/publishDiagnostics',
+        (p: { uri: string; diagnostics: Diagnostic[] }) => (published.push(p.uri), diagnostics.set(p.uri, p.diagnostics), notify()),
+      );
     },
   });
   const until = <T>(check: () => T | undefined): Promise<T> =>
@@ -63,16 +66,19 @@ export async function openSession(options: StartOptions & { root: string }): Pro
     uri,
     async open(path, text) {
       const body = text ?? readFileSync(path, 'utf8');
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId: 'lakeflow-sql', version: 1, text: body } });
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uri(path), languageId: 'lakeflow-sql', version: 1, text: body },
+      });
       return { uri: uri(path), text: body };
     },
     async change(u, version, text) {
       await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: u, version }, contentChanges: [{ text }] });
     },
-    waitForDiagnostics: (u, predicate) => until(() => {
-      const d = diagnostics.get(u);
-      return d && predicate(d) ? d : undefined;
-    }),
+    waitForDiagnostics: (u, predicate) =>
+      until(() => {
+        const d = diagnostics.get(u);
+        return d && predicate(d) ? d : undefined;
+      }),
     waitForStatus: (predicate) => until(() => statuses.find(predicate)),
     request: (method, params) => server.connection.sendRequest(method, params),
     stop: () => server.stop(),

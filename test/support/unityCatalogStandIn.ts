@@ -166,7 +166,10 @@ export class UnityCatalogStandIn {
     if (fault && 'endlessPages' in fault) {
       const key = listKey(path) ?? 'catalogs';
       const token = fault.sameToken ? 'again' : `endless-${++this.endlessCounter}`;
-      return sendJson(res, 200, { [key]: [{ name: `item_${this.endlessCounter}`, catalog_name: 'main', schema_name: 'iot' }], next_page_token: token });
+      return sendJson(res, 200, {
+        [key]: [{ name: `item_${this.endlessCounter}`, catalog_name: 'main', schema_name: 'iot' }],
+        next_page_token: token,
+      });
     }
     if (fault && 'delayMs' in fault) {
       const timer = setTimeout(() => this.answer(req, res, path, url.searchParams), fault.delayMs);
@@ -182,28 +185,44 @@ export class UnityCatalogStandIn {
     }
     if (req.method !== 'GET') return sendJson(res, 405, { error_code: 'BAD_REQUEST', message: 'method not allowed' });
     const ws = this.workspace;
-    const same = (a: unknown, b: string | null) => typeof a === 'string' && b !== null && (this.profile.names === 'case-sensitive' ? a === b : a.toLowerCase() === b.toLowerCase());
+    const same = (a: unknown, b: string | null) =>
+      typeof a === 'string' && b !== null && (this.profile.names === 'case-sensitive' ? a === b : a.toLowerCase() === b.toLowerCase());
     const catalog = query.get('catalog_name');
     const schema = query.get('schema_name');
     const hasCatalog = () => ws.catalogs.some((c) => same(c.name, catalog));
     const hasSchema = () => ws.schemas.some((s) => same(s.catalog_name, catalog) && same(s.name, schema));
     /** A listing below a schema: 400 without both names, 404 for a missing catalog or schema. */
     const inSchema = (key: 'tables' | 'volumes' | 'functions', items: readonly Raw[]) => {
-      if (!catalog || !schema) return sendJson(res, 400, { error_code: 'INVALID_PARAMETER_VALUE', message: 'catalog_name and schema_name are required' });
+      if (!catalog || !schema)
+        return sendJson(res, 400, { error_code: 'INVALID_PARAMETER_VALUE', message: 'catalog_name and schema_name are required' });
       if (!hasCatalog()) return this.error(res, 'catalog', catalog);
       if (!hasSchema()) return this.error(res, 'schema', `${catalog}.${schema}`);
-      return this.page(res, key, items.filter((t) => same(t.catalog_name, catalog) && same(t.schema_name, schema)).map((t) => this.shaped(key, t, query)), query);
+      return this.page(
+        res,
+        key,
+        items.filter((t) => same(t.catalog_name, catalog) && same(t.schema_name, schema)).map((t) => this.shaped(key, t, query)),
+        query,
+      );
     };
     if (path === '/catalogs') return this.page(res, 'catalogs', ws.catalogs, query);
     if (path === '/schemas') {
       if (!catalog) return sendJson(res, 400, { error_code: 'INVALID_PARAMETER_VALUE', message: 'catalog_name is required' });
       if (!hasCatalog()) return this.error(res, 'catalog', catalog);
-      return this.page(res, 'schemas', ws.schemas.filter((s) => same(s.catalog_name, catalog)).map((s) => this.shaped('schemas', s, query)), query);
+      return this.page(
+        res,
+        'schemas',
+        ws.schemas.filter((s) => same(s.catalog_name, catalog)).map((s) => this.shaped('schemas', s, query)),
+        query,
+      );
     }
     if (path === '/tables') return inSchema('tables', ws.tables);
     if (path === '/volumes') return inSchema('volumes', ws.volumes ?? []);
     if (path === '/functions') return inSchema('functions', ws.functions ?? []);
-    for (const [prefix, key, kind] of [['/tables/', 'tables', 'table'], ['/volumes/', 'volumes', 'volume'], ['/functions/', 'functions', 'function']] as const) {
+    for (const [prefix, key, kind] of [
+      ['/tables/', 'tables', 'table'],
+      ['/volumes/', 'volumes', 'volume'],
+      ['/functions/', 'functions', 'function'],
+    ] as const) {
       if (!path.startsWith(prefix)) continue;
       const fullName = decodeURIComponent(path.slice(prefix.length));
       const [c, s, n] = fullName.split('.');
@@ -218,7 +237,8 @@ export class UnityCatalogStandIn {
   private shaped(key: 'schemas' | 'tables' | 'volumes' | 'functions', raw: Raw, query: URLSearchParams): Raw {
     let out = this.profile.fullName[key] ? raw : omit(raw, ['full_name']);
     if (key === 'tables') {
-      if (query.get('omit_columns') === 'true') out = this.profile.omitColumns === 'empty-array' ? { ...out, columns: [] } : omit(out, ['columns']);
+      if (query.get('omit_columns') === 'true')
+        out = this.profile.omitColumns === 'empty-array' ? { ...out, columns: [] } : omit(out, ['columns']);
       if (query.get('omit_properties') === 'true') out = omit(out, ['properties']);
     }
     return out;
@@ -248,7 +268,9 @@ export class UnityCatalogStandIn {
       return sendJson(res, 200, body);
     }
     const empties = this.options.emptyPagesBetween ?? 0;
-    const position = token ? (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset: number; empties: number }) : { offset: 0, empties };
+    const position = token
+      ? (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset: number; empties: number })
+      : { offset: 0, empties };
     const encode = (p: { offset: number; empties: number }) => Buffer.from(JSON.stringify(p)).toString('base64url');
     if (position.empties > 0) {
       return sendJson(res, 200, { [key]: [], next_page_token: encode({ offset: position.offset, empties: position.empties - 1 }) });
@@ -272,7 +294,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 function errorBody(status: number): Raw {
-  const codes: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'REQUEST_LIMIT_EXCEEDED', 500: 'INTERNAL_ERROR', 503: 'TEMPORARILY_UNAVAILABLE' };
+  const codes: Record<number, string> = {
+    401: 'UNAUTHENTICATED',
+    403: 'PERMISSION_DENIED',
+    404: 'NOT_FOUND',
+    429: 'REQUEST_LIMIT_EXCEEDED',
+    500: 'INTERNAL_ERROR',
+    503: 'TEMPORARILY_UNAVAILABLE',
+  };
   return { error_code: codes[status] ?? 'BAD_REQUEST', message: `stand-in fault ${status}` };
 }
 
@@ -332,7 +361,14 @@ export const table = (catalog: string, schema: string, name: string, tableType: 
   table_id: `${name}-0000-4000-8000-000000000000`,
 });
 
-export const volume = (catalog: string, schema: string, name: string, volumeType: string, storageLocation: string, comment?: string): Raw => ({
+export const volume = (
+  catalog: string,
+  schema: string,
+  name: string,
+  volumeType: string,
+  storageLocation: string,
+  comment?: string,
+): Raw => ({
   name,
   catalog_name: catalog,
   schema_name: schema,
@@ -359,7 +395,16 @@ const parameter = (name: string, typeText: string, typeName: string, position: n
   ...extra,
 });
 
-const fn = (catalog: string, schema: string, name: string, parameters: Raw[], returns: string, dataType: string, body: string, comment?: string): Raw => ({
+const fn = (
+  catalog: string,
+  schema: string,
+  name: string,
+  parameters: Raw[],
+  returns: string,
+  dataType: string,
+  body: string,
+  comment?: string,
+): Raw => ({
   name,
   catalog_name: catalog,
   schema_name: schema,
@@ -409,7 +454,12 @@ export function sampleWorkspace(): StandInWorkspace {
     schema_id: `${catalogName}-${name}-id`,
   });
   return {
-    catalogs: [catalog('main', 'Main catalog'), catalog('reference', 'Shared reference data'), catalog('samples'), catalog('system', 'System catalog')],
+    catalogs: [
+      catalog('main', 'Main catalog'),
+      catalog('reference', 'Shared reference data'),
+      catalog('samples'),
+      catalog('system', 'System catalog'),
+    ],
     schemas: [
       schema('main', 'default'),
       schema('main', 'iot', 'Plant telemetry'),
@@ -418,11 +468,18 @@ export function sampleWorkspace(): StandInWorkspace {
       schema('samples', 'nyctaxi'),
     ],
     tables: [
-      table('reference', 'plants', 'sites', 'MANAGED', [
-        column('site_id', 'string', 'STRING', 0, false, 'Plant site code'),
-        column('site_name', 'string', 'STRING', 1),
-        column('timezone', 'string', 'STRING', 2),
-      ], 'One row per plant site'),
+      table(
+        'reference',
+        'plants',
+        'sites',
+        'MANAGED',
+        [
+          column('site_id', 'string', 'STRING', 0, false, 'Plant site code'),
+          column('site_name', 'string', 'STRING', 1),
+          column('timezone', 'string', 'STRING', 2),
+        ],
+        'One row per plant site',
+      ),
       table('reference', 'plants', 'device_models', 'EXTERNAL', [
         column('model_id', 'string', 'STRING', 0, false),
         column('max_temperature_c', 'decimal(10,2)', 'DECIMAL', 1),
@@ -447,14 +504,36 @@ export function sampleWorkspace(): StandInWorkspace {
     volumes: [
       volume('main', 'iot', 'landing', 'EXTERNAL', 's3://plant-gateways/landing', 'Files from the plant gateways'),
       volume('main', 'iot', 'checkpoints', 'MANAGED', 's3://lakehouse-bucket/__unitystorage/schemas/iot/volumes/checkpoints'),
-      volume('reference', 'plants', 'exports', 'MANAGED', 's3://lakehouse-bucket/__unitystorage/schemas/plants/volumes/exports', 'Nightly CSV exports'),
+      volume(
+        'reference',
+        'plants',
+        'exports',
+        'MANAGED',
+        's3://lakehouse-bucket/__unitystorage/schemas/plants/volumes/exports',
+        'Nightly CSV exports',
+      ),
     ],
     functions: [
-      fn('main', 'iot', 'to_celsius', [parameter('fahrenheit', 'double', 'DOUBLE', 0, { comment: 'Temperature in °F' })], 'double', 'DOUBLE', '(fahrenheit - 32) * 5 / 9', 'Fahrenheit to Celsius'),
-      fn('main', 'iot', 'mask_serial', [
-        parameter('serial', 'string', 'STRING', 0),
-        parameter('keep', 'int', 'INT', 1, { parameter_default: '4' }),
-      ], 'string', 'STRING', "concat(repeat('*', length(serial) - keep), right(serial, keep))", 'Masks all but the last characters of a serial'),
+      fn(
+        'main',
+        'iot',
+        'to_celsius',
+        [parameter('fahrenheit', 'double', 'DOUBLE', 0, { comment: 'Temperature in °F' })],
+        'double',
+        'DOUBLE',
+        '(fahrenheit - 32) * 5 / 9',
+        'Fahrenheit to Celsius',
+      ),
+      fn(
+        'main',
+        'iot',
+        'mask_serial',
+        [parameter('serial', 'string', 'STRING', 0), parameter('keep', 'int', 'INT', 1, { parameter_default: '4' })],
+        'string',
+        'STRING',
+        "concat(repeat('*', length(serial) - keep), right(serial, keep))",
+        'Masks all but the last characters of a serial',
+      ),
     ],
   };
 }

@@ -129,7 +129,9 @@ export function librarySqlPatterns(pipelines: BundlePipeline[]): string[] {
 /** The target to use: the setting, then the user's last choice, then `default: true`, then a development one. */
 export function chooseTarget(targets: BundleTarget[], setting?: string, lastChosen?: string): BundleTarget | undefined {
   const byName = (n?: string): BundleTarget | undefined => (n ? targets.find((t) => t.name === n) : undefined);
-  return byName(setting) ?? byName(lastChosen) ?? targets.find((t) => t.isDefault) ?? targets.find((t) => t.mode === 'development') ?? targets[0];
+  return (
+    byName(setting) ?? byName(lastChosen) ?? targets.find((t) => t.isDefault) ?? targets.find((t) => t.mode === 'development') ?? targets[0]
+  );
 }
 
 /** Production targets ask for confirmation before deploy, run and destroy. */

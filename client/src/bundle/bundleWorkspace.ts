@@ -60,12 +60,16 @@ export class BundleWorkspace implements vscode.Disposable {
   active(): LoadedBundle | undefined {
     const setting = readSettings().bundleRoot;
     if (setting) {
-      const match = this.loaded.find((b) => vscode.workspace.asRelativePath(b.rootUri, false) === setting.replace(/\/+$/, '') || b.rootUri.fsPath === setting);
+      const match = this.loaded.find(
+        (b) => vscode.workspace.asRelativePath(b.rootUri, false) === setting.replace(/\/+$/, '') || b.rootUri.fsPath === setting,
+      );
       if (match) return match;
     }
     const active = vscode.window.activeTextEditor?.document.uri.fsPath;
     if (active) {
-      const holder = this.loaded.filter((b) => active.startsWith(b.rootUri.fsPath + path.sep)).sort((a, b) => b.rootUri.fsPath.length - a.rootUri.fsPath.length)[0];
+      const holder = this.loaded
+        .filter((b) => active.startsWith(b.rootUri.fsPath + path.sep))
+        .sort((a, b) => b.rootUri.fsPath.length - a.rootUri.fsPath.length)[0];
       if (holder) return holder;
     }
     return this.loaded[0];

@@ -43,10 +43,17 @@ export async function signIn(s: Services, args?: SignInArgs): Promise<boolean> {
     else {
       const profiles = await s.auth.profiles();
       const items: (vscode.QuickPickItem & { profile?: string })[] = [
-        ...profiles.map((p) => ({ label: p.name, description: p.host, detail: p.authType ? `auth: ${p.authType}` : undefined, profile: p.name })),
+        ...profiles.map((p) => ({
+          label: p.name,
+          description: p.host,
+          detail: p.authType ? `auth: ${p.authType}` : undefined,
+          profile: p.name,
+        })),
         { label: '$(key) Enter host and token…', alwaysShow: true },
       ];
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: profiles.length ? 'Databricks profile (~/.databrickscfg)' : 'No profiles found in ~/.databrickscfg' });
+      const picked = await vscode.window.showQuickPick(items, {
+        placeHolder: profiles.length ? 'Databricks profile (~/.databrickscfg)' : 'No profiles found in ~/.databrickscfg',
+      });
       if (!picked) return false;
       if (picked.profile) await useProfile(s, picked.profile);
       else {

@@ -152,7 +152,9 @@ export async function destroyBundle(s: Services, args?: { target?: string }): Pr
     );
     if (answer !== confirm) return { ok: false, target: target?.name, cancelled: true };
     const scope = { target: target?.name, profile: await s.cli.profile() };
-    await s.operations.run(`Destroying ${bundle.name}`, (signal) => s.cli.run(cliCommands.destroyBundle(scope), { cwd: bundle.rootUri.fsPath, signal, stream: true }));
+    await s.operations.run(`Destroying ${bundle.name}`, (signal) =>
+      s.cli.run(cliCommands.destroyBundle(scope), { cwd: bundle.rootUri.fsPath, signal, stream: true }),
+    );
     void vscode.window.showInformationMessage(`Destroyed "${bundle.name}"${target ? ` in ${target.name}` : ''}.`);
     return { ok: true, target: target?.name };
   } catch (e) {

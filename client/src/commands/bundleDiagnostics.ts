@@ -6,7 +6,11 @@ import * as vscode from 'vscode';
 import { CliDiagnostic, diagnosticMessage } from '../databricks/cliDiagnostics';
 import { LoadedBundle } from '../bundle/bundleWorkspace';
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
 
 export function bundleProblems(bundle: LoadedBundle, diagnostics: CliDiagnostic[]): [vscode.Uri, vscode.Diagnostic[]][] {
   const byFile = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();

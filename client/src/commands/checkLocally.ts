@@ -23,7 +23,12 @@ interface DryRunDiagnostic {
   message: string;
 }
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
 
 export interface CheckLocallyResult {
   ok: boolean;
@@ -70,7 +75,11 @@ export async function checkLocally(s: Services, problems: vscode.DiagnosticColle
       problems.clear();
       const byFile = new Map<string, vscode.Diagnostic[]>();
       for (const d of found) {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character), d.message, SEVERITY[d.severity]);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character),
+          d.message,
+          SEVERITY[d.severity],
+        );
         diagnostic.source = LOCAL_CHECK_SOURCE;
         diagnostic.code = d.code;
         const file = path.resolve(cwd, d.file);

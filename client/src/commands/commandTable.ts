@@ -33,9 +33,11 @@ export function commandTable({ services: s, explorer, explorerView, lineage, row
     'lakeflow.validateBundle': (args?: { target?: string }) => validateBundle(s, args),
     'lakeflow.deployBundle': (args?: { target?: string }) => deployBundle(s, args),
     'lakeflow.deployBundleToTarget': () => deployBundleToTarget(s),
-    'lakeflow.runPipeline': (args?: Parameters<typeof runPipeline>[1]) => runPipeline(s, args && typeof args === 'object' && !('type' in args) ? args : pipelineArg(args), lenses),
+    'lakeflow.runPipeline': (args?: Parameters<typeof runPipeline>[1]) =>
+      runPipeline(s, args && typeof args === 'object' && !('type' in args) ? args : pipelineArg(args), lenses),
     // From the explorer or the editor title VS Code passes a tree node or a URI: run with the defaults then.
-    'lakeflow.runLocal': (args?: Parameters<typeof runLocal>[3]) => runLocal(s, explorer, lenses, args && typeof args === 'object' && !('type' in args) && !('scheme' in args) ? args : {}),
+    'lakeflow.runLocal': (args?: Parameters<typeof runLocal>[3]) =>
+      runLocal(s, explorer, lenses, args && typeof args === 'object' && !('type' in args) && !('scheme' in args) ? args : {}),
     // The explorer passes a dataset node, a lens passes { dataset }: run that one dataset on the last local state.
     'lakeflow.runLocalDataset': (arg?: { type?: string; node?: { name: string }; pipeline?: string; dataset?: string }) => {
       const dataset = arg?.type === 'dataset' ? arg.node?.name : arg?.dataset;
@@ -47,14 +49,19 @@ export function commandTable({ services: s, explorer, explorerView, lineage, row
     'lakeflow.selectTarget': () => selectTarget(s).finally(() => explorer.refresh()),
     'lakeflow.signIn': (args?: Parameters<typeof signIn>[1]) => signIn(s, args),
     'lakeflow.signOut': () => signOut(s),
-    'lakeflow.restartServer': () => s.server.restart().then(() => s.server.status.phase, (e: Error) => {
-      void vscode.window.showErrorMessage(`Lakeflow language server failed to restart: ${e.message}`);
-      return s.server.status.phase;
-    }),
+    'lakeflow.restartServer': () =>
+      s.server.restart().then(
+        () => s.server.status.phase,
+        (e: Error) => {
+          void vscode.window.showErrorMessage(`Lakeflow language server failed to restart: ${e.message}`);
+          return s.server.status.phase;
+        },
+      ),
     'lakeflow.showOutput': () => s.log.show(),
     'lakeflow.showActions': () => showActions(),
     'lakeflow.showLineage': (node?: Parameters<typeof showLineage>[2]) => showLineage(s, lineage, node),
-    'lakeflow.previewRows': (arg?: Parameters<typeof previewRows>[2]) => previewRows(s, rows, arg && typeof arg === 'object' && !('scheme' in arg) ? arg : undefined),
+    'lakeflow.previewRows': (arg?: Parameters<typeof previewRows>[2]) =>
+      previewRows(s, rows, arg && typeof arg === 'object' && !('scheme' in arg) ? arg : undefined),
     'lakeflow.revealInExplorer': () => revealInExplorer(s, explorer, explorerView),
     'lakeflow.refreshExplorer': () => s.bundles.refresh().then(() => explorer.refresh()),
     'lakeflow.openDataset': (arg: Parameters<typeof openDataset>[0]) => openDataset(arg),

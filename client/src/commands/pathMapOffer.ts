@@ -6,9 +6,18 @@ import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../../../protocol/src/settings';
 
 export async function offerPathMapping(prefix: string, folder: vscode.Uri): Promise<boolean> {
-  const choice = await vscode.window.showWarningMessage(`The pipeline reads ${prefix}, which has no local folder.`, `Map ${prefix} to a Folder…`);
+  const choice = await vscode.window.showWarningMessage(
+    `The pipeline reads ${prefix}, which has no local folder.`,
+    `Map ${prefix} to a Folder…`,
+  );
   if (!choice) return false;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: folder, openLabel: `Map ${prefix}` });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    defaultUri: folder,
+    openLabel: `Map ${prefix}`,
+  });
   const dir = picked?.[0];
   if (!dir) return false;
   await addPathMapping(prefix, dir, folder);

@@ -27,13 +27,18 @@ export async function previewRows(s: Services, panel: RowsPanel, arg?: ExplorerN
   try {
     requireTrust('Preview Local Rows');
     const bundle = await requireBundle(s);
-    const dataset = (arg && 'type' in arg ? (arg.type === 'dataset' ? arg.node.name : undefined) : arg?.dataset) ?? (await datasetAtCursor(s)) ?? (await pickDataset(s, bundle.pipelines[0]?.key));
+    const dataset =
+      (arg && 'type' in arg ? (arg.type === 'dataset' ? arg.node.name : undefined) : arg?.dataset) ??
+      (await datasetAtCursor(s)) ??
+      (await pickDataset(s, bundle.pipelines[0]?.key));
     if (!dataset) return { ok: false, cancelled: true };
     const cwd = localRunFolder(bundle);
     const { database } = localRunFiles(cwd);
     if (!existsSync(database)) {
       const message = 'No local run yet: run the pipeline locally first to preview its rows.';
-      void vscode.window.showInformationMessage(message, 'Run Locally').then((c) => c && vscode.commands.executeCommand('lakeflow.runLocal'));
+      void vscode.window
+        .showInformationMessage(message, 'Run Locally')
+        .then((c) => c && vscode.commands.executeCommand('lakeflow.runLocal'));
       return { ok: false, dataset, error: message };
     }
     const invocation = previewInvocation(s.context.asAbsolutePath('server/out/lakeflow.js'), dataset, database, process.env);
@@ -64,7 +69,9 @@ async function datasetAtCursor(s: Services): Promise<string | undefined> {
 async function pickDataset(s: Services, pipeline: string | undefined): Promise<string | undefined> {
   if (!pipeline) return undefined;
   const graph = await requestLineage(s.server, { pipeline }).catch(() => undefined);
-  const items = (graph?.nodes ?? []).filter((n) => n.kind !== 'source' && n.kind !== 'external').map((n) => ({ label: n.name, description: [n.layer, n.kind].filter(Boolean).join(' · ') }));
+  const items = (graph?.nodes ?? [])
+    .filter((n) => n.kind !== 'source' && n.kind !== 'external')
+    .map((n) => ({ label: n.name, description: [n.layer, n.kind].filter(Boolean).join(' · ') }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Preview the local rows of which dataset?' });
   return picked?.label;
 }

@@ -45,18 +45,28 @@ export interface RunLocalResult {
 
 async function choosePipeline(bundle: LoadedBundle, key: string | undefined): Promise<string | undefined | null> {
   if (key || bundle.pipelines.length <= 1) return key;
-  const picked = await vscode.window.showQuickPick(bundle.pipelines.map((p) => ({ label: p.key, description: p.name })), { placeHolder: 'Run which pipeline locally?' });
+  const picked = await vscode.window.showQuickPick(
+    bundle.pipelines.map((p) => ({ label: p.key, description: p.name })),
+    { placeHolder: 'Run which pipeline locally?' },
+  );
   return picked ? picked.label : null;
 }
 
 /** `name (pipelines/silver/x.sql:3:1): message` */
 function describeFailure(e: LocatedError): string {
-  const where = e.uri ? ` (${vscode.workspace.asRelativePath(e.uri)}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''})` : '';
+  const where = e.uri
+    ? ` (${vscode.workspace.asRelativePath(e.uri)}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''})`
+    : '';
   // The engine prefixes the file it ran; with the position shown that is said already.
   return `${e.dataset}${where}: ${e.uri ? e.message.replace(/^\S+\.sql: /, '') : e.message}`;
 }
 
-export async function runLocal(s: Services, explorer: PipelineExplorer, lenses: ExpectationLenses, args: RunLocalArgs = {}): Promise<RunLocalResult> {
+export async function runLocal(
+  s: Services,
+  explorer: PipelineExplorer,
+  lenses: ExpectationLenses,
+  args: RunLocalArgs = {},
+): Promise<RunLocalResult> {
   try {
     requireTrust('Run Locally');
     const bundle = await requireBundle(s);
@@ -86,17 +96,28 @@ export async function runLocal(s: Services, explorer: PipelineExplorer, lenses: 
         for (const e of parseEventLines(lines.join('\n'))) {
           events.push(e);
           s.log.line(describeLocalEvent(e));
-          if (e.dataset) report(`${e.dataset}: ${String((e.details.flow_progress as { status?: string } | undefined)?.status ?? e.eventType).toLowerCase()}`);
+          if (e.dataset)
+            report(
+              `${e.dataset}: ${String((e.details.flow_progress as { status?: string } | undefined)?.status ?? e.eventType).toLowerCase()}`,
+            );
         }
       });
       tail.start();
       let stdout: string;
       try {
-        stdout = (await runCli(process.execPath, invocation.command, { cwd, env: invocation.env, signal, onLine: (line, stream) => stream === 'stderr' && s.log.line(line) })).stdout;
+        stdout = (
+          await runCli(process.execPath, invocation.command, {
+            cwd,
+            env: invocation.env,
+            signal,
+            onLine: (line, stream) => stream === 'stderr' && s.log.line(line),
+          })
+        ).stdout;
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         // Exit 1 with a summary: some datasets failed, the rest is reported below.
-        if (!parseRunSummary(e.stdout)) throw new Error(bindingMissingMessage(e.stderr, process.platform, process.arch) ?? cliFailure(e), { cause: e });
+        if (!parseRunSummary(e.stdout))
+          throw new Error(bindingMissingMessage(e.stderr, process.platform, process.arch) ?? cliFailure(e), { cause: e });
         stdout = e.stdout;
       } finally {
         await tail.stop();
@@ -121,7 +142,13 @@ function cliFailure(e: CliError): string {
   return first ? first.replace(/^lakeflow( run)?: /, 'lakeflow run: ') : `lakeflow run failed (exit ${e.exitCode ?? 'unknown'})`;
 }
 
-async function finish(s: Services, pipelineKey: string | undefined, summary: LocalRunSummary, events: PipelineEvent[], files: { database: string; eventLog: string }): Promise<RunLocalResult> {
+async function finish(
+  s: Services,
+  pipelineKey: string | undefined,
+  summary: LocalRunSummary,
+  events: PipelineEvent[],
+  files: { database: string; eventLog: string },
+): Promise<RunLocalResult> {
   const line = summaryLine(summary);
   s.log.info(`local run: ${line}; database ${files.database}`);
   const failed = summary.datasets.filter((d) => d.status === 'failed');
@@ -131,7 +158,10 @@ async function finish(s: Services, pipelineKey: string | undefined, summary: Loc
     return { ok: true, ...result };
   }
   const located = pipelineKey ? await showDatasetErrors(s, pipelineKey, events) : [];
-  const first = located.find((l) => failed.some((f) => f.name === l.dataset)) ?? { dataset: failed[0].name, message: failed[0].message ?? 'failed' };
+  const first = located.find((l) => failed.some((f) => f.name === l.dataset)) ?? {
+    dataset: failed[0].name,
+    message: failed[0].message ?? 'failed',
+  };
   const message = `Local run: ${line}. ${describeFailure(first)}`;
   s.log.error(message);
   void vscode.window.showErrorMessage(message, ...(first.uri ? ['Open Definition'] : []), 'Show Output').then((choice) => {

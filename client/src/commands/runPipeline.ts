@@ -77,7 +77,10 @@ async function chooseTables(s: Services, pipeline: string): Promise<string[] | u
     return picked?.length ? picked : undefined;
   }
   const typed = await vscode.window.showInputBox({ prompt: 'Tables to refresh, separated by commas' });
-  const list = typed?.split(',').map((t) => t.trim()).filter(Boolean);
+  const list = typed
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   return list?.length ? list : undefined;
 }
 
@@ -99,20 +102,31 @@ export async function runPipeline(s: Services, args: RunPipelineArgs = {}, lense
     if (!pipeline) return { ok: false, cancelled: true };
     const mode = await chooseMode(s, pipeline.key, args);
     if (!mode) return { ok: false, cancelled: true };
-    const target = args.target ? bundle.targets.find((t) => t.name === args.target) ?? { name: args.target, isDefault: false } : currentTarget(s, bundle);
+    const target = args.target
+      ? (bundle.targets.find((t) => t.name === args.target) ?? { name: args.target, isDefault: false })
+      : currentTarget(s, bundle);
     if (!(await confirmProduction('Run', target))) return { ok: false, cancelled: true };
     const scope = { target: target?.name, profile: await s.cli.profile() };
     return await s.operations.run(`Running ${pipeline.key}${target ? ` (${target.name})` : ''}`, async (signal, report) => {
       s.log.show();
       s.runDiagnostics.clear();
       report('starting update');
-      const started = await s.cli.run(cliCommands.runPipeline(scope, pipeline.key, mode), { cwd: bundle.rootUri.fsPath, signal, stream: true });
+      const started = await s.cli.run(cliCommands.runPipeline(scope, pipeline.key, mode), {
+        cwd: bundle.rootUri.fsPath,
+        signal,
+        stream: true,
+      });
       const update = parseUpdateUrl(started.stdout + '\n' + started.stderr);
       if (!update) throw new Error('The CLI did not report the update URL of the run; see the output.');
       s.log.info(`following update ${update.updateId} of pipeline ${update.pipelineId}: ${update.url}`);
       // The update is followed outside the bundle folder, as the workspace `bundle run` used.
-      const access = workspaceAccess(await s.auth.credentials(), { bundleProfile: target?.profile, host: urlOrigin(update.url), profiles: await s.auth.profiles().catch(() => []) });
-      const inWorkspace = (cmd: CliCommand, cmdSignal?: AbortSignal): Promise<CliResult> => s.cli.run(cmd, { cwd: neutralDirectory(), access, signal: cmdSignal, logOutput: false });
+      const access = workspaceAccess(await s.auth.credentials(), {
+        bundleProfile: target?.profile,
+        host: urlOrigin(update.url),
+        profiles: await s.auth.profiles().catch(() => []),
+      });
+      const inWorkspace = (cmd: CliCommand, cmdSignal?: AbortSignal): Promise<CliResult> =>
+        s.cli.run(cmd, { cwd: neutralDirectory(), access, signal: cmdSignal, logOutput: false });
       try {
         const followed = await followUpdate((cmd) => inWorkspace(cmd, signal), {
           pipelineId: update.pipelineId,
@@ -123,7 +137,9 @@ export async function runPipeline(s: Services, args: RunPipelineArgs = {}, lense
           onEvent: (e) => s.log.line(describeLocalEvent(e)),
           onState: (state) => report(state.toLowerCase().replace(/_/g, ' ')),
         });
-        return await finishUpdate(s, pipeline.key, { ...update, ...followed }, () => lenses?.showWorkspaceRun(bundle, followed.events, target?.name));
+        return await finishUpdate(s, pipeline.key, { ...update, ...followed }, () =>
+          lenses?.showWorkspaceRun(bundle, followed.events, target?.name),
+        );
       } catch (e) {
         if (isCancellation(e)) {
           // Cancelling the notification also stops the update in the workspace.

@@ -26,11 +26,17 @@ export async function showLineage(s: Services, panel: LineagePanel, arg?: Explor
 }
 
 /** `lakeflow.revealInExplorer`: selects the dataset under the cursor (or around it) in the pipeline explorer. */
-export async function revealInExplorer(s: Services, explorer: PipelineExplorer, view: vscode.TreeView<ExplorerNode>): Promise<string | undefined> {
+export async function revealInExplorer(
+  s: Services,
+  explorer: PipelineExplorer,
+  view: vscode.TreeView<ExplorerNode>,
+): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const at = editor ? await requestDatasetAt(s.server, editor).catch(() => null) : null;
   if (!at) {
-    void vscode.window.showInformationMessage('Place the cursor in a dataset definition or on a dataset name to reveal it in the Pipelines explorer.');
+    void vscode.window.showInformationMessage(
+      'Place the cursor in a dataset definition or on a dataset name to reveal it in the Pipelines explorer.',
+    );
     return undefined;
   }
   const node = await explorer.findDataset(at.name);

@@ -81,7 +81,15 @@ export const cliCommands = {
     const params = new URLSearchParams({ max_results: String(query.maxResults) });
     if (query.pageToken) params.set('page_token', query.pageToken);
     else if (query.since) params.set('filter', `timestamp >= '${query.since}'`);
-    return { command: ['api', 'get'], args: [`/api/2.0/pipelines/${encodeURIComponent(pipelineId)}/events?${params.toString().replace(/\+/g, '%20')}`, '-o', 'json', ...profileArgs(profile)] };
+    return {
+      command: ['api', 'get'],
+      args: [
+        `/api/2.0/pipelines/${encodeURIComponent(pipelineId)}/events?${params.toString().replace(/\+/g, '%20')}`,
+        '-o',
+        'json',
+        ...profileArgs(profile),
+      ],
+    };
   },
   stopPipeline(pipelineId: string, profile?: string): CliCommand {
     return { command: ['pipelines', 'stop'], args: [pipelineId, '--no-wait', ...profileArgs(profile)] };

@@ -39,7 +39,8 @@ const IN = /^ {2}in (.+):(\d+):(\d+)$/;
 const MORE_LOCATION = /^ {5}(\S.*):(\d+):(\d+)$/;
 const MORE_PATH = /^ {5}(\S.*)$/;
 /** Lines the CLI prints after its diagnostics, never part of a detail text. */
-const NOT_DETAIL = /^(Name|Target|Workspace|Host|User|Path|Resources|Found \d|Validation|Uploading|Deploying|Updating|Deployment|Destroy|All files|Update URL|Run URL)\b/;
+const NOT_DETAIL =
+  /^(Name|Target|Workspace|Host|User|Path|Resources|Found \d|Validation|Uploading|Deploying|Updating|Deployment|Destroy|All files|Update URL|Run URL)\b/;
 
 const SEVERITY: Record<string, CliSeverity> = { Error: 'error', Warning: 'warning', Recommendation: 'info' };
 
@@ -110,5 +111,7 @@ export function diagnosticMessage(d: CliDiagnostic): string {
 
 /** Whether a CLI failure is about credentials, so the user is offered to sign in. */
 export function looksLikeAuthFailure(stderr: string): boolean {
-  return /cannot configure default credentials|invalid access token|unauthenticated|401|403|not authorized|authentication|no such profile|profile .* not found/i.test(stderr);
+  return /cannot configure default credentials|invalid access token|unauthenticated|401|403|not authorized|authentication|no such profile|profile .* not found/i.test(
+    stderr,
+  );
 }

@@ -130,7 +130,15 @@ export function runCli(executable: string, cmd: CliCommand, options: RunOptions)
       } else {
         const firstError = /^Error: (.*)$/m.exec(stderr)?.[1];
         const status = code ?? signal ?? 'unknown';
-        reject(new CliError(firstError ?? `databricks ${cmd.command.join(' ')} failed (exit ${status})`, argv, code ?? undefined, stderr, stdout));
+        reject(
+          new CliError(
+            firstError ?? `databricks ${cmd.command.join(' ')} failed (exit ${status})`,
+            argv,
+            code ?? undefined,
+            stderr,
+            stdout,
+          ),
+        );
       }
     });
   });

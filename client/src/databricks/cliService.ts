@@ -77,7 +77,9 @@ export class CliService {
     const base = childEnvironment(process.env, await this.auth.credentials());
     const env = request.access ? outsideBundleEnvironment(base, request.access) : base;
     const note = request.logOutput === false ? (m: string) => this.log.trace(m) : (m: string) => this.log.info(m);
-    note(`$ databricks ${toArgv(cmd).join(' ')}   (in ${request.cwd}${request.access?.host ? `, DATABRICKS_HOST=${request.access.host}` : ''})`);
+    note(
+      `$ databricks ${toArgv(cmd).join(' ')}   (in ${request.cwd}${request.access?.host ? `, DATABRICKS_HOST=${request.access.host}` : ''})`,
+    );
     const started = Date.now();
     try {
       const result = await runCli(executable, cmd, {
@@ -110,13 +112,19 @@ export class CliService {
    */
   async authToken(profile: string, timeoutMs = 15_000): Promise<AccessToken | undefined> {
     try {
-      const result = await this.run(authTokenCommand(profile), { cwd: homedir(), logOutput: false, signal: AbortSignal.timeout(timeoutMs) });
+      const result = await this.run(authTokenCommand(profile), {
+        cwd: homedir(),
+        logOutput: false,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       const token = parseAccessToken(result.stdout);
       if (token) this.auth.remember(token.token);
       else this.log.warn(`databricks auth token --profile ${profile} printed no access token`);
       return token;
     } catch (e) {
-      this.log.warn(`no OAuth token for profile ${profile} (catalog completion stays off; run \`databricks auth login --profile ${profile}\`): ${(e as Error).message}`);
+      this.log.warn(
+        `no OAuth token for profile ${profile} (catalog completion stays off; run \`databricks auth login --profile ${profile}\`): ${(e as Error).message}`,
+      );
       return undefined;
     }
   }

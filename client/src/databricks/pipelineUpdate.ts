@@ -43,7 +43,10 @@ function num(v: unknown): number {
 
 export function parseUpdate(json: string): UpdateInfo {
   const update = obj(obj(JSON.parse(json)).update);
-  return { state: str(update.state) ?? 'UNKNOWN', creationTime: typeof update.creation_time === 'number' ? update.creation_time : undefined };
+  return {
+    state: str(update.state) ?? 'UNKNOWN',
+    creationTime: typeof update.creation_time === 'number' ? update.creation_time : undefined,
+  };
 }
 
 export function parseEvents(json: string): PipelineEvent[] {

@@ -33,7 +33,11 @@ export interface FollowedUpdate {
 }
 
 /** Every event since `since` (ISO time), newest page first, following next_page_token up to `maxPages`. */
-export async function readEvents(run: RunCliCommand, pipelineId: string, q: { since?: string; profile?: string; pageSize?: number; maxPages?: number }): Promise<PipelineEvent[]> {
+export async function readEvents(
+  run: RunCliCommand,
+  pipelineId: string,
+  q: { since?: string; profile?: string; pageSize?: number; maxPages?: number },
+): Promise<PipelineEvent[]> {
   const all: PipelineEvent[] = [];
   let pageToken: string | undefined;
   for (let page = 0; page < (q.maxPages ?? 10); page++) {

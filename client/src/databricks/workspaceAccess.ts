@@ -25,7 +25,12 @@ export interface WorkspaceIdentity {
 
 /** `https://Adb-1.x.net/` and `adb-1.x.net` are the same workspace. */
 export function sameHost(a: string, b: string): boolean {
-  const norm = (h: string): string => h.trim().replace(/^(?!https?:\/\/)/i, 'https://').replace(/\/+$/, '').toLowerCase();
+  const norm = (h: string): string =>
+    h
+      .trim()
+      .replace(/^(?!https?:\/\/)/i, 'https://')
+      .replace(/\/+$/, '')
+      .toLowerCase();
   return norm(a) === norm(b);
 }
 

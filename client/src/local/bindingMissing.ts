@@ -8,7 +8,11 @@ export function platformTarget(platform: string, arch: string): string {
   return `${platform}-${arch}`;
 }
 
-const MISSING_BINDING = [/needs DuckDB's native binding/i, /Cannot find module '@duckdb\/node-(api|bindings)/i, /Error loading duckdb native binding/i];
+const MISSING_BINDING = [
+  /needs DuckDB's native binding/i,
+  /Cannot find module '@duckdb\/node-(api|bindings)/i,
+  /Error loading duckdb native binding/i,
+];
 
 /** The user-facing message when the CLI's output says DuckDB's native binding is missing, else undefined. */
 export function bindingMissingMessage(stderr: string, platform: string, arch: string): string | undefined {

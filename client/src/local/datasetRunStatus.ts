@@ -19,7 +19,15 @@ export interface DatasetRunStatus {
   failed: number;
 }
 
-const TONE: Record<string, RunTone> = { QUEUED: 'running', STARTING: 'running', RUNNING: 'running', COMPLETED: 'ok', FAILED: 'failed', SKIPPED: 'skipped', EXCLUDED: 'skipped' };
+const TONE: Record<string, RunTone> = {
+  QUEUED: 'running',
+  STARTING: 'running',
+  RUNNING: 'running',
+  COMPLETED: 'ok',
+  FAILED: 'failed',
+  SKIPPED: 'skipped',
+  EXCLUDED: 'skipped',
+};
 
 function obj(v: unknown): Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -67,7 +75,11 @@ const ICON: Record<RunTone, string> = { running: '⟳', ok: '✓', warning: '⚠
 
 /** `✓ 1,204 rows · 99.2% passed`, `⟳ running`, `✗ failed`, `– skipped`. */
 export function runStatusText(s: DatasetRunStatus): string {
-  const parts = [s.tone === 'ok' || s.tone === 'warning' ? `${ICON[s.tone]} ${(s.rows ?? 0).toLocaleString('en-US')} rows` : `${ICON[s.tone]} ${s.status.toLowerCase()}`];
+  const parts = [
+    s.tone === 'ok' || s.tone === 'warning'
+      ? `${ICON[s.tone]} ${(s.rows ?? 0).toLocaleString('en-US')} rows`
+      : `${ICON[s.tone]} ${s.status.toLowerCase()}`,
+  ];
   if (s.tone !== 'ok' && s.tone !== 'warning' && s.rows !== undefined) parts.push(`${s.rows.toLocaleString('en-US')} rows`);
   if (s.passed + s.failed > 0) parts.push(`${passPercent(s.passed, s.passed + s.failed)} passed`);
   return parts.join(' · ');

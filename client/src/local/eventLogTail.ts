@@ -24,7 +24,10 @@ export class EventLogTail {
 
   /** Size of the file now, 0 when it does not exist yet. */
   static async sizeOf(file: string): Promise<number> {
-    return stat(file).then((s) => s.size, () => 0);
+    return stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
   }
 
   start(): void {
@@ -60,7 +63,11 @@ export class EventLogTail {
       const bytes = Buffer.concat([this.pending, buffer.subarray(0, bytesRead)]);
       const end = bytes.lastIndexOf(0x0a) + 1;
       this.pending = bytes.subarray(end);
-      const complete = bytes.subarray(0, end).toString('utf8').split('\n').filter((l) => l.trim() !== '');
+      const complete = bytes
+        .subarray(0, end)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       if (complete.length) this.onLines(complete);
     } finally {
       await handle.close();

@@ -38,7 +38,9 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 function expectationSuffix(e: PipelineEvent): string {
   const stats = expectationCounts([e]);
-  return stats.map((x) => ` · ${x.name} ${count(x.passed)}/${count(x.passed + x.failed)} passed${x.failed ? ` (${count(x.failed)} failed)` : ''}`).join('');
+  return stats
+    .map((x) => ` · ${x.name} ${count(x.passed)}/${count(x.passed + x.failed)} passed${x.failed ? ` (${count(x.failed)} failed)` : ''}`)
+    .join('');
 }
 
 /** One readable line per event: level, type, dataset, status, rows, then each expectation's pass/fail. */
@@ -84,7 +86,8 @@ export function latestRunQuality(events: readonly PipelineEvent[]): LatestRunQua
       const key = (e.dataset as string).toLowerCase();
       const status = String((e.details.flow_progress as { status?: string } | undefined)?.status ?? '').toUpperCase();
       if (status === 'COMPLETED') datasets.add(key);
-      else if (status === 'FAILED' || status === 'SKIPPED') notBuilt.set(key, { status: status === 'FAILED' ? 'failed' : 'skipped', message: e.errorMessages[0] ?? e.message });
+      else if (status === 'FAILED' || status === 'SKIPPED')
+        notBuilt.set(key, { status: status === 'FAILED' ? 'failed' : 'skipped', message: e.errorMessages[0] ?? e.message });
     }
     for (const x of expectationCounts(run)) {
       const key = x.dataset.toLowerCase();
@@ -98,7 +101,13 @@ export function latestRunQuality(events: readonly PipelineEvent[]): LatestRunQua
 }
 
 /** The lens text of one expectation, or undefined when no run processed its dataset. `runLabel`: which run, e.g. `workspace run`. */
-export function expectationLensText(run: LatestRunQuality, dataset: string, name: string, action: ExpectationAction, runLabel = 'local run'): string | undefined {
+export function expectationLensText(
+  run: LatestRunQuality,
+  dataset: string,
+  name: string,
+  action: ExpectationAction,
+  runLabel = 'local run',
+): string | undefined {
   const key = dataset.toLowerCase();
   // A dataset the run failed still shows the counts it measured (a FAIL UPDATE stop says which expectation).
   if (!run.datasets.has(key) && !run.stats.has(key)) return undefined;

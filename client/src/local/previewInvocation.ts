@@ -8,7 +8,12 @@ export type { DatasetRows };
 
 export const PREVIEW_LIMIT = 200;
 
-export function previewInvocation(cliScript: string, dataset: string, database: string, baseEnv: NodeJS.ProcessEnv): { command: CliCommand; env: NodeJS.ProcessEnv } {
+export function previewInvocation(
+  cliScript: string,
+  dataset: string,
+  database: string,
+  baseEnv: NodeJS.ProcessEnv,
+): { command: CliCommand; env: NodeJS.ProcessEnv } {
   return {
     command: { command: [cliScript, 'preview'], args: [dataset, '--db', database, '--limit', String(PREVIEW_LIMIT), '--format', 'json'] },
     env: { ...baseEnv, ELECTRON_RUN_AS_NODE: '1' },
@@ -18,7 +23,9 @@ export function previewInvocation(cliScript: string, dataset: string, database: 
 export function parseDatasetRows(stdout: string): DatasetRows | undefined {
   try {
     const parsed = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Partial<DatasetRows>;
-    return Array.isArray(parsed.columns) && Array.isArray(parsed.rows) && typeof parsed.totalRows === 'number' ? (parsed as DatasetRows) : undefined;
+    return Array.isArray(parsed.columns) && Array.isArray(parsed.rows) && typeof parsed.totalRows === 'number'
+      ? (parsed as DatasetRows)
+      : undefined;
   } catch {
     return undefined;
   }

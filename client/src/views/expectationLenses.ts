@@ -32,7 +32,13 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
     private readonly server: LanguageServerHost,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.lakeflow/*.events.jsonl');
-    this.subscriptions = [watcher, watcher.onDidChange(() => this.refresh()), watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh()), bundles.onDidChange(() => this.refresh())];
+    this.subscriptions = [
+      watcher,
+      watcher.onDidChange(() => this.refresh()),
+      watcher.onDidCreate(() => this.refresh()),
+      watcher.onDidDelete(() => this.refresh()),
+      bundles.onDidChange(() => this.refresh()),
+    ];
   }
 
   refresh(): void {
@@ -41,7 +47,11 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
 
   /** Shows the counts of a finished workspace update until a newer local or workspace run replaces them. */
   showWorkspaceRun(bundle: LoadedBundle, events: readonly PipelineEvent[], target: string | undefined, at = Date.now()): void {
-    this.workspaceRuns.set(bundle.rootUri.toString(), { quality: latestRunQuality(events), at, label: `workspace run${target ? ` (${target})` : ''}` });
+    this.workspaceRuns.set(bundle.rootUri.toString(), {
+      quality: latestRunQuality(events),
+      at,
+      label: `workspace run${target ? ` (${target})` : ''}`,
+    });
     this.refresh();
   }
 
@@ -53,15 +63,34 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
     const quality = local?.quality;
     // The expectation lenses show the newer of the two runs.
     const latest = remote && (!local || remote.at >= local.at) ? remote : local && { quality: local.quality, label: 'local run' };
-    if (!latest || (latest.quality.datasets.size === 0 && !quality?.datasets.size && !quality?.notBuilt.size) || token.isCancellationRequested) return [];
+    if (
+      !latest ||
+      (latest.quality.datasets.size === 0 && !quality?.datasets.size && !quality?.notBuilt.size) ||
+      token.isCancellationRequested
+    )
+      return [];
     const graph = await requestLineage(this.server, { uri: document.uri.toString() }).catch(() => undefined);
     const lenses: vscode.CodeLens[] = [];
     for (const node of graph?.nodes ?? []) {
       if (!node.uri || vscode.Uri.parse(node.uri).fsPath !== document.uri.fsPath) continue;
       if (node.range && quality?.datasets.has(node.name.toLowerCase())) {
         const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
-        lenses.push(new vscode.CodeLens(at, { title: '$(table) Preview local rows', tooltip: `The rows of ${node.name} as the latest local run left them`, command: 'lakeflow.previewRows', arguments: [{ dataset: node.name }] }));
-        lenses.push(new vscode.CodeLens(at, { title: '$(run) Run locally', tooltip: `Recompute ${node.name} alone, reading its sources as the latest local run left them`, command: 'lakeflow.runLocalDataset', arguments: [{ dataset: node.name }] }));
+        lenses.push(
+          new vscode.CodeLens(at, {
+            title: '$(table) Preview local rows',
+            tooltip: `The rows of ${node.name} as the latest local run left them`,
+            command: 'lakeflow.previewRows',
+            arguments: [{ dataset: node.name }],
+          }),
+        );
+        lenses.push(
+          new vscode.CodeLens(at, {
+            title: '$(run) Run locally',
+            tooltip: `Recompute ${node.name} alone, reading its sources as the latest local run left them`,
+            command: 'lakeflow.runLocalDataset',
+            arguments: [{ dataset: node.name }],
+          }),
+        );
       }
       const missing = node.range && quality?.notBuilt.get(node.name.toLowerCase());
       if (missing && node.range) {
@@ -69,13 +98,25 @@ export class ExpectationLenses implements vscode.CodeLensProvider, vscode.Dispos
         const at = new vscode.Range(node.range.start.line, node.range.start.character, node.range.start.line, node.range.start.character);
         const reason = missing.message.split('\n')[0];
         const title = missing.status === 'failed' ? `$(error) Not built locally: ${reason}` : `$(circle-slash) Skipped locally: ${reason}`;
-        lenses.push(new vscode.CodeLens(at, { title: title.length > 120 ? title.slice(0, 119) + '…' : title, tooltip: missing.message, command: 'lakeflow.showOutput' }));
+        lenses.push(
+          new vscode.CodeLens(at, {
+            title: title.length > 120 ? title.slice(0, 119) + '…' : title,
+            tooltip: missing.message,
+            command: 'lakeflow.showOutput',
+          }),
+        );
       }
       for (const x of node.expectations ?? []) {
         const title = x.range && expectationLensText(latest.quality, node.name, x.name, x.action, latest.label);
         if (!title || !x.range) continue;
         const range = new vscode.Range(x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character);
-        lenses.push(new vscode.CodeLens(range, { title, tooltip: `Expectation ${x.name} of ${node.name} in the latest ${latest.label}`, command: 'lakeflow.showOutput' }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title,
+            tooltip: `Expectation ${x.name} of ${node.name} in the latest ${latest.label}`,
+            command: 'lakeflow.showOutput',
+          }),
+        );
       }
     }
     return lenses;

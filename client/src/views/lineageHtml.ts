@@ -44,7 +44,12 @@ function idleText(n: LineageNode): string {
 }
 
 function tooltip(n: LineageNode, status?: BoxStatus): string {
-  const file = n.uri ? decodeURIComponent(n.uri.replace(/^[a-z-]+:\/\/[^/]*/, '')).split('/').slice(-3).join('/') : undefined;
+  const file = n.uri
+    ? decodeURIComponent(n.uri.replace(/^[a-z-]+:\/\/[^/]*/, ''))
+        .split('/')
+        .slice(-3)
+        .join('/')
+    : undefined;
   return [
     `${n.name} · ${kindLabel(n.kind)}${n.layer ? ` · ${n.layer}` : ''}`,
     ...(file ? [file] : []),
@@ -57,7 +62,12 @@ function tooltip(n: LineageNode, status?: BoxStatus): string {
 function renderBox(n: LineageNode, box: { x: number; y: number; width: number; height: number }, view: LineageView): string {
   const status = view.statuses?.[n.id];
   const [name, kind, third] = boxLines(n, status);
-  const classes = ['box', n.kind, ...(status ? [`tone-${status.tone}`] : []), ...(n.id === view.focus || n.name === view.focus ? ['focus'] : [])];
+  const classes = [
+    'box',
+    n.kind,
+    ...(status ? [`tone-${status.tone}`] : []),
+    ...(n.id === view.focus || n.name === view.focus ? ['focus'] : []),
+  ];
   return `<g class="${escapeHtml(classes.join(' '))}" data-id="${escapeHtml(n.id)}" data-idle="${escapeHtml(idleText(n))}" transform="translate(${box.x},${box.y})" tabindex="0" role="button" aria-label="${escapeHtml(`${n.name}, ${kind}`)}">
 <title>${escapeHtml(tooltip(n, status))}</title>
 <rect class="frame" width="${box.width}" height="${box.height}" rx="4"></rect><rect class="stripe" width="4" height="${box.height}"></rect>
@@ -74,10 +84,16 @@ const round = (v: number): number => Math.round(v * 10) / 10;
 function renderGraph(view: LineageView, layout: LineageLayout): string {
   const nodes = new Map(view.graph.nodes.map((n) => [n.id, n]));
   const bands = layout.bands
-    .map((b) => `<g class="band"><rect x="${round(b.x)}" y="${round(b.y)}" width="${round(b.width)}" height="${round(b.height)}" rx="6"></rect><text x="${round(b.x + 10)}" y="${round(b.y + 18)}">${escapeHtml(b.layer)}</text></g>`)
+    .map(
+      (b) =>
+        `<g class="band"><rect x="${round(b.x)}" y="${round(b.y)}" width="${round(b.width)}" height="${round(b.height)}" rx="6"></rect><text x="${round(b.x + 10)}" y="${round(b.y + 18)}">${escapeHtml(b.layer)}</text></g>`,
+    )
     .join('');
   const edges = layout.edges
-    .map((e) => `<path class="edge${e.streaming ? ' streaming' : ''}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" d="${pathData(e.points)}" marker-end="url(#arrow)"></path>`)
+    .map(
+      (e) =>
+        `<path class="edge${e.streaming ? ' streaming' : ''}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" d="${pathData(e.points)}" marker-end="url(#arrow)"></path>`,
+    )
     .join('');
   const boxes = layout.boxes.map((b) => renderBox(nodes.get(b.id) ?? { id: b.id, name: b.id, kind: 'external' }, b, view)).join('');
   return `<svg id="graph" data-width="${round(layout.width)}" data-height="${round(layout.height)}" aria-label="Lineage graph">
@@ -91,7 +107,13 @@ function pageData(view: LineageView): string {
     key: view.title,
     focus: view.graph.nodes.find((n) => n.id === view.focus || n.name === view.focus)?.id ?? null,
     edges: view.graph.edges.map((e) => ({ from: e.from, to: e.to })),
-    nodes: view.graph.nodes.map((n) => ({ id: n.id, name: n.name, kind: kindLabel(n.kind), layer: n.layer ?? '', columns: (n.columns ?? []).map((c) => ({ name: c.name, type: c.type ?? '' })) })),
+    nodes: view.graph.nodes.map((n) => ({
+      id: n.id,
+      name: n.name,
+      kind: kindLabel(n.kind),
+      layer: n.layer ?? '',
+      columns: (n.columns ?? []).map((c) => ({ name: c.name, type: c.type ?? '' })),
+    })),
   };
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
@@ -153,7 +175,9 @@ body.vscode-high-contrast .box.onpath .frame, body.vscode-high-contrast-light .b
 
 export function renderLineageHtml(view: LineageView, nonce: string, cspSource: string): string {
   const toolbar = `<div id="bar"><h1>${escapeHtml(view.title)}</h1>${
-    view.error ? '' : '<button id="fit" title="Fit the graph to the window">Fit</button><button id="zoomIn" title="Zoom in">+</button><button id="zoomOut" title="Zoom out">−</button><span class="hint" id="hint">Click a dataset to focus its lineage and open it · drag to pan · wheel to zoom</span>'
+    view.error
+      ? ''
+      : '<button id="fit" title="Fit the graph to the window">Fit</button><button id="zoomIn" title="Zoom in">+</button><button id="zoomOut" title="Zoom out">−</button><span class="hint" id="hint">Click a dataset to focus its lineage and open it · drag to pan · wheel to zoom</span>'
   }</div>`;
   const main =
     view.error || !view.layout

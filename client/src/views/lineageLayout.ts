@@ -108,14 +108,26 @@ export async function layoutLineage(graph: LineageGraph, linesOf: (n: LineageNod
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.separateConnectedComponents': 'false',
     },
-    children: nodes.map((n) => ({ id: n.id, x: (depth.get(n.id) ?? 0) * RANK_STRIDE, y: 0, width: boxWidth(linesOf(n)), height: BOX_HEIGHT })),
+    children: nodes.map((n) => ({
+      id: n.id,
+      x: (depth.get(n.id) ?? 0) * RANK_STRIDE,
+      y: 0,
+      width: boxWidth(linesOf(n)),
+      height: BOX_HEIGHT,
+    })),
     edges: edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [e.from], targets: [e.to] })),
   };
   const laid = await new ELK().layout(root);
   // Room above every band for its label, and a margin around everything.
   const dx = MARGIN + BAND_PADDING;
   const dy = MARGIN + BAND_PADDING + BAND_LABEL;
-  const boxes: Box[] = (laid.children ?? []).map((c) => ({ id: c.id, x: (c.x ?? 0) + dx, y: (c.y ?? 0) + dy, width: c.width ?? 0, height: c.height ?? 0 }));
+  const boxes: Box[] = (laid.children ?? []).map((c) => ({
+    id: c.id,
+    x: (c.x ?? 0) + dx,
+    y: (c.y ?? 0) + dy,
+    width: c.width ?? 0,
+    height: c.height ?? 0,
+  }));
   const paths: EdgePath[] = edges.map((e, i) => {
     const section = laid.edges?.find((x) => x.id === `e${i}`)?.sections?.[0];
     const raw = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
@@ -137,7 +149,11 @@ const RANK_STRIDE = 10_000;
  * previous band's last. An edge back to an earlier band does not count (ELK
  * draws it backwards); a cycle is cut where it closes.
  */
-export function bandedRanks<N extends { id: string }>(nodes: readonly N[], edges: readonly { from: string; to: string }[], bandRank: (n: N) => number): Map<string, number> {
+export function bandedRanks<N extends { id: string }>(
+  nodes: readonly N[],
+  edges: readonly { from: string; to: string }[],
+  bandRank: (n: N) => number,
+): Map<string, number> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const preds = new Map<string, string[]>();
   for (const e of edges) preds.set(e.to, [...(preds.get(e.to) ?? []), e.from]);

@@ -96,7 +96,10 @@ export class LineagePanel implements vscode.Disposable {
   async pickColumn(id: string, column: string, fromPage = false): Promise<ColumnPath> {
     const state = this.state;
     const uri = state?.graph.nodes.find((n) => n.id === id)?.uri ?? state?.params.uri;
-    const path = await columnPathBack({ dataset: id, column }, async (dataset) => (await requestLineage(this.server, { dataset, uri, columns: true })).edges);
+    const path = await columnPathBack(
+      { dataset: id, column },
+      async (dataset) => (await requestLineage(this.server, { dataset, uri, columns: true })).edges,
+    );
     if (state) state.columnPath = { dataset: id, column, ...path };
     if (!fromPage) await this.panel?.webview.postMessage({ type: 'select', id });
     await this.panel?.webview.postMessage({ type: 'columnPath', ...path });
@@ -124,10 +127,15 @@ export class LineagePanel implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel('lakeflow.lineage', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'lakeflow.lineage',
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+      },
+    );
     this.panel = panel;
     this.disposables.push(
       panel.onDidDispose(() => {
@@ -144,7 +152,15 @@ export class LineagePanel implements vscode.Disposable {
     if (m.type === 'rendered') {
       const waiting = this.rendered;
       this.rendered = [];
-      for (const resolve of waiting) resolve({ boxes: m.boxes ?? [], edges: m.edges ?? [], overflow: m.overflow ?? [], viewport: m.viewport ?? { width: 0, height: 0 }, background: m.background ?? '', statuses: m.statuses ?? {} });
+      for (const resolve of waiting)
+        resolve({
+          boxes: m.boxes ?? [],
+          edges: m.edges ?? [],
+          overflow: m.overflow ?? [],
+          viewport: m.viewport ?? { width: 0, height: 0 },
+          background: m.background ?? '',
+          statuses: m.statuses ?? {},
+        });
       return;
     }
     const node = this.state?.graph.nodes.find((n) => n.id === m.id);
@@ -152,7 +168,10 @@ export class LineagePanel implements vscode.Disposable {
     if (m.type === 'open' && node.uri) {
       // Beside the graph, keeping the graph in view and focused.
       const graphColumn = this.panel?.viewColumn;
-      await openDataset({ uri: node.uri, range: node.range }, { viewColumn: graphColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One, preserveFocus: true });
+      await openDataset(
+        { uri: node.uri, range: node.range },
+        { viewColumn: graphColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One, preserveFocus: true },
+      );
     }
     if (m.type === 'column' && m.column) await this.pickColumn(node.id, m.column, true);
   }

@@ -42,7 +42,11 @@ const TONE_ICON: Record<RunTone, [string, string]> = {
   skipped: ['circle-slash', 'disabledForeground'],
 };
 
-const ACTION_TEXT: Record<'warn' | 'drop' | 'fail', string> = { warn: 'expect · warn (rows kept)', drop: 'expect · DROP ROW', fail: 'expect · FAIL UPDATE' };
+const ACTION_TEXT: Record<'warn' | 'drop' | 'fail', string> = {
+  warn: 'expect · warn (rows kept)',
+  drop: 'expect · DROP ROW',
+  fail: 'expect · FAIL UPDATE',
+};
 
 const LAYER_ORDER = ['bronze', 'silver', 'gold'];
 
@@ -54,7 +58,9 @@ export function groupByLayer(graph: LineageGraph): { layer: string; nodes: Linea
     layers.set(layer, [...(layers.get(layer) ?? []), n]);
   }
   const rank = (l: string): number => (LAYER_ORDER.includes(l) ? LAYER_ORDER.indexOf(l) : LAYER_ORDER.length);
-  return [...layers.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([layer, nodes]) => ({ layer, nodes: nodes.sort((x, y) => x.name.localeCompare(y.name)) }));
+  return [...layers.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([layer, nodes]) => ({ layer, nodes: nodes.sort((x, y) => x.name.localeCompare(y.name)) }));
 }
 
 export class PipelineExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
@@ -81,7 +87,9 @@ export class PipelineExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
       server.onDidChangeStatus(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor(refreshIfBundleChanged),
       runs.onDidChange(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('lakeflow.bundleRoot') || e.affectsConfiguration('lakeflow.target')) && this.refresh()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => (e.affectsConfiguration('lakeflow.bundleRoot') || e.affectsConfiguration('lakeflow.target')) && this.refresh(),
+      ),
     ];
   }
 
@@ -126,10 +134,17 @@ export class PipelineExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
       this.shownRoot = bundle?.rootUri.toString();
       if (!bundle) return [];
       const target = this.targetOf();
-      const resolve = (text: string | undefined): string | undefined => (text === undefined ? undefined : resolveBundleText(text, { bundleName: bundle.name, target, variables: bundle.variables }));
-      return bundle.pipelines.map(
-        (p): ExplorerNode => ({ type: 'pipeline', key: p.key, label: resolve(p.name), target: target?.name, declaredIn: p.declaredIn, catalog: resolve(p.catalog), schema: resolve(p.schema) }),
-      );
+      const resolve = (text: string | undefined): string | undefined =>
+        text === undefined ? undefined : resolveBundleText(text, { bundleName: bundle.name, target, variables: bundle.variables });
+      return bundle.pipelines.map((p): ExplorerNode => ({
+        type: 'pipeline',
+        key: p.key,
+        label: resolve(p.name),
+        target: target?.name,
+        declaredIn: p.declaredIn,
+        catalog: resolve(p.catalog),
+        schema: resolve(p.schema),
+      }));
     }
     switch (element.type) {
       case 'pipeline': {
@@ -146,8 +161,21 @@ export class PipelineExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
         return element.nodes.map((node) => ({ type: 'dataset', pipeline: element.pipeline, node }));
       case 'dataset':
         return [
-          ...(element.node.expectations ?? []).map((x): ExplorerNode => ({ type: 'detail', label: x.name, description: ACTION_TEXT[x.action], icon: 'shield', node: element.node, range: x.range })),
-          ...(element.node.columns ?? []).map((c): ExplorerNode => ({ type: 'detail', label: c.name, description: c.type, icon: 'symbol-field', node: element.node })),
+          ...(element.node.expectations ?? []).map((x): ExplorerNode => ({
+            type: 'detail',
+            label: x.name,
+            description: ACTION_TEXT[x.action],
+            icon: 'shield',
+            node: element.node,
+            range: x.range,
+          })),
+          ...(element.node.columns ?? []).map((c): ExplorerNode => ({
+            type: 'detail',
+            label: c.name,
+            description: c.type,
+            icon: 'symbol-field',
+            node: element.node,
+          })),
         ];
       default:
         return [];
@@ -175,7 +203,10 @@ export class PipelineExplorer implements vscode.TreeDataProvider<ExplorerNode>, 
         const n = element.node;
         const status = this.runs.of(n.name);
         const hasChildren = (n.expectations?.length ?? 0) + (n.columns?.length ?? 0) > 0;
-        const item = new vscode.TreeItem(n.name, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          n.name,
+          hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `dataset:${element.pipeline}:${n.id}`;
         item.description = status ? `${kindLabel(n.kind)} · ${runStatusText(status)}` : kindLabel(n.kind);
         item.tooltip = datasetTooltip(n, status);
@@ -215,9 +246,13 @@ function datasetTooltip(n: LineageNode, status: DatasetRunStatus | undefined): v
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(n.name)}** · ${kindLabel(n.kind)}${n.layer ? ` · ${escapeMarkdown(n.layer)}` : ''}\n\n`);
   if (n.uri) md.appendMarkdown(`${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(n.uri)))}\n\n`);
-  if (status) md.appendMarkdown(`Latest local run: ${escapeMarkdown(status.status.toLowerCase())} · ${escapeMarkdown(runStatusText(status))}\n\n`);
+  if (status)
+    md.appendMarkdown(`Latest local run: ${escapeMarkdown(status.status.toLowerCase())} · ${escapeMarkdown(runStatusText(status))}\n\n`);
   const x = n.expectations ?? [];
-  if (x.length) md.appendMarkdown(`${x.length} expectation${x.length === 1 ? '' : 's'}: ${x.map((e) => `${escapeMarkdown(e.name)} (${e.action})`).join(', ')}\n\n`);
+  if (x.length)
+    md.appendMarkdown(
+      `${x.length} expectation${x.length === 1 ? '' : 's'}: ${x.map((e) => `${escapeMarkdown(e.name)} (${e.action})`).join(', ')}\n\n`,
+    );
   if (n.columns?.length) md.appendMarkdown(`${n.columns.length} columns`);
   return md;
 }
@@ -232,7 +267,10 @@ function openCommand(node: LineageNode, range: LineageNode['range']): vscode.Com
 }
 
 /** `lakeflow.openDataset`: opens a file at a protocol range (in the active column unless told otherwise). */
-export async function openDataset(arg: { uri: string; range?: LineageNode['range'] }, where: { viewColumn?: vscode.ViewColumn; preserveFocus?: boolean } = {}): Promise<void> {
+export async function openDataset(
+  arg: { uri: string; range?: LineageNode['range'] },
+  where: { viewColumn?: vscode.ViewColumn; preserveFocus?: boolean } = {},
+): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
   const r = arg.range;
   const selection = r ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) : undefined;

@@ -19,7 +19,9 @@ export function renderRowsHtml(view: { rows?: DatasetRows; error?: string; title
   if (view.error || !view.rows) body = `<p class="error">${escapeHtml(view.error ?? 'No rows.')}</p>`;
   else {
     const r = view.rows;
-    const head = r.columns.map((c) => `<th title="${escapeHtml(c.type)}">${escapeHtml(c.name)}<span class="type">${escapeHtml(c.type)}</span></th>`).join('');
+    const head = r.columns
+      .map((c) => `<th title="${escapeHtml(c.type)}">${escapeHtml(c.name)}<span class="type">${escapeHtml(c.type)}</span></th>`)
+      .join('');
     const rows = r.rows.map((row) => `<tr>${r.columns.map((c) => cell(row[c.name])).join('')}</tr>`).join('\n');
     body =
       `<p class="meta">${r.rows.length} of ${r.totalRows} rows of <code>${escapeHtml(r.table)}</code> in the latest local run</p>` +

@@ -14,7 +14,12 @@ export class RowsPanel implements vscode.Disposable {
 
   show(title: string, view: { rows?: DatasetRows; error?: string }): void {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('lakeflow.rows', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel(
+        'lakeflow.rows',
+        title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false, localResourceRoots: [] },
+      );
       this.panel.onDidDispose(() => (this.panel = undefined));
     } else {
       this.panel.title = title;

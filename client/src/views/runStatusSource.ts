@@ -24,7 +24,13 @@ export class RunStatusSource implements vscode.Disposable {
   constructor(private readonly bundles: BundleWorkspace) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.lakeflow/*.events.jsonl');
     const later = (): void => this.schedule();
-    this.subscriptions = [watcher, watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later), bundles.onDidChange(later)];
+    this.subscriptions = [
+      watcher,
+      watcher.onDidChange(later),
+      watcher.onDidCreate(later),
+      watcher.onDidDelete(later),
+      bundles.onDidChange(later),
+    ];
     this.schedule();
   }
 

@@ -21,7 +21,8 @@ export class StatusBar implements vscode.Disposable {
 
   showServer(status: ServerStatus): void {
     const r = status.reported;
-    const catalog = r?.catalog === 'connected' ? ' $(cloud)' : r?.catalog === 'offline' || r?.catalog === 'unauthorized' ? ' $(cloud-offline)' : '';
+    const catalog =
+      r?.catalog === 'connected' ? ' $(cloud)' : r?.catalog === 'offline' || r?.catalog === 'unauthorized' ? ' $(cloud-offline)' : '';
     let icon = '$(circle-slash)';
     let state = 'stopped';
     if (status.phase === 'starting' || r?.state === 'starting' || r?.state === 'indexing') {

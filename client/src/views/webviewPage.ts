@@ -17,7 +17,12 @@ export interface WebviewPage {
 }
 
 export function webviewPage(p: WebviewPage): string {
-  const csp = [`default-src 'none'`, ...(p.extraPolicy ?? []), `style-src 'nonce-${p.nonce}'`, ...(p.script ? [`script-src 'nonce-${p.nonce}'`] : [])].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    ...(p.extraPolicy ?? []),
+    `style-src 'nonce-${p.nonce}'`,
+    ...(p.script ? [`script-src 'nonce-${p.nonce}'`] : []),
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

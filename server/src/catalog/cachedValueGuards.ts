@@ -1,10 +1,28 @@
 // The disk cache is read back from a file anyone could have edited or truncated:
 // every value is checked against the shape its key promises before it is served.
-import { CatalogFunctionInfo, CatalogInfo, ColumnInfo, FunctionParameterInfo, SchemaInfo, TableInfo, TableSummary, VolumeInfo } from '../language/model/catalogProvider';
+import {
+  CatalogFunctionInfo,
+  CatalogInfo,
+  ColumnInfo,
+  FunctionParameterInfo,
+  SchemaInfo,
+  TableInfo,
+  TableSummary,
+  VolumeInfo,
+} from '../language/model/catalogProvider';
 
 export type CacheKeyKind = 'catalogs' | 'schemas' | 'tables' | 'table' | 'volumes' | 'volume' | 'functions' | 'case';
 
-export const CACHE_KEY_KINDS: readonly CacheKeyKind[] = ['catalogs', 'schemas', 'tables', 'table', 'volumes', 'volume', 'functions', 'case'];
+export const CACHE_KEY_KINDS: readonly CacheKeyKind[] = [
+  'catalogs',
+  'schemas',
+  'tables',
+  'table',
+  'volumes',
+  'volume',
+  'functions',
+  'case',
+];
 
 const guards: Record<CacheKeyKind, (value: unknown) => boolean> = {
   catalogs: (v) => isArrayOf(v, isCatalog),
@@ -39,7 +57,11 @@ function isTable(v: unknown): v is TableInfo {
 }
 
 function isVolume(v: unknown): v is VolumeInfo {
-  return hasStrings(v, ['name', 'catalogName', 'schemaName', 'fullName', 'volumeType']) && optionalString(v, 'comment') && optionalString(v, 'storageLocation');
+  return (
+    hasStrings(v, ['name', 'catalogName', 'schemaName', 'fullName', 'volumeType']) &&
+    optionalString(v, 'comment') &&
+    optionalString(v, 'storageLocation')
+  );
 }
 
 function isFunction(v: unknown): v is CatalogFunctionInfo {

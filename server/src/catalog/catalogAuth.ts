@@ -36,7 +36,13 @@ export type CatalogAuthSource = 'explicit' | 'environment' | 'profile';
 
 export type CatalogAuth =
   /** `token` undefined: asked without authorization, as the user's setting says. */
-  | { readonly kind: 'ok'; readonly host: string; readonly token: string | undefined; readonly source: CatalogAuthSource; readonly profile?: string }
+  | {
+      readonly kind: 'ok';
+      readonly host: string;
+      readonly token: string | undefined;
+      readonly source: CatalogAuthSource;
+      readonly profile?: string;
+    }
   /** Nothing configured anywhere: catalog completion is simply off. */
   | { readonly kind: 'none'; readonly message: string }
   | { readonly kind: 'error'; readonly reason: 'unsupported-auth' | 'auth-config'; readonly host?: string; readonly message: string };
@@ -68,7 +74,11 @@ export async function resolveCatalogAuth(input: CatalogAuthInput): Promise<Catal
   return resolveFromProfile(input, settingProfile ?? nonEmpty(env.DATABRICKS_CONFIG_PROFILE), wantedHost);
 }
 
-async function resolveFromProfile(input: CatalogAuthInput, named: string | undefined, wantedHost: string | undefined): Promise<CatalogAuth> {
+async function resolveFromProfile(
+  input: CatalogAuthInput,
+  named: string | undefined,
+  wantedHost: string | undefined,
+): Promise<CatalogAuth> {
   const file = configFilePath(input);
   const name = named ?? DEFAULT_PROFILE;
   let text: string | undefined;
@@ -92,7 +102,14 @@ async function resolveFromProfile(input: CatalogAuthInput, named: string | undef
   return fromProfile(profile, name, file, wantedHost, nonEmpty(input.env.DATABRICKS_AUTH_TYPE), cliToken);
 }
 
-function fromProfile(profile: DatabricksProfile, name: string, file: string, wantedHost: string | undefined, envAuthType: string | undefined, cliToken: string | undefined): CatalogAuth {
+function fromProfile(
+  profile: DatabricksProfile,
+  name: string,
+  file: string,
+  wantedHost: string | undefined,
+  envAuthType: string | undefined,
+  cliToken: string | undefined,
+): CatalogAuth {
   const rawHost = nonEmpty(profile.host);
   if (rawHost === undefined) return configError(`profile '${name}' in ${file} has no host`);
   const host = normalizeHost(rawHost);
@@ -102,17 +119,25 @@ function fromProfile(profile: DatabricksProfile, name: string, file: string, wan
   }
   const authType = nonEmpty(profile.auth_type) ?? envAuthType;
   const token = nonEmpty(profile.token);
-  const oauthU2m = authType === 'databricks-cli' || (authType === undefined && token === undefined && inferAuthType(profile) === 'databricks-cli');
+  const oauthU2m =
+    authType === 'databricks-cli' || (authType === undefined && token === undefined && inferAuthType(profile) === 'databricks-cli');
   if (oauthU2m && cliToken !== undefined) return { kind: 'ok', host, token: cliToken, source: 'profile', profile: name };
   if (authType !== undefined && authType !== 'pat') return unsupported(authType, `profile '${name}'`, host);
-  if (token === undefined && authType === undefined && inferAuthType(profile) === 'databricks-cli') return hostWithoutToken(name, file, host);
+  if (token === undefined && authType === undefined && inferAuthType(profile) === 'databricks-cli')
+    return hostWithoutToken(name, file, host);
   if (token === undefined) return unsupported(inferAuthType(profile), `profile '${name}' (it has no token)`, host);
   return { kind: 'ok', host, token, source: 'profile', profile: name };
 }
 
 /** lakeflow.catalog.auth = "none": the host from settings, DATABRICKS_HOST or the profile; no token, whatever is configured. */
 async function resolveHostOnly(input: CatalogAuthInput, wantedHost: string | undefined): Promise<CatalogAuth> {
-  const noToken = (host: string, source: CatalogAuthSource, profile?: string): CatalogAuth => ({ kind: 'ok', host, token: undefined, source, ...(profile ? { profile } : {}) });
+  const noToken = (host: string, source: CatalogAuthSource, profile?: string): CatalogAuth => ({
+    kind: 'ok',
+    host,
+    token: undefined,
+    source,
+    ...(profile ? { profile } : {}),
+  });
   if (wantedHost !== undefined) return noToken(wantedHost, 'explicit');
   const settingProfile = nonEmpty(input.explicit.profile);
   const envHost = nonEmpty(input.env.DATABRICKS_HOST);
@@ -130,7 +155,9 @@ async function resolveHostOnly(input: CatalogAuthInput, wantedHost: string | und
   }
   const rawHost = text === undefined ? undefined : nonEmpty(parseDatabricksConfig(text).get(name)?.host);
   if (rawHost === undefined) {
-    return configError('lakeflow.catalog.auth is "none" but no host is configured: set DATABRICKS_HOST or a host in a ~/.databrickscfg profile');
+    return configError(
+      'lakeflow.catalog.auth is "none" but no host is configured: set DATABRICKS_HOST or a host in a ~/.databrickscfg profile',
+    );
   }
   const host = normalizeHost(rawHost);
   return host === null ? configError(`profile '${name}' in ${file} has an invalid host '${rawHost}'`) : noToken(host, 'profile', name);

@@ -28,5 +28,7 @@ export function isPerRequestFailure(kind: CatalogFailureKind): kind is 'not-foun
 
 /** Outages worth retrying later on their own; the others wait for a refresh. */
 export function isTransientOutage(kind: CatalogFailureKind): boolean {
-  return kind !== 'unauthorized' && kind !== 'forbidden' && kind !== 'unsupported-auth' && kind !== 'auth-config' && !isPerRequestFailure(kind);
+  return (
+    kind !== 'unauthorized' && kind !== 'forbidden' && kind !== 'unsupported-auth' && kind !== 'auth-config' && !isPerRequestFailure(kind)
+  );
 }

@@ -52,7 +52,10 @@ export function createCatalogHttpClient(config: CatalogHttpConfig): CatalogHttpC
     config.signal.addEventListener('abort', cancel);
     try {
       const response = await fetch(url, {
-        headers: config.token === undefined ? { Accept: 'application/json' } : { Authorization: `Bearer ${config.token}`, Accept: 'application/json' },
+        headers:
+          config.token === undefined
+            ? { Accept: 'application/json' }
+            : { Authorization: `Bearer ${config.token}`, Accept: 'application/json' },
         // A redirect means the host is not an API endpoint (often a login page);
         // following it could hand the Authorization header to someone else.
         redirect: 'manual',
@@ -63,7 +66,11 @@ export function createCatalogHttpClient(config: CatalogHttpConfig): CatalogHttpC
     } catch (error) {
       if (timedOut) return { ok: false, failure: fail('timeout', `${what}: no answer from ${config.host} within ${config.timeoutMs} ms`) };
       if (config.signal.aborted) return { ok: false, failure: fail('cancelled', `${what}: cancelled`) };
-      return { ok: false, retryable: true, failure: fail('unreachable', `${what}: cannot reach ${config.host} (${networkErrorCode(error)})`) };
+      return {
+        ok: false,
+        retryable: true,
+        failure: fail('unreachable', `${what}: cannot reach ${config.host} (${networkErrorCode(error)})`),
+      };
     } finally {
       clearTimeout(timer);
       config.signal.removeEventListener('abort', cancel);
@@ -98,7 +105,10 @@ export function createCatalogHttpClient(config: CatalogHttpConfig): CatalogHttpC
     }
     if (status >= 500) return { ok: false, retryable: true, failure: fail('server-error', said, status) };
     if (status >= 300 && status < 400) {
-      return { ok: false, failure: fail('unreachable', `${what}: redirected (HTTP ${status}); is ${config.host} a workspace URL?`, status) };
+      return {
+        ok: false,
+        failure: fail('unreachable', `${what}: redirected (HTTP ${status}); is ${config.host} a workspace URL?`, status),
+      };
     }
     return { ok: false, failure: fail('client-error', said, status) };
   }

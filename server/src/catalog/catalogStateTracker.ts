@@ -7,7 +7,10 @@ export class CatalogStateTracker {
   private current: CatalogState;
   private readonly listeners = new Set<(state: CatalogState) => void>();
 
-  constructor(initial: CatalogState, private readonly log: (line: string) => void) {
+  constructor(
+    initial: CatalogState,
+    private readonly log: (line: string) => void,
+  ) {
     this.current = initial;
   }
 

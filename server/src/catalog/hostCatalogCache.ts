@@ -45,7 +45,8 @@ export class HostCatalogCache {
   readonly loaded: Promise<void>;
 
   constructor(private readonly options: HostCatalogCacheOptions) {
-    this.file = options.storageDir === undefined ? undefined : join(options.storageDir, 'unity-catalog', `${fileNameFor(options.host)}.json`);
+    this.file =
+      options.storageDir === undefined ? undefined : join(options.storageDir, 'unity-catalog', `${fileNameFor(options.host)}.json`);
     this.loaded = this.load();
     // Writes wait for the read, so a write can never replace entries not yet loaded.
     this.writing = this.loaded;

@@ -28,7 +28,7 @@ export async function listAllPages<T>(
   const items: T[] = [];
   const seenTokens = new Set<string>();
   let pageToken: string | undefined;
-  for (let pages = 0; ; ) {
+  for (let pages = 0; ;) {
     const answer = await http.getJson(path, { ...query, max_results: '0', page_token: pageToken });
     if (!answer.ok) return answer;
     const page = parsePage(answer.value);
@@ -38,9 +38,13 @@ export async function listAllPages<T>(
     pageToken = page.value.nextPageToken;
     if (pageToken === undefined) return { ok: true, value: { items, truncated: false } };
     const stop =
-      items.length >= limits.maxItems ? `${limits.maxItems} items` :
-      pages >= limits.maxPages ? `${limits.maxPages} pages` :
-      seenTokens.has(pageToken) ? 'a repeated page token' : undefined;
+      items.length >= limits.maxItems
+        ? `${limits.maxItems} items`
+        : pages >= limits.maxPages
+          ? `${limits.maxPages} pages`
+          : seenTokens.has(pageToken)
+            ? 'a repeated page token'
+            : undefined;
     if (stop !== undefined) {
       log(`GET ${path}: listing stopped after ${pages} pages and ${items.length} items (${stop}); the rest is left out`);
       return { ok: true, value: { items: items.slice(0, limits.maxItems), truncated: true } };

@@ -14,7 +14,11 @@ import type { NameCase } from '../language/model/catalogProvider';
  * - A name asked in one spelling and answered in another that differs only in
  *   case: the host matched it ignoring case.
  */
-export function caseEvidence(asked: readonly string[], answered: readonly (string | undefined)[], listedNames: readonly string[] = []): NameCase {
+export function caseEvidence(
+  asked: readonly string[],
+  answered: readonly (string | undefined)[],
+  listedNames: readonly string[] = [],
+): NameCase {
   if ([...answered, ...listedNames].some((n) => n !== undefined && n !== n.toLowerCase())) return 'sensitive';
   for (let i = 0; i < asked.length; i++) {
     const said = answered[i];

@@ -148,7 +148,13 @@ const DEFAULTS = {
 };
 
 class CatalogProviderImpl implements UnityCatalogProvider {
-  private session: Session = { auth: { kind: 'none', message: '' }, inflight: new Map(), refused: new Map(), controller: new AbortController(), names: { mode: 'unknown' } };
+  private session: Session = {
+    auth: { kind: 'none', message: '' },
+    inflight: new Map(),
+    refused: new Map(),
+    controller: new AbortController(),
+    names: { mode: 'unknown' },
+  };
   private offlineSince: number | undefined;
   private readonly tracker: CatalogStateTracker;
   private readonly settings: typeof DEFAULTS;
@@ -217,54 +223,107 @@ class CatalogProviderImpl implements UnityCatalogProvider {
   }
 
   listCatalogs(): Promise<readonly CatalogInfo[] | undefined> {
-    return this.answer<readonly CatalogInfo[]>('catalogs', [], undefined, (http) => this.listing(http, '/catalogs', {}, parseCatalogsPage), (v) =>
-      caseEvidence([], [], v.map((c) => c.name)),
+    return this.answer<readonly CatalogInfo[]>(
+      'catalogs',
+      [],
+      undefined,
+      (http) => this.listing(http, '/catalogs', {}, parseCatalogsPage),
+      (v) =>
+        caseEvidence(
+          [],
+          [],
+          v.map((c) => c.name),
+        ),
     );
   }
 
   listSchemas(catalog: string): Promise<readonly SchemaInfo[] | undefined> {
-    return this.answer<readonly SchemaInfo[]>('schemas', [catalog], [], (http) => this.listing(http, '/schemas', { catalog_name: catalog }, parseSchemasPage), (v) =>
-      caseEvidence([catalog], [v[0]?.catalogName], v.map((x) => x.name)),
+    return this.answer<readonly SchemaInfo[]>(
+      'schemas',
+      [catalog],
+      [],
+      (http) => this.listing(http, '/schemas', { catalog_name: catalog }, parseSchemasPage),
+      (v) =>
+        caseEvidence(
+          [catalog],
+          [v[0]?.catalogName],
+          v.map((x) => x.name),
+        ),
     );
   }
 
   listTables(catalog: string, schema: string): Promise<readonly TableSummary[] | undefined> {
     // Columns are asked per table (getTable): a schema can hold thousands of tables.
     const query = { catalog_name: catalog, schema_name: schema, omit_columns: 'true', omit_properties: 'true' };
-    return this.answer<readonly TableSummary[]>('tables', [catalog, schema], [], (http) => this.listing(http, '/tables', query, parseTablesPage), (v) =>
-      caseEvidence([catalog, schema], [v[0]?.catalogName, v[0]?.schemaName], v.map((x) => x.name)),
+    return this.answer<readonly TableSummary[]>(
+      'tables',
+      [catalog, schema],
+      [],
+      (http) => this.listing(http, '/tables', query, parseTablesPage),
+      (v) =>
+        caseEvidence(
+          [catalog, schema],
+          [v[0]?.catalogName, v[0]?.schemaName],
+          v.map((x) => x.name),
+        ),
     );
   }
 
   async getTable(fullName: string): Promise<TableInfo | undefined> {
     const parts = threeParts(fullName);
     if (!parts) return undefined;
-    const table = await this.answer<TableInfo | null>('table', [fullName], null, (http) => this.getOne(http, '/tables', fullName, parseTable), (v) =>
-      v === null ? 'unknown' : caseEvidence(parts, [v.catalogName, v.schemaName, v.name]),
+    const table = await this.answer<TableInfo | null>(
+      'table',
+      [fullName],
+      null,
+      (http) => this.getOne(http, '/tables', fullName, parseTable),
+      (v) => (v === null ? 'unknown' : caseEvidence(parts, [v.catalogName, v.schemaName, v.name])),
     );
     return table ?? undefined;
   }
 
   listVolumes(catalog: string, schema: string): Promise<readonly VolumeInfo[] | undefined> {
     const query = { catalog_name: catalog, schema_name: schema };
-    return this.answer<readonly VolumeInfo[]>('volumes', [catalog, schema], [], (http) => this.listing(http, '/volumes', query, parseVolumesPage), (v) =>
-      caseEvidence([catalog, schema], [v[0]?.catalogName, v[0]?.schemaName], v.map((x) => x.name)),
+    return this.answer<readonly VolumeInfo[]>(
+      'volumes',
+      [catalog, schema],
+      [],
+      (http) => this.listing(http, '/volumes', query, parseVolumesPage),
+      (v) =>
+        caseEvidence(
+          [catalog, schema],
+          [v[0]?.catalogName, v[0]?.schemaName],
+          v.map((x) => x.name),
+        ),
     );
   }
 
   async getVolume(fullName: string): Promise<VolumeInfo | undefined> {
     const parts = threeParts(fullName);
     if (!parts) return undefined;
-    const volume = await this.answer<VolumeInfo | null>('volume', [fullName], null, (http) => this.getOne(http, '/volumes', fullName, parseVolume), (v) =>
-      v === null ? 'unknown' : caseEvidence(parts, [v.catalogName, v.schemaName, v.name]),
+    const volume = await this.answer<VolumeInfo | null>(
+      'volume',
+      [fullName],
+      null,
+      (http) => this.getOne(http, '/volumes', fullName, parseVolume),
+      (v) => (v === null ? 'unknown' : caseEvidence(parts, [v.catalogName, v.schemaName, v.name])),
     );
     return volume ?? undefined;
   }
 
   listFunctions(catalog: string, schema: string): Promise<readonly CatalogFunctionInfo[] | undefined> {
     const query = { catalog_name: catalog, schema_name: schema };
-    return this.answer<readonly CatalogFunctionInfo[]>('functions', [catalog, schema], [], (http) => this.listing(http, '/functions', query, parseFunctionsPage), (v) =>
-      caseEvidence([catalog, schema], [v[0]?.catalogName, v[0]?.schemaName], v.map((x) => x.name)),
+    return this.answer<readonly CatalogFunctionInfo[]>(
+      'functions',
+      [catalog, schema],
+      [],
+      (http) => this.listing(http, '/functions', query, parseFunctionsPage),
+      (v) =>
+        caseEvidence(
+          [catalog, schema],
+          [v[0]?.catalogName, v[0]?.schemaName],
+          v.map((x) => x.name),
+        ),
     );
   }
 
@@ -306,7 +365,12 @@ class CatalogProviderImpl implements UnityCatalogProvider {
   }
 
   /** GET /tables/{full_name} or /volumes/{full_name}, checked. */
-  private async getOne<T>(http: CatalogHttpClient, path: string, fullName: string, parse: (body: unknown) => Checked<T>): Promise<Outcome<T>> {
+  private async getOne<T>(
+    http: CatalogHttpClient,
+    path: string,
+    fullName: string,
+    parse: (body: unknown) => Checked<T>,
+  ): Promise<Outcome<T>> {
     const answer = await http.getJson(`${path}/${encodeURIComponent(fullName)}`);
     if (!answer.ok) return answer;
     const checked = parse(answer.value);
@@ -325,12 +389,22 @@ class CatalogProviderImpl implements UnityCatalogProvider {
       env: this.options.env ?? process.env,
       homeDir: this.options.homeDir ?? homedir(),
       readTextFile: this.options.readTextFile ?? readTextFileIfPresent,
-    }).catch((error: unknown): CatalogAuth => ({ kind: 'error', reason: 'auth-config', message: `cannot resolve credentials: ${String(error)}` }));
+    }).catch((error: unknown): CatalogAuth => ({
+      kind: 'error',
+      reason: 'auth-config',
+      message: `cannot resolve credentials: ${String(error)}`,
+    }));
     const host = auth.kind === 'none' ? undefined : auth.host;
     const cache =
       host === undefined
         ? undefined
-        : new HostCatalogCache({ host, storageDir: this.options.storageDir, ttlMs: this.settings.cacheTtlMs, now: this.now, log: (l) => this.log(l) });
+        : new HostCatalogCache({
+            host,
+            storageDir: this.options.storageDir,
+            ttlMs: this.settings.cacheTtlMs,
+            now: this.now,
+            log: (l) => this.log(l),
+          });
     await cache?.loaded;
     names.mode = cache?.get<NameCase>(cacheKey('case'))?.value ?? 'unknown';
     const http = auth.kind === 'ok' ? this.httpClient(auth.host, auth.token, controller.signal) : undefined;
@@ -406,7 +480,13 @@ class CatalogProviderImpl implements UnityCatalogProvider {
     this.log(`catalog: ${host} compares names ${found === 'insensitive' ? 'ignoring case' : 'exactly (case-sensitive)'}`);
   }
 
-  private async ask<T>(session: Session, key: string, missing: T | undefined, ask: () => Promise<Outcome<T>>, store: (value: T) => string): Promise<Known<T> | undefined> {
+  private async ask<T>(
+    session: Session,
+    key: string,
+    missing: T | undefined,
+    ask: () => Promise<Outcome<T>>,
+    store: (value: T) => string,
+  ): Promise<Known<T> | undefined> {
     const outcome = await ask().catch((error: unknown): Outcome<T> => ({
       ok: false,
       failure: { kind: 'unreachable', message: `unexpected failure: ${error instanceof Error ? error.message : String(error)}` },
@@ -454,7 +534,11 @@ class CatalogProviderImpl implements UnityCatalogProvider {
   private markConnected(host: string): void {
     this.offlineSince = undefined;
     const anonymous = this.session.auth.kind === 'ok' && this.session.auth.token === undefined;
-    this.tracker.set({ kind: 'connected', host, message: `connected to ${host}${anonymous ? ' without a token (lakeflow.catalog.auth is "none")' : ''}` });
+    this.tracker.set({
+      kind: 'connected',
+      host,
+      message: `connected to ${host}${anonymous ? ' without a token (lakeflow.catalog.auth is "none")' : ''}`,
+    });
   }
 
   /** While offline: transient outages are retried after a pause, credential problems only after refresh(). */
@@ -488,7 +572,11 @@ function initialState(auth: CatalogAuth, enabled: boolean): CatalogState {
     case 'ok': {
       const from = auth.source === 'profile' ? `profile '${auth.profile}'` : auth.source === 'environment' ? 'environment' : 'settings';
       if (auth.token === undefined) {
-        return { kind: 'connecting', host: auth.host, message: `Unity Catalog at ${auth.host} without a token (lakeflow.catalog.auth is "none"; host from ${from})` };
+        return {
+          kind: 'connecting',
+          host: auth.host,
+          message: `Unity Catalog at ${auth.host} without a token (lakeflow.catalog.auth is "none"; host from ${from})`,
+        };
       }
       return { kind: 'connecting', host: auth.host, message: `Unity Catalog at ${auth.host} (credentials from ${from})` };
     }

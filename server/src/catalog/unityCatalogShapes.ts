@@ -3,7 +3,16 @@
 // FunctionInfo) and turns them
 // into the language layer's plain types. A wrong shape is reported as a string,
 // never trusted: the caller turns it into the 'malformed' state.
-import { CatalogFunctionInfo, CatalogInfo, ColumnInfo, FunctionParameterInfo, SchemaInfo, TableInfo, TableSummary, VolumeInfo } from '../language/model/catalogProvider';
+import {
+  CatalogFunctionInfo,
+  CatalogInfo,
+  ColumnInfo,
+  FunctionParameterInfo,
+  SchemaInfo,
+  TableInfo,
+  TableSummary,
+  VolumeInfo,
+} from '../language/model/catalogProvider';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -51,9 +60,16 @@ function parseFunction(raw: unknown): Checked<CatalogFunctionInfo> {
   const parameters: (FunctionParameterInfo & { position: number })[] = [];
   for (const [index, item] of ((list as unknown[] | undefined) ?? []).entries()) {
     if (!isRecord(item) || !isName(item.name)) return problem('a FunctionParameterInfo has no name');
-    const parameter = withComment({ name: item.name, typeText: optionalString(item.type_text) ?? optionalString(item.type_name)?.toLowerCase() ?? '' }, item);
+    const parameter = withComment(
+      { name: item.name, typeText: optionalString(item.type_text) ?? optionalString(item.type_name)?.toLowerCase() ?? '' },
+      item,
+    );
     const defaultValue = optionalString(item.parameter_default);
-    parameters.push({ ...parameter, ...(defaultValue ? { defaultValue } : {}), position: Number.isInteger(item.position) ? (item.position as number) : index });
+    parameters.push({
+      ...parameter,
+      ...(defaultValue ? { defaultValue } : {}),
+      position: Number.isInteger(item.position) ? (item.position as number) : index,
+    });
   }
   parameters.sort((a, b) => a.position - b.position);
   const fullName = optionalString(raw.full_name) ?? `${raw.catalog_name}.${raw.schema_name}.${raw.name}`;
@@ -128,8 +144,10 @@ function parseColumn(raw: unknown, index: number): Checked<ColumnInfo> {
   for (const key of ['type_text', 'type_name', 'comment'] as const) {
     if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string') return problem(`ColumnInfo.${key} is not a string`);
   }
-  if (raw.position !== undefined && raw.position !== null && !Number.isInteger(raw.position)) return problem('ColumnInfo.position is not an integer');
-  if (raw.nullable !== undefined && raw.nullable !== null && typeof raw.nullable !== 'boolean') return problem('ColumnInfo.nullable is not a boolean');
+  if (raw.position !== undefined && raw.position !== null && !Number.isInteger(raw.position))
+    return problem('ColumnInfo.position is not an integer');
+  if (raw.nullable !== undefined && raw.nullable !== null && typeof raw.nullable !== 'boolean')
+    return problem('ColumnInfo.nullable is not a boolean');
   const typeName = optionalString(raw.type_name) ?? '';
   return {
     ok: true,

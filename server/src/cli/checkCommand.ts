@@ -41,7 +41,11 @@ export const checkHelp: CommandHelp = {
   description:
     'Analyses the pipeline SQL (files or folders; default: the current folder) and the bundle, prints every diagnostic and exits 1 when any is an error. Codes are explained in docs/diagnostics.md.',
   options: [
-    { flag: '--bundle FILE', text: 'analyse the pipelines of this databricks.yml; PATHs then narrow what is reported', default: 'databricks.yml of a single folder given, if it has one' },
+    {
+      flag: '--bundle FILE',
+      text: 'analyse the pipelines of this databricks.yml; PATHs then narrow what is reported',
+      default: 'databricks.yml of a single folder given, if it has one',
+    },
     { flag: '--target T', text: 'bundle target whose settings apply', default: "the bundle's default target" },
     { flag: '--format F', text: 'text, json or sarif (SARIF 2.1.0 for CI annotations)', default: 'text' },
   ],
@@ -54,11 +58,14 @@ export const checkCommand: Subcommand = {
     const { paths, options } = parseArgs(args, ['bundle', 'format', 'target']);
     const format = oneOf(options.get('format'), FORMATS, 'text', 'format');
     const ws = loadWorkspace(io.cwd, paths, { bundle: options.get('bundle'), target: options.get('target') });
-    const report = workspaceReport(ws, (check, file, e) => io.err(`lakeflow check: internal error in ${check} on ${file}: ${e instanceof Error ? e.message : String(e)}\n`));
+    const report = workspaceReport(ws, (check, file, e) =>
+      io.err(`lakeflow check: internal error in ${check} on ${file}: ${e instanceof Error ? e.message : String(e)}\n`),
+    );
     if (options.has('bundle') && paths.length > 0) {
       // With a bundle, PATHs narrow what is reported; the whole pipeline is still analysed.
       const wanted = paths.map((p) => relative(io.cwd, resolve(io.cwd, p)).replace(/\\/g, '/'));
-      const inScope = (f: string) => !f.endsWith('.sql') || wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : w + '/'));
+      const inScope = (f: string) =>
+        !f.endsWith('.sql') || wanted.some((w) => w === '' || f === w || f.startsWith(w.endsWith('/') ? w : w + '/'));
       report.diagnostics = report.diagnostics.filter((d) => inScope(d.file));
     }
     io.out(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, TOOL_VERSION) : formatText(report));

@@ -4,10 +4,14 @@ import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../language/features
 import { PipelineReport } from '../language/features/pipelineReport';
 
 export function formatText(report: PipelineReport): string {
-  const lines = report.diagnostics.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+  const lines = report.diagnostics.map(
+    (d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`,
+  );
   const count = (s: Severity) => report.diagnostics.filter((d) => d.severity === s).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(report.datasets.length, 'dataset')}, ${plural(report.edges.length, 'edge')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'hint')}`);
+  lines.push(
+    `${plural(report.datasets.length, 'dataset')}, ${plural(report.edges.length, 'edge')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'hint')}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -21,7 +25,10 @@ export function formatSarif(report: PipelineReport, toolVersion: string): string
   const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
   const rules = codes.map((id) => ({
     id,
-    name: DIAGNOSTIC_CODES[id].title.replace(/[^A-Za-z0-9]+/g, ' ').trim().replace(/ (\w)/g, (_, c: string) => c.toUpperCase()),
+    name: DIAGNOSTIC_CODES[id].title
+      .replace(/[^A-Za-z0-9]+/g, ' ')
+      .trim()
+      .replace(/ (\w)/g, (_, c: string) => c.toUpperCase()),
     shortDescription: { text: DIAGNOSTIC_CODES[id].title },
     defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[id].severity] },
   }));

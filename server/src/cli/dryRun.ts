@@ -21,7 +21,8 @@ const isUnmappedPath = (p: PlanProblem) => p.message.includes('cloud path with n
 function problemDiagnostic(p: PlanProblem, text: string): Diagnostic {
   const end = new LineIndex(text).positionAt(p.span.end);
   // A dry run reads no files, so an unmapped path does not stop it: a warning for the real run ahead.
-  if (isUnmappedPath(p)) return { file: p.file, range: { start: position(p), end }, severity: 'warning', code: 'LF603', message: p.message };
+  if (isUnmappedPath(p))
+    return { file: p.file, range: { start: position(p), end }, severity: 'warning', code: 'LF603', message: p.message };
   return { file: p.file, range: { start: position(p), end }, severity: 'error', code: 'LF602', message: p.message };
 }
 
@@ -53,7 +54,13 @@ export async function dryRun(pipeline: LocalPipeline, readText: (file: string) =
       d.problems = d.problems.filter((p) => !isUnmappedPath(p));
       if (d.problems.length > 0) failed.add(d.name);
     }
-    const summary = await runPipeline(pipeline.plan, { database: join(dir, 'dry-run.duckdb'), pipelineName: pipeline.name, baseDir: cwd, dryRun: true, concurrency: 1 });
+    const summary = await runPipeline(pipeline.plan, {
+      database: join(dir, 'dry-run.duckdb'),
+      pipelineName: pipeline.name,
+      baseDir: cwd,
+      dryRun: true,
+      concurrency: 1,
+    });
     const byName = new Map(pipeline.plan.datasets.map((d) => [d.name, d]));
     for (const r of summary.datasets) {
       const d = byName.get(r.name);
@@ -66,5 +73,11 @@ export async function dryRun(pipeline: LocalPipeline, readText: (file: string) =
     rmSync(dir, { recursive: true, force: true });
   }
   const display = (f: string) => relative(cwd, f).replace(/\\/g, '/') || f;
-  return { datasets: [], edges: [], flows: [], diagnostics: reportDiagnostics(sortDiagnostics(diagnostics), display), failedDatasets: [...failed] };
+  return {
+    datasets: [],
+    edges: [],
+    flows: [],
+    diagnostics: reportDiagnostics(sortDiagnostics(diagnostics), display),
+    failedDatasets: [...failed],
+  };
 }

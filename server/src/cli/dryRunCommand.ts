@@ -36,11 +36,16 @@ export async function dryRunCommand(
   if (format === 'json') io.out(formatJson(report));
   else if (format === 'sarif') io.out(formatSarif(report, TOOL_VERSION));
   else {
-    for (const d of report.diagnostics) io.out(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
+    for (const d of report.diagnostics)
+      io.out(`${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`);
     const total = pipeline.plan.datasets.length;
     const warnings = report.diagnostics.length - errors;
     const tail = warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '';
-    io.out(errors === 0 ? `dry run: all ${total} datasets bind with no data${tail}\n` : `dry run: ${failedDatasets.length} of ${total} datasets do not bind locally${tail}\n`);
+    io.out(
+      errors === 0
+        ? `dry run: all ${total} datasets bind with no data${tail}\n`
+        : `dry run: ${failedDatasets.length} of ${total} datasets do not bind locally${tail}\n`,
+    );
   }
   return errors === 0 ? 0 : 1;
 }

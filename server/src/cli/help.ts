@@ -40,11 +40,11 @@ export function wrap(text: string, width = WIDTH, indent = '    '): string[] {
   return lines.map((l) => (l.length > width ? l.slice(0, width - 1) + '…' : l));
 }
 
-
 export function formatHelp(name: string, help: CommandHelp): string {
   const width = Math.max(...help.options.map((o) => o.flag.length), '--help, -h'.length);
   const hanging = ' '.repeat(width + 4);
-  const option = (flag: string, text: string) => wrap(text, WIDTH - hanging.length, '').map((l, i) => (i === 0 ? `  ${flag.padEnd(width)}  ` : hanging) + l);
+  const option = (flag: string, text: string) =>
+    wrap(text, WIDTH - hanging.length, '').map((l, i) => (i === 0 ? `  ${flag.padEnd(width)}  ` : hanging) + l);
   const lines = [...wrap(`usage: ${help.usage}`, WIDTH, '         '), '', ...wrap(help.description, WIDTH, ''), ''];
   if (help.options.length > 0) {
     lines.push('options:');

@@ -13,9 +13,14 @@ const FORMATS = ['json', 'dot', 'mermaid'] as const;
 
 const lineageHelp: CommandHelp = {
   usage: 'lakeflow lineage [PATH...] [--bundle FILE] [--target T] [--dataset D | --column D.C] [--format json|dot|mermaid]',
-  description: 'Prints the dataset graph of the pipeline (files or folders; default: the current folder), or the ancestry of one dataset or one column.',
+  description:
+    'Prints the dataset graph of the pipeline (files or folders; default: the current folder), or the ancestry of one dataset or one column.',
   options: [
-    { flag: '--bundle FILE', text: 'the pipelines of this databricks.yml', default: 'databricks.yml of a single folder given, if it has one' },
+    {
+      flag: '--bundle FILE',
+      text: 'the pipelines of this databricks.yml',
+      default: 'databricks.yml of a single folder given, if it has one',
+    },
     { flag: '--target T', text: 'bundle target whose settings apply', default: "the bundle's default target" },
     { flag: '--dataset D', text: "one dataset's upstream and downstream datasets", default: 'the whole graph' },
     { flag: '--column D.C', text: "one column's sources and consumers (not with --dataset)" },

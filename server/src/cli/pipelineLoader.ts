@@ -25,11 +25,17 @@ export interface LoadedWorkspace {
   base: string;
 }
 
-export function loadWorkspace(cwd: string, paths: string[], options: { bundle?: string; target?: string }, files: FileProvider = diskFiles()): LoadedWorkspace {
+export function loadWorkspace(
+  cwd: string,
+  paths: string[],
+  options: { bundle?: string; target?: string },
+  files: FileProvider = diskFiles(),
+): LoadedWorkspace {
   const base = toFileId(cwd);
   const targets = (paths.length > 0 ? paths : ['.']).map((p) => toFileId(resolve(cwd, p)));
   let bundleFile = options.bundle ? toFileId(resolve(cwd, options.bundle)) : undefined;
-  if (!bundleFile && targets.length === 1 && isDirectory(targets[0]) && existsSync(`${targets[0]}/databricks.yml`)) bundleFile = `${targets[0]}/databricks.yml`;
+  if (!bundleFile && targets.length === 1 && isDirectory(targets[0]) && existsSync(`${targets[0]}/databricks.yml`))
+    bundleFile = `${targets[0]}/databricks.yml`;
   if (bundleFile) {
     if (files.readText(bundleFile) === undefined) throw new UsageError(`bundle file not found: ${bundleFile}`);
     const bundle = loadBundle(bundleFile, files, { target: options.target });

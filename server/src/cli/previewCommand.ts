@@ -31,8 +31,19 @@ export function rowsTable(r: DatasetRows): string {
   const header = r.columns.map((c) => c.name);
   const body = r.rows.map((row) => r.columns.map((c) => cellText(row[c.name])));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '', `${r.rows.length} of ${r.totalRows} rows of ${r.table}`, ''].join('\n');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    '',
+    `${r.rows.length} of ${r.totalRows} rows of ${r.table}`,
+    '',
+  ].join('\n');
 }
 
 export const previewCommand: Subcommand = {
@@ -40,7 +51,8 @@ export const previewCommand: Subcommand = {
   help: previewHelp,
   async run(args: string[], io: CliIo): Promise<number> {
     const { paths, options } = parseArgs(args, ['db', 'limit', 'format']);
-    if (paths.length !== 1) throw new UsageError(paths.length === 0 ? `name a dataset (${USAGE})` : `unexpected argument '${paths[1]}' (${USAGE})`);
+    if (paths.length !== 1)
+      throw new UsageError(paths.length === 0 ? `name a dataset (${USAGE})` : `unexpected argument '${paths[1]}' (${USAGE})`);
     const format = oneOf(options.get('format'), ['text', 'json'] as const, 'text', 'format');
     const limit = Number(options.get('limit') ?? 100);
     if (!Number.isInteger(limit) || limit < 0 || limit > 100_000) throw new UsageError('--limit must be an integer from 0 to 100000');

@@ -32,26 +32,38 @@ const VALUED = ['bundle', 'target', 'data', 'db', 'events', 'seed', 'refresh', '
 const SWITCHES = ['--full-refresh', '--continue-on-error', '--dry-run'];
 
 export const runHelp: CommandHelp = {
-  usage: 'lakeflow run [--bundle FILE] [--target T] [--data DIR | --events N --seed S | --map PREFIX=DIR...] [--db FILE] [--full-refresh | --refresh t1,t2] [--continue-on-error] [--dry-run] [--format text|json]',
+  usage:
+    'lakeflow run [--bundle FILE] [--target T] [--data DIR | --events N --seed S | --map PREFIX=DIR...] [--db FILE] [--full-refresh | --refresh t1,t2] [--continue-on-error] [--dry-run] [--format text|json]',
   description:
     'Runs the pipeline locally on DuckDB: analyses every file first (an error stops the run before anything is written), simulates landing data unless --data is given, then runs every dataset in dependency order. Exit 0 when every dataset completed, 1 otherwise, 130 when interrupted.',
   options: [
     { flag: '--bundle FILE', text: 'the bundle whose pipeline runs', default: 'bundle/databricks.yml, else databricks.yml' },
     { flag: '--target T', text: 'bundle target whose settings apply', default: 'local, or the bundle defaults when it has no such target' },
     { flag: '--pipeline KEY', text: 'which pipeline of the bundle', default: 'the first' },
-    { flag: '--data DIR', text: 'landing folder (${source_root}) you provide; nothing is simulated', default: `${DEFAULT_LANDING}, simulated on the first run` },
+    {
+      flag: '--data DIR',
+      text: 'landing folder (${source_root}) you provide; nothing is simulated',
+      default: `${DEFAULT_LANDING}, simulated on the first run`,
+    },
     {
       flag: '--events N',
       text: `simulated IoT events: on the first run, or as a new batch added to ${DEFAULT_LANDING} (never rewriting one)`,
       default: `${DEFAULT_OPTIONS.events} on the first run, none later`,
     },
-    { flag: '--seed S', text: 'seed of the simulated batch (alone: adds a batch of the default size)', default: String(DEFAULT_OPTIONS.seed) },
+    {
+      flag: '--seed S',
+      text: 'seed of the simulated batch (alone: adds a batch of the default size)',
+      default: String(DEFAULT_OPTIONS.seed),
+    },
     { flag: '--db FILE', text: 'the lakehouse database (DuckDB); its event log is written beside it', default: DEFAULT_DB },
     { flag: '--full-refresh', text: 'recompute every table from all landing data' },
     { flag: '--refresh t1,t2', text: 'run only these datasets, from the sources as the last run left them' },
     { flag: '--continue-on-error', text: 'when files have errors, still run the datasets they do not affect (exit 1)' },
     { flag: '--format F', text: 'text, or json (one object on stdout); with --dry-run also sarif', default: 'text' },
-    { flag: '--map PREFIX=DIR', text: 'read a cloud path prefix (/Volumes/..., s3://...) from a local folder; repeatable; nothing is simulated then' },
+    {
+      flag: '--map PREFIX=DIR',
+      text: 'read a cloud path prefix (/Volumes/..., s3://...) from a local folder; repeatable; nothing is simulated then',
+    },
     { flag: '--dry-run', text: 'bind every dataset with no data, in a throwaway database, and report what does not bind (LF6xx)' },
     { flag: '--concurrency N', text: 'datasets run at once', default: '2' },
   ],
@@ -65,7 +77,8 @@ function count(value: string | undefined, option: string, fallback: number): num
 }
 
 function printCheck(check: PipelineCheck, io: CliIo, log: (t: string) => void): void {
-  for (const d of check.errors) log(`${relative(io.cwd, d.file) || d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: error ${d.code}: ${d.message}\n`);
+  for (const d of check.errors)
+    log(`${relative(io.cwd, d.file) || d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: error ${d.code}: ${d.message}\n`);
 }
 
 /**
@@ -108,7 +121,9 @@ export const runCommand: Subcommand = {
     if (paths.length > 0) throw new UsageError(`unexpected argument '${paths[0]}' (see lakeflow help run)`);
     if (fullRefresh && options.has('refresh')) throw new UsageError('--full-refresh and --refresh exclude each other');
     if (options.has('data') && (options.has('events') || options.has('seed'))) {
-      throw new UsageError(`--events and --seed simulate into ${DEFAULT_LANDING}; with --data the landing folder is yours (add data with lakeflow simulate --out DIR)`);
+      throw new UsageError(
+        `--events and --seed simulate into ${DEFAULT_LANDING}; with --data the landing folder is yours (add data with lakeflow simulate --out DIR)`,
+      );
     }
     const format = oneOf(options.get('format'), dry ? (['text', 'json', 'sarif'] as const) : (['text', 'json'] as const), 'text', 'format');
     const log = format === 'text' ? io.out : io.err;
@@ -123,7 +138,10 @@ export const runCommand: Subcommand = {
     if (!bundleFile) throw new UsageError(`no bundle found (looked for bundle/databricks.yml and databricks.yml); give --bundle FILE`);
     if (!existsSync(at(bundleFile))) throw new UsageError(`bundle file not found: ${bundleFile}`);
     // Like a run: `${source_root}` is the landing folder, though a dry run reads nothing from it.
-    if (dry) return dryRunCommand(io, at(bundleFile), options, mappings, format, { source_root: toFileId(at(options.get('data') ?? DEFAULT_LANDING)) });
+    if (dry)
+      return dryRunCommand(io, at(bundleFile), options, mappings, format, {
+        source_root: toFileId(at(options.get('data') ?? DEFAULT_LANDING)),
+      });
     // A pipeline whose cloud paths are mapped reads the mapped folders: nothing is simulated for it.
     const mapped = mappings.length > 0 && !options.has('data');
     const data = at(options.get('data') ?? (mapped ? '.' : DEFAULT_LANDING));
@@ -140,9 +158,14 @@ export const runCommand: Subcommand = {
     // `local` is the default and may be absent (the bundle's defaults apply); a named target must exist.
     const unknownTarget = pipeline.bundle?.problems.find((p) => p.kind === 'unknownTarget');
     if (unknownTarget && options.has('target')) throw new UsageError(unknownTarget.message);
-    const refresh = options.get('refresh')?.split(',').map((s) => s.trim()).filter(Boolean);
+    const refresh = options
+      .get('refresh')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const known = new Set(pipeline.plan.datasets.map((d) => d.key));
-    for (const r of refresh ?? []) if (!known.has(r.toLowerCase())) throw new UsageError(`--refresh names ${r}, which is not a dataset of the pipeline`);
+    for (const r of refresh ?? [])
+      if (!known.has(r.toLowerCase())) throw new UsageError(`--refresh names ${r}, which is not a dataset of the pipeline`);
 
     // 1. Every file accounted for, before anything is written.
     const display = (f: string) => relative(io.cwd, f) || f;
@@ -151,7 +174,9 @@ export const runCommand: Subcommand = {
       io.err(`lakeflow run: the pipeline has ${check.errors.length} error(s):\n`);
       printCheck(check, io, io.err);
       if (!continueOnError) {
-        io.err('lakeflow run: nothing was run or written; fix the errors (lakeflow check shows them too), or give --continue-on-error to run the datasets they do not affect\n');
+        io.err(
+          'lakeflow run: nothing was run or written; fix the errors (lakeflow check shows them too), or give --continue-on-error to run the datasets they do not affect\n',
+        );
         return 1;
       }
     }
@@ -183,19 +208,22 @@ export const runCommand: Subcommand = {
         },
       });
       // A statement that does not parse is a dataset of the pipeline all the same: it is listed, failed.
-      summary.datasets.unshift(...check.vanished.map((v): DatasetResult => ({
-        name: v.name,
-        kind: 'unknown',
-        status: 'failed',
-        rowsWritten: 0,
-        rowsDropped: 0,
-        expectations: [],
-        seconds: 0,
-        message: `${display(v.file)}: its statement does not parse (${v.error.code} ${v.error.message}), so it defines no dataset`,
-        location: { file: v.file, line: v.error.range.start.line + 1, column: v.error.range.start.character + 1 },
-      })));
+      summary.datasets.unshift(
+        ...check.vanished.map((v): DatasetResult => ({
+          name: v.name,
+          kind: 'unknown',
+          status: 'failed',
+          rowsWritten: 0,
+          rowsDropped: 0,
+          expectations: [],
+          seconds: 0,
+          message: `${display(v.file)}: its statement does not parse (${v.error.code} ${v.error.message}), so it defines no dataset`,
+          location: { file: v.file, line: v.error.range.start.line + 1, column: v.error.range.start.character + 1 },
+        })),
+      );
       if (summary.eventLogProblem) io.err(`lakeflow run: ${summary.eventLogProblem}\n`);
-      if (format === 'json') io.out(JSON.stringify(summaryJson(summary, check.errors.length > 0 ? { errors: check.errors.length } : {})) + '\n');
+      if (format === 'json')
+        io.out(JSON.stringify(summaryJson(summary, check.errors.length > 0 ? { errors: check.errors.length } : {})) + '\n');
       else io.out('\n' + summaryTable(summary, io.cwd));
       return check.errors.length === 0 && summary.datasets.every((d) => d.status === 'completed') ? 0 : 1;
     } catch (e) {

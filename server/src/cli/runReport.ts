@@ -62,7 +62,11 @@ export function summaryTable(s: RunSummary, cwd: string): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const numeric = (i: number) => i >= 2 && i <= 5;
-  const line = (cells: string[]) => cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const sections: string[] = [];
   const section = (title: string, lines: string[]) => {
     if (lines.length > 0) sections.push('', title, ...lines);

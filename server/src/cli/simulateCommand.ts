@@ -22,8 +22,15 @@ const simulateHelp: CommandHelp = {
     { flag: '--seed S', text: 'random seed: equal arguments give equal bytes', default: String(DEFAULT_OPTIONS.seed) },
     { flag: '--start ISO', text: 'start of the simulated window (date or UTC date-time)', default: DEFAULT_OPTIONS.start },
     { flag: '--days D', text: 'length of the window in days', default: String(DEFAULT_OPTIONS.days) },
-    { flag: '--from-schema', text: "instead: sample files for any pipeline's own sources, from their declared schemas (the options below)" },
-    { flag: '--bundle FILE', text: 'with --from-schema: the bundle whose pipeline is read', default: 'bundle/databricks.yml, else databricks.yml' },
+    {
+      flag: '--from-schema',
+      text: "instead: sample files for any pipeline's own sources, from their declared schemas (the options below)",
+    },
+    {
+      flag: '--bundle FILE',
+      text: 'with --from-schema: the bundle whose pipeline is read',
+      default: 'bundle/databricks.yml, else databricks.yml',
+    },
     { flag: '--target T', text: 'with --from-schema: bundle target whose settings apply', default: FROM_SCHEMA_DEFAULTS.target },
     { flag: '--pipeline KEY', text: 'with --from-schema: which pipeline of the bundle', default: 'the first' },
     { flag: '--map PREFIX=DIR', text: 'with --from-schema: the local folder of a cloud path prefix; repeatable' },
@@ -104,7 +111,8 @@ export function startTime(text: string): number {
   const calendarOk = m && !Number.isNaN(ms) && sameCalendarDay(m, ms);
   if (!calendarOk) throw new UsageError(`--start must be an ISO-8601 date or UTC date-time like 2026-01-01T00:00:00Z, got '${text}'`);
   const year = new Date(ms).getUTCFullYear();
-  if (year < 1970 || year > LATEST_START_YEAR) throw new UsageError(`--start must fall between 1970 and ${LATEST_START_YEAR}, got '${text}'`);
+  if (year < 1970 || year > LATEST_START_YEAR)
+    throw new UsageError(`--start must fall between 1970 and ${LATEST_START_YEAR}, got '${text}'`);
   return ms;
 }
 

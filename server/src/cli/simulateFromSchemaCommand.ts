@@ -11,7 +11,8 @@ import { parseArgs } from './cliArgs';
 import { CliIo, UsageError } from './io';
 import { takePathMappings } from './pathMapOption';
 
-export const FROM_SCHEMA_USAGE = 'usage: lakeflow simulate --from-schema [--bundle FILE] [--target T] [--map PREFIX=DIR]... [--rows N] [--seed S]';
+export const FROM_SCHEMA_USAGE =
+  'usage: lakeflow simulate --from-schema [--bundle FILE] [--target T] [--map PREFIX=DIR]... [--rows N] [--seed S]';
 export const FROM_SCHEMA_DEFAULTS = { rows: 1000, seed: 7, target: 'local' };
 
 function count(value: string | undefined, option: string, fallback: number): number {
@@ -26,7 +27,12 @@ export function findBundle(cwd: string, given: string | undefined): string {
   const at = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const candidates = given ? [given] : [join('bundle', 'databricks.yml'), 'databricks.yml'];
   const found = candidates.find((c) => existsSync(at(c)));
-  if (!found) throw new UsageError(given ? `bundle file not found: ${given}` : 'no bundle found (looked for bundle/databricks.yml and databricks.yml); give --bundle FILE');
+  if (!found)
+    throw new UsageError(
+      given
+        ? `bundle file not found: ${given}`
+        : 'no bundle found (looked for bundle/databricks.yml and databricks.yml); give --bundle FILE',
+    );
   return at(found);
 }
 

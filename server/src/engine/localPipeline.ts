@@ -83,7 +83,10 @@ export function loadLocalPipeline(options: LocalPipelineOptions): LocalPipeline 
   if (options.bundleFile) {
     bundle = loadBundle(options.bundleFile, options.files, { target: options.target });
     const p = bundle.pipelines.find((x) => !options.pipelineKey || x.key === options.pipelineKey);
-    if (!p) throw new Error(options.pipelineKey ? `bundle has no pipeline '${options.pipelineKey}'` : `bundle ${options.bundleFile} defines no pipeline`);
+    if (!p)
+      throw new Error(
+        options.pipelineKey ? `bundle has no pipeline '${options.pipelineKey}'` : `bundle ${options.bundleFile} defines no pipeline`,
+      );
     const ctx = pipelineContextOf(p);
     context = ctx;
     name = ctx.name ?? p.key;
@@ -142,9 +145,12 @@ function applyPathMap(plan: PipelinePlan, parsed: ParsedFile[], mappings: PathMa
 
 /** The statements that define `key` (its CREATE and the flows into it). */
 function statementsDefining(parsed: ParsedFile[], key: string): A.Statement[] {
-  const nameOf = (n: A.QualifiedName | A.Missing | undefined) => (n && n.kind === 'QualifiedName' ? n.parts[n.parts.length - 1]?.name.toLowerCase() : undefined);
+  const nameOf = (n: A.QualifiedName | A.Missing | undefined) =>
+    n && n.kind === 'QualifiedName' ? n.parts[n.parts.length - 1]?.name.toLowerCase() : undefined;
   return parsed.flatMap((f) =>
-    f.statements.filter((s) => (s.kind === 'CreateDataset' ? nameOf(s.name) : s.kind === 'CreateFlow' ? nameOf(flowTarget(s)) : undefined) === key),
+    f.statements.filter(
+      (s) => (s.kind === 'CreateDataset' ? nameOf(s.name) : s.kind === 'CreateFlow' ? nameOf(flowTarget(s)) : undefined) === key,
+    ),
   );
 }
 

@@ -38,7 +38,8 @@ function covers(prefix: string, path: string): boolean {
   return path === p || path.startsWith(p + '/');
 }
 
-export type MappedPath = { kind: 'local'; path: string } | { kind: 'mapped'; path: string; mapping: PathMapping } | { kind: 'unmapped'; root: string };
+export type MappedPath =
+  { kind: 'local'; path: string } | { kind: 'mapped'; path: string; mapping: PathMapping } | { kind: 'unmapped'; root: string };
 
 /**
  * Where a source path is read from locally: the longest mapping prefix that

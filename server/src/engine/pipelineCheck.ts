@@ -25,11 +25,13 @@ export interface PipelineCheck {
 }
 
 /** `CREATE [OR REFRESH] <any words> name AS|(|COMMENT|...`: the name a statement that does not parse meant to define. */
-const CREATE_NAME = /\bCREATE\s+((?:[A-Za-z_]+\s+)*?)([A-Za-z_`][\w`.]*)\s*(?:\(|\bAS\b|\bCOMMENT\b|\bTBLPROPERTIES\b|\bPARTITIONED\b|\bCLUSTER\b|\bSCHEDULE\b|;|$)/gi;
+const CREATE_NAME =
+  /\bCREATE\s+((?:[A-Za-z_]+\s+)*?)([A-Za-z_`][\w`.]*)\s*(?:\(|\bAS\b|\bCOMMENT\b|\bTBLPROPERTIES\b|\bPARTITIONED\b|\bCLUSTER\b|\bSCHEDULE\b|;|$)/gi;
 
 function intendedNames(text: string): string[] {
   const names: string[] = [];
-  for (const m of text.matchAll(CREATE_NAME)) if (!/\bFLOW\b/i.test(m[1])) names.push(m[2].replace(/`/g, '').split('.').pop()!.toLowerCase());
+  for (const m of text.matchAll(CREATE_NAME))
+    if (!/\bFLOW\b/i.test(m[1])) names.push(m[2].replace(/`/g, '').split('.').pop()!.toLowerCase());
   return names;
 }
 
@@ -38,13 +40,22 @@ function intendedNames(text: string): string[] {
  * run: the bundle's own problems except an absent default target (`local` may
  * be missing; the bundle's defaults apply then).
  */
-export function checkPipeline(pipeline: LocalPipeline, options: { targetGiven: boolean; display?: (file: string) => string }): PipelineCheck {
+export function checkPipeline(
+  pipeline: LocalPipeline,
+  options: { targetGiven: boolean; display?: (file: string) => string },
+): PipelineCheck {
   const display = options.display ?? ((f: string) => f);
   const bundle = pipeline.bundle ? bundleDiagnostics(pipeline.bundle).filter((d) => options.targetGiven || d.code !== 'LF507') : [];
   const all = [...bundle, ...workspaceDiagnostics(pipeline.index)];
   const errors = all
     .filter((d) => d.severity === 'error')
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+    .sort((a, b) =>
+      a.file < b.file
+        ? -1
+        : a.file > b.file
+          ? 1
+          : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   const notRun = new Map<string, NotRunReason>();
   const vanished: PipelineCheck['vanished'] = [];
   const planned = new Set(pipeline.plan.datasets.map((d) => d.key));
@@ -55,14 +66,16 @@ export function checkPipeline(pipeline: LocalPipeline, options: { targetGiven: b
     const defined = index.analysis(file)?.datasets ?? [];
     for (const d of defined) {
       const own = mine.filter((e) => rangeContains(d.range, e.range.start));
-      if (own.length > 0) notRun.set(d.key, { status: 'failed', message: `${own.length} error(s) in its definition: ${own[0].code} ${own[0].message}` });
+      if (own.length > 0)
+        notRun.set(d.key, { status: 'failed', message: `${own.length} error(s) in its definition: ${own[0].code} ${own[0].message}` });
     }
     for (const name of intendedNames(index.text(file) ?? '')) {
       if (!planned.has(name) && !vanished.some((v) => v.name === name)) vanished.push({ name, file, error: mine[0] });
     }
     // Errors outside any dataset (a flow, a bad statement) break every dataset the file defines.
     if (mine.some((e) => !defined.some((d) => rangeContains(d.range, e.range.start)))) {
-      for (const d of defined) if (!notRun.has(d.key)) notRun.set(d.key, { status: 'failed', message: `its file has errors: ${mine[0].code} ${mine[0].message}` });
+      for (const d of defined)
+        if (!notRun.has(d.key)) notRun.set(d.key, { status: 'failed', message: `its file has errors: ${mine[0].code} ${mine[0].message}` });
     }
   }
 
@@ -71,7 +84,10 @@ export function checkPipeline(pipeline: LocalPipeline, options: { targetGiven: b
     for (const ref of index.analysis(file)?.references ?? []) {
       const gone = vanished.find((v) => v.name === ref.key);
       if (gone && ref.consumer && planned.has(ref.consumer) && !notRun.has(ref.consumer)) {
-        notRun.set(ref.consumer, { status: 'skipped', message: `reads ${ref.key}, which ${display(gone.file)} should define but cannot (it has errors)` });
+        notRun.set(ref.consumer, {
+          status: 'skipped',
+          message: `reads ${ref.key}, which ${display(gone.file)} should define but cannot (it has errors)`,
+        });
       }
     }
   }

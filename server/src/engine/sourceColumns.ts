@@ -39,7 +39,8 @@ export function columnsNamedIn(statements: readonly A.Statement[]): NamedColumn[
         numeric.add(n.left);
         numeric.add(n.right);
       }
-      if (n.kind === 'FunctionCall' && /^(sum|avg|round|abs)$/i.test(n.name.parts[n.name.parts.length - 1]?.name ?? '')) for (const a of n.args) numeric.add(a);
+      if (n.kind === 'FunctionCall' && /^(sum|avg|round|abs)$/i.test(n.name.parts[n.name.parts.length - 1]?.name ?? ''))
+        for (const a of n.args) numeric.add(a);
     });
     walk(s, (n) => {
       if (n.kind !== 'ColumnRef') return;

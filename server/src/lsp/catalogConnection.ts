@@ -9,7 +9,11 @@ import { createUnityCatalogProvider, UnityCatalogProvider } from '../catalog/uni
 import type { CatalogLookup } from '../language/model/catalogLookup';
 import type { CatalogState } from '../language/model/catalogProvider';
 
-export async function openCatalog(settings: ServerSettings, storageDir: string | undefined, log: (line: string) => void): Promise<UnityCatalogProvider> {
+export async function openCatalog(
+  settings: ServerSettings,
+  storageDir: string | undefined,
+  log: (line: string) => void,
+): Promise<UnityCatalogProvider> {
   return createUnityCatalogProvider({
     enabled: settings.catalog.enabled,
     authorization: settings.catalog.auth ?? 'token',
@@ -46,6 +50,9 @@ export function statusOfCatalog(state: CatalogState): { catalog: StatusCatalogSt
     case 'connected':
       return { catalog: 'connected', message: state.message };
     case 'offline':
-      return { catalog: state.reason === 'unauthorized' || state.reason === 'forbidden' ? 'unauthorized' : 'offline', message: state.message };
+      return {
+        catalog: state.reason === 'unauthorized' || state.reason === 'forbidden' ? 'unauthorized' : 'offline',
+        message: state.message,
+      };
   }
 }

@@ -114,7 +114,9 @@ export class LakeflowServer {
     this.initial = mergeSettings(options, this.options.defaults);
     this.storageDir = typeof options.storageDir === 'string' ? options.storageDir : undefined;
     this.settings = new SettingsCache(this.connection, this.initial, !!params.capabilities.workspace?.configuration, this.options.defaults);
-    const folders = params.workspaceFolders?.map((f) => fileOfUri(f.uri)) ?? (params.rootUri ? [fileOfUri(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
+    const folders =
+      params.workspaceFolders?.map((f) => fileOfUri(f.uri)) ??
+      (params.rootUri ? [fileOfUri(params.rootUri)] : params.rootPath ? [params.rootPath] : []);
     this.roots = folders.map((f) => f.replace(/\/$/, ''));
     this.workspace = this.newWorkspace(this.roots.map((root) => ({ root, ...this.initial })));
     this.watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -130,12 +132,20 @@ export class LakeflowServer {
   }
 
   private newWorkspace(folders: WorkspaceFolderSettings[]): PipelineWorkspace {
-    return new PipelineWorkspace({ folders, files: this.options.files, catalog: catalogLookupOf(() => this.catalog), volumes: volumeLookupFrom(() => this.catalog), functions: this.functions });
+    return new PipelineWorkspace({
+      folders,
+      files: this.options.files,
+      catalog: catalogLookupOf(() => this.catalog),
+      volumes: volumeLookupFrom(() => this.catalog),
+      functions: this.functions,
+    });
   }
 
   private async start(): Promise<void> {
     if (this.watchDynamically) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.sql' }, { globPattern: '**/*.{yml,yaml}' }] }).catch(() => undefined);
+      void this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.sql' }, { globPattern: '**/*.{yml,yaml}' }] })
+        .catch(() => undefined);
     }
     if (this.folderEvents) {
       // A folder added or removed: read the workspace again with each folder's own settings.
@@ -180,13 +190,17 @@ export class LakeflowServer {
   private loadWorkspace(): void {
     const started = Date.now();
     try {
-      this.workspace.load((loaded, total) => this.status({ state: 'indexing', message: `Indexed ${loaded} of ${total} files`, datasets: loaded }));
+      this.workspace.load((loaded, total) =>
+        this.status({ state: 'indexing', message: `Indexed ${loaded} of ${total} files`, datasets: loaded }),
+      );
     } catch (e) {
       this.log(`loading the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
     for (const d of this.documents.all()) this.workspace.update(fileOfUri(d.uri), d.getText(), d.version);
     this.ready = true;
-    this.log(`indexed ${this.workspace.datasetCount()} datasets in ${this.workspace.pipelines.length} pipeline(s) in ${Date.now() - started} ms`);
+    this.log(
+      `indexed ${this.workspace.datasetCount()} datasets in ${this.workspace.pipelines.length} pipeline(s) in ${Date.now() - started} ms`,
+    );
     this.diagnostics.republish(this.allFiles());
     this.sendStatus();
   }
@@ -215,7 +229,12 @@ export class LakeflowServer {
   private diagnose(file: string): Diagnostic[] {
     const entry = this.workspace.entryOf(file);
     try {
-      return entry ? fileDiagnostics(entry.index, file, { onInternalError: (check, f, e) => this.log(`diagnostics check ${check} failed on ${f}: ${e instanceof Error ? e.message : String(e)}`) }) : [];
+      return entry
+        ? fileDiagnostics(entry.index, file, {
+            onInternalError: (check, f, e) =>
+              this.log(`diagnostics check ${check} failed on ${f}: ${e instanceof Error ? e.message : String(e)}`),
+          })
+        : [];
     } catch (e) {
       this.log(`diagnostics failed on ${file}: ${e instanceof Error ? e.message : String(e)}`);
       return [];
@@ -223,6 +242,11 @@ export class LakeflowServer {
   }
 
   private featureContext(entry: PipelineEntry): FeatureContext {
-    return { index: entry.index, functions: this.functions, ...(this.catalog ? { catalog: this.catalog } : {}), configurationLocations: entry.configurationLocations };
+    return {
+      index: entry.index,
+      functions: this.functions,
+      ...(this.catalog ? { catalog: this.catalog } : {}),
+      configurationLocations: entry.configurationLocations,
+    };
   }
 }

@@ -49,7 +49,8 @@ export function lineageGraph(ctx: FeatureContext, options: GraphOptions): Lineag
       const toKey = e.to.toLowerCase();
       if (root && fromKey !== root.key && toKey !== root.key) continue;
       const cols: { from: string; to: string }[] = [];
-      for (const c of index.columnsOf(toKey).columns) for (const s of c.sources) if (s.kind === 'dataset' && s.dataset === fromKey) cols.push({ from: s.column, to: c.name });
+      for (const c of index.columnsOf(toKey).columns)
+        for (const s of c.sources) if (s.kind === 'dataset' && s.dataset === fromKey) cols.push({ from: s.column, to: c.name });
       e.columns = cols;
     }
   }

@@ -4,7 +4,12 @@ import { Diagnostic as LspDiagnostic, DiagnosticSeverity, DiagnosticTag } from '
 import type { Diagnostic } from '../language/features/diagnostics/diagnostic';
 import { uriOfFile } from './fileUris';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {
@@ -13,7 +18,14 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     code: d.code,
     source: 'lakeflow',
     message: d.message,
-    ...(d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOfFile(r.location.file), range: r.location.range }, message: r.message })) } : {}),
+    ...(d.related?.length
+      ? {
+          relatedInformation: d.related.map((r) => ({
+            location: { uri: uriOfFile(r.location.file), range: r.location.range },
+            message: r.message,
+          })),
+        }
+      : {}),
     ...(d.tags?.length ? { tags: d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)) } : {}),
   };
 }

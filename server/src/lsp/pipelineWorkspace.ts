@@ -81,7 +81,8 @@ export class PipelineWorkspace {
       if (bundleFiles.length === 0) looseFolders.push(folder.root);
     }
     this.loose = this.looseEntry(folders);
-    for (const r of looseFolders) for (const f of files.listFiles(r)) if (f.endsWith('.sql') && this.loose.claims(f)) toRead.push([this.loose, f]);
+    for (const r of looseFolders)
+      for (const f of files.listFiles(r)) if (f.endsWith('.sql') && this.loose.claims(f)) toRead.push([this.loose, f]);
     let done = 0;
     for (const [entry, f] of toRead) {
       if (this.owner.has(f)) continue;
@@ -128,22 +129,38 @@ export class PipelineWorkspace {
   }
 
   private newIndex(pipeline?: PipelineContext): WorkspaceIndex {
-    return new WorkspaceIndex({ parse, pipeline, catalog: this.options.catalog, volumes: this.options.volumes, functions: this.options.functions });
+    return new WorkspaceIndex({
+      parse,
+      pipeline,
+      catalog: this.options.catalog,
+      volumes: this.options.volumes,
+      functions: this.options.functions,
+    });
   }
 
   private bundleEntry(name: string, bundle: BundleContext, context: PipelineContext, libraries: PipelineLibrary[]): PipelineEntry {
-    const includes = libraries.map((l) => ({ kind: l.kind, include: l.kind === 'glob' ? globToRegExp(l.include) : undefined, path: l.include, exclude: l.exclude.map(globToRegExp) }));
+    const includes = libraries.map((l) => ({
+      kind: l.kind,
+      include: l.kind === 'glob' ? globToRegExp(l.include) : undefined,
+      path: l.include,
+      exclude: l.exclude.map(globToRegExp),
+    }));
     return {
       name,
       bundle,
       index: this.newIndex(context),
       configurationLocations: new Map(),
-      claims: (file) => file.endsWith('.sql') && includes.some((l) => (l.include ? l.include.test(file) : l.path === file) && !l.exclude.some((x) => x.test(file))),
+      claims: (file) =>
+        file.endsWith('.sql') &&
+        includes.some((l) => (l.include ? l.include.test(file) : l.path === file) && !l.exclude.some((x) => x.test(file))),
     };
   }
 
   private looseEntry(folders: WorkspaceFolderSettings[]): PipelineEntry {
-    const perFolder = folders.map((f) => ({ root: f.root, patterns: f.sqlFilePatterns.map((p) => globToRegExp(p.startsWith('/') || p.startsWith('**') ? p : `**/${p}`)) }));
+    const perFolder = folders.map((f) => ({
+      root: f.root,
+      patterns: f.sqlFilePatterns.map((p) => globToRegExp(p.startsWith('/') || p.startsWith('**') ? p : `**/${p}`)),
+    }));
     return {
       name: LOOSE,
       index: this.newIndex({ name: LOOSE }),

@@ -76,81 +76,163 @@ const locations = (list: Location[]): LspLocation[] => list.map((l) => ({ uri: u
 export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   {
     capabilities: { hoverProvider: true },
-    register: (c, h) => c.onHover((p, t) => onDocument(h, 'hover', p.textDocument.uri, t, null, (at) => hover(at.ctx, at.doc, p.position) ?? null)),
+    register: (c, h) =>
+      c.onHover((p, t) => onDocument(h, 'hover', p.textDocument.uri, t, null, (at) => hover(at.ctx, at.doc, p.position) ?? null)),
   },
   {
     capabilities: { definitionProvider: true },
-    register: (c, h) => c.onDefinition((p, t) => onDocument(h, 'definition', p.textDocument.uri, t, [] as LspLocation[], (at) => locations(definition(at.ctx, at.doc, p.position)))),
+    register: (c, h) =>
+      c.onDefinition((p, t) =>
+        onDocument(h, 'definition', p.textDocument.uri, t, [] as LspLocation[], (at) => locations(definition(at.ctx, at.doc, p.position))),
+      ),
   },
   {
     capabilities: { referencesProvider: true },
-    register: (c, h) => c.onReferences((p, t) => onDocument(h, 'references', p.textDocument.uri, t, [] as LspLocation[], (at) => locations(references(at.ctx, at.doc, p.position, p.context.includeDeclaration)))),
+    register: (c, h) =>
+      c.onReferences((p, t) =>
+        onDocument(h, 'references', p.textDocument.uri, t, [] as LspLocation[], (at) =>
+          locations(references(at.ctx, at.doc, p.position, p.context.includeDeclaration)),
+        ),
+      ),
   },
   {
     capabilities: { documentHighlightProvider: true },
-    register: (c, h) => c.onDocumentHighlight((p, t) => onDocument(h, 'documentHighlight', p.textDocument.uri, t, [] as ReturnType<typeof documentHighlights>, (at) => documentHighlights(at.ctx, at.doc, p.position))),
+    register: (c, h) =>
+      c.onDocumentHighlight((p, t) =>
+        onDocument(h, 'documentHighlight', p.textDocument.uri, t, [] as ReturnType<typeof documentHighlights>, (at) =>
+          documentHighlights(at.ctx, at.doc, p.position),
+        ),
+      ),
   },
   {
     capabilities: { foldingRangeProvider: true },
-    register: (c, h) => c.onFoldingRanges((p, t) => onDocument(h, 'foldingRanges', p.textDocument.uri, t, [] as ReturnType<typeof foldingRanges>, (at) => foldingRanges(at.doc))),
+    register: (c, h) =>
+      c.onFoldingRanges((p, t) =>
+        onDocument(h, 'foldingRanges', p.textDocument.uri, t, [] as ReturnType<typeof foldingRanges>, (at) => foldingRanges(at.doc)),
+      ),
   },
   {
     capabilities: { selectionRangeProvider: true },
-    register: (c, h) => c.onSelectionRanges((p, t) => onDocument(h, 'selectionRanges', p.textDocument.uri, t, [] as ReturnType<typeof selectionRange>[], (at) => p.positions.map((position) => selectionRange(at.doc, position)))),
+    register: (c, h) =>
+      c.onSelectionRanges((p, t) =>
+        onDocument(h, 'selectionRanges', p.textDocument.uri, t, [] as ReturnType<typeof selectionRange>[], (at) =>
+          p.positions.map((position) => selectionRange(at.doc, position)),
+        ),
+      ),
   },
   {
     capabilities: { renameProvider: { prepareProvider: true } },
     register: (c, h) => {
-      c.onPrepareRename((p, t) => onDocument(h, 'prepareRename', p.textDocument.uri, t, null, (at) => {
-        const r = prepareRename(at.ctx, at.doc, p.position);
-        if ('error' in r) throw new ResponseError(1, r.error);
-        return r;
-      }));
-      c.onRenameRequest((p, t) => onDocument(h, 'rename', p.textDocument.uri, t, null as LspWorkspaceEdit | null, (at) => {
-        const r = rename(at.ctx, at.doc, p.position, p.newName);
-        if ('error' in r) throw new ResponseError(1, r.error);
-        return toLspEdit(r);
-      }));
+      c.onPrepareRename((p, t) =>
+        onDocument(h, 'prepareRename', p.textDocument.uri, t, null, (at) => {
+          const r = prepareRename(at.ctx, at.doc, p.position);
+          if ('error' in r) throw new ResponseError(1, r.error);
+          return r;
+        }),
+      );
+      c.onRenameRequest((p, t) =>
+        onDocument(h, 'rename', p.textDocument.uri, t, null as LspWorkspaceEdit | null, (at) => {
+          const r = rename(at.ctx, at.doc, p.position, p.newName);
+          if ('error' in r) throw new ResponseError(1, r.error);
+          return toLspEdit(r);
+        }),
+      );
     },
   },
   {
     capabilities: { documentSymbolProvider: true },
-    register: (c, h) => c.onDocumentSymbol((p, t) => onDocument(h, 'documentSymbol', p.textDocument.uri, t, [] as LspDocumentSymbol[], (at) => documentSymbols(at.ctx, at.doc) as LspDocumentSymbol[])),
+    register: (c, h) =>
+      c.onDocumentSymbol((p, t) =>
+        onDocument(
+          h,
+          'documentSymbol',
+          p.textDocument.uri,
+          t,
+          [] as LspDocumentSymbol[],
+          (at) => documentSymbols(at.ctx, at.doc) as LspDocumentSymbol[],
+        ),
+      ),
   },
   {
     capabilities: { workspaceSymbolProvider: true },
-    register: (c, h) => c.onWorkspaceSymbol((p, t) => h.safe('workspaceSymbol', t, [] as SymbolInformation[], () =>
-      h.workspace().pipelines.flatMap((entry) => workspaceSymbols(h.featureContext(entry), p.query).map((s) => ({ ...s, location: { uri: uriOfFile(s.location.file), range: s.location.range } }))) as SymbolInformation[],
-    )),
+    register: (c, h) =>
+      c.onWorkspaceSymbol((p, t) =>
+        h.safe(
+          'workspaceSymbol',
+          t,
+          [] as SymbolInformation[],
+          () =>
+            h.workspace().pipelines.flatMap((entry) =>
+              workspaceSymbols(h.featureContext(entry), p.query).map((s) => ({
+                ...s,
+                location: { uri: uriOfFile(s.location.file), range: s.location.range },
+              })),
+            ) as SymbolInformation[],
+        ),
+      ),
   },
   {
     capabilities: { callHierarchyProvider: true },
     register: (c, h) => {
-      c.languages.callHierarchy.onPrepare((p, t) => onDocument(h, 'prepareCallHierarchy', p.textDocument.uri, t, [] as LspCallItem[], (at) => prepareCallHierarchy(at.ctx, at.doc, p.position).map(toLspCallItem)));
-      c.languages.callHierarchy.onIncomingCalls((p, t) => h.safe('incomingCalls', t, [], () => {
-        const found = callItemOf(h, p.item);
-        return found ? incomingCalls(found.ctx, found.item).map((call) => ({ from: toLspCallItem(call.item), fromRanges: call.fromRanges })) : [];
-      }));
-      c.languages.callHierarchy.onOutgoingCalls((p, t) => h.safe('outgoingCalls', t, [], () => {
-        const found = callItemOf(h, p.item);
-        return found ? outgoingCalls(found.ctx, found.item).map((call) => ({ to: toLspCallItem(call.item), fromRanges: call.fromRanges })) : [];
-      }));
+      c.languages.callHierarchy.onPrepare((p, t) =>
+        onDocument(h, 'prepareCallHierarchy', p.textDocument.uri, t, [] as LspCallItem[], (at) =>
+          prepareCallHierarchy(at.ctx, at.doc, p.position).map(toLspCallItem),
+        ),
+      );
+      c.languages.callHierarchy.onIncomingCalls((p, t) =>
+        h.safe('incomingCalls', t, [], () => {
+          const found = callItemOf(h, p.item);
+          return found
+            ? incomingCalls(found.ctx, found.item).map((call) => ({ from: toLspCallItem(call.item), fromRanges: call.fromRanges }))
+            : [];
+        }),
+      );
+      c.languages.callHierarchy.onOutgoingCalls((p, t) =>
+        h.safe('outgoingCalls', t, [], () => {
+          const found = callItemOf(h, p.item);
+          return found
+            ? outgoingCalls(found.ctx, found.item).map((call) => ({ to: toLspCallItem(call.item), fromRanges: call.fromRanges }))
+            : [];
+        }),
+      );
     },
   },
   {
     capabilities: { completionProvider: { triggerCharacters: ['.', '{', '(', ' ', '>'], resolveProvider: true } },
     register: (c, h) => {
-      c.onCompletion((p, t) => onDocument(h, 'completion', p.textDocument.uri, t, { isIncomplete: false, items: [] }, (at) => completion(at.ctx, at.doc, p.position) as LspCompletionList));
-      c.onCompletionResolve((item, t) => h.safe('completionResolve', t, item, () => resolveCompletionItem(item as CompletionItem, h.functions()) as LspCompletionItem));
+      c.onCompletion((p, t) =>
+        onDocument(
+          h,
+          'completion',
+          p.textDocument.uri,
+          t,
+          { isIncomplete: false, items: [] },
+          (at) => completion(at.ctx, at.doc, p.position) as LspCompletionList,
+        ),
+      );
+      c.onCompletionResolve((item, t) =>
+        h.safe('completionResolve', t, item, () => resolveCompletionItem(item as CompletionItem, h.functions()) as LspCompletionItem),
+      );
     },
   },
   {
     capabilities: { signatureHelpProvider: { triggerCharacters: ['(', ','] } },
-    register: (c, h) => c.onSignatureHelp((p, t) => onDocument(h, 'signatureHelp', p.textDocument.uri, t, null, (at) => signatureHelp(at.ctx, at.doc, p.position) ?? null)),
+    register: (c, h) =>
+      c.onSignatureHelp((p, t) =>
+        onDocument(h, 'signatureHelp', p.textDocument.uri, t, null, (at) => signatureHelp(at.ctx, at.doc, p.position) ?? null),
+      ),
   },
   {
-    capabilities: { semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] }, full: true } },
-    register: (c, h) => c.languages.semanticTokens.on((p, t) => onDocument(h, 'semanticTokens', p.textDocument.uri, t, { data: [] as number[] }, (at) => semanticTokens(at.ctx, at.doc))),
+    capabilities: {
+      semanticTokensProvider: {
+        legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
+        full: true,
+      },
+    },
+    register: (c, h) =>
+      c.languages.semanticTokens.on((p, t) =>
+        onDocument(h, 'semanticTokens', p.textDocument.uri, t, { data: [] as number[] }, (at) => semanticTokens(at.ctx, at.doc)),
+      ),
   },
   {
     capabilities: { codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll'] } },
@@ -161,7 +243,10 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
           const only = p.context.only;
           const wantsFixAll = !only || only.some((k) => k === 'source' || k === 'source.fixAll');
           const wantsQuickFixes = !only || only.some((k) => k === 'quickfix');
-          const all = [...(wantsQuickFixes ? codeActions(at.ctx, at.doc, p.range, found) : []), ...(wantsFixAll ? [fixAll(at.ctx, at.doc, found)].filter((a) => a !== undefined) : [])];
+          const all = [
+            ...(wantsQuickFixes ? codeActions(at.ctx, at.doc, p.range, found) : []),
+            ...(wantsFixAll ? [fixAll(at.ctx, at.doc, found)].filter((a) => a !== undefined) : []),
+          ];
           return all.map((a) => ({
             title: a.title,
             kind: a.kind,
@@ -174,18 +259,35 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   },
   {
     capabilities: { codeLensProvider: { resolveProvider: false } },
-    register: (c, h) => c.onCodeLens((p, t) => onDocument(h, 'codeLens', p.textDocument.uri, t, [] as ReturnType<typeof codeLenses>, (at) => codeLenses(at.ctx, at.doc, uriOfFile))),
+    register: (c, h) =>
+      c.onCodeLens((p, t) =>
+        onDocument(h, 'codeLens', p.textDocument.uri, t, [] as ReturnType<typeof codeLenses>, (at) =>
+          codeLenses(at.ctx, at.doc, uriOfFile),
+        ),
+      ),
   },
   {
     capabilities: {},
-    register: (c, h) => c.onRequest(LINEAGE_GRAPH_METHOD, (p: LineageGraphParams, t: CancellationToken) => h.safe<LineageGraph>('lineageGraph', t, { nodes: [], edges: [] }, () => {
-      const entry = pipelineFor(h.workspace(), p ?? {});
-      return entry ? lineageGraph(h.featureContext(entry), { ...(p?.dataset ? { dataset: p.dataset } : {}), ...(p?.columns ? { columns: true } : {}), uriOf: uriOfFile }) : { nodes: [], edges: [] };
-    })),
+    register: (c, h) =>
+      c.onRequest(LINEAGE_GRAPH_METHOD, (p: LineageGraphParams, t: CancellationToken) =>
+        h.safe<LineageGraph>('lineageGraph', t, { nodes: [], edges: [] }, () => {
+          const entry = pipelineFor(h.workspace(), p ?? {});
+          return entry
+            ? lineageGraph(h.featureContext(entry), {
+                ...(p?.dataset ? { dataset: p.dataset } : {}),
+                ...(p?.columns ? { columns: true } : {}),
+                uriOf: uriOfFile,
+              })
+            : { nodes: [], edges: [] };
+        }),
+      ),
   },
   {
     capabilities: {},
-    register: (c, h) => c.onRequest(DATASET_AT_METHOD, (p: DatasetAtParams, t: CancellationToken) => onDocument<DatasetAtResult>(h, 'datasetAt', p.textDocument.uri, t, null, (at) => datasetAt(at.ctx, at.doc, p.position, uriOfFile))),
+    register: (c, h) =>
+      c.onRequest(DATASET_AT_METHOD, (p: DatasetAtParams, t: CancellationToken) =>
+        onDocument<DatasetAtResult>(h, 'datasetAt', p.textDocument.uri, t, null, (at) => datasetAt(at.ctx, at.doc, p.position, uriOfFile)),
+      ),
   },
 ];
 
@@ -217,7 +319,10 @@ function toLspEdit(edit: WorkspaceEdit): LspWorkspaceEdit {
       documentChanges: [
         ...edit.createFiles.flatMap((f) => [
           { kind: 'create' as const, uri: uriOfFile(f.file), options: { ignoreIfExists: true } },
-          { textDocument: { uri: uriOfFile(f.file), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text }] },
+          {
+            textDocument: { uri: uriOfFile(f.file), version: null },
+            edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text }],
+          },
         ]),
         ...Object.entries(edit.changes).map(([file, edits]) => ({ textDocument: { uri: uriOfFile(file), version: null }, edits })),
       ],
@@ -229,5 +334,13 @@ function toLspEdit(edit: WorkspaceEdit): LspWorkspaceEdit {
 }
 
 function toLspCallItem(i: CallHierarchyItem): LspCallItem {
-  return { name: i.name, kind: i.kind as LspCallItem['kind'], ...(i.detail ? { detail: i.detail } : {}), uri: uriOfFile(i.file), range: i.range, selectionRange: i.selectionRange, data: i.data };
+  return {
+    name: i.name,
+    kind: i.kind as LspCallItem['kind'],
+    ...(i.detail ? { detail: i.detail } : {}),
+    uri: uriOfFile(i.file),
+    range: i.range,
+    selectionRange: i.selectionRange,
+    data: i.data,
+  };
 }

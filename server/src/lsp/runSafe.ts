@@ -5,7 +5,13 @@ import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-language
 
 export type Logger = (line: string) => void;
 
-export function runSafe<T>(log: Logger, name: string, token: CancellationToken | undefined, empty: T, fn: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+export function runSafe<T>(
+  log: Logger,
+  name: string,
+  token: CancellationToken | undefined,
+  empty: T,
+  fn: () => T | Promise<T>,
+): Promise<T | ResponseError<void>> {
   if (token?.isCancellationRequested) return Promise.resolve(cancelled());
   return new Promise((resolve) => {
     // Yield once so a cancellation that arrives with the request is seen before the work starts.

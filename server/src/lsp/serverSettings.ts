@@ -14,7 +14,9 @@ export interface InitializationOptions extends Partial<ServerSettings> {
 
 export function mergeSettings(raw: unknown, defaults: ServerSettings): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<ServerSettings>;
-  const patterns = Array.isArray(r.sqlFilePatterns) ? r.sqlFilePatterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : undefined;
+  const patterns = Array.isArray(r.sqlFilePatterns)
+    ? r.sqlFilePatterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    : undefined;
   const c = (r.catalog && typeof r.catalog === 'object' ? r.catalog : {}) as Partial<ServerSettings['catalog']>;
   return {
     sqlFilePatterns: patterns && patterns.length > 0 ? patterns : defaults.sqlFilePatterns,
@@ -45,9 +47,10 @@ export class SettingsCache {
     const key = resource ?? '';
     let hit = this.perResource.get(key);
     if (!hit) {
-      hit = this.connection.workspace
-        .getConfiguration({ ...(resource ? { scopeUri: resource } : {}), section: SETTINGS_SECTION })
-        .then((raw: unknown) => (raw ? mergeSettings({ ...this.initial, ...(raw) }, this.defaults) : this.initial), () => this.initial);
+      hit = this.connection.workspace.getConfiguration({ ...(resource ? { scopeUri: resource } : {}), section: SETTINGS_SECTION }).then(
+        (raw: unknown) => (raw ? mergeSettings({ ...this.initial, ...raw }, this.defaults) : this.initial),
+        () => this.initial,
+      );
       this.perResource.set(key, hit);
     }
     return hit;

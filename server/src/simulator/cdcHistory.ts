@@ -38,7 +38,19 @@ export function entityHistory(model: CdcModel, rng: Prng, timeline: CdcTimeline,
   const events: ChangeEvent[] = [];
   const keyField = KEY_FIELD[model.entity];
   const emit = (op: CdcOp, tsMs: number, before: Row | null, after: Row | null, key: Key | null, fault: CdcFault | null) => {
-    const e: ChangeEvent = { entity: model.entity, op, tsMs, before, after, key, fault, seq: seq.next++, lsn: 0, txId: 0, lagMs: rng.int(5, 1500) };
+    const e: ChangeEvent = {
+      entity: model.entity,
+      op,
+      tsMs,
+      before,
+      after,
+      key,
+      fault,
+      seq: seq.next++,
+      lsn: 0,
+      txId: 0,
+      lagMs: rng.int(5, 1500),
+    };
     events.push(e);
     return e;
   };

@@ -10,7 +10,17 @@ import { isoMillis } from './isoTime';
 import { CITIES, SITE_KINDS, STREETS } from './referenceData';
 import { SnapshotWorld, thresholdFor } from './snapshotWorld';
 import {
-  CUSTOMER_SEGMENTS, DEVICE_STATUSES, deviceId, firmwareVersion, makeAlert, makeCustomer, makeDevice, makeLocation, makeOrder, makeProduct, phoneNumber,
+  CUSTOMER_SEGMENTS,
+  DEVICE_STATUSES,
+  deviceId,
+  firmwareVersion,
+  makeAlert,
+  makeCustomer,
+  makeDevice,
+  makeLocation,
+  makeOrder,
+  makeProduct,
+  phoneNumber,
 } from './rowFactories';
 
 export interface CdcModel {

@@ -31,7 +31,11 @@ export function sequenceDatabase(histories: EntityHistory[], rng: Prng, timeline
   }
 
   const files: CdcFiles = new Map();
-  for (const entity of CDC_ENTITIES) files.set(entity, Array.from({ length: timeline.slices + 1 }, () => []));
+  for (const entity of CDC_ENTITIES)
+    files.set(
+      entity,
+      Array.from({ length: timeline.slices + 1 }, () => []),
+    );
   const fileOf = (e: ChangeEvent) => (e.op === 'r' ? 0 : 1 + timeline.sliceOf(e.tsMs));
   for (const e of all) (files.get(e.entity) as ChangeEvent[][])[fileOf(e)].push(e);
 
@@ -52,6 +56,10 @@ export function sequenceDatabase(histories: EntityHistory[], rng: Prng, timeline
       }
     }
   }
-  for (const [entity, entityFiles] of files) files.set(entity, entityFiles.filter((f) => f.length > 0));
+  for (const [entity, entityFiles] of files)
+    files.set(
+      entity,
+      entityFiles.filter((f) => f.length > 0),
+    );
   return files;
 }

@@ -10,7 +10,11 @@ export class CdcTimeline {
   readonly changesFromMs: number;
   readonly endMs: number;
 
-  constructor(readonly startMs: number, days: number, snapshotRows: number) {
+  constructor(
+    readonly startMs: number,
+    days: number,
+    snapshotRows: number,
+  ) {
     this.endMs = startMs + days * DAY_MS;
     this.slices = Math.max(2, days);
     this.sliceMs = Math.floor((days * DAY_MS) / this.slices);

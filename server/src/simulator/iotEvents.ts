@@ -152,13 +152,18 @@ export class IotEventGenerator {
         ? this.deviceSensorPieces[d][sensorIndex]
         : ',"device_id":' + (kind === 'null_device_id' ? 'null' : this.quotedDeviceIds[d]) + ',"sensor_type":"' + sensor + '","value":';
     const line =
-      '{"event_id":' + (kind === 'null_event_id' ? 'null' : this.eventIdPrefix + i + '"') +
+      '{"event_id":' +
+      (kind === 'null_event_id' ? 'null' : this.eventIdPrefix + i + '"') +
       deviceAndSensor +
       (known === 'motion' && kind !== 'unknown_sensor_type' ? String(value) : fixed2(Math.round(value * 100))) +
-      ',"unit":"' + unit + '","event_ts":"' +
+      ',"unit":"' +
+      unit +
+      '","event_ts":"' +
       this.iso.format(tsMs) +
-      '","battery_level":' + battery +
-      ',"signal_strength":' + signal +
+      '","battery_level":' +
+      battery +
+      ',"signal_strength":' +
+      signal +
       this.firmwarePieces[d];
     if (kind === 'valid') this.counts.valid++;
     else this.counts.faults[kind]++;

@@ -34,7 +34,10 @@ export function describeIoError(action: string, path: string, e: unknown): Landi
 }
 
 export class LandingFolder {
-  constructor(readonly root: string, readonly batch: string) {}
+  constructor(
+    readonly root: string,
+    readonly batch: string,
+  ) {}
 
   /** The manifest already in the folder, if any: the batches published so far. */
   existingManifest(): Manifest | undefined {
@@ -47,7 +50,9 @@ export class LandingFolder {
     try {
       return JSON.parse(text) as Manifest;
     } catch {
-      throw new LandingIoError(`cannot read '${join(this.root, MANIFEST_FILE)}': not valid JSON (move it away to start a new landing folder)`);
+      throw new LandingIoError(
+        `cannot read '${join(this.root, MANIFEST_FILE)}': not valid JSON (move it away to start a new landing folder)`,
+      );
     }
   }
 
@@ -99,7 +104,10 @@ export class LandingFolder {
 
   /** Best effort after a failure: remove what this batch wrote. */
   async discard(relativePaths: string[]): Promise<void> {
-    const paths = [...relativePaths.flatMap((p) => [this.path(p), this.writingPath(p)]), join(this.root, `.${MANIFEST_FILE}.${this.batch}.tmp`)];
+    const paths = [
+      ...relativePaths.flatMap((p) => [this.path(p), this.writingPath(p)]),
+      join(this.root, `.${MANIFEST_FILE}.${this.batch}.tmp`),
+    ];
     await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
   }
 

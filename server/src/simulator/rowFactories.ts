@@ -97,7 +97,15 @@ export function makeDevice(rng: Prng, n: number, location: Row, product: Row, in
   };
 }
 
-export function makeOrder(rng: Prng, id: number, customerId: number, product: Row, orderMs: number, status: string, updatedMs: number): Row {
+export function makeOrder(
+  rng: Prng,
+  id: number,
+  customerId: number,
+  product: Row,
+  orderMs: number,
+  status: string,
+  updatedMs: number,
+): Row {
   const quantity = rng.chance(0.7) ? rng.int(1, 3) : rng.int(4, 50);
   const unitPrice = Number(product.unit_price);
   return {
@@ -149,7 +157,15 @@ export function breachingValue(rng: Prng, sensor: SensorType, severity: Severity
   return round2(v);
 }
 
-export function makeAlert(rng: Prng, id: number, deviceIdValue: string, threshold: Row, alertMs: number, status: string, updatedMs: number): Row {
+export function makeAlert(
+  rng: Prng,
+  id: number,
+  deviceIdValue: string,
+  threshold: Row,
+  alertMs: number,
+  status: string,
+  updatedMs: number,
+): Row {
   const sensor = threshold.sensor_type as SensorType;
   const severity = threshold.severity as Severity;
   return {

@@ -48,7 +48,12 @@ export async function simulate(options: SimulateOptions, signal?: AbortSignal): 
   const histories = models.map((m) => entityHistory(m, cdcRng, timeline, seq));
   const cdc = sequenceDatabase(histories, cdcRng, timeline);
   const events = new IotEventGenerator(
-    new Prng(options.seed, 'events'), world.devices, options.events, options.startMs, options.days * DAY_MS, batch,
+    new Prng(options.seed, 'events'),
+    world.devices,
+    options.events,
+    options.startMs,
+    options.days * DAY_MS,
+    batch,
   );
 
   const written: ManifestFile[] = [];
@@ -85,7 +90,13 @@ async function writeCdc(folder: LandingFolder, cdc: CdcFiles, written: ManifestF
   }
 }
 
-async function writeEvents(folder: LandingFolder, events: IotEventGenerator, perFile: number, written: ManifestFile[], check: () => void): Promise<void> {
+async function writeEvents(
+  folder: LandingFolder,
+  events: IotEventGenerator,
+  perFile: number,
+  written: ManifestFile[],
+  check: () => void,
+): Promise<void> {
   // Chunk buffers go back to this pool once the stream has written them; the
   // pool holds about high-water-mark / chunk size buffers.
   const pool: Buffer[] = [];

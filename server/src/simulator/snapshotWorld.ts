@@ -9,7 +9,15 @@ import { CITIES, City } from './referenceData';
 import { DAY_MS } from './simulateOptions';
 import { SensorType, SENSOR_TYPES } from './sensors';
 import {
-  deviceId, makeAlert, makeCustomer, makeDevice, makeLocation, makeOrder, makeProduct, makeThresholds, sensorsOfCategory,
+  deviceId,
+  makeAlert,
+  makeCustomer,
+  makeDevice,
+  makeLocation,
+  makeOrder,
+  makeProduct,
+  makeThresholds,
+  sensorsOfCategory,
 } from './rowFactories';
 
 /** What event generation needs to know about one device. */

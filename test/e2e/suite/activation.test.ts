@@ -38,7 +38,9 @@ export function register(h: Harness): void {
       const file = path.join(fixtureBundle(), 'transformations/fixture_readings.sql');
       const doc = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(doc);
-      await waitFor('the pipeline file to become lakeflow-sql', () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && d.languageId === 'lakeflow-sql'));
+      await waitFor('the pipeline file to become lakeflow-sql', () =>
+        vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && d.languageId === 'lakeflow-sql'),
+      );
     });
 
     h.test('a pipeline file the user switches back to plain SQL stays plain SQL', async () => {

@@ -22,7 +22,8 @@ interface CommandResult {
 }
 
 const run = (command: string, args?: unknown): Thenable<CommandResult> => vscode.commands.executeCommand<CommandResult>(command, args);
-const argvOf = (calls: StandInCall[], first: string, second: string): string[] | undefined => calls.find((c) => c.argv[0] === first && c.argv[1] === second)?.argv;
+const argvOf = (calls: StandInCall[], first: string, second: string): string[] | undefined =>
+  calls.find((c) => c.argv[0] === first && c.argv[1] === second)?.argv;
 const TOKEN = 'dapiSTANDIN0123456789secret';
 
 export function register(h: Harness): void {
@@ -69,7 +70,10 @@ export function register(h: Harness): void {
     h.test('a clean validation clears the Problems again', async () => {
       standIn.reset('success');
       assert.equal((await run('lakeflow.validateBundle')).ok, true);
-      assert.equal(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(fixtureBundle(), 'resources/fixture_pipeline.yml'))).length, 0);
+      assert.equal(
+        vscode.languages.getDiagnostics(vscode.Uri.file(path.join(fixtureBundle(), 'resources/fixture_pipeline.yml'))).length,
+        0,
+      );
     });
 
     h.test('deploy with no arguments (the one-click status bar action) deploys to the dev target', async () => {
@@ -77,7 +81,10 @@ export function register(h: Harness): void {
       const result = await run('lakeflow.deployBundle');
       assert.equal(result.ok, true, result.error);
       assert.equal(result.target, 'dev');
-      assert.deepEqual(standIn.commandCalls().map((c) => c.argv), [['bundle', 'deploy', '-t', 'dev']]);
+      assert.deepEqual(
+        standIn.commandCalls().map((c) => c.argv),
+        [['bundle', 'deploy', '-t', 'dev']],
+      );
     });
 
     h.test('run follows the update through get-update and list-pipeline-events and counts expectations', async () => {
@@ -87,16 +94,32 @@ export function register(h: Harness): void {
       assert.equal(result.state, 'COMPLETED');
       const calls = standIn.commandCalls();
       assert.deepEqual(argvOf(calls, 'bundle', 'run'), ['bundle', 'run', 'fixture_pipeline', '--no-wait', '-t', 'dev']);
-      assert.deepEqual(argvOf(calls, 'pipelines', 'get-update'), ['pipelines', 'get-update', result.pipelineId, result.updateId, '-o', 'json']);
+      assert.deepEqual(argvOf(calls, 'pipelines', 'get-update'), [
+        'pipelines',
+        'get-update',
+        result.pipelineId,
+        result.updateId,
+        '-o',
+        'json',
+      ]);
       const events = argvOf(calls, 'api', 'get');
       assert.ok(events, 'events are read through `databricks api get`, which keeps their details');
       assert.match(events[2], new RegExp(`^/api/2\\.0/pipelines/${result.pipelineId}/events\\?max_results=100&filter=timestamp`));
       const follow = calls.filter((c) => c.argv[0] === 'api' || c.argv[0] === 'pipelines');
-      assert.ok(follow.every((c) => c.cwd === os.tmpdir()), 'the update is followed outside the bundle folder');
-      assert.ok(follow.every((c) => c.env.DATABRICKS_HOST === 'https://standin.cloud.databricks.com'), "with the workspace of the run's update URL");
+      assert.ok(
+        follow.every((c) => c.cwd === os.tmpdir()),
+        'the update is followed outside the bundle folder',
+      );
+      assert.ok(
+        follow.every((c) => c.env.DATABRICKS_HOST === 'https://standin.cloud.databricks.com'),
+        "with the workspace of the run's update URL",
+      );
       assert.deepEqual(result.expectations, [{ dataset: 'fixture_readings', name: 'valid_value', passed: 98, failed: 2 }]);
       const api = await activatedApi();
-      const log = await waitFor('the expectation summary in the log', () => /valid_value: 98 passed, 2 failed/.test(readLog(api)) && readLog(api));
+      const log = await waitFor(
+        'the expectation summary in the log',
+        () => /valid_value: 98 passed, 2 failed/.test(readLog(api)) && readLog(api),
+      );
       assert.match(log, /flow_progress fixture_summary COMPLETED 7 rows/);
       assert.match(log, /valid_value 98\/100 passed \(2 failed\)/, 'each expectation on its flow_progress line, as in a local run');
       assert.doesNotMatch(log, /is FAILED/, 'events of other updates are not reported');
@@ -111,7 +134,15 @@ export function register(h: Harness): void {
       for (const [args, flags] of cases) {
         standIn.reset('success');
         assert.equal((await run('lakeflow.runPipeline', args)).ok, true);
-        assert.deepEqual(argvOf(standIn.commandCalls(), 'bundle', 'run'), ['bundle', 'run', 'fixture_pipeline', '--no-wait', ...flags, '-t', 'dev']);
+        assert.deepEqual(argvOf(standIn.commandCalls(), 'bundle', 'run'), [
+          'bundle',
+          'run',
+          'fixture_pipeline',
+          '--no-wait',
+          ...flags,
+          '-t',
+          'dev',
+        ]);
       }
     });
 
@@ -127,7 +158,10 @@ export function register(h: Harness): void {
       standIn.reset('slowRun');
       const pending = run('lakeflow.runPipeline', { mode: 'update' });
       const file = path.join(standIn.dir(), 'slow-run.json');
-      const pids = await waitFor('the slow run to start', () => existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { standIn: number; helper: number }));
+      const pids = await waitFor(
+        'the slow run to start',
+        () => existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { standIn: number; helper: number }),
+      );
       assert.ok(isAlive(pids.standIn) && isAlive(pids.helper));
       assert.equal(await vscode.commands.executeCommand('lakeflow.cancelOperation'), true);
       const result = await pending;
@@ -157,8 +191,14 @@ export function register(h: Harness): void {
       const call = standIn.commandCalls()[0];
       assert.equal(call.env.DATABRICKS_TOKEN, TOKEN);
       assert.equal(call.env.DATABRICKS_HOST, 'https://standin.cloud.databricks.com');
-      assert.ok(standIn.calls().every((c) => !c.argv.join(' ').includes(TOKEN)), 'the token is never an argument');
-      const log = await waitFor('the redacted debug line in the log', () => /Authorization: \[redacted\]/.test(readLog(api)) && readLog(api));
+      assert.ok(
+        standIn.calls().every((c) => !c.argv.join(' ').includes(TOKEN)),
+        'the token is never an argument',
+      );
+      const log = await waitFor(
+        'the redacted debug line in the log',
+        () => /Authorization: \[redacted\]/.test(readLog(api)) && readLog(api),
+      );
       assert.ok(!log.includes(TOKEN), 'the token never appears in the output channel');
       await vscode.commands.executeCommand('lakeflow.signOut');
       standIn.reset('success');
@@ -171,35 +211,52 @@ export function register(h: Harness): void {
       try {
         standIn.reset('success');
         assert.equal((await run('lakeflow.validateBundle')).ok, true);
-        assert.deepEqual(argvOf(standIn.commandCalls(), 'bundle', 'validate'), ['bundle', 'validate', '-o', 'json', '-t', 'dev', '--profile', 'standin-profile']);
+        assert.deepEqual(argvOf(standIn.commandCalls(), 'bundle', 'validate'), [
+          'bundle',
+          'validate',
+          '-o',
+          'json',
+          '-t',
+          'dev',
+          '--profile',
+          'standin-profile',
+        ]);
       } finally {
         await setSetting('profile', undefined);
       }
     });
 
-    h.test('an OAuth (databricks auth login) profile: the language server gets an access token from `databricks auth token`, never shown', async () => {
-      const api = await activatedApi();
-      const accessToken = (JSON.parse(standIn.recording('authToken').stdout) as { access_token: string }).access_token;
-      const config = path.join(standIn.dir(), 'databrickscfg');
-      writeFileSync(config, '[oauth-standin]\nhost = https://standin.cloud.databricks.com\nauth_type = databricks-cli\n');
-      // The test runs in the extension host: the extension, the CLI and the server read this profiles file.
-      const previous = process.env.DATABRICKS_CONFIG_FILE;
-      process.env.DATABRICKS_CONFIG_FILE = config;
-      standIn.reset('success');
-      try {
-        await setSetting('profile', 'oauth-standin');
-        const call = await waitFor('the `auth token` call', () => standIn.commandCalls().find((c) => c.argv[0] === 'auth' && c.argv[1] === 'token'));
-        assert.deepEqual(call.argv, ['auth', 'token', '--profile', 'oauth-standin']);
-        assert.equal(call.cwd, os.homedir(), 'run outside the workspace, so no bundle picks the host');
-        const log = await waitFor('the OAuth line in the log', () => /uses an OAuth access token of profile oauth-standin/.test(readLog(api)) && readLog(api));
-        assert.ok(!log.includes(accessToken), 'the access token never appears in the output channel');
-        await waitFor('the server running again', () => api.serverStatus().phase === 'running');
-      } finally {
-        if (previous === undefined) delete process.env.DATABRICKS_CONFIG_FILE;
-        else process.env.DATABRICKS_CONFIG_FILE = previous;
-        await setSetting('profile', undefined);
-      }
-    });
+    h.test(
+      'an OAuth (databricks auth login) profile: the language server gets an access token from `databricks auth token`, never shown',
+      async () => {
+        const api = await activatedApi();
+        const accessToken = (JSON.parse(standIn.recording('authToken').stdout) as { access_token: string }).access_token;
+        const config = path.join(standIn.dir(), 'databrickscfg');
+        writeFileSync(config, '[oauth-standin]\nhost = https://standin.cloud.databricks.com\nauth_type = databricks-cli\n');
+        // The test runs in the extension host: the extension, the CLI and the server read this profiles file.
+        const previous = process.env.DATABRICKS_CONFIG_FILE;
+        process.env.DATABRICKS_CONFIG_FILE = config;
+        standIn.reset('success');
+        try {
+          await setSetting('profile', 'oauth-standin');
+          const call = await waitFor('the `auth token` call', () =>
+            standIn.commandCalls().find((c) => c.argv[0] === 'auth' && c.argv[1] === 'token'),
+          );
+          assert.deepEqual(call.argv, ['auth', 'token', '--profile', 'oauth-standin']);
+          assert.equal(call.cwd, os.homedir(), 'run outside the workspace, so no bundle picks the host');
+          const log = await waitFor(
+            'the OAuth line in the log',
+            () => /uses an OAuth access token of profile oauth-standin/.test(readLog(api)) && readLog(api),
+          );
+          assert.ok(!log.includes(accessToken), 'the access token never appears in the output channel');
+          await waitFor('the server running again', () => api.serverStatus().phase === 'running');
+        } finally {
+          if (previous === undefined) delete process.env.DATABRICKS_CONFIG_FILE;
+          else process.env.DATABRICKS_CONFIG_FILE = previous;
+          await setSetting('profile', undefined);
+        }
+      },
+    );
 
     h.test('a missing CLI is reported clearly', async () => {
       await setSetting('cliPath', path.join(fixtureBundle(), 'no-such-databricks'));

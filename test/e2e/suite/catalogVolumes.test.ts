@@ -15,7 +15,8 @@ import { labelOf, markdownOf, openPipelineFile, positionOf, readyServer } from '
 import { UnityCatalogStandIn, sampleWorkspace, volume } from '../../support/unityCatalogStandIn';
 
 const BRONZE = 'bronze/ingest_cdc_alerts.sql';
-const PROBE = "\nCREATE OR REFRESH STREAMING TABLE e2e_volume_probe AS SELECT * FROM STREAM read_files('/Volumes/main/iot_landing/', format => 'json');\n";
+const PROBE =
+  "\nCREATE OR REFRESH STREAMING TABLE e2e_volume_probe AS SELECT * FROM STREAM read_files('/Volumes/main/iot_landing/', format => 'json');\n";
 const TYPED = "read_files('/Volumes/main/iot_landing/";
 
 async function completionAt(doc: vscode.TextDocument, at: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -42,7 +43,10 @@ export function register(h: Harness): void {
         workspace: {
           ...base,
           schemas: [...base.schemas, { name: 'iot_landing', catalog_name: 'main', full_name: 'main.iot_landing' }],
-          volumes: [...(base.volumes ?? []), volume('main', 'iot_landing', 'raw', 'EXTERNAL', 's3://landing-bucket/raw', 'Landing files of the IoT pipeline')],
+          volumes: [
+            ...(base.volumes ?? []),
+            volume('main', 'iot_landing', 'raw', 'EXTERNAL', 's3://landing-bucket/raw', 'Landing files of the IoT pipeline'),
+          ],
         },
       });
       const previousHost = process.env.DATABRICKS_HOST;
@@ -60,23 +64,37 @@ export function register(h: Harness): void {
         const raw = volumes.find((i) => labelOf(i) === 'raw');
         assert.equal(insertedText(raw), 'raw/');
         assert.equal(raw?.command?.command, 'editor.action.triggerSuggest', 'the next segment is asked for after the insert');
-        assert.match(typeof raw?.documentation === 'string' ? raw.documentation : (raw?.documentation?.value ?? ''), /Landing files of the IoT pipeline[\s\S]*s3:\/\/landing-bucket\/raw/);
+        assert.match(
+          typeof raw?.documentation === 'string' ? raw.documentation : (raw?.documentation?.value ?? ''),
+          /Landing files of the IoT pipeline[\s\S]*s3:\/\/landing-bucket\/raw/,
+        );
 
         const catalogs = await completesWith(doc, positionOf(doc, "read_files('/Volumes/", "read_files('/Volumes/".length), 'main');
         assert.ok(catalogs.some((i) => labelOf(i) === 'reference'));
-        const schemas = await completesWith(doc, positionOf(doc, "read_files('/Volumes/main/", "read_files('/Volumes/main/".length), 'iot_landing');
+        const schemas = await completesWith(
+          doc,
+          positionOf(doc, "read_files('/Volumes/main/", "read_files('/Volumes/main/".length),
+          'iot_landing',
+        );
         assert.ok(schemas.some((i) => labelOf(i) === 'iot'));
 
         const accept = new vscode.WorkspaceEdit();
         accept.insert(doc.uri, positionOf(doc, TYPED, TYPED.length), 'raw/');
         assert.ok(await vscode.workspace.applyEdit(accept));
         const hover = await waitFor('the hover to show the volume', async () => {
-          const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, TYPED, TYPED.length - 3));
+          const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            doc.uri,
+            positionOf(doc, TYPED, TYPED.length - 3),
+          );
           const text = markdownOf(hovers);
           return /storage location/i.test(text) ? text : undefined;
         });
         assert.match(hover, /main\.iot_landing\.raw\*\* · Unity Catalog volume \(external\)/);
-        assert.ok(standIn.requests.some((r) => r.path === '/volumes') && standIn.requests.every((r) => r.authorization === undefined), 'asked without a token');
+        assert.ok(
+          standIn.requests.some((r) => r.path === '/volumes') && standIn.requests.every((r) => r.authorization === undefined),
+          'asked without a token',
+        );
       } finally {
         if (doc.getText() !== original) {
           const restore = new vscode.WorkspaceEdit();

@@ -29,7 +29,11 @@ export function register(h: Harness): void {
         assert.equal(first.ok, true, first.error);
         const problems = localCheckProblems();
         const files = problems.map(([uri]) => path.relative(repoRoot(), uri.fsPath).split(path.sep).join('/')).sort();
-        assert.deepEqual(files, ['test/fixtures/elsewhere/transformations/ingest/customers.sql', 'test/fixtures/elsewhere/transformations/ingest/order_lines.sql', 'test/fixtures/elsewhere/transformations/ingest/orders.sql']);
+        assert.deepEqual(files, [
+          'test/fixtures/elsewhere/transformations/ingest/customers.sql',
+          'test/fixtures/elsewhere/transformations/ingest/order_lines.sql',
+          'test/fixtures/elsewhere/transformations/ingest/orders.sql',
+        ]);
         for (const [, list] of problems) {
           assert.equal(list.length, 1);
           assert.equal(list[0].severity, vscode.DiagnosticSeverity.Warning);

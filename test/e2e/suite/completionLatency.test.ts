@@ -26,7 +26,10 @@ export function register(h: Harness): void {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
       const fields = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Field).map(labelOf);
       assert.equal(new Set(fields).size, fields.length, `duplicate column labels: ${fields.join(', ')}`);
-      assert.ok(fields.includes('e.device_id') && fields.includes('d.device_id'), `device_id qualified by both: ${fields.slice(0, 30).join(', ')}`);
+      assert.ok(
+        fields.includes('e.device_id') && fields.includes('d.device_id'),
+        `device_id qualified by both: ${fields.slice(0, 30).join(', ')}`,
+      );
       assert.ok(!fields.includes('device_id'), 'a shared name is never offered bare');
       assert.deepEqual(list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf), []);
 
@@ -39,7 +42,9 @@ export function register(h: Harness): void {
       }
       times.sort((a, b) => a - b);
       const items = list.items.length;
-      console.log(`completion latency (request to list, ${items} items, 50 requests): median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+      console.log(
+        `completion latency (request to list, ${items} items, 50 requests): median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+      );
     });
   });
 }

@@ -47,4 +47,3 @@ export class Harness {
     return { passed, failed };
   }
 }
-

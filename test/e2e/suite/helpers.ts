@@ -18,13 +18,21 @@ export interface LakeflowApi {
     explorer: vscode.TreeDataProvider<unknown>;
     explorerSelection(): string[];
     lineagePanel(): vscode.WebviewPanel | undefined;
-    lineage: { state(): LineageState | undefined; rendered(): Promise<RenderedLineage>; pickColumn(id: string, column: string): Promise<ColumnPath> };
+    lineage: {
+      state(): LineageState | undefined;
+      rendered(): Promise<RenderedLineage>;
+      pickColumn(id: string, column: string): Promise<ColumnPath>;
+    };
     rowsPanel(): vscode.WebviewPanel | undefined;
   };
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -82,7 +90,10 @@ export const standIn = {
   calls(): StandInCall[] {
     const file = path.join(standIn.dir(), 'calls.jsonl');
     if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as StandInCall);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as StandInCall);
   },
   /** The calls other than the one-time version check. */
   commandCalls(): StandInCall[] {
@@ -91,6 +102,8 @@ export const standIn = {
   /** A recording of the real CLI that the stand-in replays (test/e2e/standIn/recordings.json). */
   recording(name: string): { command: string; files?: Record<string, string>; exitCode: number; stdout: string; stderr: string } {
     const file = path.join(repoRoot(), 'test/e2e/standIn/recordings.json');
-    return (JSON.parse(readFileSync(file, 'utf8')) as { recordings: Record<string, ReturnType<typeof standIn.recording>> }).recordings[name];
+    return (JSON.parse(readFileSync(file, 'utf8')) as { recordings: Record<string, ReturnType<typeof standIn.recording>> }).recordings[
+      name
+    ];
   },
 };

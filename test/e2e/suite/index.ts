@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { Harness } from './harness';
 
 export async function run(): Promise<void> {
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   // Activation is measured first, before other tests trigger it.
   files.sort((a, b) => Number(b.startsWith('activation')) - Number(a.startsWith('activation')));
   const harness = new Harness();

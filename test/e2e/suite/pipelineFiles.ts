@@ -77,7 +77,9 @@ export async function openScratchFile(name: string, content: string): Promise<vs
   const file = path.join(folder, SCRATCH_FOLDER, 'pipelines', `${name}.sql`);
   await vscode.workspace.fs.writeFile(vscode.Uri.file(file), Buffer.from(content, 'utf8'));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
-  return waitFor(`${name}.sql to get the Lakeflow SQL language`, () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && d.languageId === 'lakeflow-sql'));
+  return waitFor(`${name}.sql to get the Lakeflow SQL language`, () =>
+    vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && d.languageId === 'lakeflow-sql'),
+  );
 }
 
 const SCRATCH_FOLDER = 'e2e-scratch';
@@ -85,5 +87,8 @@ const SCRATCH_FOLDER = 'e2e-scratch';
 export async function removeScratchFiles(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (folder) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, SCRATCH_FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  if (folder)
+    await vscode.workspace.fs
+      .delete(vscode.Uri.joinPath(folder, SCRATCH_FOLDER), { recursive: true, useTrash: false })
+      .then(undefined, () => undefined);
 }

@@ -43,7 +43,10 @@ export function register(h: Harness): void {
       assert.deepEqual(standIn.commandCalls(), [], 'nothing ran without an answer');
       const deployDev = await run('lakeflow.deployBundle', { target: 'dev' });
       assert.equal(deployDev.ok, true, deployDev.error);
-      assert.deepEqual(standIn.commandCalls().map((c) => c.argv), [['bundle', 'deploy', '-t', 'dev']]);
+      assert.deepEqual(
+        standIn.commandCalls().map((c) => c.argv),
+        [['bundle', 'deploy', '-t', 'dev']],
+      );
     });
 
     h.test('in an untrusted workspace the CLI commands are disabled and lakeflow.cliPath is ignored (manifest as loaded)', () => {
@@ -52,7 +55,13 @@ export function register(h: Harness): void {
         capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
       };
       const enablement = new Map(manifest.contributes.commands.map((c) => [c.command, c.enablement]));
-      for (const id of ['lakeflow.validateBundle', 'lakeflow.deployBundle', 'lakeflow.deployBundleToTarget', 'lakeflow.runPipeline', 'lakeflow.destroyBundle']) {
+      for (const id of [
+        'lakeflow.validateBundle',
+        'lakeflow.deployBundle',
+        'lakeflow.deployBundleToTarget',
+        'lakeflow.runPipeline',
+        'lakeflow.destroyBundle',
+      ]) {
         assert.equal(enablement.get(id), 'isWorkspaceTrusted', id);
       }
       assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');

@@ -64,7 +64,10 @@ export function register(h: Harness): void {
       result = await vscode.commands.executeCommand<RunLocalResult>('lakeflow.runLocal', { fullRefresh: true });
       assert.equal(result.ok, true, result.error);
       assert.equal(result.summary?.datasets.length, 26);
-      assert.deepEqual(result.summary?.datasets.filter((d) => d.status !== 'completed').map((d) => d.name), []);
+      assert.deepEqual(
+        result.summary?.datasets.filter((d) => d.status !== 'completed').map((d) => d.name),
+        [],
+      );
       assert.ok((result.eventsStreamed ?? 0) > 26 * 2, `events streamed: ${result.eventsStreamed}`);
     });
 
@@ -75,7 +78,10 @@ export function register(h: Harness): void {
         return text.includes('local run: 26 of 26 datasets completed') && text;
       });
       assert.match(log, /\[INFO\] flow_progress \S+ RUNNING/);
-      assert.match(log, /\[METRICS\] flow_progress cdc_customers COMPLETED \d+ rows · valid_cdc_op [\d,]+\/[\d,]+ passed · valid_cdc_lsn [\d,]+\/[\d,]+ passed/);
+      assert.match(
+        log,
+        /\[METRICS\] flow_progress cdc_customers COMPLETED \d+ rows · valid_cdc_op [\d,]+\/[\d,]+ passed · valid_cdc_lsn [\d,]+\/[\d,]+ passed/,
+      );
       assert.match(log, /update_progress: Update \S+ is COMPLETED\./);
     });
 
@@ -97,7 +103,10 @@ export function register(h: Harness): void {
         },
         60_000,
       );
-      const constraints = doc.getText().split('\n').filter((l) => /^\s*CONSTRAINT\b/i.test(l)).length;
+      const constraints = doc
+        .getText()
+        .split('\n')
+        .filter((l) => /^\s*CONSTRAINT\b/i.test(l)).length;
       assert.equal(lenses.length, constraints, lenses.map((l) => l.command?.title).join('\n'));
       for (const lens of lenses) assert.match(doc.lineAt(lens.range.start.line).text, /^\s*CONSTRAINT \w+ EXPECT/);
       const dropLens = lenses.find((l) => doc.lineAt(l.range.start.line).text.includes('valid_cdc_op'));
@@ -109,7 +118,10 @@ export function register(h: Harness): void {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot(), BRONZE)));
       const lens = await waitFor(
         'the preview lens on the bronze dataset',
-        async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find((l) => l.command?.command === 'lakeflow.previewRows'),
+        async () =>
+          ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find(
+            (l) => l.command?.command === 'lakeflow.previewRows',
+          ),
         60_000,
       );
       assert.match(doc.lineAt(lens.range.start.line).text, /CREATE OR REFRESH STREAMING TABLE cdc_customers/);
@@ -131,12 +143,18 @@ export function register(h: Harness): void {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repoRoot(), BRONZE)));
       const lens = await waitFor(
         'the run-locally lens on the bronze dataset',
-        async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find((l) => l.command?.command === 'lakeflow.runLocalDataset'),
+        async () =>
+          ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).find(
+            (l) => l.command?.command === 'lakeflow.runLocalDataset',
+          ),
         60_000,
       );
       const one = await vscode.commands.executeCommand<RunLocalResult>(lens.command!.command, ...(lens.command!.arguments ?? []));
       assert.equal(one.ok, true, one.error);
-      assert.deepEqual(one.summary?.datasets.map((d) => `${d.name}:${d.status}`), ['cdc_customers:completed']);
+      assert.deepEqual(
+        one.summary?.datasets.map((d) => `${d.name}:${d.status}`),
+        ['cdc_customers:completed'],
+      );
     });
 
     h.test('previewing a dataset the run did not build says so', async () => {

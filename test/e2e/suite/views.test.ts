@@ -41,9 +41,19 @@ export function register(h: Harness): void {
       bundleRoot = vscode.workspace.getConfiguration('lakeflow').get('bundleRoot');
       await setSetting('bundleRoot', 'bundle');
       const pipelines = await children(api);
-      assert.deepEqual(pipelines.map((p) => p.item.label), ['iot_lakehouse']);
+      assert.deepEqual(
+        pipelines.map((p) => p.item.label),
+        ['iot_lakehouse'],
+      );
       const layers = await children(api, pipelines[0].node);
-      assert.deepEqual(layers.map((l) => [l.item.label, l.item.description]), [['bronze', '8'], ['silver', '8'], ['gold', '10']]);
+      assert.deepEqual(
+        layers.map((l) => [l.item.label, l.item.description]),
+        [
+          ['bronze', '8'],
+          ['silver', '8'],
+          ['gold', '10'],
+        ],
+      );
       const datasets = (await Promise.all(layers.map((l) => children(api, l.node)))).flat();
       assert.equal(datasets.length, BUNDLED_DATASETS);
       const byName = new Map(datasets.map((d) => [d.item.label, d]));
@@ -53,14 +63,25 @@ export function register(h: Harness): void {
       assert.equal(events?.command, 'lakeflow.openDataset');
       assert.equal(byName.get('stg_iot_events')?.item.description?.split(' · ')[0], 'Materialized view');
       const silver = await children(api, layers[1].node);
-      assert.deepEqual(silver.map((d) => d.item.label).slice(0, 3), ['stg_alert_thresholds', 'stg_alerts', 'stg_customers'], 'sorted by name');
+      assert.deepEqual(
+        silver.map((d) => d.item.label).slice(0, 3),
+        ['stg_alert_thresholds', 'stg_alerts', 'stg_customers'],
+        'sorted by name',
+      );
     });
 
     h.test('a dataset in the explorer lists its expectations and columns', async () => {
-      const staged = (await children(api, (await children(api, (await children(api))[0].node))[1].node)).find((d) => d.item.label === 'stg_iot_events');
+      const staged = (await children(api, (await children(api, (await children(api))[0].node))[1].node)).find(
+        (d) => d.item.label === 'stg_iot_events',
+      );
       assert.ok(staged);
       const details = (await children(api, staged.node)).map((d) => d.item);
-      assert.deepEqual(details[0], { label: 'valid_event_ts', description: 'expect · warn (rows kept)', icon: 'shield', command: 'lakeflow.openDataset' });
+      assert.deepEqual(details[0], {
+        label: 'valid_event_ts',
+        description: 'expect · warn (rows kept)',
+        icon: 'shield',
+        command: 'lakeflow.openDataset',
+      });
       assert.ok(details.some((d) => d.label === 'event_ts' && d.description === 'TIMESTAMP' && d.icon === 'symbol-field'));
       assert.equal(details.filter((d) => d.icon === 'symbol-field').length, 17);
     });
@@ -76,7 +97,12 @@ export function register(h: Harness): void {
         assert.equal(panel.title, 'Lineage: stg_iot_events');
         const html = panel.webview.html;
         const policy = csp(html);
-        const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources.join(' ')]));
+        const directives = new Map(
+          policy
+            .split(';')
+            .map((d) => d.trim().split(/\s+/))
+            .map(([name, ...sources]) => [name, sources.join(' ')]),
+        );
         const nonce = /^'nonce-([^']+)'$/.exec(directives.get('script-src') ?? '')?.[1];
         assert.ok(nonce && nonce.length >= 16, `script-src must be one nonce: ${policy}`);
         assert.equal(directives.get('default-src'), "'none'");
@@ -86,9 +112,13 @@ export function register(h: Harness): void {
         assert.equal(html.match(/<script/g)?.length, 1, 'the one nonce script only');
         const nodes = [...html.matchAll(/<g class="box ([^"]*)" data-id="([^"]*)"/g)].map((m) => ({ id: m[2], cls: m[1] }));
         const ids = nodes.map((n) => n.id);
-        for (const id of ['iot_events', 'stg_iot_events', 'fct_iot_events', 'dim_devices', 'dim_date']) assert.ok(ids.includes(id), `${id} missing from ${ids.join(', ')}`);
+        for (const id of ['iot_events', 'stg_iot_events', 'fct_iot_events', 'dim_devices', 'dim_date'])
+          assert.ok(ids.includes(id), `${id} missing from ${ids.join(', ')}`);
         assert.ok(!ids.includes('stg_orders'), 'an unrelated dataset is not in the neighbourhood');
-        assert.deepEqual(nodes.filter((n) => n.cls.includes('focus')).map((n) => n.id), ['stg_iot_events']);
+        assert.deepEqual(
+          nodes.filter((n) => n.cls.includes('focus')).map((n) => n.id),
+          ['stg_iot_events'],
+        );
         assert.match(html, /<path class="edge" data-from="stg_iot_events" data-to="fct_iot_events" d="M/);
       } finally {
         panel.dispose();
@@ -97,7 +127,9 @@ export function register(h: Harness): void {
 
     h.test('the code lens command opens the lineage of its dataset', async () => {
       const { document: doc } = await openPipelineFile('silver/stg_devices.sql');
-      const lens = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).find((l) => l.command?.command === 'lakeflow.showLineage');
+      const lens = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).find(
+        (l) => l.command?.command === 'lakeflow.showLineage',
+      );
       assert.ok(lens?.command);
       await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
       const panel = api.views.lineagePanel();

@@ -43,30 +43,43 @@ export function register(h: Harness): void {
     let api: LakeflowApi;
     let bundleRoot: unknown;
 
-    h.test('the pipeline graph: every edge of the model drawn between its own boxes, no edge segment through another box, every text inside its box', async () => {
-      api = await readyServer();
-      bundleRoot = vscode.workspace.getConfiguration('lakeflow').get('bundleRoot');
-      await setSetting('bundleRoot', 'bundle');
-      await showPipelineLineage(api);
-      const state = api.views.lineage.state();
-      assert.ok(state?.layout);
-      assert.equal(state.graph.nodes.length, BUNDLED_DATASETS);
-      assert.ok(state.graph.edges.length >= 30, `${state.graph.edges.length} edges`);
-      assert.deepEqual(state.problems, [], 'the computed layout');
-      const drawn = await api.views.lineage.rendered();
-      assert.equal(drawn.boxes.length, BUNDLED_DATASETS);
-      assert.equal(drawn.edges.length, state.graph.edges.length);
-      assert.deepEqual(layoutProblems(state.graph, { ...state.layout, boxes: drawn.boxes, edges: drawn.edges }), [], 'what the page drew');
-      assert.deepEqual(drawn.overflow, [], 'box texts wider than their box');
-      for (const box of drawn.boxes) {
-        const planned = state.layout.boxes.find((b) => b.id === box.id);
-        assert.ok(planned && Math.abs(planned.x - box.x) < 0.5 && Math.abs(planned.y - box.y) < 0.5 && Math.abs(planned.width - box.width) < 0.5, `${box.id} drawn where laid out`);
-      }
-      // Ranked by depth: every edge goes left to right, and the layer bands are in pipeline order.
-      const x = new Map(drawn.boxes.map((b) => [b.id, b.x]));
-      for (const e of state.graph.edges) assert.ok((x.get(e.from) ?? 0) < (x.get(e.to) ?? 0), `${e.from} is left of ${e.to}`);
-      assert.deepEqual(state.layout.bands.map((b) => b.layer), ['bronze', 'silver', 'gold']);
-    });
+    h.test(
+      'the pipeline graph: every edge of the model drawn between its own boxes, no edge segment through another box, every text inside its box',
+      async () => {
+        api = await readyServer();
+        bundleRoot = vscode.workspace.getConfiguration('lakeflow').get('bundleRoot');
+        await setSetting('bundleRoot', 'bundle');
+        await showPipelineLineage(api);
+        const state = api.views.lineage.state();
+        assert.ok(state?.layout);
+        assert.equal(state.graph.nodes.length, BUNDLED_DATASETS);
+        assert.ok(state.graph.edges.length >= 30, `${state.graph.edges.length} edges`);
+        assert.deepEqual(state.problems, [], 'the computed layout');
+        const drawn = await api.views.lineage.rendered();
+        assert.equal(drawn.boxes.length, BUNDLED_DATASETS);
+        assert.equal(drawn.edges.length, state.graph.edges.length);
+        assert.deepEqual(
+          layoutProblems(state.graph, { ...state.layout, boxes: drawn.boxes, edges: drawn.edges }),
+          [],
+          'what the page drew',
+        );
+        assert.deepEqual(drawn.overflow, [], 'box texts wider than their box');
+        for (const box of drawn.boxes) {
+          const planned = state.layout.boxes.find((b) => b.id === box.id);
+          assert.ok(
+            planned && Math.abs(planned.x - box.x) < 0.5 && Math.abs(planned.y - box.y) < 0.5 && Math.abs(planned.width - box.width) < 0.5,
+            `${box.id} drawn where laid out`,
+          );
+        }
+        // Ranked by depth: every edge goes left to right, and the layer bands are in pipeline order.
+        const x = new Map(drawn.boxes.map((b) => [b.id, b.x]));
+        for (const e of state.graph.edges) assert.ok((x.get(e.from) ?? 0) < (x.get(e.to) ?? 0), `${e.from} is left of ${e.to}`);
+        assert.deepEqual(
+          state.layout.bands.map((b) => b.layer),
+          ['bronze', 'silver', 'gold'],
+        );
+      },
+    );
 
     h.test('each box shows the latest local run: status, rows written and pass rate', async () => {
       const eventLog = path.join(repoRoot(), '.lakeflow', 'lakehouse.events.jsonl');
@@ -96,7 +109,8 @@ export function register(h: Harness): void {
     h.test('screenshots of the graph in light, dark and high contrast themes', async () => {
       const dir = process.env.LAKEFLOW_E2E_SCREENSHOTS;
       assert.ok(dir, 'screenshots need the offline runner (node test/e2e/run.mjs), which sets LAKEFLOW_E2E_SCREENSHOTS and takes them');
-      for (const cmd of ['workbench.action.closeSidebar', 'workbench.action.closePanel', 'workbench.action.closeAuxiliaryBar']) await vscode.commands.executeCommand(cmd);
+      for (const cmd of ['workbench.action.closeSidebar', 'workbench.action.closePanel', 'workbench.action.closeAuxiliaryBar'])
+        await vscode.commands.executeCommand(cmd);
       const before = vscode.workspace.getConfiguration('workbench').get('colorTheme');
       try {
         // The page background each theme gives, as luminance bounds (high contrast is pure black).
@@ -136,9 +150,16 @@ export function register(h: Harness): void {
       assert.match(String(orders.item.description), /^Streaming table · [✓⚠] [\d,]+ rows · \d+\.\d% passed$/);
       assert.ok(orders.item.iconPath instanceof vscode.ThemeIcon && ['pass', 'warning'].includes(orders.item.iconPath.id));
       const tip = tooltipText(orders.item);
-      for (const part of ['cdc\\_orders', 'Streaming table', 'bronze', 'Latest local run: completed', 'valid\\_cdc\\_op (drop)']) assert.ok(tip.includes(part), `tooltip lacks ${part}: ${tip}`);
+      for (const part of ['cdc\\_orders', 'Streaming table', 'bronze', 'Latest local run: completed', 'valid\\_cdc\\_op (drop)'])
+        assert.ok(tip.includes(part), `tooltip lacks ${part}: ${tip}`);
       assert.match(tip, /pipelines\/bronze\/\S+\.sql/);
-      assert.equal(datasets.find((d) => d.label === 'dim_date')?.item.description?.toString().split(' · ')[0], 'Materialized view');
+      assert.equal(
+        datasets
+          .find((d) => d.label === 'dim_date')
+          ?.item.description?.toString()
+          .split(' · ')[0],
+        'Materialized view',
+      );
     });
 
     h.test('Reveal in Explorer selects the dataset under the cursor', async () => {
@@ -154,7 +175,9 @@ export function register(h: Harness): void {
       const before = (await api.views.lineage.rendered()).statuses.cdc_products;
       assert.match(before, /^[✓⚠] [1-9][\d,]* rows/, 'the full run wrote rows');
       // Recomputed alone on the landing files already read: its latest run writes no rows.
-      const one = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('lakeflow.runLocalDataset', { dataset: 'cdc_products' });
+      const one = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('lakeflow.runLocalDataset', {
+        dataset: 'cdc_products',
+      });
       assert.equal(one.ok, true, one.error);
       await waitFor('the new status in the page', async () => (await api.views.lineage.rendered()).statuses.cdc_products === '✓ 0 rows');
       assert.deepEqual(api.views.lineage.state()?.statuses.cdc_products, { text: '✓ 0 rows', tone: 'ok' });
@@ -166,11 +189,15 @@ export function register(h: Harness): void {
         await setSetting('bundleRoot', 'test/e2e/fixtures/namedBundle');
         await setSetting('target', 'dev');
         const shown = async () => (await treeItems(api)).map((p) => [p.label, p.item.description, tooltipText(p.item)]);
-        const [[key, name, tip]] = await waitFor('the fixture pipeline', async () => ((await shown())[0]?.[0] === 'iot' ? shown() : undefined));
+        const [[key, name, tip]] = await waitFor('the fixture pipeline', async () =>
+          (await shown())[0]?.[0] === 'iot' ? shown() : undefined,
+        );
         assert.deepEqual([key, name], ['iot', 'iot-lakehouse-dev']);
         assert.match(String(tip), /target \*\*dev\*\*[\s\S]*main\.iot_dev/);
         await setSetting('target', 'prod');
-        const [[prodKey]] = await waitFor('the name for prod', async () => ((await shown())[0]?.[1] === 'iot-warehouse-prod' ? shown() : undefined));
+        const [[prodKey]] = await waitFor('the name for prod', async () =>
+          (await shown())[0]?.[1] === 'iot-warehouse-prod' ? shown() : undefined,
+        );
         assert.equal(prodKey, 'iot');
       } finally {
         await setSetting('target', undefined);

@@ -28,11 +28,13 @@ export function register(h: Harness): void {
       const url = await workspace.start();
       workspace.nextUpdate = {
         states: ['RUNNING', 'COMPLETED'],
-        events: [flowProgress('sensor_readings', 9_850, [
-          { name: 'has_device', passed: 9_850, failed: 150 },
-          { name: 'plausible_value', passed: 9_700, failed: 150 },
-          { name: 'has_time', passed: 9_850, failed: 0 },
-        ])],
+        events: [
+          flowProgress('sensor_readings', 9_850, [
+            { name: 'has_device', passed: 9_850, failed: 150 },
+            { name: 'plausible_value', passed: 9_700, failed: 150 },
+            { name: 'has_time', passed: 9_850, failed: 0 },
+          ]),
+        ],
       };
       try {
         await setSetting('cliPath', cli);
@@ -57,7 +59,8 @@ export function register(h: Harness): void {
           },
           30_000,
         );
-        const titleAt = (name: string): string => lenses.find((l) => doc.lineAt(l.range.start.line).text.includes(name))?.command?.title ?? '';
+        const titleAt = (name: string): string =>
+          lenses.find((l) => doc.lineAt(l.range.start.line).text.includes(name))?.command?.title ?? '';
         assert.equal(titleAt('has_device'), '✓ 98.5% passed (9,850 / 10,000) · DROP ROW dropped 150');
         assert.equal(titleAt('plausible_value'), '⚠ 98.5% passed (9,700 / 9,850) · WARN kept 150 failing');
         assert.equal(titleAt('has_time'), '✓ 100.0% passed (9,850 / 9,850)');

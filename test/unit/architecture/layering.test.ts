@@ -65,7 +65,9 @@ describe('layering rules (eslint.layering.mjs)', () => {
     test(`${c.allowed ? 'allows' : 'forbids'} in ${c.file}: ${c.code.split('\n')[0]}`, async () => {
       const { ESLint } = (await import('eslint')) as typeof import('eslint');
       const tseslint = (await import('typescript-eslint')).default;
-      const { layering } = (await import(pathToFileURL(resolve(root, 'eslint.layering.mjs')).href)) as { layering: import('eslint').Linter.Config[] };
+      const { layering } = (await import(pathToFileURL(resolve(root, 'eslint.layering.mjs')).href)) as {
+        layering: import('eslint').Linter.Config[];
+      };
       const eslint = new ESLint({
         cwd: root,
         overrideConfigFile: true,
@@ -75,7 +77,11 @@ describe('layering rules (eslint.layering.mjs)', () => {
       const layeringMessages = result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals');
       const fatal = result.messages.filter((m) => m.fatal);
       assert.deepEqual(fatal, [], 'the sample must parse');
-      if (c.allowed) assert.deepEqual(layeringMessages.map((m) => m.message), []);
+      if (c.allowed)
+        assert.deepEqual(
+          layeringMessages.map((m) => m.message),
+          [],
+        );
       else assert.ok(layeringMessages.length > 0, 'the layering rules must report this import');
     });
   }

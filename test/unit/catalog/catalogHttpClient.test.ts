@@ -45,7 +45,10 @@ describe('catalog HTTP client', () => {
     const { http } = client(standIn.url);
     const answer = await http.getJson('/catalogs', { max_results: '0' });
     assert.ok(answer.ok);
-    assert.deepEqual((answer.value as { catalogs: { name: string }[] }).catalogs.map((c) => c.name), ['main', 'reference']);
+    assert.deepEqual(
+      (answer.value as { catalogs: { name: string }[] }).catalogs.map((c) => c.name),
+      ['main', 'reference'],
+    );
     assert.equal(standIn.requests[0].authorization, `Bearer ${TEST_TOKEN}`);
     assert.equal(standIn.requests[0].query.get('max_results'), '0');
   });
@@ -53,18 +56,53 @@ describe('catalog HTTP client', () => {
   const faults: { name: string; fault: StandInFault; times: number; kind: string; requests: number; sleeps: number[] }[] = [
     { name: '500 then success: one retry after backoff', fault: { status: 500 }, times: 1, kind: 'ok', requests: 2, sleeps: [50] },
     { name: '503 three times then success', fault: { status: 503 }, times: 3, kind: 'ok', requests: 4, sleeps: [50, 100, 200] },
-    { name: 'persistent 500: gives up after 3 retries', fault: { status: 500 }, times: 99, kind: 'server-error', requests: 4, sleeps: [50, 100, 200] },
+    {
+      name: 'persistent 500: gives up after 3 retries',
+      fault: { status: 500 },
+      times: 99,
+      kind: 'server-error',
+      requests: 4,
+      sleeps: [50, 100, 200],
+    },
     { name: '429 honours Retry-After seconds', fault: { status: 429, retryAfter: '2' }, times: 1, kind: 'ok', requests: 2, sleeps: [2000] },
-    { name: '429 honours a Retry-After date', fault: { status: 429, retryAfter: 'Wed, 25 Nov 2026 12:00:03 GMT' }, times: 1, kind: 'ok', requests: 2, sleeps: [3000] },
-    { name: '429 asking for longer than the cap: no retry', fault: { status: 429, retryAfter: '60' }, times: 1, kind: 'rate-limited', requests: 1, sleeps: [] },
+    {
+      name: '429 honours a Retry-After date',
+      fault: { status: 429, retryAfter: 'Wed, 25 Nov 2026 12:00:03 GMT' },
+      times: 1,
+      kind: 'ok',
+      requests: 2,
+      sleeps: [3000],
+    },
+    {
+      name: '429 asking for longer than the cap: no retry',
+      fault: { status: 429, retryAfter: '60' },
+      times: 1,
+      kind: 'rate-limited',
+      requests: 1,
+      sleeps: [],
+    },
     { name: '401: no retry', fault: { status: 401 }, times: 1, kind: 'unauthorized', requests: 1, sleeps: [] },
     { name: '403: no retry', fault: { status: 403 }, times: 1, kind: 'forbidden', requests: 1, sleeps: [] },
     { name: '404: no retry', fault: { status: 404 }, times: 1, kind: 'not-found', requests: 1, sleeps: [] },
     { name: '400: no retry', fault: { status: 400 }, times: 1, kind: 'client-error', requests: 1, sleeps: [] },
     { name: 'a redirect is not followed', fault: { status: 302 }, times: 1, kind: 'unreachable', requests: 1, sleeps: [] },
     { name: 'malformed JSON', fault: { rawBody: '{"catalogs": [{"name": "main"' }, times: 1, kind: 'malformed', requests: 1, sleeps: [] },
-    { name: 'a huge answer with Content-Length', fault: { hugeBytes: 3 * 1024 * 1024, declareLength: true }, times: 1, kind: 'too-large', requests: 1, sleeps: [] },
-    { name: 'a huge streamed answer without length', fault: { hugeBytes: 3 * 1024 * 1024, declareLength: false }, times: 1, kind: 'too-large', requests: 1, sleeps: [] },
+    {
+      name: 'a huge answer with Content-Length',
+      fault: { hugeBytes: 3 * 1024 * 1024, declareLength: true },
+      times: 1,
+      kind: 'too-large',
+      requests: 1,
+      sleeps: [],
+    },
+    {
+      name: 'a huge streamed answer without length',
+      fault: { hugeBytes: 3 * 1024 * 1024, declareLength: false },
+      times: 1,
+      kind: 'too-large',
+      requests: 1,
+      sleeps: [],
+    },
   ];
 
   for (const f of faults) {
@@ -79,10 +117,16 @@ describe('catalog HTTP client', () => {
   }
 
   test('an error message carries the server error code and message', async () => {
-    standIn.fault('/catalogs', { status: 403, body: { error_code: 'PERMISSION_DENIED', message: 'User does not have USE CATALOG on main' } });
+    standIn.fault('/catalogs', {
+      status: 403,
+      body: { error_code: 'PERMISSION_DENIED', message: 'User does not have USE CATALOG on main' },
+    });
     const answer = await client(standIn.url).http.getJson('/catalogs');
     assert.ok(!answer.ok);
-    assert.equal(answer.failure.message, 'GET /api/2.1/unity-catalog/catalogs: HTTP 403 PERMISSION_DENIED: User does not have USE CATALOG on main (the token lacks permission)');
+    assert.equal(
+      answer.failure.message,
+      'GET /api/2.1/unity-catalog/catalogs: HTTP 403 PERMISSION_DENIED: User does not have USE CATALOG on main (the token lacks permission)',
+    );
     assert.equal(answer.failure.status, 403);
   });
 

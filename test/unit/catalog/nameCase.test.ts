@@ -18,12 +18,22 @@ afterEach(async () => {
 function lakecat(extra: { mixedCase?: boolean } = {}): StandInWorkspace {
   const base = sampleWorkspace();
   const schemas: Raw[] = [{ name: 'sales', catalog_name: 'lakecat', full_name: 'lakecat.sales' }];
-  const tables: Raw[] = [table('lakecat', 'sales', 'orders', 'MANAGED', [column('order_id', 'bigint', 'LONG', 0), column('amount', 'decimal(10,2)', 'DECIMAL', 1)])];
+  const tables: Raw[] = [
+    table('lakecat', 'sales', 'orders', 'MANAGED', [
+      column('order_id', 'bigint', 'LONG', 0),
+      column('amount', 'decimal(10,2)', 'DECIMAL', 1),
+    ]),
+  ];
   if (extra.mixedCase) {
     schemas.push({ name: 'Finance', catalog_name: 'lakecat', full_name: 'lakecat.Finance' });
     tables.push(table('lakecat', 'Finance', 'Ledger', 'MANAGED', [column('entry_id', 'bigint', 'LONG', 0)]));
   }
-  return { ...base, catalogs: [...base.catalogs, { name: 'lakecat' }], schemas: [...base.schemas, ...schemas], tables: [...base.tables, ...tables] };
+  return {
+    ...base,
+    catalogs: [...base.catalogs, { name: 'lakecat' }],
+    schemas: [...base.schemas, ...schemas],
+    tables: [...base.tables, ...tables],
+  };
 }
 
 async function open(profile: StandInProfileName, workspace: StandInWorkspace): Promise<CatalogHarness> {
@@ -39,13 +49,22 @@ describe('the open-source server (case-sensitive)', () => {
     assert.equal(lookup('LAKECAT.SALES.ORDERS'), undefined, 'LF202 is right for this spelling');
     assert.equal(lookup('lakecat.sales.orders'), 'unknown', 'nothing known yet for the other spelling');
     const found = await h.provider.getTable('lakecat.sales.orders');
-    assert.deepEqual(found?.columns.map((c) => c.name), ['order_id', 'amount']);
-    assert.deepEqual(lookup('lakecat.sales.orders'), { fullName: 'lakecat.sales.orders', columns: [{ name: 'order_id', type: 'BIGINT' }, { name: 'amount', type: 'DECIMAL(10,2)' }] });
+    assert.deepEqual(
+      found?.columns.map((c) => c.name),
+      ['order_id', 'amount'],
+    );
+    assert.deepEqual(lookup('lakecat.sales.orders'), {
+      fullName: 'lakecat.sales.orders',
+      columns: [
+        { name: 'order_id', type: 'BIGINT' },
+        { name: 'amount', type: 'DECIMAL(10,2)' },
+      ],
+    });
     assert.equal(lookup('LAKECAT.SALES.ORDERS'), undefined, 'and the first is still missing');
     assert.equal(h.standIn.count('/tables/'), 2);
   });
 
-  test('lakecat.sales.orders then LAKECAT.SALES.ORDERS: one table\'s columns never answer for a name that does not exist', async () => {
+  test("lakecat.sales.orders then LAKECAT.SALES.ORDERS: one table's columns never answer for a name that does not exist", async () => {
     const h = await open('oss', lakecat());
     const lookup = catalogLookupFrom(h.provider);
     assert.ok(await h.provider.getTable('lakecat.sales.orders'));
@@ -57,7 +76,10 @@ describe('the open-source server (case-sensitive)', () => {
 
   test('a name answered with capitals shows the server keeps case: it is marked case-sensitive, and a lower-case spelling stays its own question', async () => {
     const h = await open('oss', lakecat({ mixedCase: true }));
-    assert.deepEqual((await h.provider.listSchemas('lakecat'))?.map((s) => s.name), ['sales', 'Finance']);
+    assert.deepEqual(
+      (await h.provider.listSchemas('lakecat'))?.map((s) => s.name),
+      ['sales', 'Finance'],
+    );
     assert.equal(h.provider.nameCase(), 'sensitive');
     assert.ok(h.logs.some((l) => /compares names exactly/.test(l)));
     assert.ok(await h.provider.getTable('lakecat.Finance.Ledger'));
@@ -68,7 +90,10 @@ describe('the open-source server (case-sensitive)', () => {
 });
 
 describe('Databricks (case-insensitive, names stored in lower case)', () => {
-  for (const [first, second] of [['LAKECAT.SALES.ORDERS', 'lakecat.sales.orders'], ['lakecat.sales.orders', 'LAKECAT.SALES.ORDERS']]) {
+  for (const [first, second] of [
+    ['LAKECAT.SALES.ORDERS', 'lakecat.sales.orders'],
+    ['lakecat.sales.orders', 'LAKECAT.SALES.ORDERS'],
+  ]) {
     test(`${first} then ${second}: one table for both spellings`, async () => {
       const h = await open('databricks', lakecat());
       const lookup = catalogLookupFrom(h.provider);
@@ -77,8 +102,16 @@ describe('Databricks (case-insensitive, names stored in lower case)', () => {
       const again = await h.provider.getTable(second);
       assert.equal(again?.fullName, 'lakecat.sales.orders');
       assert.equal(h.provider.nameCase(), 'insensitive', 'an answer in another case than asked shows the server ignores case');
-      assert.equal(h.standIn.count('/tables/'), first === 'LAKECAT.SALES.ORDERS' ? asked : asked + 1, 'asked again only while the server had not shown it');
-      assert.equal((lookup('Lakecat.Sales.Orders') as { fullName: string }).fullName, 'lakecat.sales.orders', 'now any spelling is answered from the cache');
+      assert.equal(
+        h.standIn.count('/tables/'),
+        first === 'LAKECAT.SALES.ORDERS' ? asked : asked + 1,
+        'asked again only while the server had not shown it',
+      );
+      assert.equal(
+        (lookup('Lakecat.Sales.Orders') as { fullName: string }).fullName,
+        'lakecat.sales.orders',
+        'now any spelling is answered from the cache',
+      );
       await h.provider.getTable('lakecat.sales.NOPE');
       assert.equal(lookup('LAKECAT.SALES.nope'), undefined, 'and a "no" holds for every spelling too');
     });

@@ -20,9 +20,17 @@ const TOKENS = ['dapi9e1f0a2b3c4d5e6f7a8b9c0d1e2f3a4b-2', 'plain-secret-without-
 function scenarios(token: string): [string, StandInFault, number][] {
   return [
     ['401 echoing the token', { status: 401, body: { error_code: 'UNAUTHENTICATED', message: `Invalid access token ${token}` } }, 1],
-    ['403 echoing the header', { status: 403, body: { error_code: 'PERMISSION_DENIED', message: `request had Authorization: Bearer ${token}` } }, 1],
+    [
+      '403 echoing the header',
+      { status: 403, body: { error_code: 'PERMISSION_DENIED', message: `request had Authorization: Bearer ${token}` } },
+      1,
+    ],
     ['404', { status: 404, body: { error_code: 'TABLE_DOES_NOT_EXIST', message: `no table for ${token}` } }, 1],
-    ['429 with Retry-After', { status: 429, retryAfter: '1', body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: `slow down ${token}` } }, 2],
+    [
+      '429 with Retry-After',
+      { status: 429, retryAfter: '1', body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: `slow down ${token}` } },
+      2,
+    ],
     ['500 then success', { status: 500, body: { error_code: 'INTERNAL_ERROR', message: `trace: token=${token}` } }, 1],
     ['500 for good', { status: 500, body: { error_code: 'INTERNAL_ERROR', message: token } }, 99],
     ['slow past the timeout', { delayMs: 2000 }, 99],
@@ -59,7 +67,10 @@ for (const token of TOKENS) {
         for (const file of await readdir(h.storageDir, { recursive: true })) {
           if (file.endsWith('.json')) seen.push(await readFile(join(h.storageDir, file), 'utf8'));
         }
-        assert.ok(h.standIn.requests.every((r) => r.authorization === `Bearer ${token}`), `${name}: the token is sent where it belongs`);
+        assert.ok(
+          h.standIn.requests.every((r) => r.authorization === `Bearer ${token}`),
+          `${name}: the token is sent where it belongs`,
+        );
         echoed += h.logs.filter((l) => l.includes('[redacted]')).length;
       } finally {
         await h.close();
@@ -67,14 +78,23 @@ for (const token of TOKENS) {
     }
 
     // Refused connections and credential problems from the profiles file.
-    const refused = await createUnityCatalogProvider({ host: await closedPortUrl(), token, env: {}, sleep: async () => undefined, log: (l) => seen.push(l) });
+    const refused = await createUnityCatalogProvider({
+      host: await closedPortUrl(),
+      token,
+      env: {},
+      sleep: async () => undefined,
+      log: (l) => seen.push(l),
+    });
     refused.onDidChangeState(record);
     await refused.listCatalogs();
     seen.push(refused.state.message);
 
     const home = await mkdtemp(join(tmpdir(), 'uc-leak-'));
     try {
-      await writeFile(join(home, '.databrickscfg'), `[DEFAULT]\nhost = https://x.net\ntoken = ${token}\nauth_type = oauth-m2m\n[bad]\nhost = ::nope\ntoken = ${token}\n`);
+      await writeFile(
+        join(home, '.databrickscfg'),
+        `[DEFAULT]\nhost = https://x.net\ntoken = ${token}\nauth_type = oauth-m2m\n[bad]\nhost = ::nope\ntoken = ${token}\n`,
+      );
       for (const profile of [undefined, 'bad', 'missing']) {
         const p = await createUnityCatalogProvider({ env: {}, homeDir: home, profile, log: (l) => seen.push(l) });
         seen.push(p.state.message);

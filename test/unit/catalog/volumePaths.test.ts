@@ -27,7 +27,13 @@ const pipeline = {
   name: 'iot',
   catalog: 'main',
   schema: 'iot',
-  configuration: new Map([['source_catalog', 'main'], ['bad_catalog', 'archive'], ['landing_root', '/Volumes/main/iot/landing'], ['gone_root', '/Volumes/main/iot/gone_volume'], ['catalog_root', '/Volumes/main']]),
+  configuration: new Map([
+    ['source_catalog', 'main'],
+    ['bad_catalog', 'archive'],
+    ['landing_root', '/Volumes/main/iot/landing'],
+    ['gone_root', '/Volumes/main/iot/gone_volume'],
+    ['catalog_root', '/Volumes/main'],
+  ]),
 };
 
 function labels(list: CompletionList | undefined): string[] {
@@ -66,17 +72,29 @@ for (const profile of STAND_IN_PROFILES) {
       const landing = volumes.items.find((i) => i.label === 'landing');
       assert.equal(landing?.detail, 'external volume');
       assert.match(landing?.documentation?.value ?? '', /Files from the plant gateways[\s\S]*s3:\/\/plant-gateways\/landing/);
-      assert.deepEqual(landing?.textEdit?.range, { start: { line: 0, character: 45 }, end: { line: 0, character: 47 } }, 'replaces the typed part of the segment only');
+      assert.deepEqual(
+        landing?.textEdit?.range,
+        { start: { line: 0, character: 45 }, end: { line: 0, character: 47 } },
+        'replaces the typed part of the segment only',
+      );
 
       assert.deepEqual(labels(complete(h, "LIST '/Volumes/main/iot/|'")), ['checkpoints', 'landing'], 'LIST paths too');
-      assert.deepEqual(labels(complete(h, "SELECT * FROM read_files('/Volumes/${source_catalog}/iot/|')")), ['checkpoints', 'landing'], '${key} takes the target value');
+      assert.deepEqual(
+        labels(complete(h, "SELECT * FROM read_files('/Volumes/${source_catalog}/iot/|')")),
+        ['checkpoints', 'landing'],
+        '${key} takes the target value',
+      );
       assert.deepEqual(labels(complete(h, "SELECT * FROM read_files('/Vo|')")), ['/Volumes/']);
       const schemasViaRoot = complete(h, "SELECT * FROM read_files('${catalog_root}/i|')");
       assert.deepEqual(labels(schemasViaRoot), ['default', 'information_schema', 'iot'], 'a ${key} value holding /Volumes/<catalog>');
       assert.equal(schemasViaRoot.items[0].textEdit?.range.start.character, 42, 'replacing only what is typed after the last slash');
       const viaRoot = complete(h, "SELECT * FROM read_files('${landing_root}/|')");
       assert.deepEqual(labels(viaRoot), [], 'below a volume named by a ${key} value: files, not listed');
-      assert.deepEqual(labels(complete(h, "SELECT * FROM read_files('/Volumes/main/iot/landing/|')")), [], 'no file listing below a volume');
+      assert.deepEqual(
+        labels(complete(h, "SELECT * FROM read_files('/Volumes/main/iot/landing/|')")),
+        [],
+        'no file listing below a volume',
+      );
       assert.deepEqual(labels(complete(h, "SELECT * FROM t WHERE path = '/Volumes/|'")), [], 'only where files are read');
       assert.equal(h.standIn.count('/volumes'), h.standIn.pagesFor(2), 'one walk of the listing, then the cache');
     });
@@ -85,14 +103,17 @@ for (const profile of STAND_IN_PROFILES) {
       const h = await open();
       const sql = "CREATE STREAMING TABLE raw AS SELECT * FROM STREAM read_files('/Volumes/main/iot/landing/devices/|*.json');";
       const f = fixture({ '/p/bronze/raw.sql': sql }, { pipeline, catalog: h.provider });
-      assert.match((volumePathHover(f.ctx, f.doc, f.cursor)?.contents.value ?? ''), /volume details unknown/);
+      assert.match(volumePathHover(f.ctx, f.doc, f.cursor)?.contents.value ?? '', /volume details unknown/);
       await h.provider.getVolume('main.iot.landing');
       const shown = hover(f.ctx, f.doc, f.cursor)?.contents.value ?? '';
       assert.match(shown, /\*\*main\.iot\.landing\*\* · Unity Catalog volume \(external\)/);
       assert.match(shown, /Files from the plant gateways/);
       assert.match(shown, /Storage location: `s3:\/\/plant-gateways\/landing`/);
 
-      const missing = fixture({ '/p/bronze/raw.sql': "SELECT * FROM read_files('/Volumes/main/iot/nope/|x.csv')" }, { pipeline, catalog: h.provider });
+      const missing = fixture(
+        { '/p/bronze/raw.sql': "SELECT * FROM read_files('/Volumes/main/iot/nope/|x.csv')" },
+        { pipeline, catalog: h.provider },
+      );
       await h.provider.getVolume('main.iot.nope');
       assert.match(hover(missing.ctx, missing.doc, missing.cursor)?.contents.value ?? '', /the catalog has no volume `main\.iot\.nope`/);
     });
@@ -121,13 +142,28 @@ for (const profile of STAND_IN_PROFILES) {
       await Promise.all([h.provider.listSchemas('main'), h.provider.listVolumes('main', 'iot')]);
       const found = fileDiagnostics(index, file).filter((d) => d.code === 'LF206');
       assert.deepEqual(
-        found.map((d) => [d.range.start.line, text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character), d.severity, d.message]),
+        found.map((d) => [
+          d.range.start.line,
+          text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character),
+          d.severity,
+          d.message,
+        ]),
         [
           [1, 'lost', 'warning', "Unity Catalog has no catalog 'lost' (or does not show it to these credentials)"],
           [2, 'gone', 'warning', "Unity Catalog has no schema 'main.gone' (or does not show it to these credentials)"],
           [3, 'nope', 'warning', "Unity Catalog has no volume 'main.iot.nope' (or does not show it to these credentials)"],
-          [5, '${bad_catalog}', 'warning', "Unity Catalog has no catalog 'archive' (or does not show it to these credentials): the path reads /Volumes/archive/iot/landing with this target's values"],
-          [10, '${gone_root}/devices/', 'warning', "Unity Catalog has no volume 'main.iot.gone_volume' (or does not show it to these credentials): the path reads /Volumes/main/iot/gone_volume with this target's values"],
+          [
+            5,
+            '${bad_catalog}',
+            'warning',
+            "Unity Catalog has no catalog 'archive' (or does not show it to these credentials): the path reads /Volumes/archive/iot/landing with this target's values",
+          ],
+          [
+            10,
+            '${gone_root}/devices/',
+            'warning',
+            "Unity Catalog has no volume 'main.iot.gone_volume' (or does not show it to these credentials): the path reads /Volumes/main/iot/gone_volume with this target's values",
+          ],
         ],
       );
       const asked = h.standIn.count();
@@ -137,7 +173,9 @@ for (const profile of STAND_IN_PROFILES) {
 
     test('volumes are paged like tables', async () => {
       const base = sampleWorkspace();
-      const many: Raw[] = Array.from({ length: 150 }, (_, i) => volume('main', 'iot', `v_${String(i).padStart(3, '0')}`, 'MANAGED', `s3://b/v${i}`));
+      const many: Raw[] = Array.from({ length: 150 }, (_, i) =>
+        volume('main', 'iot', `v_${String(i).padStart(3, '0')}`, 'MANAGED', `s3://b/v${i}`),
+      );
       const h = await open({ workspace: { ...base, volumes: many } });
       assert.equal((await h.provider.listVolumes('main', 'iot'))?.length, 150);
       assert.equal(h.standIn.count('/volumes'), h.standIn.pagesFor(150));

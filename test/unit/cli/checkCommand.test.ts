@@ -6,7 +6,8 @@ import { repoRoot, runCli, tempProject } from './cliHarness';
 const DATASET_KEYS = ['name', 'kind', 'file', 'range', 'columns', 'expectations', 'upstream', 'downstream'];
 const BAD = {
   'a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT x FROM b;\n',
-  'b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM a;\n-- trailing\nCREATE MATERIALIZED VIEW c (CONSTRAINT k EXPECT (x > 0) ON VIOLATION DROP ROW) AS SELECT 1 AS x FROM LIVE.a;\n',
+  'b.sql':
+    'CREATE MATERIALIZED VIEW b AS SELECT x FROM a;\n-- trailing\nCREATE MATERIALIZED VIEW c (CONSTRAINT k EXPECT (x > 0) ON VIOLATION DROP ROW) AS SELECT 1 AS x FROM LIVE.a;\n',
 };
 
 function assertSpecShape(report: Record<string, unknown>): void {
@@ -46,7 +47,10 @@ describe('lakeflow check', () => {
       assert.deepEqual(iot.range.start, { line: 4, character: 0 });
       assert.deepEqual(iot.expectations[0], { name: 'valid_event_id', expression: 'event_id IS NOT NULL', onViolation: 'drop' });
       assert.deepEqual(iot.downstream, ['stg_iot_events']);
-      assert.deepEqual(iot.columns.find((c: { name: string }) => c.name === 'value'), { name: 'value', type: 'DOUBLE' });
+      assert.deepEqual(
+        iot.columns.find((c: { name: string }) => c.name === 'value'),
+        { name: 'value', type: 'DOUBLE' },
+      );
     });
   }
 
@@ -55,7 +59,8 @@ describe('lakeflow check', () => {
     const r = await runCli(['check', '.'], dir);
     assert.equal(r.code, 1);
     // 1-based line:column of each finding, found in the inputs: the defined name, and the LIVE. prefix.
-    const at = (file: keyof typeof BAD, line: number, needle: string) => `${file}:${line}:${BAD[file].split('\n')[line - 1].indexOf(needle) + 1}`;
+    const at = (file: keyof typeof BAD, line: number, needle: string) =>
+      `${file}:${line}:${BAD[file].split('\n')[line - 1].indexOf(needle) + 1}`;
     assert.deepEqual(r.stdout.trim().split('\n'), [
       `${at('a.sql', 1, 'a AS')}: error LF301: dataset graph cycle: 'a' is part of a cycle with 'b'`,
       `${at('b.sql', 1, 'b AS')}: error LF301: dataset graph cycle: 'b' is part of a cycle with 'a'`,
@@ -83,7 +88,12 @@ describe('lakeflow check', () => {
     const report = JSON.parse(r.stdout);
     assertSpecShape(report);
     assert.deepEqual(
-      report.flows.map((f: { name: string; target: string; kind: string; range: { start: { line: number } } }) => [f.name, f.target, f.kind, f.range.start.line]),
+      report.flows.map((f: { name: string; target: string; kind: string; range: { start: { line: number } } }) => [
+        f.name,
+        f.target,
+        f.kind,
+        f.range.start.line,
+      ]),
       [
         ['f_append', 't', 'append', 2],
         ['f_once', 't', 'insert_once', 3],
@@ -93,15 +103,25 @@ describe('lakeflow check', () => {
       ],
     );
     assert.ok(report.flows.every((f: { file: string }) => f.file.endsWith('flows.sql')));
-    for (const target of ['t', 'c', 's']) assert.ok(report.edges.some((e: { from: string; to: string }) => e.from === 'src' && e.to === target), `edge src -> ${target}`);
-    assert.deepEqual(report.diagnostics.filter((d: { severity: string }) => d.severity === 'error' || d.severity === 'warning'), []);
+    for (const target of ['t', 'c', 's'])
+      assert.ok(
+        report.edges.some((e: { from: string; to: string }) => e.from === 'src' && e.to === target),
+        `edge src -> ${target}`,
+      );
+    assert.deepEqual(
+      report.diagnostics.filter((d: { severity: string }) => d.severity === 'error' || d.severity === 'warning'),
+      [],
+    );
   });
 
   test('warnings alone exit 0', async () => {
     const dir = tempProject({ 'a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT * FROM elsewhere;\n' });
     const r = await runCli(['check', dir, '--format', 'json']);
     assert.equal(r.code, 0);
-    assert.deepEqual(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code), ['LF201']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code),
+      ['LF201'],
+    );
   });
 
   test('SARIF 2.1.0: structurally valid, rules for every code, results pointing into the files', async () => {
@@ -131,19 +151,31 @@ describe('lakeflow check', () => {
       assert.ok(region.startLine >= 1 && region.startColumn >= 1);
       assert.ok(region.endLine > region.startLine || (region.endLine === region.startLine && region.endColumn > region.startColumn));
     }
-    assert.deepEqual(results.map((x: { ruleId: string; level: string }) => `${x.ruleId}:${x.level}`), ['LF301:error', 'LF301:error', 'LF204:note']);
+    assert.deepEqual(
+      results.map((x: { ruleId: string; level: string }) => `${x.ruleId}:${x.level}`),
+      ['LF301:error', 'LF301:error', 'LF204:note'],
+    );
   });
 
   test('bundle problems are reported with their YAML position', async () => {
     const dir = tempProject({
-      'databricks.yml': 'bundle:\n  name: x\nresources:\n  pipelines:\n    p:\n      catalog: ${var.nope}\n      libraries:\n        - glob:\n            include: sql/**\n',
+      'databricks.yml':
+        'bundle:\n  name: x\nresources:\n  pipelines:\n    p:\n      catalog: ${var.nope}\n      libraries:\n        - glob:\n            include: sql/**\n',
       'sql/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x;\n',
     });
     const r = await runCli(['check', '--format', 'json'], dir);
     assert.equal(r.code, 1);
     const report = JSON.parse(r.stdout);
-    assert.deepEqual(report.diagnostics.map((d: { file: string; code: string; range: { start: { line: number } } }) => `${d.file}:${d.range.start.line} ${d.code}`), ['databricks.yml:5 LF504']);
-    assert.deepEqual(report.datasets.map((d: { name: string }) => d.name), ['a']);
+    assert.deepEqual(
+      report.diagnostics.map(
+        (d: { file: string; code: string; range: { start: { line: number } } }) => `${d.file}:${d.range.start.line} ${d.code}`,
+      ),
+      ['databricks.yml:5 LF504'],
+    );
+    assert.deepEqual(
+      report.datasets.map((d: { name: string }) => d.name),
+      ['a'],
+    );
   });
 
   test('with --bundle, PATHs narrow the reported SQL diagnostics', async () => {
@@ -153,9 +185,15 @@ describe('lakeflow check', () => {
       'sql/b/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM nope_b;\n',
     });
     const all = JSON.parse((await runCli(['check', '--bundle', 'databricks.yml', '--format', 'json'], dir)).stdout);
-    assert.deepEqual(all.diagnostics.map((d: { file: string }) => d.file), ['sql/a/a.sql', 'sql/b/b.sql']);
+    assert.deepEqual(
+      all.diagnostics.map((d: { file: string }) => d.file),
+      ['sql/a/a.sql', 'sql/b/b.sql'],
+    );
     const some = JSON.parse((await runCli(['check', 'sql/b', '--bundle', 'databricks.yml', '--format', 'json'], dir)).stdout);
-    assert.deepEqual(some.diagnostics.map((d: { file: string }) => d.file), ['sql/b/b.sql']);
+    assert.deepEqual(
+      some.diagnostics.map((d: { file: string }) => d.file),
+      ['sql/b/b.sql'],
+    );
     assert.equal(some.datasets.length, 2);
   });
 

@@ -13,7 +13,10 @@ const README = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
 /** `--name` of every option line of a help text. */
 function helpOptions(text: string): string[] {
-  const options = text.split('\n').filter((l) => /^ {2}--[a-z]/.test(l)).map((l) => /^ {2}(--[a-z-]+)/.exec(l)![1]);
+  const options = text
+    .split('\n')
+    .filter((l) => /^ {2}--[a-z]/.test(l))
+    .map((l) => /^ {2}(--[a-z-]+)/.exec(l)![1]);
   return options.filter((o) => o !== '--help');
 }
 
@@ -40,7 +43,11 @@ describe('lakeflow help', () => {
       const viaHelp = await runCli(['help', name]);
       assert.equal(viaHelp.code, 0, viaHelp.stderr);
       assert.match(viaHelp.stdout, new RegExp(`^usage: lakeflow ${name}\\b`));
-      for (const args of [[name, '--help'], [name, '-h'], [name, 'some-path', '--format', 'json', '-h']]) {
+      for (const args of [
+        [name, '--help'],
+        [name, '-h'],
+        [name, 'some-path', '--format', 'json', '-h'],
+      ]) {
         const r = await runCli(args);
         assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
         assert.equal(r.stdout, viaHelp.stdout, args.join(' '));

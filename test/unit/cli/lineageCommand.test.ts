@@ -10,7 +10,12 @@ describe('lakeflow lineage', () => {
     assert.equal(t.root, 'fct_orders');
     assert.deepEqual(t.upstream, ['cdc_orders', 'cdc_products', 'stg_orders', 'stg_products']);
     assert.deepEqual(t.downstream, []);
-    assert.deepEqual(t.edges.map((e: { from: string; to: string }) => `${e.from}>${e.to}`).sort(), ['cdc_orders>stg_orders', 'cdc_products>stg_products', 'stg_orders>fct_orders', 'stg_products>fct_orders']);
+    assert.deepEqual(t.edges.map((e: { from: string; to: string }) => `${e.from}>${e.to}`).sort(), [
+      'cdc_orders>stg_orders',
+      'cdc_products>stg_products',
+      'stg_orders>fct_orders',
+      'stg_products>fct_orders',
+    ]);
   });
 
   test('--column: sources to the landing files and consumers downstream', async () => {

@@ -4,7 +4,13 @@ import { main } from '../../../server/src/cli/main';
 import { CliIo } from '../../../server/src/cli/io';
 
 function captureIo(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', cwd: process.cwd(), out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd: process.cwd(),
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 

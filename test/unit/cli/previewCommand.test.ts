@@ -17,7 +17,9 @@ before(async () => {
   const instance = await DuckDBInstance.create(db);
   const con = await instance.connect();
   await con.run('CREATE SCHEMA silver');
-  await con.run(`CREATE TABLE silver.stg_devices AS SELECT * FROM (VALUES (1, 'thermo', 12.5::DECIMAL(10,2), {'city': 'Oslo'}), (2, 'hygro', NULL, {'city': 'Bergen'}), (3, 'baro', 3.0, NULL)) t(device_id, model, price, site)`);
+  await con.run(
+    `CREATE TABLE silver.stg_devices AS SELECT * FROM (VALUES (1, 'thermo', 12.5::DECIMAL(10,2), {'city': 'Oslo'}), (2, 'hygro', NULL, {'city': 'Bergen'}), (3, 'baro', 3.0, NULL)) t(device_id, model, price, site)`,
+  );
   await con.run('CREATE TABLE silver.__lakeflow_stage_stg_devices AS SELECT 42 AS device_id');
   con.closeSync();
   instance.closeSync();
@@ -30,10 +32,16 @@ describe('lakeflow preview', () => {
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.equal(out.table, 'silver.stg_devices');
-    assert.deepEqual(out.columns.map((c: { name: string; type: string }) => `${c.name}:${c.type}`), ['device_id:INTEGER', 'model:VARCHAR', 'price:DECIMAL(10,2)', 'site:STRUCT("city" VARCHAR)']);
+    assert.deepEqual(
+      out.columns.map((c: { name: string; type: string }) => `${c.name}:${c.type}`),
+      ['device_id:INTEGER', 'model:VARCHAR', 'price:DECIMAL(10,2)', 'site:STRUCT("city" VARCHAR)'],
+    );
     assert.equal(out.rows.length, 2);
     assert.equal(out.totalRows, 3);
-    assert.ok(out.rows.every((row: { device_id: number }) => row.device_id !== 42), 'never the staging table');
+    assert.ok(
+      out.rows.every((row: { device_id: number }) => row.device_id !== 42),
+      'never the staging table',
+    );
     assert.equal(statSync(db).mtimeMs, before, 'read-only');
   });
 
@@ -42,7 +50,10 @@ describe('lakeflow preview', () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^device_id\s+model\s+price\s+site$/);
-    assert.ok(lines.some((l) => /^2\s+hygro\s+NULL\s+\{"city":"Bergen"\}$/.test(l)), r.stdout);
+    assert.ok(
+      lines.some((l) => /^2\s+hygro\s+NULL\s+\{"city":"Bergen"\}$/.test(l)),
+      r.stdout,
+    );
     assert.equal(lines.at(-1), '3 of 3 rows of silver.stg_devices');
   });
 

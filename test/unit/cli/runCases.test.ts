@@ -30,7 +30,8 @@ const PIPELINE = {
   'pipelines/bronze/readings.sql':
     "CREATE OR REFRESH STREAMING TABLE readings (\n  CONSTRAINT has_device EXPECT (device_id IS NOT NULL) ON VIOLATION DROP ROW\n) AS SELECT * FROM STREAM read_files('${source_root}/iot_events/', format => 'json')\n",
   'pipelines/silver/stg_readings.sql': 'CREATE MATERIALIZED VIEW stg_readings AS SELECT device_id, sensor_type FROM readings\n',
-  'pipelines/gold/per_sensor.sql': 'CREATE MATERIALIZED VIEW per_sensor AS SELECT sensor_type, count(*) AS n FROM stg_readings GROUP BY sensor_type\n',
+  'pipelines/gold/per_sensor.sql':
+    'CREATE MATERIALIZED VIEW per_sensor AS SELECT sensor_type, count(*) AS n FROM stg_readings GROUP BY sensor_type\n',
 };
 
 const dirs: string[] = [];
@@ -47,7 +48,9 @@ const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!);
 
 describe('lakeflow run: every file accounted for', () => {
   test('a typo in CREATE stops the run before anything is written, printing the diagnostics', async () => {
-    const dir = project({ 'pipelines/silver/stg_readings.sql': 'CREATE MATERIALIZED VEIW stg_readings AS SELECT device_id, sensor_type FROM readings\n' });
+    const dir = project({
+      'pipelines/silver/stg_readings.sql': 'CREATE MATERIALIZED VEIW stg_readings AS SELECT device_id, sensor_type FROM readings\n',
+    });
     const r = await runCli(['run', '--events', '300'], dir);
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
@@ -61,7 +64,9 @@ describe('lakeflow run: every file accounted for', () => {
   });
 
   test('--continue-on-error runs what the broken dataset does not affect and names each one not run, exit 1', async () => {
-    const dir = project({ 'pipelines/silver/stg_readings.sql': 'CREATE MATERIALIZED VEIW stg_readings AS SELECT device_id, sensor_type FROM readings\n' });
+    const dir = project({
+      'pipelines/silver/stg_readings.sql': 'CREATE MATERIALIZED VEIW stg_readings AS SELECT device_id, sensor_type FROM readings\n',
+    });
     const r = await runCli(['run', '--events', '300', '--continue-on-error', '--format', 'json'], dir);
     assert.equal(r.code, 1);
     const out = json(r.stdout);
@@ -75,7 +80,10 @@ describe('lakeflow run: every file accounted for', () => {
       'pipelines/silver/stg_readings.sql: its statement does not parse (LF101 Expected STREAMING TABLE, MATERIALIZED VIEW, VIEW or FLOW after CREATE, found `VEIW`), so it defines no dataset',
     );
     assert.equal(byName.per_sensor.status, 'skipped');
-    assert.equal(byName.per_sensor.message, 'reads stg_readings, which pipelines/silver/stg_readings.sql should define but cannot (it has errors)');
+    assert.equal(
+      byName.per_sensor.message,
+      'reads stg_readings, which pipelines/silver/stg_readings.sql should define but cannot (it has errors)',
+    );
   });
 
   test('a pipeline of garbage is an error, not "0 of 0 datasets completed"', async () => {
@@ -92,10 +100,16 @@ describe('lakeflow run: every file accounted for', () => {
 
 describe('lakeflow run: errors in the user terms', () => {
   test('an unknown column: the dataset, file, line and column, no engine names or suggestions', async () => {
-    const dir = project({ 'pipelines/gold/per_sensor.sql': 'CREATE MATERIALIZED VIEW per_sensor AS\nSELECT sensor_typ, count(*) AS n\nFROM stg_readings GROUP BY 1\n' });
+    const dir = project({
+      'pipelines/gold/per_sensor.sql':
+        'CREATE MATERIALIZED VIEW per_sensor AS\nSELECT sensor_typ, count(*) AS n\nFROM stg_readings GROUP BY 1\n',
+    });
     const r = await runCli(['run', '--events', '300'], dir);
     assert.equal(r.code, 1);
-    assert.match(unwrap(r.stdout), /^\[3\/3\] per_sensor \(materialized view\) FAILED: pipelines\/gold\/per_sensor\.sql:2:8: unknown column sensor_typ \(columns with a similar name: [^)]*sensor_type[^)]*\)$/m);
+    assert.match(
+      unwrap(r.stdout),
+      /^\[3\/3\] per_sensor \(materialized view\) FAILED: pipelines\/gold\/per_sensor\.sql:2:8: unknown column sensor_typ \(columns with a similar name: [^)]*sensor_type[^)]*\)$/m,
+    );
     assert.doesNotMatch(r.stdout, /__lakeflow|Did you mean|Binder Error|information_schema|LINE 1/);
     const out = json((await runCli(['run', '--format', 'json'], dir)).stdout);
     const failed = out.datasets.find((d: { name: string }) => d.name === 'per_sensor');
@@ -103,10 +117,15 @@ describe('lakeflow run: errors in the user terms', () => {
   });
 
   test('a table nobody defines: named at its position in the query', async () => {
-    const dir = project({ 'pipelines/gold/per_sensor.sql': 'CREATE MATERIALIZED VIEW per_sensor AS\nSELECT count(*) AS n FROM stg_readingz\n' });
+    const dir = project({
+      'pipelines/gold/per_sensor.sql': 'CREATE MATERIALIZED VIEW per_sensor AS\nSELECT count(*) AS n FROM stg_readingz\n',
+    });
     const r = await runCli(['run', '--events', '300'], dir);
     assert.equal(r.code, 1);
-    assert.match(unwrap(r.stdout), /^\[\d\/3\] per_sensor \(materialized view\) FAILED: pipelines\/gold\/per_sensor\.sql:2:27: reads stg_readingz, which is neither a dataset of this pipeline nor a table in the local lakehouse$/m);
+    assert.match(
+      unwrap(r.stdout),
+      /^\[\d\/3\] per_sensor \(materialized view\) FAILED: pipelines\/gold\/per_sensor\.sql:2:27: reads stg_readingz, which is neither a dataset of this pipeline nor a table in the local lakehouse$/m,
+    );
     assert.doesNotMatch(r.stdout, /Did you mean|Catalog Error/);
   });
 
@@ -116,7 +135,10 @@ describe('lakeflow run: errors in the user terms', () => {
     writeFileSync(file, 'x');
     const r = await runCli(['run', '--events', '100', '--db', join(file, 'x.duckdb')], dir);
     assert.equal(r.code, 1);
-    assert.equal(r.stderr, `lakeflow run: cannot create the folder of the database '${file}': a file is in the way (database ${file}/x.duckdb)\n`);
+    assert.equal(
+      r.stderr,
+      `lakeflow run: cannot create the folder of the database '${file}': a file is in the way (database ${file}/x.duckdb)\n`,
+    );
   });
 
   test('--events with --data is a usage error naming the way to add data', async () => {
@@ -136,7 +158,7 @@ describe('lakeflow run: the summary', () => {
       'pipelines/bronze/readings.sql':
         "CREATE OR REFRESH STREAMING TABLE readings (\n  CONSTRAINT has_device EXPECT (device_id IS NOT NULL) ON VIOLATION DROP ROW,\n  CONSTRAINT plausible EXPECT (value < 0)\n) AS SELECT * FROM STREAM read_files('${source_root}/iot_events/', format => 'json')\n",
       'pipelines/silver/stg_readings.sql':
-        'CREATE MATERIALIZED VIEW stg_readings (CONSTRAINT known_sensor EXPECT (sensor_type = \'none\') ON VIOLATION FAIL UPDATE) AS SELECT device_id, sensor_type FROM readings\n',
+        "CREATE MATERIALIZED VIEW stg_readings (CONSTRAINT known_sensor EXPECT (sensor_type = 'none') ON VIOLATION FAIL UPDATE) AS SELECT device_id, sensor_type FROM readings\n",
     });
     const r = await runCli(['run', '--events', '500'], dir);
     assert.equal(r.code, 1);
@@ -144,7 +166,10 @@ describe('lakeflow run: the summary', () => {
     assert.match(text, /\nrows dropped by expectations \(ON VIOLATION DROP ROW\):\n {2}readings: has_device \d+ of 500\n/);
     assert.match(text, /\nexpectations failed, rows kept \(warn only\):\n {2}readings: plausible \d+ of \d+\n/);
     assert.match(text, /\nupdate stopped \(ON VIOLATION FAIL UPDATE\):\n {2}stg_readings: known_sensor \d+ of \d+\n/);
-    assert.match(text, /\nnot run:\n {2}stg_readings \(failed\): [^\n]+\n {2}per_sensor \(skipped\): upstream dataset stg_readings did not complete\n/);
+    assert.match(
+      text,
+      /\nnot run:\n {2}stg_readings \(failed\): [^\n]+\n {2}per_sensor \(skipped\): upstream dataset stg_readings did not complete\n/,
+    );
     for (const line of r.stdout.split('\n')) assert.ok(line.length <= 100, `wider than 100 columns: ${line}`);
   });
 });
@@ -163,11 +188,17 @@ describe('lakeflow run: landing data append-only, identified by content', () => 
     const first = await bronze(dir, '--events', '1000');
     const before = new Map(files().map((f) => [f, readFileSync(join(landing, 'iot_events', f))]));
     const second = await bronze(dir, '--events', '1000');
-    assert.match(second.stderr, /^adding a batch of 1000 IoT events \(seed 1, from 2026-01-08T00:00:00\.000Z\) to \.lakeflow\/landing, beside 1 earlier batch\(es\); /);
+    assert.match(
+      second.stderr,
+      /^adding a batch of 1000 IoT events \(seed 1, from 2026-01-08T00:00:00\.000Z\) to \.lakeflow\/landing, beside 1 earlier batch\(es\); /,
+    );
     for (const [f, bytes] of before) assert.ok(bytes.equals(readFileSync(join(landing, 'iot_events', f))), `${f} was rewritten`);
     assert.equal(files().length, before.size * 2);
     const manifest = JSON.parse(readFileSync(join(landing, 'manifest.json'), 'utf8'));
-    assert.deepEqual(manifest.batches.map((b: { batch: string }) => b.batch), ['20260101T000000s1', '20260108T000000s1']);
+    assert.deepEqual(
+      manifest.batches.map((b: { batch: string }) => b.batch),
+      ['20260101T000000s1', '20260108T000000s1'],
+    );
     assert.equal(first.out.rowsWritten + first.out.rowsDropped, 1000);
     assert.equal(second.out.rowsWritten + second.out.rowsDropped, 1000, 'only the new batch is read');
   });
@@ -186,7 +217,10 @@ describe('lakeflow run: landing data append-only, identified by content', () => 
     truncateSync(join(landing, 'iot_events', victim), 10);
     const r = await runCli(['run'], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(unwrap(r.stdout), new RegExp(`\\n  warning: iot_events/${victim} changed after it was read \\(\\d+ bytes then, 10 now\\): not read again\\n`));
+    assert.match(
+      unwrap(r.stdout),
+      new RegExp(`\\n  warning: iot_events/${victim} changed after it was read \\(\\d+ bytes then, 10 now\\): not read again\\n`),
+    );
     assert.match(r.stdout, /\] readings \(streaming table\) 0 rows written, 0 dropped/);
   });
 });

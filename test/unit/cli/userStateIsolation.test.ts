@@ -36,8 +36,10 @@ const BUNDLE = {
     '            include: ../pipelines/**',
     '',
   ].join('\n'),
-  'pipelines/bronze/readings.sql': "CREATE OR REFRESH STREAMING TABLE readings AS SELECT * FROM STREAM read_files('${source_root}/iot_events/', format => 'json')",
-  'pipelines/gold/per_sensor.sql': 'CREATE MATERIALIZED VIEW per_sensor AS SELECT sensor_type, count(*) AS n FROM readings GROUP BY sensor_type',
+  'pipelines/bronze/readings.sql':
+    "CREATE OR REFRESH STREAMING TABLE readings AS SELECT * FROM STREAM read_files('${source_root}/iot_events/', format => 'json')",
+  'pipelines/gold/per_sensor.sql':
+    'CREATE MATERIALIZED VIEW per_sensor AS SELECT sensor_type, count(*) AS n FROM readings GROUP BY sensor_type',
   // A developer's own lakehouse: the sentinel.
   '.lakeflow/landing/manifest.json': '{"sentinel": true}\n',
   '.lakeflow/landing/iot_events/part-mine-00000.json': '{"event_id": "mine"}\n',

@@ -38,8 +38,14 @@ test('reads name, includes, targets and pipelines of databricks.yml', () => {
   const b = parseBundleFile(MAIN, 'databricks.yml');
   assert.equal(b.name, 'iot');
   assert.deepEqual(b.include, ['resources/*.yml']);
-  assert.deepEqual(b.targets, [{ name: 'dev', mode: 'development', isDefault: true }, { name: 'prod', mode: 'production', isDefault: false }]);
-  assert.deepEqual(b.pipelines[0].libraries, [{ kind: 'file', path: 'pipelines/one.sql' }, { kind: 'notebook', path: 'notebooks/nb' }]);
+  assert.deepEqual(b.targets, [
+    { name: 'dev', mode: 'development', isDefault: true },
+    { name: 'prod', mode: 'production', isDefault: false },
+  ]);
+  assert.deepEqual(b.pipelines[0].libraries, [
+    { kind: 'file', path: 'pipelines/one.sql' },
+    { kind: 'notebook', path: 'notebooks/nb' },
+  ]);
 });
 
 test('library paths are relative to the YAML file that holds them', () => {
@@ -50,7 +56,10 @@ test('library paths are relative to the YAML file that holds them', () => {
 });
 
 test('SQL patterns of the pipelines: globs become **/*.sql, SQL files stay, notebooks go', () => {
-  const pipelines = [...parseBundleFile(MAIN, 'databricks.yml').pipelines, ...parseBundleFile(RESOURCE, 'bundle/resources/iot.yml').pipelines];
+  const pipelines = [
+    ...parseBundleFile(MAIN, 'databricks.yml').pipelines,
+    ...parseBundleFile(RESOURCE, 'bundle/resources/iot.yml').pipelines,
+  ];
   assert.deepEqual(librarySqlPatterns(pipelines), ['pipelines/one.sql', 'pipelines/**/*.sql']);
 });
 
@@ -79,10 +88,25 @@ test('production targets need confirmation', () => {
 });
 
 test("a target's workspace.profile, else the bundle's, when literal", () => {
-  const yml = ['workspace:', '  profile: shared', 'targets:', '  dev:', '    default: true', '  prod:', '    workspace:', '      profile: prod-sp', '  qa:', '    workspace:', '      profile: ${var.p}'].join('\n');
-  assert.deepEqual(parseBundleFile(yml, 'databricks.yml').targets.map((t) => [t.name, t.profile]), [
-    ['dev', 'shared'],
-    ['prod', 'prod-sp'],
-    ['qa', 'shared'],
-  ]);
+  const yml = [
+    'workspace:',
+    '  profile: shared',
+    'targets:',
+    '  dev:',
+    '    default: true',
+    '  prod:',
+    '    workspace:',
+    '      profile: prod-sp',
+    '  qa:',
+    '    workspace:',
+    '      profile: ${var.p}',
+  ].join('\n');
+  assert.deepEqual(
+    parseBundleFile(yml, 'databricks.yml').targets.map((t) => [t.name, t.profile]),
+    [
+      ['dev', 'shared'],
+      ['prod', 'prod-sp'],
+      ['qa', 'shared'],
+    ],
+  );
 });

@@ -5,12 +5,20 @@ import { cliCommands, parseUpdateUrl, RunMode, toArgv } from '../../../client/sr
 const dev = { target: 'dev' };
 const cases: [string, string[], string[]][] = [
   ['validate', toArgv(cliCommands.validateBundle(dev)), ['bundle', 'validate', '-o', 'json', '-t', 'dev']],
-  ['validate with profile', toArgv(cliCommands.validateBundle({ target: 'prod', profile: 'work' })), ['bundle', 'validate', '-o', 'json', '-t', 'prod', '--profile', 'work']],
+  [
+    'validate with profile',
+    toArgv(cliCommands.validateBundle({ target: 'prod', profile: 'work' })),
+    ['bundle', 'validate', '-o', 'json', '-t', 'prod', '--profile', 'work'],
+  ],
   ['validate without target', toArgv(cliCommands.validateBundle({})), ['bundle', 'validate', '-o', 'json']],
   ['deploy', toArgv(cliCommands.deployBundle(dev)), ['bundle', 'deploy', '-t', 'dev']],
   ['destroy (confirmed in VS Code)', toArgv(cliCommands.destroyBundle(dev)), ['bundle', 'destroy', '--auto-approve', '-t', 'dev']],
   ['summary', toArgv(cliCommands.summary(dev)), ['bundle', 'summary', '-o', 'json', '-t', 'dev']],
-  ['get-update', toArgv(cliCommands.getUpdate('p1', 'u1', 'work')), ['pipelines', 'get-update', 'p1', 'u1', '-o', 'json', '--profile', 'work']],
+  [
+    'get-update',
+    toArgv(cliCommands.getUpdate('p1', 'u1', 'work')),
+    ['pipelines', 'get-update', 'p1', 'u1', '-o', 'json', '--profile', 'work'],
+  ],
   [
     'events (raw API through `api get`, details kept)',
     toArgv(cliCommands.pipelineEvents('p1', { maxResults: 100 })),
@@ -19,7 +27,15 @@ const cases: [string, string[], string[]][] = [
   [
     'events since, with a profile',
     toArgv(cliCommands.pipelineEvents('p1', { maxResults: 50, since: '2026-01-01T10:00:00.000Z' }, 'work')),
-    ['api', 'get', "/api/2.0/pipelines/p1/events?max_results=50&filter=timestamp%20%3E%3D%20%272026-01-01T10%3A00%3A00.000Z%27", '-o', 'json', '--profile', 'work'],
+    [
+      'api',
+      'get',
+      '/api/2.0/pipelines/p1/events?max_results=50&filter=timestamp%20%3E%3D%20%272026-01-01T10%3A00%3A00.000Z%27',
+      '-o',
+      'json',
+      '--profile',
+      'work',
+    ],
   ],
   [
     'next page: the token alone (the API refuses a filter next to it)',
@@ -43,7 +59,17 @@ const modes: [RunMode, string[]][] = [
 ];
 for (const [mode, flags] of modes) {
   test(`bundle run flags for ${JSON.stringify(mode)}`, () => {
-    assert.deepEqual(toArgv(cliCommands.runPipeline({ target: 'dev', profile: 'p' }, 'iot', mode)), ['bundle', 'run', 'iot', '--no-wait', ...flags, '-t', 'dev', '--profile', 'p']);
+    assert.deepEqual(toArgv(cliCommands.runPipeline({ target: 'dev', profile: 'p' }, 'iot', mode)), [
+      'bundle',
+      'run',
+      'iot',
+      '--no-wait',
+      ...flags,
+      '-t',
+      'dev',
+      '--profile',
+      'p',
+    ]);
   });
 }
 
@@ -54,6 +80,10 @@ test('a hostile table name stays one argument', () => {
 
 test('parses the update URL that bundle run logs', () => {
   const out = 'Update URL: https://adb-1.azuredatabricks.net/#joblist/pipelines/4f1e-aa/updates/9b2c-bb\n';
-  assert.deepEqual(parseUpdateUrl(out), { url: 'https://adb-1.azuredatabricks.net/#joblist/pipelines/4f1e-aa/updates/9b2c-bb', pipelineId: '4f1e-aa', updateId: '9b2c-bb' });
+  assert.deepEqual(parseUpdateUrl(out), {
+    url: 'https://adb-1.azuredatabricks.net/#joblist/pipelines/4f1e-aa/updates/9b2c-bb',
+    pipelineId: '4f1e-aa',
+    updateId: '9b2c-bb',
+  });
   assert.equal(parseUpdateUrl('Run URL: https://x/#job/1/run/2'), undefined);
 });

@@ -73,7 +73,7 @@ const RENDERED = [
   '',
   'Error: no such target: qa',
   '',
-  'Recommendation: target with \'mode: production\' should set \'workspace.root_path\'',
+  "Recommendation: target with 'mode: production' should set 'workspace.root_path'",
   '  at targets.prod',
   '  in databricks.yml:21:5',
   '',
@@ -95,7 +95,10 @@ test('every location and path of the rendered format, and the detail after the b
   assert.deepEqual([e.paths, e.locations, e.detail], [[], [], []]);
   assert.deepEqual(r.locations, [{ file: 'databricks.yml', line: 21, column: 5 }]);
   assert.deepEqual(r.detail, [], 'the summary lines after the last diagnostic are not its detail');
-  assert.equal(diagnosticMessage(w), [w.summary, ...w.detail, 'at resources.pipelines.p.libraries[0]', 'at resources.pipelines.q.libraries[0]'].join('\n'));
+  assert.equal(
+    diagnosticMessage(w),
+    [w.summary, ...w.detail, 'at resources.pipelines.p.libraries[0]', 'at resources.pipelines.q.libraries[0]'].join('\n'),
+  );
 });
 
 test('a summary wrapped onto the next line, and a detail with a blank line inside (real CLI 1.12.1 output)', () => {
@@ -113,6 +116,13 @@ test('a summary wrapped onto the next line, and a detail with a blank line insid
       '',
     ].join('\n'),
   );
-  assert.equal(notebook.summary, 'notebook "nowhere" not found. Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]');
-  assert.deepEqual(rec.detail, ['A common practice is to use a username or principal name in this path, i.e. use', '', '  root_path: /Workspace/Users/u@example.com/.bundle/${bundle.name}/${bundle.target}']);
+  assert.equal(
+    notebook.summary,
+    'notebook "nowhere" not found. Local notebook references are expected to contain one of the following file extensions: [.py, .r, .scala, .sql, .ipynb]',
+  );
+  assert.deepEqual(rec.detail, [
+    'A common practice is to use a username or principal name in this path, i.e. use',
+    '',
+    '  root_path: /Workspace/Users/u@example.com/.bundle/${bundle.name}/${bundle.target}',
+  ]);
 });

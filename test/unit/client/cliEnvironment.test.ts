@@ -28,7 +28,8 @@ test('redacts every occurrence of a secret, and token shapes nobody named', () =
 });
 
 test('reads profile names and hosts from ~/.databrickscfg', () => {
-  const cfg = '; comment\n[DEFAULT]\nhost = https://a.cloud.databricks.com\ntoken = dapiX\n\n[work]\nhost=https://b\nauth_type = databricks-cli\n';
+  const cfg =
+    '; comment\n[DEFAULT]\nhost = https://a.cloud.databricks.com\ntoken = dapiX\n\n[work]\nhost=https://b\nauth_type = databricks-cli\n';
   assert.deepEqual(parseDatabricksConfig(cfg), [
     { name: 'DEFAULT', host: 'https://a.cloud.databricks.com', hasToken: true },
     { name: 'work', host: 'https://b', authType: 'databricks-cli' },

@@ -34,7 +34,11 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 
 test('streams lines and passes arguments without a shell', async () => {
   const lines: string[] = [];
-  const r = await runCli(script, { command: ['ok'], args: ['a b', '$(echo hi)', ';'] }, { cwd: dir, env: process.env, onLine: (l) => lines.push(l) });
+  const r = await runCli(
+    script,
+    { command: ['ok'], args: ['a b', '$(echo hi)', ';'] },
+    { cwd: dir, env: process.env, onLine: (l) => lines.push(l) },
+  );
   assert.equal(r.exitCode, 0);
   assert.deepEqual(lines, ['line 1', JSON.stringify(['a b', '$(echo hi)', ';'])]);
 });
@@ -50,7 +54,10 @@ test('a non-zero exit is a CliError with exit code, stderr and the first Error l
 });
 
 test('a missing executable is a CliError without exit code', async () => {
-  await assert.rejects(runCli(path.join(dir, 'nope'), { command: [], args: [] }, { cwd: dir, env: process.env }), (e: unknown) => e instanceof CliError && e.exitCode === undefined && /not found/.test(e.message));
+  await assert.rejects(
+    runCli(path.join(dir, 'nope'), { command: [], args: [] }, { cwd: dir, env: process.env }),
+    (e: unknown) => e instanceof CliError && e.exitCode === undefined && /not found/.test(e.message),
+  );
 });
 
 test('cancelling kills the whole process tree', { skip: process.platform === 'win32' ? 'process groups are POSIX' : false }, async () => {
@@ -75,5 +82,8 @@ test('cancelling kills the whole process tree', { skip: process.platform === 'wi
 test('an already aborted signal does not start the process', async () => {
   const controller = new AbortController();
   controller.abort();
-  await assert.rejects(runCli(script, { command: ['ok'], args: [] }, { cwd: dir, env: process.env, signal: controller.signal }), CliCancelledError);
+  await assert.rejects(
+    runCli(script, { command: ['ok'], args: [] }, { cwd: dir, env: process.env, signal: controller.signal }),
+    CliCancelledError,
+  );
 });

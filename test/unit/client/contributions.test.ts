@@ -24,7 +24,10 @@ test('snippets cover every construct issue 5 lists, each with prefixes, body, de
     /TEMPORARY VIEW/,
     /schemaHints =>/,
   ]) {
-    assert.ok(bodies.some((b) => needle.test(b)), `no snippet matches ${needle}`);
+    assert.ok(
+      bodies.some((b) => needle.test(b)),
+      `no snippet matches ${needle}`,
+    );
   }
   for (const s of SNIPPETS) {
     assert.ok(s.prefixes.length > 0 && s.body.length > 0 && s.description, s.label);
@@ -43,19 +46,56 @@ interface SchemaNode {
 test('the databricks.yml schema (generated from the CLI) knows the top-level, target and pipeline keys', () => {
   const schema = json('schemas/databricks-bundle.schema.json') as unknown as SchemaNode & { $comment: string };
   assert.match(schema.$comment, /databricks bundle schema.*v\d+\.\d+\.\d+/);
-  const at = (ref: string): SchemaNode => ref.slice(2).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).reduce((o: Record<string, unknown>, k) => o[k] as Record<string, unknown>, schema as unknown as Record<string, unknown>);
+  const at = (ref: string): SchemaNode =>
+    ref
+      .slice(2)
+      .split('/')
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((o: Record<string, unknown>, k) => o[k] as Record<string, unknown>, schema as unknown as Record<string, unknown>);
   // A value is an object schema or a `${...}` reference string: follow $ref and the object branch of oneOf.
   const object = (node: SchemaNode | undefined): SchemaNode => {
     let n = node ?? {};
-    for (let i = 0; i < 10 && (n.$ref || n.oneOf); i++) n = n.$ref ? at(n.$ref) : (n.oneOf?.find((x) => x.$ref || x.type === 'object') ?? {});
+    for (let i = 0; i < 10 && (n.$ref || n.oneOf); i++)
+      n = n.$ref ? at(n.$ref) : (n.oneOf?.find((x) => x.$ref || x.type === 'object') ?? {});
     return n;
   };
   const keys = (node: SchemaNode): string[] => Object.keys(node.properties ?? {});
-  for (const key of ['bundle', 'include', 'variables', 'workspace', 'resources', 'targets', 'presets', 'run_as', 'permissions', 'sync', 'artifacts', 'scripts']) assert.ok(keys(schema).includes(key), key);
+  for (const key of [
+    'bundle',
+    'include',
+    'variables',
+    'workspace',
+    'resources',
+    'targets',
+    'presets',
+    'run_as',
+    'permissions',
+    'sync',
+    'artifacts',
+    'scripts',
+  ])
+    assert.ok(keys(schema).includes(key), key);
   const target = object(object(schema.properties?.targets).additionalProperties);
-  for (const key of ['mode', 'default', 'workspace', 'variables', 'presets', 'run_as', 'resources']) assert.ok(keys(target).includes(key), key);
+  for (const key of ['mode', 'default', 'workspace', 'variables', 'presets', 'run_as', 'resources'])
+    assert.ok(keys(target).includes(key), key);
   const pipeline = object(object(object(schema.properties?.resources).properties?.pipelines).additionalProperties);
-  for (const key of ['name', 'catalog', 'schema', 'target', 'configuration', 'libraries', 'serverless', 'development', 'continuous', 'channel', 'photon', 'edition', 'clusters', 'root_path', 'tags']) {
+  for (const key of [
+    'name',
+    'catalog',
+    'schema',
+    'target',
+    'configuration',
+    'libraries',
+    'serverless',
+    'development',
+    'continuous',
+    'channel',
+    'photon',
+    'edition',
+    'clusters',
+    'root_path',
+    'tags',
+  ]) {
     assert.ok(keys(pipeline).includes(key), key);
   }
 });

@@ -10,10 +10,21 @@ import { columnPathBack } from '../../../client/src/views/columnPath';
 import type { LineageEdge } from '../../../protocol/src/lineageGraph';
 
 const event = (update: string, dataset: string, status: string, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ id: `${update}-${dataset}-${status}`, event_type: 'flow_progress', level: 'INFO', origin: { update_id: update, dataset_name: dataset }, details: { flow_progress: { status, ...extra } } });
+  JSON.stringify({
+    id: `${update}-${dataset}-${status}`,
+    event_type: 'flow_progress',
+    level: 'INFO',
+    origin: { update_id: update, dataset_name: dataset },
+    details: { flow_progress: { status, ...extra } },
+  });
 
 describe('dataset run statuses', () => {
-  const quality = (passed: number, failed: number) => ({ data_quality: { dropped_records: failed, expectations: [{ name: 'ok', dataset: 'Silver_A', passed_records: passed, failed_records: failed }] } });
+  const quality = (passed: number, failed: number) => ({
+    data_quality: {
+      dropped_records: failed,
+      expectations: [{ name: 'ok', dataset: 'Silver_A', passed_records: passed, failed_records: failed }],
+    },
+  });
 
   test('the latest run that processed a dataset wins; rows, pass rate and tone', () => {
     const log = [
@@ -57,7 +68,10 @@ resources:
     const prod = file.targets.find((t) => t.name === 'prod');
     const ctx = { bundleName: 'iot', target: prod, variables: file.variables ?? {} };
     assert.equal(resolveBundleText(file.pipelines[0].name!, ctx), 'iot-lakehouse-prod');
-    assert.equal(resolveBundleText('${bundle.name}/${var.env}/${var.schema}/${var.who}/${workspace.host}', ctx), 'iot/production/s_prod/${var.who}/${workspace.host}');
+    assert.equal(
+      resolveBundleText('${bundle.name}/${var.env}/${var.schema}/${var.who}/${workspace.host}', ctx),
+      'iot/production/s_prod/${var.who}/${workspace.host}',
+    );
     assert.equal(resolveBundleText('${var.env}', { ...ctx, target: undefined }), 'dev');
     assert.equal(resolveBundleText('${bundle.target}', { ...ctx, target: undefined }), '${bundle.target}');
   });
@@ -65,8 +79,21 @@ resources:
 
 describe('column path back to bronze', () => {
   const edges: Record<string, LineageEdge[]> = {
-    gold: [{ from: 'silver', to: 'gold', columns: [{ from: 'temp_c', to: 'avg_temp' }, { from: 'id', to: 'id' }] }, { from: 'dim', to: 'gold', columns: [{ from: 'offset', to: 'avg_temp' }] }],
-    silver: [{ from: 'bronze', to: 'silver', columns: [{ from: 'temp_f', to: 'temp_c' }] }, { from: 'silver', to: 'gold', columns: [] }],
+    gold: [
+      {
+        from: 'silver',
+        to: 'gold',
+        columns: [
+          { from: 'temp_c', to: 'avg_temp' },
+          { from: 'id', to: 'id' },
+        ],
+      },
+      { from: 'dim', to: 'gold', columns: [{ from: 'offset', to: 'avg_temp' }] },
+    ],
+    silver: [
+      { from: 'bronze', to: 'silver', columns: [{ from: 'temp_f', to: 'temp_c' }] },
+      { from: 'silver', to: 'gold', columns: [] },
+    ],
     dim: [],
     bronze: [],
   };
@@ -74,13 +101,24 @@ describe('column path back to bronze', () => {
   test('follows every source column upstream, once each, with depths and links', async () => {
     const asked: string[] = [];
     const path = await columnPathBack({ dataset: 'gold', column: 'AVG_TEMP' }, async (d) => (asked.push(d), edges[d] ?? []));
-    assert.deepEqual(path.steps.map((s) => `${s.depth}:${s.dataset}.${s.column}`), ['0:gold.AVG_TEMP', '1:silver.temp_c', '1:dim.offset', '2:bronze.temp_f']);
-    assert.deepEqual(path.links.map((l) => `${l.from.dataset}.${l.from.column}->${l.to.dataset}.${l.to.column}`), ['silver.temp_c->gold.AVG_TEMP', 'dim.offset->gold.AVG_TEMP', 'bronze.temp_f->silver.temp_c']);
+    assert.deepEqual(
+      path.steps.map((s) => `${s.depth}:${s.dataset}.${s.column}`),
+      ['0:gold.AVG_TEMP', '1:silver.temp_c', '1:dim.offset', '2:bronze.temp_f'],
+    );
+    assert.deepEqual(
+      path.links.map((l) => `${l.from.dataset}.${l.from.column}->${l.to.dataset}.${l.to.column}`),
+      ['silver.temp_c->gold.AVG_TEMP', 'dim.offset->gold.AVG_TEMP', 'bronze.temp_f->silver.temp_c'],
+    );
     assert.deepEqual(asked, ['gold', 'silver', 'dim', 'bronze']);
   });
 
   test('a cycle in an odd answer ends', async () => {
-    const path = await columnPathBack({ dataset: 'a', column: 'x' }, async (d) => [{ from: d === 'a' ? 'b' : 'a', to: d, columns: [{ from: 'x', to: 'x' }] }]);
-    assert.deepEqual(path.steps.map((s) => s.dataset), ['a', 'b']);
+    const path = await columnPathBack({ dataset: 'a', column: 'x' }, async (d) => [
+      { from: d === 'a' ? 'b' : 'a', to: d, columns: [{ from: 'x', to: 'x' }] },
+    ]);
+    assert.deepEqual(
+      path.steps.map((s) => s.dataset),
+      ['a', 'b'],
+    );
   });
 });

@@ -7,7 +7,18 @@ import type { PipelineEvent } from '../../../client/src/databricks/pipelineUpdat
 
 let id = 0;
 function progress(update: string, dataset: string, status: string, extra: Partial<PipelineEvent> = {}): PipelineEvent {
-  return { id: String(++id), timestamp: '', level: 'INFO', eventType: 'flow_progress', message: `${dataset} ${status}`, dataset, updateId: update, details: { flow_progress: { status } }, errorMessages: [], ...extra };
+  return {
+    id: String(++id),
+    timestamp: '',
+    level: 'INFO',
+    eventType: 'flow_progress',
+    message: `${dataset} ${status}`,
+    dataset,
+    updateId: update,
+    details: { flow_progress: { status } },
+    errorMessages: [],
+    ...extra,
+  };
 }
 
 describe('latest local run state', () => {
@@ -38,7 +49,12 @@ describe('latest local run state', () => {
     const q = latestRunQuality([
       progress('u1', 'orders', 'FAILED', {
         errorMessages: ['expectation valid_id failed'],
-        details: { flow_progress: { status: 'FAILED', data_quality: { expectations: [{ name: 'valid_id', dataset: 'orders', passed_records: 9, failed_records: 1 }] } } },
+        details: {
+          flow_progress: {
+            status: 'FAILED',
+            data_quality: { expectations: [{ name: 'valid_id', dataset: 'orders', passed_records: 9, failed_records: 1 }] },
+          },
+        },
       }),
     ]);
     assert.match(expectationLensText(q, 'orders', 'valid_id', 'fail') ?? '', /90\.0% passed/);

@@ -8,7 +8,14 @@ import type { LineageGraph } from '../../../protocol/src/lineageGraph';
 const GRAPH: LineageGraph = {
   nodes: [
     { id: 'gold_daily', name: 'gold_daily', kind: 'materializedView', layer: 'gold', columns: [{ name: 'avg_v', type: 'DOUBLE' }] },
-    { id: 'bronze_<b>', name: 'bronze_<b>', kind: 'streamingTable', layer: 'bronze', uri: 'file:///ws/pipelines/bronze/b.sql', expectations: [{ name: 'ok', action: 'drop' }] },
+    {
+      id: 'bronze_<b>',
+      name: 'bronze_<b>',
+      kind: 'streamingTable',
+      layer: 'bronze',
+      uri: 'file:///ws/pipelines/bronze/b.sql',
+      expectations: [{ name: 'ok', action: 'drop' }],
+    },
   ],
   edges: [{ from: 'bronze_<b>', to: 'gold_daily', columns: [{ from: 'v', to: 'avg_v' }] }],
 };
@@ -36,9 +43,15 @@ test('boxes show the kind in words and the idle text; bands per layer; one path 
   const html = await page();
   assert.match(html, /<text class="kind"[^>]*>Streaming table<\/text>/);
   assert.match(html, /<text class="status"[^>]*>1 expectation<\/text>/);
-  assert.deepEqual([...html.matchAll(/<g class="band">.*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]), ['bronze', 'gold']);
+  assert.deepEqual(
+    [...html.matchAll(/<g class="band">.*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]),
+    ['bronze', 'gold'],
+  );
   const paths = [...html.matchAll(/<path class="edge" data-from="([^"]*)" data-to="([^"]*)" d="([^"]*)"/g)];
-  assert.deepEqual(paths.map((m) => [m[1], m[2]]), [['bronze_&lt;b&gt;', 'gold_daily']]);
+  assert.deepEqual(
+    paths.map((m) => [m[1], m[2]]),
+    [['bronze_&lt;b&gt;', 'gold_daily']],
+  );
   assert.match(paths[0][3], /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+$/);
 });
 

@@ -38,8 +38,12 @@ describe('lineage layout', () => {
     const layout = await layoutLineage(graph, lines);
     assert.deepEqual(layoutProblems(graph, layout), []);
     assert.equal(layout.edges.length, graph.edges.length);
-    assert.deepEqual(layout.bands.map((b) => b.layer), ['bronze', 'silver', 'gold']);
-    for (let i = 1; i < layout.bands.length; i++) assert.ok(layout.bands[i - 1].x + layout.bands[i - 1].width <= layout.bands[i].x, 'bands side by side');
+    assert.deepEqual(
+      layout.bands.map((b) => b.layer),
+      ['bronze', 'silver', 'gold'],
+    );
+    for (let i = 1; i < layout.bands.length; i++)
+      assert.ok(layout.bands[i - 1].x + layout.bands[i - 1].width <= layout.bands[i].x, 'bands side by side');
     // Ranked by depth: gold datasets fed by gold ones sit to their right.
     const x = new Map(layout.boxes.map((b) => [b.id, b.x]));
     for (const e of graph.edges) assert.ok((x.get(e.from) ?? 0) < (x.get(e.to) ?? 0), `${e.from} left of ${e.to}`);
@@ -52,7 +56,11 @@ describe('lineage layout', () => {
         { id: 'b', name: 'b', kind: 'materializedView', layer: 'silver' },
         { id: 'c', name: 'c', kind: 'materializedView', layer: 'gold' },
       ],
-      edges: [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'a', to: 'c' }],
+      edges: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'a', to: 'c' },
+      ],
     };
     const layout = await layoutLineage(graph, lines);
     assert.deepEqual(layoutProblems(graph, layout), []);
@@ -60,9 +68,17 @@ describe('lineage layout', () => {
     const ac = layout.edges.find((e) => e.from === 'a' && e.to === 'c')!;
     // b moved onto the middle of the longest segment of a -> c.
     const segments = ac.points.slice(1).map((q, i) => [ac.points[i], q] as const);
-    const [p, q] = segments.reduce((best, seg) => (Math.hypot(seg[1].x - seg[0].x, seg[1].y - seg[0].y) > Math.hypot(best[1].x - best[0].x, best[1].y - best[0].y) ? seg : best));
-    const moved = { ...layout, boxes: layout.boxes.map((x) => (x.id === 'b' ? { ...x, x: (p.x + q.x) / 2 - x.width / 2, y: (p.y + q.y) / 2 - x.height / 2 } : x)) };
-    assert.ok(layoutProblems(graph, moved).some((p) => p === 'edge a -> c crosses b'), layoutProblems(graph, moved).join('; '));
+    const [p, q] = segments.reduce((best, seg) =>
+      Math.hypot(seg[1].x - seg[0].x, seg[1].y - seg[0].y) > Math.hypot(best[1].x - best[0].x, best[1].y - best[0].y) ? seg : best,
+    );
+    const moved = {
+      ...layout,
+      boxes: layout.boxes.map((x) => (x.id === 'b' ? { ...x, x: (p.x + q.x) / 2 - x.width / 2, y: (p.y + q.y) / 2 - x.height / 2 } : x)),
+    };
+    assert.ok(
+      layoutProblems(graph, moved).some((p) => p === 'edge a -> c crosses b'),
+      layoutProblems(graph, moved).join('; '),
+    );
     const missing = { ...layout, edges: layout.edges.filter((e) => e.to !== 'b') };
     assert.ok(layoutProblems(graph, missing).includes('edge a -> b is not drawn'));
     const stacked = { ...layout, boxes: layout.boxes.map((x) => (x.id === 'c' ? { ...x, x: b.x, y: b.y } : x)) };
@@ -87,10 +103,16 @@ describe('lineage layout', () => {
   });
 
   test('an edge to a dataset outside the graph gets a box of its own', async () => {
-    const graph: LineageGraph = { nodes: [{ id: 'a', name: 'a', kind: 'materializedView', layer: 'silver' }], edges: [{ from: 'main.raw.orders', to: 'a' }] };
+    const graph: LineageGraph = {
+      nodes: [{ id: 'a', name: 'a', kind: 'materializedView', layer: 'silver' }],
+      edges: [{ from: 'main.raw.orders', to: 'a' }],
+    };
     const layout = await layoutLineage(graph, lines);
     assert.deepEqual(layout.boxes.map((b) => b.id).sort(), ['a', 'main.raw.orders']);
-    assert.deepEqual(layout.bands.map((b) => b.layer), ['sources', 'silver']);
+    assert.deepEqual(
+      layout.bands.map((b) => b.layer),
+      ['sources', 'silver'],
+    );
     assert.equal(layout.edges[0].points.length >= 2, true);
   });
 });

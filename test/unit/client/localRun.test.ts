@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { main } from '../../../server/src/cli/main';
 import { bindingMissingMessage } from '../../../client/src/local/bindingMissing';
 import { EventLogTail } from '../../../client/src/local/eventLogTail';
-import { describeLocalEvent, expectationLensText, latestRunEvents, latestRunQuality, parseEventLines, passPercent, passRateText } from '../../../client/src/local/localEvents';
+import {
+  describeLocalEvent,
+  expectationLensText,
+  latestRunEvents,
+  latestRunQuality,
+  parseEventLines,
+  passPercent,
+  passRateText,
+} from '../../../client/src/local/localEvents';
 import { localRunFiles, localRunInvocation, parseRunSummary, summaryLine } from '../../../client/src/local/localRunCommand';
 import { toArgv } from '../../../client/src/databricks/cliCommand';
 
@@ -21,7 +29,16 @@ function writeSensorBundle(dir: string): void {
   mkdirSync(join(dir, 'bundle'), { recursive: true });
   mkdirSync(join(dir, 'pipelines/bronze'), { recursive: true });
   mkdirSync(join(dir, 'pipelines/gold'), { recursive: true });
-  const yaml = ['bundle:', '  name: sensors', 'resources:', '  pipelines:', '    sensors:', '      name: sensors', '      catalog: main', '      schema: sensors'];
+  const yaml = [
+    'bundle:',
+    '  name: sensors',
+    'resources:',
+    '  pipelines:',
+    '    sensors:',
+    '      name: sensors',
+    '      catalog: main',
+    '      schema: sensors',
+  ];
   yaml.push('      libraries:', '        - glob:', '            include: ../pipelines/**', 'targets:', '  dev:', '    default: true', '');
   writeFileSync(join(dir, 'bundle/databricks.yml'), yaml.join('\n'));
   writeFileSync(
@@ -31,7 +48,10 @@ function writeSensorBundle(dir: string): void {
        CONSTRAINT has_event EXPECT (event_id IS NOT NULL)
      ) AS SELECT * FROM STREAM read_files('\${source_root}/iot_events/', format => 'json', schemaHints => 'value DOUBLE')`,
   );
-  writeFileSync(join(dir, 'pipelines/gold/per_type.sql'), 'CREATE MATERIALIZED VIEW per_type AS SELECT sensor_type, count(*) AS n FROM readings GROUP BY sensor_type');
+  writeFileSync(
+    join(dir, 'pipelines/gold/per_type.sql'),
+    'CREATE MATERIALIZED VIEW per_type AS SELECT sensor_type, count(*) AS n FROM readings GROUP BY sensor_type',
+  );
 }
 
 const quietIo = (cwd: string) => {
@@ -41,25 +61,72 @@ const quietIo = (cwd: string) => {
 
 describe('Run Locally: the lakeflow run invocation', () => {
   test('runs the bundled script as plain Node with the bundle relative to the workspace folder and a JSON summary', () => {
-    const inv = localRunInvocation({ cliScript: '/ext/server/out/lakeflow.js', bundleFile: '/ws/bundle/databricks.yml', cwd: '/ws', events: 5000, baseEnv: { PATH: '/bin' } });
-    assert.deepEqual(toArgv(inv.command), ['/ext/server/out/lakeflow.js', 'run', '--bundle', 'bundle/databricks.yml', '--format', 'json', '--events', '5000']);
+    const inv = localRunInvocation({
+      cliScript: '/ext/server/out/lakeflow.js',
+      bundleFile: '/ws/bundle/databricks.yml',
+      cwd: '/ws',
+      events: 5000,
+      baseEnv: { PATH: '/bin' },
+    });
+    assert.deepEqual(toArgv(inv.command), [
+      '/ext/server/out/lakeflow.js',
+      'run',
+      '--bundle',
+      'bundle/databricks.yml',
+      '--format',
+      'json',
+      '--events',
+      '5000',
+    ]);
     assert.equal(inv.cwd, '/ws');
     assert.deepEqual(inv.env, { PATH: '/bin', ELECTRON_RUN_AS_NODE: '1' });
   });
 
   test('0 events reuses the landing data (no --events); a bundle outside the folder stays absolute; full refresh and the pipeline are passed on', () => {
-    const inv = localRunInvocation({ cliScript: 's.js', bundleFile: '/elsewhere/databricks.yml', cwd: '/ws', events: 0, fullRefresh: true, pipeline: 'iot', baseEnv: {} });
-    assert.deepEqual(inv.command.args, ['--bundle', '/elsewhere/databricks.yml', '--format', 'json', '--full-refresh', '--pipeline', 'iot']);
+    const inv = localRunInvocation({
+      cliScript: 's.js',
+      bundleFile: '/elsewhere/databricks.yml',
+      cwd: '/ws',
+      events: 0,
+      fullRefresh: true,
+      pipeline: 'iot',
+      baseEnv: {},
+    });
+    assert.deepEqual(inv.command.args, [
+      '--bundle',
+      '/elsewhere/databricks.yml',
+      '--format',
+      'json',
+      '--full-refresh',
+      '--pipeline',
+      'iot',
+    ]);
   });
 
   test('a one-dataset run passes --refresh with the names; a full refresh wins over it', () => {
     const base = { cliScript: 's.js', bundleFile: '/ws/databricks.yml', cwd: '/ws', events: 0, baseEnv: {} };
-    assert.deepEqual(localRunInvocation({ ...base, refresh: ['fct_orders', 'dim_date'] }).command.args, ['--bundle', 'databricks.yml', '--format', 'json', '--refresh', 'fct_orders,dim_date']);
-    assert.deepEqual(localRunInvocation({ ...base, refresh: ['fct_orders'], fullRefresh: true }).command.args, ['--bundle', 'databricks.yml', '--format', 'json', '--full-refresh']);
+    assert.deepEqual(localRunInvocation({ ...base, refresh: ['fct_orders', 'dim_date'] }).command.args, [
+      '--bundle',
+      'databricks.yml',
+      '--format',
+      'json',
+      '--refresh',
+      'fct_orders,dim_date',
+    ]);
+    assert.deepEqual(localRunInvocation({ ...base, refresh: ['fct_orders'], fullRefresh: true }).command.args, [
+      '--bundle',
+      'databricks.yml',
+      '--format',
+      'json',
+      '--full-refresh',
+    ]);
   });
 
   test('the files are the CLI defaults under .lakeflow/ of the folder it runs in', () => {
-    assert.deepEqual(localRunFiles('/ws'), { database: '/ws/.lakeflow/lakehouse.duckdb', eventLog: '/ws/.lakeflow/lakehouse.events.jsonl' });
+    assert.deepEqual(localRunFiles('/ws'), {
+      database: '/ws/.lakeflow/lakehouse.duckdb',
+      eventLog: '/ws/.lakeflow/lakehouse.events.jsonl',
+    });
   });
 
   test('the summary line names the failed and skipped datasets', () => {
@@ -90,10 +157,14 @@ describe('Run Locally: DuckDB binding absent', () => {
     mkdirSync(join(dir, 'ext/server/out'), { recursive: true });
     copyFileSync(join(root, 'server/out/lakeflow.js'), join(dir, 'ext/server/out/lakeflow.js'));
     writeSensorBundle(join(dir, 'ws'));
-    const r = spawnSync(process.execPath, [join(dir, 'ext/server/out/lakeflow.js'), 'run', '--bundle', 'bundle/databricks.yml', '--events', '200', '--format', 'json'], {
-      cwd: join(dir, 'ws'),
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(dir, 'ext/server/out/lakeflow.js'), 'run', '--bundle', 'bundle/databricks.yml', '--events', '200', '--format', 'json'],
+      {
+        cwd: join(dir, 'ws'),
+        encoding: 'utf8',
+      },
+    );
     assert.equal(r.status, 1, r.stderr);
     assert.equal(
       bindingMissingMessage(r.stderr, 'linux', 'arm64'),
@@ -103,14 +174,24 @@ describe('Run Locally: DuckDB binding absent', () => {
 
   test('other failures are not mistaken for a missing binding', () => {
     assert.equal(bindingMissingMessage('lakeflow run: bundle file not found: x.yml\n', 'linux', 'x64'), undefined);
-    assert.match(bindingMissingMessage("Error: Cannot find module '@duckdb/node-bindings-darwin-arm64/duckdb.node'", 'darwin', 'arm64') ?? '', /darwin-arm64 build/);
+    assert.match(
+      bindingMissingMessage("Error: Cannot find module '@duckdb/node-bindings-darwin-arm64/duckdb.node'", 'darwin', 'arm64') ?? '',
+      /darwin-arm64 build/,
+    );
   });
 });
 
 describe('Run Locally: the event log of a real local run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lakeflow-events-'));
   const files = localRunFiles(dir);
-  let summary: { datasets: { name: string; rowsWritten: number; rowsDropped: number; expectations: { name: string; passed: number; failed: number }[] }[] };
+  let summary: {
+    datasets: {
+      name: string;
+      rowsWritten: number;
+      rowsDropped: number;
+      expectations: { name: string; passed: number; failed: number }[];
+    }[];
+  };
   before(async () => {
     writeSensorBundle(dir);
     const io = quietIo(dir);
@@ -129,12 +210,18 @@ describe('Run Locally: the event log of a real local run', () => {
     assert.ok(lines.includes('[INFO] flow_progress readings RUNNING'), lines.join('\n'));
     const warn = readings.expectations.find((e) => e.name === 'has_event');
     assert.ok(warn);
-    const verdict = (x: { passed: number; failed: number }) => `${n(x.passed)}/${n(x.passed + x.failed)} passed${x.failed ? ` (${n(x.failed)} failed)` : ''}`;
+    const verdict = (x: { passed: number; failed: number }) =>
+      `${n(x.passed)}/${n(x.passed + x.failed)} passed${x.failed ? ` (${n(x.failed)} failed)` : ''}`;
     assert.ok(
-      lines.includes(`[METRICS] flow_progress readings COMPLETED ${readings.rowsWritten} rows · has_device ${verdict(drop)} · has_event ${verdict(warn)}`),
+      lines.includes(
+        `[METRICS] flow_progress readings COMPLETED ${readings.rowsWritten} rows · has_device ${verdict(drop)} · has_event ${verdict(warn)}`,
+      ),
       lines.join('\n'),
     );
-    assert.ok(lines.some((l) => /^\[METRICS\] flow_progress per_type COMPLETED \d+ rows$/.test(l)), 'a view without expectations has no suffix');
+    assert.ok(
+      lines.some((l) => /^\[METRICS\] flow_progress per_type COMPLETED \d+ rows$/.test(l)),
+      'a view without expectations has no suffix',
+    );
     assert.ok(lines.some((l) => l.startsWith('[INFO] update_progress: Update ') && l.endsWith('is COMPLETED.')));
   });
 
@@ -174,7 +261,11 @@ describe('Run Locally: the event log of a real local run', () => {
     const io = quietIo(dir);
     assert.equal(await main(['run', '--refresh', 'per_type', '--format', 'json'], io), 0, io.stderr);
     const all = parseEventLines(readFileSync(files.eventLog, 'utf8'));
-    const onlyLatest = new Set(latestRunEvents(all).filter((e) => e.eventType === 'flow_progress').map((e) => e.dataset));
+    const onlyLatest = new Set(
+      latestRunEvents(all)
+        .filter((e) => e.eventType === 'flow_progress')
+        .map((e) => e.dataset),
+    );
     assert.deepEqual([...onlyLatest], ['per_type']);
     const quality = latestRunQuality(all);
     assert.ok(quality.datasets.has('per_type'));
@@ -185,10 +276,16 @@ describe('Run Locally: the event log of a real local run', () => {
 
 describe('Run Locally: pass rate text', () => {
   test('the example of the issue, and the marks of WARN and FAIL UPDATE', () => {
-    assert.equal(passRateText({ dataset: 'd', name: 'e', passed: 98_500, failed: 800 }, 'drop'), '✓ 99.2% passed (98,500 / 99,300) · DROP ROW dropped 800');
+    assert.equal(
+      passRateText({ dataset: 'd', name: 'e', passed: 98_500, failed: 800 }, 'drop'),
+      '✓ 99.2% passed (98,500 / 99,300) · DROP ROW dropped 800',
+    );
     assert.equal(passRateText({ dataset: 'd', name: 'e', passed: 10, failed: 0 }, 'fail'), '✓ 100.0% passed (10 / 10)');
     assert.equal(passRateText({ dataset: 'd', name: 'e', passed: 9, failed: 1 }, 'warn'), '⚠ 90.0% passed (9 / 10) · WARN kept 1 failing');
-    assert.equal(passRateText({ dataset: 'd', name: 'e', passed: 9, failed: 1 }, 'fail'), '✗ 90.0% passed (9 / 10) · FAIL UPDATE failed the update');
+    assert.equal(
+      passRateText({ dataset: 'd', name: 'e', passed: 9, failed: 1 }, 'fail'),
+      '✗ 90.0% passed (9 / 10) · FAIL UPDATE failed the update',
+    );
   });
 
   test('a single failure never shows as 100%, a single pass never as 0%', () => {
@@ -208,10 +305,15 @@ describe('Run Locally: tailing the event log', () => {
     writeFileSync(file, '{"old":1}\n');
     const got: string[] = [];
     let resolveSeen: () => void = () => undefined;
-    const tail = new EventLogTail(file, await EventLogTail.sizeOf(file), (lines) => {
-      got.push(...lines);
-      resolveSeen();
-    }, 5);
+    const tail = new EventLogTail(
+      file,
+      await EventLogTail.sizeOf(file),
+      (lines) => {
+        got.push(...lines);
+        resolveSeen();
+      },
+      5,
+    );
     const seen = () => new Promise<void>((r) => (resolveSeen = r));
     tail.start();
     let next = seen();
@@ -228,4 +330,3 @@ describe('Run Locally: tailing the event log', () => {
     assert.deepEqual(got, ['{"a":1}', '{"m":"€"}', '{"last":true}']);
   });
 });
-

@@ -8,7 +8,16 @@ const base = { cliScript: '/ext/server/out/lakeflow.js', bundleFile: '/ws/bundle
 describe('Run / Check Locally with lakeflow.localRun.pathMap', () => {
   test('each mapping becomes one --map argument, never a shell string', () => {
     const inv = localRunInvocation({ ...base, pathMap: { '/Volumes/main/raw/files': 'landing', 's3://bucket': '/data/s3' } });
-    assert.deepEqual(inv.command.args, ['--bundle', 'bundle/databricks.yml', '--format', 'json', '--map', '/Volumes/main/raw/files=landing', '--map', 's3://bucket=/data/s3']);
+    assert.deepEqual(inv.command.args, [
+      '--bundle',
+      'bundle/databricks.yml',
+      '--format',
+      'json',
+      '--map',
+      '/Volumes/main/raw/files=landing',
+      '--map',
+      's3://bucket=/data/s3',
+    ]);
   });
 
   test('the dry run asks for JSON and neither simulates nor refreshes', () => {

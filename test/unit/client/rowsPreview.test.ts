@@ -20,7 +20,10 @@ const ROWS = {
 
 test('the preview runs the bundled CLI as plain Node with arguments as an array', () => {
   const inv = previewInvocation('/ext/server/out/lakeflow.js', 'fct orders', '/w/.lakeflow/lakehouse.duckdb', { PATH: '/bin' });
-  assert.deepEqual(inv.command, { command: ['/ext/server/out/lakeflow.js', 'preview'], args: ['fct orders', '--db', '/w/.lakeflow/lakehouse.duckdb', '--limit', String(PREVIEW_LIMIT), '--format', 'json'] });
+  assert.deepEqual(inv.command, {
+    command: ['/ext/server/out/lakeflow.js', 'preview'],
+    args: ['fct orders', '--db', '/w/.lakeflow/lakehouse.duckdb', '--limit', String(PREVIEW_LIMIT), '--format', 'json'],
+  });
   assert.equal(inv.env.ELECTRON_RUN_AS_NODE, '1');
   assert.equal(inv.env.PATH, '/bin');
 });
@@ -29,7 +32,10 @@ test('the CLI JSON is parsed; anything else is not rows', () => {
   assert.deepEqual(parseDatasetRows('progress\n' + JSON.stringify(ROWS) + '\n'), ROWS);
   assert.equal(parseDatasetRows('{"datasets": []}'), undefined);
   assert.equal(parseDatasetRows('not json'), undefined);
-  assert.equal(previewFailure('lakeflow preview: dataset x has no table in /db: did the latest local run complete it?\n'), 'dataset x has no table in /db: did the latest local run complete it?');
+  assert.equal(
+    previewFailure('lakeflow preview: dataset x has no table in /db: did the latest local run complete it?\n'),
+    'dataset x has no table in /db: did the latest local run complete it?',
+  );
 });
 
 test('the rows page: strict CSP without scripts, every value escaped, NULLs marked, counts shown', () => {

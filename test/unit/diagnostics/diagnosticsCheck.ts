@@ -28,7 +28,8 @@ export function diagnosticsOf(index: WorkspaceIndex): Diagnostic[] {
   return list;
 }
 
-const show = (code: string, file: string, r: Diagnostic['range']) => `${code} ${file}:${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+const show = (code: string, file: string, r: Diagnostic['range']) =>
+  `${code} ${file}:${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 /** `input` is one SQL text (file /p/a.sql) or several files; `expected` lists codes in marker order (files sorted). */
 export function check(input: string | Record<string, string>, expected: string[], options: CheckOptions = {}): Diagnostic[] {

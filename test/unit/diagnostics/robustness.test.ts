@@ -18,7 +18,46 @@ const sqlFiles = (dir: string): string[] =>
     return statSync(p).isDirectory() ? sqlFiles(p) : e.endsWith('.sql') ? [p] : [];
   });
 
-const SNIPPETS = ['STREAM', '(', ')', ',', ';', 'SELECT', 'FROM', 'JOIN', '|>', '|> SELECT', '|> AGGREGATE', '-- COMMAND ----------\n', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AS', '*', 'LIVE.', '${', '`', "'", '--', '/*', 'CREATE FLOW f AS AUTO CDC INTO', 'WITH', 'OVER (', '::', ':', '=>', 'x -> x', 'PIVOT (', 'UNPIVOT (', 'FOR', 'IN (', 'TABLESAMPLE (', 'VERSION AS OF', 'WITH w AS (', ' w.'];
+const SNIPPETS = [
+  'STREAM',
+  '(',
+  ')',
+  ',',
+  ';',
+  'SELECT',
+  'FROM',
+  'JOIN',
+  '|>',
+  '|> SELECT',
+  '|> AGGREGATE',
+  '-- COMMAND ----------\n',
+  'CONSTRAINT',
+  'EXPECT',
+  'ON VIOLATION',
+  'AS',
+  '*',
+  'LIVE.',
+  '${',
+  '`',
+  "'",
+  '--',
+  '/*',
+  'CREATE FLOW f AS AUTO CDC INTO',
+  'WITH',
+  'OVER (',
+  '::',
+  ':',
+  '=>',
+  'x -> x',
+  'PIVOT (',
+  'UNPIVOT (',
+  'FOR',
+  'IN (',
+  'TABLESAMPLE (',
+  'VERSION AS OF',
+  'WITH w AS (',
+  ' w.',
+];
 
 function mutate(random: () => number, text: string): string {
   const tokens = text.split(/(\s+|[(),;])/);
@@ -57,7 +96,9 @@ test('2,000 random mutations through updateFile + diagnostics never throw', () =
     for (let r = 0; r < rounds; r++) text = mutate(random, text);
     index.updateFile(file, text);
     const lines = text.split(/\r\n|\r|\n/);
-    for (const d of fileDiagnostics(index, file, { onInternalError: (c, f, e) => internal.push(`${c} ${f}: ${e instanceof Error ? e.stack : e}`) })) {
+    for (const d of fileDiagnostics(index, file, {
+      onInternalError: (c, f, e) => internal.push(`${c} ${f}: ${e instanceof Error ? e.stack : e}`),
+    })) {
       assert.ok(d.range.end.line < lines.length, `${d.code} range past the end`);
     }
     if (random() < 0.3) index.updateFile(file, original);
@@ -77,17 +118,34 @@ test('a 1 MB line, pure garbage and 20,000 pipe steps analyse without throwing',
   // The huge line is analysed in full: every column in the model, the one unknown source found where it is.
   assert.equal(index.definition('m')?.query?.items.length, 150_000);
   const hugeFindings = diagnose('/p/huge.sql');
-  assert.deepEqual(hugeFindings.map((d) => [d.code, d.range.start.character]), [['LF201', huge.indexOf('src;')]]);
+  assert.deepEqual(
+    hugeFindings.map((d) => [d.code, d.range.start.character]),
+    [['LF201', huge.indexOf('src;')]],
+  );
   // Garbage is syntax errors only, each inside the text.
   const garbageLines = index.text('/p/garbage.sql')!.split(/\r\n|\r|\n/);
   const garbage = diagnose('/p/garbage.sql');
-  assert.ok(garbage.length > 0 && garbage.every((d) => d.code === 'LF101' && d.range.end.line < garbageLines.length), JSON.stringify(garbage.slice(0, 3)));
+  assert.ok(
+    garbage.length > 0 && garbage.every((d) => d.code === 'LF101' && d.range.end.line < garbageLines.length),
+    JSON.stringify(garbage.slice(0, 3)),
+  );
   // 20,000 nested parentheses stop at the nesting limit with one error, not a stack overflow.
-  assert.deepEqual(index.analysis('/p/parens.sql')?.syntaxErrors.map((e) => e.code), ['too-deep']);
-  assert.deepEqual(diagnose('/p/parens.sql').map((d) => d.code), ['LF101']);
+  assert.deepEqual(
+    index.analysis('/p/parens.sql')?.syntaxErrors.map((e) => e.code),
+    ['too-deep'],
+  );
+  assert.deepEqual(
+    diagnose('/p/parens.sql').map((d) => d.code),
+    ['LF101'],
+  );
   // Each pipe step nests the previous shape: 20,000 of them must not overflow the stack, and
   // the reader of the pipe still gets its own findings (the pipe's sources are unknown tables).
-  index.updateFile('/p/pipes.sql', 'CREATE MATERIALIZED VIEW p AS FROM src' + Array.from({ length: 20_000 }, (_, i) => ` |> WHERE x > ${i} |> JOIN t${i} USING (x)`).join('') + ';\nCREATE MATERIALIZED VIEW q AS SELECT x FROM p;');
+  index.updateFile(
+    '/p/pipes.sql',
+    'CREATE MATERIALIZED VIEW p AS FROM src' +
+      Array.from({ length: 20_000 }, (_, i) => ` |> WHERE x > ${i} |> JOIN t${i} USING (x)`).join('') +
+      ';\nCREATE MATERIALIZED VIEW q AS SELECT x FROM p;',
+  );
   const pipes = diagnose('/p/pipes.sql');
   assert.ok(pipes.length > 0 && pipes.every((d) => d.code === 'LF201'), JSON.stringify(pipes.slice(0, 3).map((d) => [d.code, d.message])));
 });

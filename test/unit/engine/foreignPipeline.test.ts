@@ -27,7 +27,11 @@ describe('a pipeline written elsewhere, run locally', () => {
     const r = await runCli(['simulate', '--from-schema', ...bundle, ...map, '--rows', '400', '--seed', '3'], dir);
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0);
-    for (const [folder, ext] of [['customers', 'json'], ['orders', 'csv'], ['order_lines', 'json']]) {
+    for (const [folder, ext] of [
+      ['customers', 'json'],
+      ['orders', 'csv'],
+      ['order_lines', 'json'],
+    ]) {
       const files = readdirSync(join(dir, 'landing', folder));
       assert.deepEqual(files, [`sample-s3-0001.${ext}`], folder);
     }
@@ -41,7 +45,9 @@ describe('a pipeline written elsewhere, run locally', () => {
   test('run --map builds every dataset with rows and counts expectation failures', async () => {
     const r = await runCli(['run', ...bundle, ...map, '--db', 'lh.duckdb', '--format', 'json'], dir);
     assert.equal(r.code, 0, r.stderr + r.stdout);
-    const summary = JSON.parse(r.stdout) as { datasets: { name: string; status: string; rowsWritten: number; expectations: { name: string; failed: number }[] }[] };
+    const summary = JSON.parse(r.stdout) as {
+      datasets: { name: string; status: string; rowsWritten: number; expectations: { name: string; failed: number }[] }[];
+    };
     assert.equal(summary.datasets.length, 7);
     for (const d of summary.datasets) {
       assert.equal(d.status, 'completed', d.name);
@@ -49,7 +55,12 @@ describe('a pipeline written elsewhere, run locally', () => {
     }
     // The generator breaks each simple expectation on a fraction of rows.
     const failed = (ds: string, e: string) => summary.datasets.find((d) => d.name === ds)!.expectations.find((x) => x.name === e)!.failed;
-    for (const [ds, e] of [['customers_raw', 'has_email'], ['orders_raw', 'positive_amount'], ['orders_raw', 'known_status'], ['customers', 'valid_country']]) {
+    for (const [ds, e] of [
+      ['customers_raw', 'has_email'],
+      ['orders_raw', 'positive_amount'],
+      ['orders_raw', 'known_status'],
+      ['customers', 'valid_country'],
+    ]) {
       assert.ok(failed(ds, e) > 0, `${ds}.${e} fails on some rows`);
     }
     const preview = await runCli(['preview', 'revenue_by_country', '--db', 'lh.duckdb', '--format', 'json'], dir);
@@ -83,10 +94,15 @@ describe('a pipeline written elsewhere, run locally', () => {
   test('the dry run reports a query that does not bind, at its dataset, as LF601', async () => {
     const broken = copyFixture();
     try {
-      writeFileSync(join(broken, 'transformations/marts/broken.sql'), 'CREATE OR REFRESH MATERIALIZED VIEW broken\nAS SELECT no_such_column FROM customers;\n');
+      writeFileSync(
+        join(broken, 'transformations/marts/broken.sql'),
+        'CREATE OR REFRESH MATERIALIZED VIEW broken\nAS SELECT no_such_column FROM customers;\n',
+      );
       const r = await runCli(['run', '--dry-run', ...bundle, '--format', 'json'], broken);
       assert.equal(r.code, 1);
-      const report = JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string; range: { start: { line: number } } }[] };
+      const report = JSON.parse(r.stdout) as {
+        diagnostics: { file: string; code: string; severity: string; message: string; range: { start: { line: number } } }[];
+      };
       const errors = report.diagnostics.filter((d) => d.severity === 'error');
       assert.deepEqual(
         errors.map((d) => [d.file, d.code, d.range.start.line]),

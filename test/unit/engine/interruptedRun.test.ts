@@ -50,10 +50,18 @@ test('a killed update leaves each dataset in its previous or its new state, and 
 
   // Kill as soon as the second update starts writing the big streaming table.
   const starts = (log: string) => log.split('\n').filter((l) => l.includes('"event_type":"create_update"')).length;
-  const outcome = await runChild((log) => starts(log) >= 2 && /"dataset_name":"events"[^\n]*"status":"RUNNING"/.test(log.split('"event_type":"create_update"').pop() ?? ''));
+  const outcome = await runChild(
+    (log) =>
+      starts(log) >= 2 && /"dataset_name":"events"[^\n]*"status":"RUNNING"/.test(log.split('"event_type":"create_update"').pop() ?? ''),
+  );
   // The kill must land mid-update, or this test would only show that a finished update is complete.
   assert.equal(outcome, 'killed', 'the update finished before the kill landed');
-  assert.ok(!/"update_progress":\{"state":"COMPLETED"\}/.test(readFileSync(eventLogPath(lake.db), 'utf8').split('"event_type":"create_update"').pop() ?? ''), 'the killed update never logged COMPLETED');
+  assert.ok(
+    !/"update_progress":\{"state":"COMPLETED"\}/.test(
+      readFileSync(eventLogPath(lake.db), 'utf8').split('"event_type":"create_update"').pop() ?? '',
+    ),
+    'the killed update never logged COMPLETED',
+  );
 
   const [events] = await lake.query('SELECT count(*)::INT AS n, sum(v)::INT AS total FROM bronze.events');
   assert.ok(events.n === 1000 || events.n === 301_000, `events has ${events.n} rows (${outcome})`);
@@ -66,8 +74,14 @@ test('a killed update leaves each dataset in its previous or its new state, and 
   assert.ok(summary.n === 1000 || summary.n === 301_000);
 
   const next = await lake.run();
-  assert.ok(next.datasets.every((d) => d.status === 'completed'), JSON.stringify(next.datasets));
+  assert.ok(
+    next.datasets.every((d) => d.status === 'completed'),
+    JSON.stringify(next.datasets),
+  );
   assert.equal(result(next, 'events').rowsWritten, 301_000 - events.n);
   assert.deepEqual(await lake.query('SELECT n::INT AS n FROM gold.summary'), [{ n: 301_000 }]);
-  assert.deepEqual(await lake.query("SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_lakeflow\\_%' ESCAPE '\\'"), [{ n: 0 }]);
+  assert.deepEqual(
+    await lake.query("SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_lakeflow\\_%' ESCAPE '\\'"),
+    [{ n: 0 }],
+  );
 });

@@ -70,7 +70,8 @@ describe('IoT pipeline on simulator data', () => {
     }
   };
   const dataset = (s: RunSummary, name: string) => s.datasets.find((d) => d.name === name)!;
-  const failed = (s: RunSummary, ds: string, expectation: string) => dataset(s, ds).expectations.find((e) => e.name === expectation)?.failed;
+  const failed = (s: RunSummary, ds: string, expectation: string) =>
+    dataset(s, ds).expectations.find((e) => e.name === expectation)?.failed;
 
   before(async () => {
     manifest = await simulate({ out: landing, events: EVENTS, seed: 11, startMs: START, days: 3 });
@@ -86,11 +87,22 @@ describe('IoT pipeline on simulator data', () => {
     }
   });
 
-  test('the datasets the engine orders by are exactly the language model\'s dataset graph', () => {
-    const pipeline = loadLocalPipeline({ bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')), configuration: { source_root: toFileId(landing) }, files: diskFiles() });
+  test("the datasets the engine orders by are exactly the language model's dataset graph", () => {
+    const pipeline = loadLocalPipeline({
+      bundleFile: toFileId(join(REPO, 'bundle/databricks.yml')),
+      configuration: { source_root: toFileId(landing) },
+      files: diskFiles(),
+    });
     assert.equal(pipeline.plan.datasets.length, 26);
     for (const d of pipeline.plan.datasets) {
-      assert.deepEqual([...d.dependsOn].sort(), pipeline.index.upstream(d.key).map((u) => u.key).sort(), d.name);
+      assert.deepEqual(
+        [...d.dependsOn].sort(),
+        pipeline.index
+          .upstream(d.key)
+          .map((u) => u.key)
+          .sort(),
+        d.name,
+      );
     }
   });
 
@@ -124,8 +136,12 @@ describe('IoT pipeline on simulator data', () => {
         const seen = last.get(String(k));
         if (!seen || seen.lsn < lsn) last.set(String(k), { lsn, op: String(record.op) });
       }
-      const rows = await query(`SELECT CAST(${key} AS VARCHAR) AS k, CAST(_cdc_lsn AS VARCHAR) AS lsn, _is_deleted AS deleted FROM silver.stg_${entity} ORDER BY k`);
-      const expected = [...last.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => ({ k, lsn: String(v.lsn), deleted: v.op === 'd' }));
+      const rows = await query(
+        `SELECT CAST(${key} AS VARCHAR) AS k, CAST(_cdc_lsn AS VARCHAR) AS lsn, _is_deleted AS deleted FROM silver.stg_${entity} ORDER BY k`,
+      );
+      const expected = [...last.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => ({ k, lsn: String(v.lsn), deleted: v.op === 'd' }));
       assert.deepEqual(rows, expected, entity);
       const e = (manifest.expected as unknown as Record<string, { live_keys: number; deleted_keys: number }>)[entity];
       assert.equal(rows.filter((r) => !r.deleted).length, e.live_keys, entity);
@@ -149,7 +165,9 @@ describe('IoT pipeline on simulator data', () => {
       groups.set(g, cur);
     }
     assert.deepEqual(await query('SELECT count(*)::INT AS n FROM gold.fct_iot_events'), [{ n: events.length }]);
-    const [agg] = await query('SELECT count(*)::INT AS groups, sum(reading_count)::INT AS readings, sum(avg_value * reading_count) AS total FROM gold.agg_daily_device_metrics');
+    const [agg] = await query(
+      'SELECT count(*)::INT AS groups, sum(reading_count)::INT AS readings, sum(avg_value * reading_count) AS total FROM gold.agg_daily_device_metrics',
+    );
     assert.equal(agg.groups, groups.size);
     assert.equal(agg.readings, events.length);
     const total = [...groups.values()].reduce((s, g) => s + g.sum, 0);
@@ -157,7 +175,12 @@ describe('IoT pipeline on simulator data', () => {
     const [hourly] = await query('SELECT sum(reading_count)::INT AS readings FROM gold.agg_hourly_device_metrics');
     assert.equal(hourly.readings, events.length);
     const days = new Set(events.map((r) => String(r.event_ts).slice(0, 10)));
-    const [dd] = await query("SELECT count(*)::INT AS n, count(*) FILTER (WHERE strftime(calendar_date, '%Y-%m-%d') IN (SELECT unnest(?::VARCHAR[])))::INT AS covered FROM gold.dim_date".replace('?', `['${[...days].join("','")}']`));
+    const [dd] = await query(
+      "SELECT count(*)::INT AS n, count(*) FILTER (WHERE strftime(calendar_date, '%Y-%m-%d') IN (SELECT unnest(?::VARCHAR[])))::INT AS covered FROM gold.dim_date".replace(
+        '?',
+        `['${[...days].join("','")}']`,
+      ),
+    );
     assert.equal(dd.covered, days.size);
   });
 

@@ -47,7 +47,10 @@ function writeBundle(dir: string): void {
        CONSTRAINT has_device EXPECT (device_id IS NOT NULL) ON VIOLATION DROP ROW
      ) AS SELECT * FROM STREAM read_files('\${source_root}/iot_events/', format => 'json', schemaHints => 'value DOUBLE')`,
   );
-  writeFileSync(join(dir, 'pipelines/gold/per_sensor.sql'), 'CREATE MATERIALIZED VIEW per_sensor AS SELECT sensor_type, count(*) AS n FROM readings GROUP BY sensor_type');
+  writeFileSync(
+    join(dir, 'pipelines/gold/per_sensor.sql'),
+    'CREATE MATERIALIZED VIEW per_sensor AS SELECT sensor_type, count(*) AS n FROM readings GROUP BY sensor_type',
+  );
 }
 
 describe('lakeflow run', () => {
@@ -81,7 +84,10 @@ describe('lakeflow run', () => {
     assert.equal(out.database, join(dir, 'json.duckdb'));
     const [readings, perSensor] = out.datasets;
     assert.deepEqual(Object.keys(readings), ['name', 'kind', 'status', 'rowsWritten', 'rowsDropped', 'expectations', 'seconds']);
-    assert.deepEqual({ name: readings.name, kind: readings.kind, status: readings.status }, { name: 'readings', kind: 'streaming_table', status: 'completed' });
+    assert.deepEqual(
+      { name: readings.name, kind: readings.kind, status: readings.status },
+      { name: 'readings', kind: 'streaming_table', status: 'completed' },
+    );
     assert.deepEqual(Object.keys(readings.expectations[0]), ['name', 'passed', 'failed', 'action']);
     assert.equal(readings.expectations[0].action, 'drop');
     assert.equal(readings.expectations[0].failed, readings.rowsDropped);
@@ -95,7 +101,13 @@ describe('lakeflow run', () => {
   });
 
   test('usage mistakes exit 2 with one line', async () => {
-    for (const args of [['--full-refresh', '--refresh', 'readings'], ['--format', 'xml'], ['--bogus', '1'], ['--refresh', 'nope', '--data', '.lakeflow/landing'], ['--target', 'nope', '--data', '.lakeflow/landing']]) {
+    for (const args of [
+      ['--full-refresh', '--refresh', 'readings'],
+      ['--format', 'xml'],
+      ['--bogus', '1'],
+      ['--refresh', 'nope', '--data', '.lakeflow/landing'],
+      ['--target', 'nope', '--data', '.lakeflow/landing'],
+    ]) {
       const io = captureIo(dir);
       assert.equal(await main(['run', ...args], io), 2, args.join(' '));
       assert.match(io.stderr, /^lakeflow run: .+\n$/);

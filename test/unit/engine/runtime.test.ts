@@ -50,9 +50,18 @@ describe('local run semantics', () => {
       { id: 'b', v: -1, src: 'part-1.json' },
     ]);
     // The schema hint wins over the inferred BIGINT; an ISO string stays a string as in Spark's JSON reader.
-    assert.deepEqual(await lake.query("SELECT typeof(v) AS v, typeof(ts) AS ts FROM bronze.events LIMIT 1"), [{ v: 'DOUBLE', ts: 'VARCHAR' }]);
+    assert.deepEqual(await lake.query('SELECT typeof(v) AS v, typeof(ts) AS ts FROM bronze.events LIMIT 1'), [
+      { v: 'DOUBLE', ts: 'VARCHAR' },
+    ]);
     // SELECT * over an inferred schema shows Auto Loader's rescue column, never the hidden _metadata.
-    assert.deepEqual((await lake.query("SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND starts_with(column_name, '_') ORDER BY 1")).map((r) => r.column_name), ['_rescued_data']);
+    assert.deepEqual(
+      (
+        await lake.query(
+          "SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND starts_with(column_name, '_') ORDER BY 1",
+        )
+      ).map((r) => r.column_name),
+      ['_rescued_data'],
+    );
     assert.equal(result(s, 'events_copy').rowsWritten, 3);
     assert.deepEqual(await lake.query('SELECT id, total FROM silver.totals ORDER BY id'), [
       { id: 'a', total: 3 },
@@ -66,7 +75,14 @@ describe('local run semantics', () => {
   });
 
   test('the event log carries flow progress with expectation metrics in the Lakeflow format', () => {
-    const done = lake.events().filter((e) => e.event_type === 'flow_progress' && e.origin.dataset_name === 'events' && (e.details.flow_progress as { status: string }).status === 'COMPLETED');
+    const done = lake
+      .events()
+      .filter(
+        (e) =>
+          e.event_type === 'flow_progress' &&
+          e.origin.dataset_name === 'events' &&
+          (e.details.flow_progress as { status: string }).status === 'COMPLETED',
+      );
     assert.equal(done.length, 1);
     assert.deepEqual(done[0].details.flow_progress, {
       status: 'COMPLETED',
@@ -102,7 +118,10 @@ describe('local run semantics', () => {
 
   test('--refresh runs only the named datasets', async () => {
     const s = await lake.run({ refresh: ['totals'] });
-    assert.deepEqual(s.datasets.map((d) => d.name), ['totals']);
+    assert.deepEqual(
+      s.datasets.map((d) => d.name),
+      ['totals'],
+    );
   });
 
   test('FAIL UPDATE stops the dataset and its downstream, names the expectation and a sample row, and leaves the previous tables intact', async () => {
@@ -111,12 +130,17 @@ describe('local run semantics', () => {
     const s = await lake.run();
     const totals = result(s, 'totals');
     assert.equal(totals.status, 'failed');
-    assert.match(totals.message ?? '', /expectation sane \(ON VIOLATION FAIL UPDATE\) failed for 1 of 4 row\(s\) of totals; sample row: \{"id":"big","total":5000\}/);
+    assert.match(
+      totals.message ?? '',
+      /expectation sane \(ON VIOLATION FAIL UPDATE\) failed for 1 of 4 row\(s\) of totals; sample row: \{"id":"big","total":5000\}/,
+    );
     assert.equal(result(s, 'summary').status, 'skipped');
     assert.equal(result(s, 'events').status, 'completed');
     assert.deepEqual(await lake.query('SELECT id, total FROM silver.totals ORDER BY id'), before);
     assert.deepEqual(await lake.query('SELECT n, total FROM gold.summary'), [{ n: '3', total: 7 }]);
-    assert.deepEqual(await lake.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_lakeflow\\_%' ESCAPE '\\'"), [{ n: '0' }]);
+    assert.deepEqual(await lake.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_lakeflow\\_%' ESCAPE '\\'"), [
+      { n: '0' },
+    ]);
   });
 
   test('--full-refresh rebuilds streaming tables from every file, without duplicates', async () => {
@@ -155,13 +179,19 @@ describe('AUTO CDC / APPLY CHANGES', () => {
   function lastByKey(events: typeof file1) {
     const last = new Map<number, (typeof file1)[0]>();
     for (const e of events) if (!last.has(e.id) || last.get(e.id)!.seq < e.seq) last.set(e.id, e);
-    return [...last.values()].filter((e) => e.op !== 'd').sort((a, b) => a.id - b.id).map((e) => ({ id: e.id, name: e.name, seq: e.seq }));
+    return [...last.values()]
+      .filter((e) => e.op !== 'd')
+      .sort((a, b) => a.id - b.id)
+      .map((e) => ({ id: e.id, name: e.name, seq: e.seq }));
   }
 
   test('SCD type 1: current state is the last event per key by sequence, deletes applied', async () => {
     lake.land('changes/part-1.json', file1);
     const s = await lake.run();
-    assert.ok(s.datasets.every((d) => d.status === 'completed'), JSON.stringify(s.datasets));
+    assert.ok(
+      s.datasets.every((d) => d.status === 'completed'),
+      JSON.stringify(s.datasets),
+    );
     assert.deepEqual(await lake.query('SELECT id::INT AS id, name, seq::INT AS seq FROM silver.customers ORDER BY id'), lastByKey(file1));
   });
 
@@ -169,31 +199,41 @@ describe('AUTO CDC / APPLY CHANGES', () => {
     lake.land('changes/part-2.json', file2);
     const s = await lake.run();
     assert.equal(result(s, 'customers').rowsWritten, 3);
-    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, seq::INT AS seq FROM silver.customers ORDER BY id'), lastByKey([...file1, ...file2]));
+    assert.deepEqual(
+      await lake.query('SELECT id::INT AS id, name, seq::INT AS seq FROM silver.customers ORDER BY id'),
+      lastByKey([...file1, ...file2]),
+    );
   });
 
   test('SCD type 2: one version per change with __START_AT/__END_AT, a delete closes the version', async () => {
-    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, __START_AT::INT AS s, __END_AT::INT AS e FROM silver.customers_history ORDER BY id, s'), [
-      { id: 1, name: 'late', s: 0, e: 1 },
-      { id: 1, name: 'a', s: 1, e: 2 },
-      { id: 1, name: 'b', s: 2, e: 3 },
-      { id: 1, name: 'c', s: 3, e: null },
-      { id: 2, name: 'x', s: 1, e: 3 },
-      { id: 2, name: 'y', s: 3, e: 4 },
-      { id: 3, name: 'p', s: 5, e: 6 },
-      { id: 3, name: 'q', s: 6, e: null },
-    ]);
+    assert.deepEqual(
+      await lake.query('SELECT id::INT AS id, name, __START_AT::INT AS s, __END_AT::INT AS e FROM silver.customers_history ORDER BY id, s'),
+      [
+        { id: 1, name: 'late', s: 0, e: 1 },
+        { id: 1, name: 'a', s: 1, e: 2 },
+        { id: 1, name: 'b', s: 2, e: 3 },
+        { id: 1, name: 'c', s: 3, e: null },
+        { id: 2, name: 'x', s: 1, e: 3 },
+        { id: 2, name: 'y', s: 3, e: 4 },
+        { id: 3, name: 'p', s: 5, e: 6 },
+        { id: 3, name: 'q', s: 6, e: null },
+      ],
+    );
   });
 
   test('full refresh of a CDC target recomputes the same state', async () => {
     await lake.run({ fullRefresh: true });
-    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, seq::INT AS seq FROM silver.customers ORDER BY id'), lastByKey([...file1, ...file2]));
+    assert.deepEqual(
+      await lake.query('SELECT id::INT AS id, name, seq::INT AS seq FROM silver.customers ORDER BY id'),
+      lastByKey([...file1, ...file2]),
+    );
   });
 });
 
 describe('AUTO CDC ... IGNORE NULL UPDATES', () => {
   const lake = new Lakehouse({
-    'bronze/changes.sql': "CREATE STREAMING TABLE changes AS SELECT * FROM STREAM read_files('${root}/changes/', format => 'json', schemaHints => 'id INT, seq INT, op STRING, name STRING, city STRING')",
+    'bronze/changes.sql':
+      "CREATE STREAMING TABLE changes AS SELECT * FROM STREAM read_files('${root}/changes/', format => 'json', schemaHints => 'id INT, seq INT, op STRING, name STRING, city STRING')",
     'silver/current.sql': `CREATE OR REFRESH STREAMING TABLE current;
       CREATE FLOW cur AS AUTO CDC INTO current FROM STREAM(changes) KEYS (id) IGNORE NULL UPDATES APPLY AS DELETE WHEN op = 'd' SEQUENCE BY seq COLUMNS * EXCEPT (op);`,
     'silver/history.sql': `CREATE OR REFRESH STREAMING TABLE history;
@@ -210,27 +250,36 @@ describe('AUTO CDC ... IGNORE NULL UPDATES', () => {
       { id: 2, seq: 3, op: 'c', name: 'bea', city: null }, // re-inserted after a delete: no old city
     ]);
     const s = await lake.run();
-    assert.ok(s.datasets.every((d) => d.status === 'completed'), JSON.stringify(s.datasets));
+    assert.ok(
+      s.datasets.every((d) => d.status === 'completed'),
+      JSON.stringify(s.datasets),
+    );
     assert.deepEqual(await lake.query('SELECT id::INT AS id, name, city FROM silver.current ORDER BY id'), [
       { id: 1, name: 'ann', city: 'Bergen' },
       { id: 2, name: 'bea', city: null },
     ]);
-    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, city, __START_AT::INT AS s FROM silver.history WHERE id = 1 ORDER BY s'), [
-      { id: 1, name: 'ann', city: 'Oslo', s: 1 },
-      { id: 1, name: 'ann', city: 'Bergen', s: 2 },
-    ]);
+    assert.deepEqual(
+      await lake.query('SELECT id::INT AS id, name, city, __START_AT::INT AS s FROM silver.history WHERE id = 1 ORDER BY s'),
+      [
+        { id: 1, name: 'ann', city: 'Oslo', s: 1 },
+        { id: 1, name: 'ann', city: 'Bergen', s: 2 },
+      ],
+    );
   });
 
   test('a later update with nulls merges with the stored current state', async () => {
     lake.land('changes/part-2.json', [{ id: 1, seq: 5, op: 'u', name: 'anna', city: null }]);
     await lake.run();
-    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, city FROM silver.current WHERE id = 1'), [{ id: 1, name: 'anna', city: 'Bergen' }]);
+    assert.deepEqual(await lake.query('SELECT id::INT AS id, name, city FROM silver.current WHERE id = 1'), [
+      { id: 1, name: 'anna', city: 'Bergen' },
+    ]);
   });
 });
 
 describe('AUTO CDC ... APPLY AS TRUNCATE WHEN', () => {
   const lake = new Lakehouse({
-    'bronze/changes.sql': "CREATE STREAMING TABLE changes AS SELECT * FROM STREAM read_files('${root}/changes/', format => 'json', schemaHints => 'id INT, seq INT, op STRING, name STRING')",
+    'bronze/changes.sql':
+      "CREATE STREAMING TABLE changes AS SELECT * FROM STREAM read_files('${root}/changes/', format => 'json', schemaHints => 'id INT, seq INT, op STRING, name STRING')",
     'silver/current.sql': `CREATE OR REFRESH STREAMING TABLE current;
       CREATE FLOW cur AS AUTO CDC INTO current FROM STREAM(changes) KEYS (id) APPLY AS DELETE WHEN op = 'd' APPLY AS TRUNCATE WHEN op = 't' SEQUENCE BY seq COLUMNS * EXCEPT (op) STORED AS SCD TYPE 1;`,
   });
@@ -245,7 +294,10 @@ describe('AUTO CDC ... APPLY AS TRUNCATE WHEN', () => {
       { id: 1, seq: 5, op: 'u', name: 'a2' },
     ]);
     const s = await lake.run();
-    assert.ok(s.datasets.every((d) => d.status === 'completed'), JSON.stringify(s.datasets));
+    assert.ok(
+      s.datasets.every((d) => d.status === 'completed'),
+      JSON.stringify(s.datasets),
+    );
     assert.deepEqual(await lake.query('SELECT id::INT AS id, name FROM silver.current ORDER BY id'), [
       { id: 1, name: 'a2' },
       { id: 3, name: 'c' },
@@ -285,7 +337,10 @@ describe('flows and file formats', () => {
     mkdirSync(`${dir}/landing/csv`, { recursive: true });
     writeFileSync(`${dir}/landing/csv/a.csv`, 'id,name\n3,x\n4,y\n');
     const s = await lake.run();
-    assert.ok(s.datasets.every((d) => d.status === 'completed'), JSON.stringify(s.datasets));
+    assert.ok(
+      s.datasets.every((d) => d.status === 'completed'),
+      JSON.stringify(s.datasets),
+    );
     assert.equal(result(s, 'all_readings').rowsWritten, 4);
     assert.deepEqual(await lake.query('SELECT id::INT AS id, origin FROM bronze.all_readings ORDER BY id'), [
       { id: 1, origin: 'json' },

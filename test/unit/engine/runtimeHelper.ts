@@ -28,7 +28,14 @@ export class Lakehouse {
 
   async run(options: Partial<RunOptions> = {}): Promise<RunSummary> {
     const plan = translate(this.sql, { root: join(this.dir, 'landing') });
-    return runPipeline(plan, { database: this.db, pipelineName: 'test', baseDir: this.dir, concurrency: 2, settings: { threads: '2' }, ...options });
+    return runPipeline(plan, {
+      database: this.db,
+      pipelineName: 'test',
+      baseDir: this.dir,
+      concurrency: 2,
+      settings: { threads: '2' },
+      ...options,
+    });
   }
 
   async query(sql: string): Promise<Record<string, unknown>[]> {

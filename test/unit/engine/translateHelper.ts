@@ -9,7 +9,11 @@ export function translate(files: Record<string, string>, config: Record<string, 
     const r = parse(text);
     return { path, text, statements: r.statements, errors: r.errors };
   });
-  return translatePipeline(parsed, { config, schemaFor: (f) => (f.includes('/') ? f.split('/')[0] : 'main'), functions: createFunctionCatalogue() });
+  return translatePipeline(parsed, {
+    config,
+    schemaFor: (f) => (f.includes('/') ? f.split('/')[0] : 'main'),
+    functions: createFunctionCatalogue(),
+  });
 }
 
 /** The SQL of the single query flow of dataset `name`. */

@@ -8,18 +8,27 @@ import { applyEdits, fixture } from './featureFixture';
 function check(text: string, code: string, expected: string, others: Record<string, string> = {}): void {
   const f = fixture({ '/p/a.sql': text, ...others });
   const diagnostics = fileDiagnostics(f.ctx.index, '/p/a.sql');
-  const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, diagnostics).filter((a) => a.diagnosticCodes.includes(code));
+  const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, diagnostics).filter((a) =>
+    a.diagnosticCodes.includes(code),
+  );
   assert.equal(actions.length, 1, `one fix for ${code}; diagnostics: ${diagnostics.map((d) => d.code).join(',')}`);
   assert.equal(applyEdits(f, actions[0].edit.changes)['/p/a.sql'], expected);
 }
 
 describe('quick fixes', () => {
   test('drop the deprecated LIVE. prefix', () => {
-    check('CREATE MATERIALIZED VIEW a AS SELECT * FROM LI|VE.b;', 'LF204', 'CREATE MATERIALIZED VIEW a AS SELECT * FROM b;', { '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT 1 AS x;' });
+    check('CREATE MATERIALIZED VIEW a AS SELECT * FROM LI|VE.b;', 'LF204', 'CREATE MATERIALIZED VIEW a AS SELECT * FROM b;', {
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT 1 AS x;',
+    });
   });
 
   test('wrap the batch source of a streaming table in STREAM()', () => {
-    check('CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM |b;', 'LF302', 'CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM(b);', { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' });
+    check(
+      'CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM |b;',
+      'LF302',
+      'CREATE OR REFRESH STREAMING TABLE a AS SELECT * FROM STREAM(b);',
+      { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);' },
+    );
   });
 
   test('STREAM before a table-valued function read as a batch by a streaming table', () => {
@@ -49,10 +58,24 @@ describe('quick fixes', () => {
   });
 
   test('did you mean: one action per nearest candidate, the first preferred', () => {
-    const others = { '/p/b.sql': 'CREATE MATERIALIZED VIEW sales_us AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW sales_eu AS SELECT 1 AS id;' };
+    const others = {
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW sales_us AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW sales_eu AS SELECT 1 AS id;',
+    };
     const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sal|es_u;', ...others });
-    const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, fileDiagnostics(f.ctx.index, '/p/a.sql')).filter((a) => a.diagnosticCodes.includes('LF201'));
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Change to 'sales_eu'", true], ["Change to 'sales_us'", false], ["Create dataset 'sales_u' in sales_u.sql", false]]);
+    const actions = codeActions(
+      f.ctx,
+      f.docOf('/p/a.sql'),
+      { start: f.cursor, end: f.cursor },
+      fileDiagnostics(f.ctx.index, '/p/a.sql'),
+    ).filter((a) => a.diagnosticCodes.includes('LF201'));
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ["Change to 'sales_eu'", true],
+        ["Change to 'sales_us'", false],
+        ["Create dataset 'sales_u' in sales_u.sql", false],
+      ],
+    );
     assert.equal(applyEdits(f, actions[1].edit.changes)['/p/a.sql'], 'CREATE MATERIALIZED VIEW a AS SELECT * FROM sales_us;');
   });
 
@@ -73,7 +96,10 @@ describe('quick fixes', () => {
   });
 
   test('no action away from a finding', () => {
-    const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW |a AS SELECT * FROM LIVE.b;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT 1 AS x;' });
+    const f = fixture({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW |a AS SELECT * FROM LIVE.b;',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT 1 AS x;',
+    });
     assert.deepEqual(codeActions(f.ctx, f.doc, { start: f.cursor, end: f.cursor }, fileDiagnostics(f.ctx.index, '/p/a.sql')), []);
   });
 });

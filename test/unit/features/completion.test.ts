@@ -18,7 +18,14 @@ function cachedCatalog(): CatalogProvider & { asked: string[] } {
   const asked: string[] = [];
   const state: CatalogState = { kind: 'connected', host: 'https://example', message: 'connected' };
   const fresh = <T>(value: T) => ({ value, fresh: true });
-  const table = { name: 'sites', catalogName: 'reference', schemaName: 'plants', fullName: 'reference.plants.sites', tableType: 'MANAGED', columns: [{ name: 'site_id', typeText: 'string', typeName: 'STRING', position: 0, nullable: false }] };
+  const table = {
+    name: 'sites',
+    catalogName: 'reference',
+    schemaName: 'plants',
+    fullName: 'reference.plants.sites',
+    tableType: 'MANAGED',
+    columns: [{ name: 'site_id', typeText: 'string', typeName: 'STRING', position: 0, nullable: false }],
+  };
   return {
     asked,
     state,
@@ -28,7 +35,8 @@ function cachedCatalog(): CatalogProvider & { asked: string[] } {
     listTables: async (c, s) => (asked.push(`tables ${c}.${s}`), undefined),
     getTable: async (n) => (asked.push(`table ${n}`), undefined),
     peekCatalogs: () => fresh([{ name: 'main' }, { name: 'reference' }]),
-    peekSchemas: (c) => (c === 'reference' ? fresh([{ name: 'plants', catalogName: 'reference', fullName: 'reference.plants' }]) : undefined),
+    peekSchemas: (c) =>
+      c === 'reference' ? fresh([{ name: 'plants', catalogName: 'reference', fullName: 'reference.plants' }]) : undefined,
     peekTables: (c, s) => (c === 'reference' && s === 'plants' ? fresh([table]) : undefined),
     peekTable: (n) => (n.toLowerCase() === 'reference.plants.sites' ? fresh(table) : undefined),
   };
@@ -38,7 +46,11 @@ describe('completion', () => {
   test('in a pipe step: the columns of the step before it, as each step changes them', () => {
     const a = { '/p/a.sql': "CREATE MATERIALIZED VIEW a (id INT, v DOUBLE, k STRING) AS SELECT 1 AS id, 2.0 AS v, 'x' AS k;" };
     check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> EXTEND v * 2 AS dbl |> WHERE |' }, ['id', 'v', 'k', 'dbl']);
-    check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> AGGREGATE sum(v) AS s GROUP BY id |> SELECT |' }, ['id', 's'], ['v', 'k']);
+    check(
+      { ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> AGGREGATE sum(v) AS s GROUP BY id |> SELECT |' },
+      ['id', 's'],
+      ['v', 'k'],
+    );
     check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> DROP k |> SELECT id, |' }, ['id', 'v'], ['k']);
     check({ ...a, '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS FROM a |> SELECT | |> WHERE id > 0' }, ['id', 'v', 'k']);
   });
@@ -53,7 +65,10 @@ describe('completion', () => {
   });
 
   test('after JOIN and inside STREAM(', () => {
-    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM clean_events c JOIN |' }, ['raw_events', 'device_totals']);
+    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT * FROM clean_events c JOIN |' }, [
+      'raw_events',
+      'device_totals',
+    ]);
     check({ ...LAYERS, '/p/gold/x.sql': 'CREATE STREAMING TABLE x AS SELECT * FROM STREAM(|' }, ['raw_events']);
   });
 
@@ -73,31 +88,52 @@ describe('completion', () => {
   });
 
   test('in the select list: columns of exactly the tables in scope, then functions', () => {
-    const labels = check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT | FROM clean_events' }, ['doubled', 'device_id', 'sum', 'coalesce'], ['total', 'reading']);
+    const labels = check(
+      { ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT | FROM clean_events' },
+      ['doubled', 'device_id', 'sum', 'coalesce'],
+      ['total', 'reading'],
+    );
     assert.ok(labels.indexOf('doubled') < labels.indexOf('sum'));
   });
 
   test('alias. narrows to that table, with CTEs and joins resolved', () => {
-    const text = 'CREATE MATERIALIZED VIEW x AS WITH w AS (SELECT device_id AS dev, 1 AS one FROM clean_events) SELECT t.| FROM device_totals t JOIN w ON w.dev = t.device_id';
+    const text =
+      'CREATE MATERIALIZED VIEW x AS WITH w AS (SELECT device_id AS dev, 1 AS one FROM clean_events) SELECT t.| FROM device_totals t JOIN w ON w.dev = t.device_id';
     check({ ...LAYERS, '/p/gold/x.sql': text }, ['device_id', 'total'], ['dev', 'one', 'doubled', 'sum']);
     check({ ...LAYERS, '/p/gold/x.sql': text.replace('t.|', 'w.|') }, ['dev', 'one'], ['total']);
   });
 
   test('a subquery offers its output as the model computes it: SELECT * expanded, aliases kept', () => {
-    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT t.| FROM (SELECT *, doubled * 2 AS quadrupled FROM clean_events) t' }, ['doubled', 'device_id', 'quadrupled'], ['total', 'sum']);
+    check(
+      {
+        ...LAYERS,
+        '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT t.| FROM (SELECT *, doubled * 2 AS quadrupled FROM clean_events) t',
+      },
+      ['doubled', 'device_id', 'quadrupled'],
+      ['total', 'sum'],
+    );
   });
 
   test('inside PIVOT (...) the source columns; after it, the pivot output named as Spark names it', () => {
-    const pivot = "CREATE MATERIALIZED VIEW x AS SELECT | FROM clean_events PIVOT (sum(doubled) AS s, max(doubled) AS m FOR device_id IN ('d1' AS first, 'd2')) p";
+    const pivot =
+      "CREATE MATERIALIZED VIEW x AS SELECT | FROM clean_events PIVOT (sum(doubled) AS s, max(doubled) AS m FOR device_id IN ('d1' AS first, 'd2')) p";
     check({ ...LAYERS, '/p/gold/x.sql': pivot }, ['event_id', 'ts', 'first_s', 'first_m', 'd2_s', 'd2_m'], ['doubled', 'device_id']);
-    check({ ...LAYERS, '/p/gold/x.sql': pivot.replace('SELECT |', 'SELECT *').replace('sum(doubled)', 'sum(|)') }, ['doubled', 'device_id', 'ts'], ['first_s']);
+    check(
+      { ...LAYERS, '/p/gold/x.sql': pivot.replace('SELECT |', 'SELECT *').replace('sum(doubled)', 'sum(|)') },
+      ['doubled', 'device_id', 'ts'],
+      ['first_s'],
+    );
     const unpivot = 'CREATE MATERIALIZED VIEW y AS SELECT u.| FROM device_totals UNPIVOT (val FOR metric IN (total)) u';
     check({ ...LAYERS, '/p/gold/y.sql': unpivot }, ['device_id', 'metric', 'val'], ['total']);
   });
 
   test('inside TBLPROPERTIES (...) the pipeline and Delta table properties, bare or within the quotes being typed', () => {
-    const header = "CREATE OR REFRESH STREAMING TABLE t\nTBLPROPERTIES (|)\nAS SELECT * FROM STREAM(raw_events);";
-    check({ ...LAYERS, '/p/gold/t.sql': header }, ['pipelines.reset.allowed', 'pipelines.autoOptimize.managed', 'delta.enableChangeDataFeed'], ['SELECT', 'event_id']);
+    const header = 'CREATE OR REFRESH STREAMING TABLE t\nTBLPROPERTIES (|)\nAS SELECT * FROM STREAM(raw_events);';
+    check(
+      { ...LAYERS, '/p/gold/t.sql': header },
+      ['pipelines.reset.allowed', 'pipelines.autoOptimize.managed', 'delta.enableChangeDataFeed'],
+      ['SELECT', 'event_id'],
+    );
     check({ ...LAYERS, '/p/gold/t.sql': header.replace('(|)', "('quality' = 'gold', |)") }, ['pipelines.reset.allowed']);
     const f = fixture({ ...LAYERS, '/p/gold/t.sql': header.replace('(|)', "('pipe|')") });
     const items = completion(f.ctx, f.doc, f.cursor).items;
@@ -110,22 +146,41 @@ describe('completion', () => {
 
   test('WHERE, ON and GROUP BY see the same scope; a catalog table brings its columns', () => {
     check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events WHERE | ' }, ['ts', 'doubled']);
-    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events c JOIN device_totals d ON d.|' }, ['total'], ['ts']);
-    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT s.| FROM reference.plants.sites s' }, ['site_id'], [], { catalog: cachedCatalog() });
+    check(
+      { ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT 1 FROM clean_events c JOIN device_totals d ON d.|' },
+      ['total'],
+      ['ts'],
+    );
+    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT s.| FROM reference.plants.sites s' }, ['site_id'], [], {
+      catalog: cachedCatalog(),
+    });
   });
 
   test('expectation expressions see the dataset output columns', () => {
-    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x (CONSTRAINT ok EXPECT (|)) AS SELECT device_id, total FROM device_totals' }, ['device_id', 'total']);
+    check(
+      { ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x (CONSTRAINT ok EXPECT (|)) AS SELECT device_id, total FROM device_totals' },
+      ['device_id', 'total'],
+    );
   });
 
   test('read_files option names after a comma in the call', () => {
-    check({ '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT * FROM STREAM read_files('/a', |" }, ['format', 'schemaHints', 'inferColumnTypes'], ['sum']);
+    check(
+      { '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT * FROM STREAM read_files('/a', |" },
+      ['format', 'schemaHints', 'inferColumnTypes'],
+      ['sum'],
+    );
   });
 
   test('${ offers the configuration keys', () => {
-    const f = fixture({ '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT * FROM STREAM read_files('${|" }, { pipeline: { configuration: new Map([['source_root', '/Volumes/x']]) } });
+    const f = fixture(
+      { '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT * FROM STREAM read_files('${|" },
+      { pipeline: { configuration: new Map([['source_root', '/Volumes/x']]) } },
+    );
     const items = completion(f.ctx, f.doc, f.cursor).items;
-    assert.deepEqual(items.map((i) => [i.label, i.textEdit?.newText]), [['source_root', 'source_root}']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.textEdit?.newText]),
+      [['source_root', 'source_root}']],
+    );
   });
 
   test('clause keywords after a CREATE header', () => {
@@ -135,7 +190,14 @@ describe('completion', () => {
 
   test('half-typed statements still complete', () => {
     check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT c.dev| FROM clean_events c WHERE' }, ['device_id']);
-    check({ ...LAYERS, '/p/gold/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT c.device_id, | FROM clean_events c\nCREATE MATERIALIZED VIEW y AS SELECT 1 AS b' }, ['doubled']);
+    check(
+      {
+        ...LAYERS,
+        '/p/gold/x.sql':
+          'CREATE MATERIALIZED VIEW x AS SELECT c.device_id, | FROM clean_events c\nCREATE MATERIALIZED VIEW y AS SELECT 1 AS b',
+      },
+      ['doubled'],
+    );
   });
 
   test('nothing inside a comment or a string', () => {

@@ -15,13 +15,33 @@ function check(files: Record<string, string>, expected: string[], excluded: stri
 
 describe('hover', () => {
   test('relation columns follow the model, as diagnostics see them: subquery column aliases, implicit file columns, PIVOT output', () => {
-    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT t.a| FROM (SELECT 1 AS x) AS t(a)' }, ['**a** · column of subquery'], ['source unknown']);
-    check({ '/p/x.sql': "CREATE STREAMING TABLE x AS SELECT _rescued_data| FROM STREAM read_files('/a', format => 'json', schemaHints => 'id INT')" }, ['**_rescued_data**: `STRING`']);
-    check({ '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT id|, s1 FROM (SELECT 1 AS id, 2 AS seq, 3 AS v) PIVOT (sum(v) FOR seq IN (1 AS s1))' }, ['**id**'], ['source unknown']);
+    check(
+      { '/p/x.sql': 'CREATE MATERIALIZED VIEW x AS SELECT t.a| FROM (SELECT 1 AS x) AS t(a)' },
+      ['**a** · column of subquery'],
+      ['source unknown'],
+    );
+    check(
+      {
+        '/p/x.sql':
+          "CREATE STREAMING TABLE x AS SELECT _rescued_data| FROM STREAM read_files('/a', format => 'json', schemaHints => 'id INT')",
+      },
+      ['**_rescued_data**: `STRING`'],
+    );
+    check(
+      {
+        '/p/x.sql':
+          'CREATE MATERIALIZED VIEW x AS SELECT id|, s1 FROM (SELECT 1 AS id, 2 AS seq, 3 AS v) PIVOT (sum(v) FOR seq IN (1 AS s1))',
+      },
+      ['**id**'],
+      ['source unknown'],
+    );
   });
 
   test('a dataset reference shows kind, layer, file, neighbours, comment, expectations, then columns with types, in that order', () => {
-    const f = fixture({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('FROM raw_events', 'FROM raw_|events') });
+    const f = fixture({
+      ...LAYERS,
+      '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('FROM raw_events', 'FROM raw_|events'),
+    });
     const text = hover(f.ctx, f.doc, f.cursor)?.contents.value ?? '';
     const order = [
       '**raw_events** · streaming table · bronze · [raw_events.sql](file:///p/bronze/raw_events.sql#L1)',
@@ -35,21 +55,37 @@ describe('hover', () => {
     ];
     assert.ok(text.startsWith(order[0] + '\n'), text);
     const at = order.map((part) => text.indexOf(part));
-    assert.ok(at.every((i) => i >= 0), `missing ${order[at.findIndex((i) => i < 0)]}:\n${text}`);
-    assert.deepEqual([...at].sort((a, b) => a - b), at, `out of order:\n${text}`);
+    assert.ok(
+      at.every((i) => i >= 0),
+      `missing ${order[at.findIndex((i) => i < 0)]}:\n${text}`,
+    );
+    assert.deepEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+      `out of order:\n${text}`,
+    );
   });
 
   test('a dataset definition lists its upstream and downstream as links', () => {
-    check({ ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('VIEW clean_events', 'VIEW clean_ev|ents') }, ['Upstream: [raw_events](file:///p/bronze/raw_events.sql#L1)', 'Downstream: [device_totals]']);
+    check(
+      { ...LAYERS, '/p/silver/clean_events.sql': LAYERS['/p/silver/clean_events.sql'].replace('VIEW clean_events', 'VIEW clean_ev|ents') },
+      ['Upstream: [raw_events](file:///p/bronze/raw_events.sql#L1)', 'Downstream: [device_totals]'],
+    );
   });
 
   test('a flow target lists the flows that write it, with their kinds', () => {
     check(
       {
         '/p/t.sql': 'CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW live_feed AS INSERT INTO |t BY NAME SELECT * FROM STREAM(src);',
-        '/p/backfill.sql': 'CREATE FLOW backfill AS INSERT INTO ONCE t BY NAME SELECT * FROM hist;\nAUTO CDC INTO t FROM STREAM(changes) KEYS (id) SEQUENCE BY ts;',
+        '/p/backfill.sql':
+          'CREATE FLOW backfill AS INSERT INTO ONCE t BY NAME SELECT * FROM hist;\nAUTO CDC INTO t FROM STREAM(changes) KEYS (id) SEQUENCE BY ts;',
       },
-      ['Flows:', '`live_feed` (append) in [t.sql](file:///p/t.sql#L2)', '`backfill` (insert once) in [backfill.sql](file:///p/backfill.sql#L1)', '`t` (auto cdc) in [backfill.sql](file:///p/backfill.sql#L2)'],
+      [
+        'Flows:',
+        '`live_feed` (append) in [t.sql](file:///p/t.sql#L2)',
+        '`backfill` (insert once) in [backfill.sql](file:///p/backfill.sql#L1)',
+        '`t` (auto cdc) in [backfill.sql](file:///p/backfill.sql#L2)',
+      ],
     );
   });
 
@@ -65,7 +101,9 @@ describe('hover', () => {
   });
 
   test('at most 5 neighbours each way and 12 columns, the rest counted', () => {
-    const files: Record<string, string> = { '/p/silver/hub.sql': `CREATE MATERIALIZED VIEW h|ub AS SELECT ${Array.from({ length: 15 }, (_, i) => `${i} AS c${i}`).join(', ')} FROM ${Array.from({ length: 7 }, (_, i) => `u${i}`).join(', ')};` };
+    const files: Record<string, string> = {
+      '/p/silver/hub.sql': `CREATE MATERIALIZED VIEW h|ub AS SELECT ${Array.from({ length: 15 }, (_, i) => `${i} AS c${i}`).join(', ')} FROM ${Array.from({ length: 7 }, (_, i) => `u${i}`).join(', ')};`,
+    };
     for (let i = 0; i < 7; i++) files[`/p/bronze/u${i}.sql`] = `CREATE MATERIALIZED VIEW u${i} AS SELECT 1 AS x${i};`;
     for (let i = 0; i < 6; i++) files[`/p/gold/d${i}.sql`] = `CREATE MATERIALIZED VIEW d${i} AS SELECT * FROM hub;`;
     const f = fixture(files);
@@ -94,17 +132,33 @@ describe('hover', () => {
       CREATE MATERIALIZED VIEW days AS SELECT explode(sequence(min(d), max(d), INTERVAL 1 DAY)) AS day FROM read_files('/y', format => 'json', schema => 'd DATE');`,
     });
     const types = (key: string) => Object.fromEntries(f.ctx.index.columnsOf(key).columns.map((c) => [c.name, c.type]));
-    assert.deepEqual(types('a'), { is_deleted: 'BOOLEAN', date_key: 'INT', half: 'DOUBLE', amount: 'DECIMAL(10,2)', low: 'BOOLEAN', band: 'STRING', gap: 'DOUBLE', rounded: 'DOUBLE', dec: 'DECIMAL' });
+    assert.deepEqual(types('a'), {
+      is_deleted: 'BOOLEAN',
+      date_key: 'INT',
+      half: 'DOUBLE',
+      amount: 'DECIMAL(10,2)',
+      low: 'BOOLEAN',
+      band: 'STRING',
+      gap: 'DOUBLE',
+      rounded: 'DOUBLE',
+      dec: 'DECIMAL',
+    });
     assert.deepEqual(types('days'), { day: 'DATE' });
   });
 
   test('a dataset shows the comment block written above its statement', () => {
-    check({ '/p/a.sql': '-- Daily totals per device,\n-- for the operations dashboard.\nCREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, ['Daily totals per device,\nfor the operations dashboard.']);
-    check({ '/p/a.sql': '-- Separated by a blank line: not a doc comment.\n\nCREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, ['**a**'], ['Separated']);
+    check({ '/p/a.sql': '-- Daily totals per device,\n-- for the operations dashboard.\nCREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, [
+      'Daily totals per device,\nfor the operations dashboard.',
+    ]);
+    check(
+      { '/p/a.sql': '-- Separated by a blank line: not a doc comment.\n\nCREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' },
+      ['**a**'],
+      ['Separated'],
+    );
   });
 
   test('a CTE shows its columns with the types it infers', () => {
-    check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT CAST(1 AS BIGINT) AS id, \'x\' AS label) SELECT id FROM |w;' }, [
+    check({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT CAST(1 AS BIGINT) AS id, 'x' AS label) SELECT id FROM |w;" }, [
       '**w** · common table expression',
       '| id | BIGINT |',
       '| label |',
@@ -131,12 +185,18 @@ describe('hover', () => {
   });
 
   test('a pipeline parameter shows its configured value', () => {
-    const f = fixture({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x', format => 'json');" }, { pipeline: { configuration: new Map([['source_root', '/Volumes/main/raw']]) } });
+    const f = fixture(
+      { '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x', format => 'json');" },
+      { pipeline: { configuration: new Map([['source_root', '/Volumes/main/raw']]) } },
+    );
     assert.match(hover(f.ctx, f.doc, f.cursor)!.contents.value, /Value: `\/Volumes\/main\/raw`/);
   });
 
   test('a function shows its signature and summary', () => {
-    check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT date_tr|unc(\'hour\', ts) AS h FROM b;' }, ['date_trunc(unit, expr)', 'Truncate']);
+    check({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT date_tr|unc('hour', ts) AS h FROM b;" }, [
+      'date_trunc(unit, expr)',
+      'Truncate',
+    ]);
   });
 
   test('nothing on a keyword', () => {

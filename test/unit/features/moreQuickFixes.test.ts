@@ -11,7 +11,9 @@ const B = { '/p/b.sql': 'CREATE STREAMING TABLE b AS SELECT * FROM STREAM(src);'
 function actionsFor(text: string, code: string, others: Record<string, string> = B, options = {}) {
   const f = fixture({ '/p/a.sql': text, ...others }, options);
   const diagnostics = fileDiagnostics(f.ctx.index, '/p/a.sql');
-  const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, diagnostics).filter((a) => a.diagnosticCodes.includes(code));
+  const actions = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, diagnostics).filter((a) =>
+    a.diagnosticCodes.includes(code),
+  );
   return { f, actions, diagnostics };
 }
 
@@ -27,7 +29,12 @@ describe('more quick fixes', () => {
   });
 
   test('LF303: STREAM before read_files is removed with its space', () => {
-    check("CREATE MATERIALIZED VIEW a AS SELECT * FROM |STREAM read_files('/x', format => 'json');", 'LF303', "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('/x', format => 'json');", {});
+    check(
+      "CREATE MATERIALIZED VIEW a AS SELECT * FROM |STREAM read_files('/x', format => 'json');",
+      'LF303',
+      "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('/x', format => 'json');",
+      {},
+    );
   });
 
   test('LF304: an INSERT ONCE flow reads its source as a batch', () => {
@@ -39,8 +46,15 @@ describe('more quick fixes', () => {
   });
 
   test('LF404: the two valid actions, DROP ROW preferred', () => {
-    const { f, actions } = actionsFor('CREATE MATERIALIZED VIEW a (CONSTRAINT c EXPECT (x > 0) ON VIOLATION |DELETE ROW) AS SELECT 1 AS x;', 'LF404', {});
-    assert.deepEqual(actions.map((a) => a.title), ['Use ON VIOLATION DROP ROW', 'Use ON VIOLATION FAIL UPDATE']);
+    const { f, actions } = actionsFor(
+      'CREATE MATERIALIZED VIEW a (CONSTRAINT c EXPECT (x > 0) ON VIOLATION |DELETE ROW) AS SELECT 1 AS x;',
+      'LF404',
+      {},
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Use ON VIOLATION DROP ROW', 'Use ON VIOLATION FAIL UPDATE'],
+    );
     assert.equal(actions[0].isPreferred, true);
     assert.match(applyEdits(f, actions[0].edit.changes)['/p/a.sql'], /ON VIOLATION DROP ROW\) AS/);
   });
@@ -50,13 +64,19 @@ describe('more quick fixes', () => {
       { '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${|landing}/x', format => 'json');" },
       {
         pipeline: { name: 't', configuration: new Map([['source_root', '/x']]) },
-        configurationLocations: new Map([['source_root', { file: '/b/databricks.yml', range: { start: { line: 9, character: 8 }, end: { line: 9, character: 19 } } }]]),
+        configurationLocations: new Map([
+          ['source_root', { file: '/b/databricks.yml', range: { start: { line: 9, character: 8 }, end: { line: 9, character: 19 } } }],
+        ]),
       },
     );
     const diagnostics = fileDiagnostics(f.ctx.index, '/p/a.sql');
-    const [action] = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, diagnostics).filter((a) => a.diagnosticCodes.includes('LF501'));
+    const [action] = codeActions(f.ctx, f.docOf('/p/a.sql'), { start: f.cursor, end: f.cursor }, diagnostics).filter((a) =>
+      a.diagnosticCodes.includes('LF501'),
+    );
     assert.equal(action.title, "Add 'landing' to the pipeline configuration");
-    assert.deepEqual(action.edit.changes['/b/databricks.yml'], [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, newText: '        landing: ""\n' }]);
+    assert.deepEqual(action.edit.changes['/b/databricks.yml'], [
+      { range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, newText: '        landing: ""\n' },
+    ]);
   });
 
   test('LF201: create the missing dataset as a stub file beside the reader (a streaming table for a stream)', () => {
@@ -64,11 +84,16 @@ describe('more quick fixes', () => {
     assert.equal(mv?.title, "Create dataset 'missing_one' in missing_one.sql");
     assert.equal(mv?.edit.createFiles?.[0].file, '/p/missing_one.sql');
     assert.match(mv?.edit.createFiles?.[0].text ?? '', /CREATE OR REFRESH MATERIALIZED VIEW missing_one\nAS SELECT/);
-    const st = actionsFor('CREATE STREAMING TABLE a AS SELECT * FROM STREAM(|missing_two);', 'LF201', {}).actions.find((a) => a.edit.createFiles);
+    const st = actionsFor('CREATE STREAMING TABLE a AS SELECT * FROM STREAM(|missing_two);', 'LF201', {}).actions.find(
+      (a) => a.edit.createFiles,
+    );
     assert.match(st?.edit.createFiles?.[0].text ?? '', /CREATE OR REFRESH STREAMING TABLE missing_two;/);
     // The stub itself checks clean.
     const stub = fixture({ '/p/missing_one.sql': mv.edit.createFiles[0].text });
-    assert.deepEqual(fileDiagnostics(stub.ctx.index, '/p/missing_one.sql').filter((d) => d.severity === 'error' || d.severity === 'warning'), []);
+    assert.deepEqual(
+      fileDiagnostics(stub.ctx.index, '/p/missing_one.sql').filter((d) => d.severity === 'error' || d.severity === 'warning'),
+      [],
+    );
   });
 
   test('source.fixAll applies the safe fixes only, in one edit', () => {

@@ -16,7 +16,10 @@ function checkDefinition(files: Record<string, string>, options?: FixtureOptions
 function checkReferences(files: Record<string, string>): void {
   const f = fixture(files);
   const found = references(f.ctx, f.doc, f.cursor, true);
-  assert.deepEqual(found.map((l) => `${l.file}:${l.range.start.line}:${l.range.start.character}`).sort(), f.marked.map((l) => `${l.file}:${l.range.start.line}:${l.range.start.character}`).sort());
+  assert.deepEqual(
+    found.map((l) => `${l.file}:${l.range.start.line}:${l.range.start.character}`).sort(),
+    f.marked.map((l) => `${l.file}:${l.range.start.line}:${l.range.start.character}`).sort(),
+  );
 }
 
 describe('definition', () => {
@@ -28,16 +31,30 @@ describe('definition', () => {
   });
 
   test('LIVE. and catalog.schema. qualified references of this pipeline resolve too', () => {
-    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW [[a]] AS SELECT 1 AS x;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM LIVE.|a;' });
-    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW [[a]] AS SELECT 1 AS x;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM main.iot.|a;' });
+    checkDefinition({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW [[a]] AS SELECT 1 AS x;',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM LIVE.|a;',
+    });
+    checkDefinition({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW [[a]] AS SELECT 1 AS x;',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM main.iot.|a;',
+    });
   });
 
   test('a table of another schema is not ours', () => {
-    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM other.sales.|a;' });
+    checkDefinition({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x;',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT x FROM other.sales.|a;',
+    });
   });
 
   test('a column through an alias goes to the select item that defines it upstream', () => {
-    checkDefinition({ ...LAYERS, '/p/silver/clean_events.sql': 'CREATE OR REFRESH MATERIALIZED VIEW clean_events\nAS SELECT event_id, device_id, [[reading * 2 AS doubled]], ts FROM raw_events;', '/p/gold/device_totals.sql': LAYERS['/p/gold/device_totals.sql'].replace('sum(c.doubled)', 'sum(c.doub|led)') });
+    checkDefinition({
+      ...LAYERS,
+      '/p/silver/clean_events.sql':
+        'CREATE OR REFRESH MATERIALIZED VIEW clean_events\nAS SELECT event_id, device_id, [[reading * 2 AS doubled]], ts FROM raw_events;',
+      '/p/gold/device_totals.sql': LAYERS['/p/gold/device_totals.sql'].replace('sum(c.doubled)', 'sum(c.doub|led)'),
+    });
   });
 
   test('a column through a CTE goes to the CTE select item', () => {
@@ -60,7 +77,10 @@ describe('definition', () => {
   });
 
   test('an inner WITH shadows an outer CTE of the same name', () => {
-    checkDefinition({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT 1 AS x) SELECT * FROM (WITH [[w]] AS (SELECT 2 AS x) SELECT x FROM |w) s;' });
+    checkDefinition({
+      '/p/a.sql':
+        'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT 1 AS x) SELECT * FROM (WITH [[w]] AS (SELECT 2 AS x) SELECT x FROM |w) s;',
+    });
   });
 
   test('a CTE is not visible to the CTEs written before it: that name is a dataset', () => {
@@ -72,7 +92,10 @@ describe('definition', () => {
 
   test('${key} goes to its value in the bundle YAML', () => {
     const at = { file: '/b/databricks.yml', range: { start: { line: 3, character: 20 }, end: { line: 3, character: 30 } } };
-    const f = fixture({ '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x');" }, { configurationLocations: new Map([['source_root', at]]) });
+    const f = fixture(
+      { '/p/a.sql': "CREATE MATERIALIZED VIEW a AS SELECT * FROM read_files('${sou|rce_root}/x');" },
+      { configurationLocations: new Map([['source_root', at]]) },
+    );
     assert.deepEqual(definition(f.ctx, f.doc, f.cursor), [at]);
   });
 });
@@ -89,21 +112,24 @@ describe('references', () => {
   test('from a flow target: the definition and every flow into it, whatever its form', () => {
     checkReferences({
       '/p/a.sql': 'CREATE STREAMING TABLE [[once]];\nCREATE FLOW f1 AS INSERT INTO [[|once]] BY NAME SELECT * FROM STREAM(src);',
-      '/p/b.sql': 'CREATE FLOW f2 AS INSERT INTO ONCE [[once]] BY NAME REPLACE WHERE d = 1 SELECT * FROM hist;\nAUTO CDC ONCE INTO [[once]] FROM (SELECT * FROM hist) KEYS (id) SEQUENCE BY ts;',
+      '/p/b.sql':
+        'CREATE FLOW f2 AS INSERT INTO ONCE [[once]] BY NAME REPLACE WHERE d = 1 SELECT * FROM hist;\nAUTO CDC ONCE INTO [[once]] FROM (SELECT * FROM hist) KEYS (id) SEQUENCE BY ts;',
       '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS FROM [[once]] |> WHERE id > 0;',
     });
   });
 
   test('datasets of one name in two schemas: each has its own references', () => {
     checkReferences({
-      '/p/a.sql': 'CREATE MATERIALIZED VIEW bronze.[[|policy]] AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW silver.policy AS SELECT id FROM [[bronze.policy]];',
+      '/p/a.sql':
+        'CREATE MATERIALIZED VIEW bronze.[[|policy]] AS SELECT 1 AS id;\nCREATE MATERIALIZED VIEW silver.policy AS SELECT id FROM [[bronze.policy]];',
       '/p/b.sql': 'CREATE MATERIALIZED VIEW report AS SELECT id FROM silver.policy JOIN [[bronze.policy]] USING (id);',
     });
   });
 
   test('a CTE: its name and every read of it in the statement, not a same-named CTE elsewhere', () => {
     checkReferences({
-      '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH [[|w]] AS (SELECT 1 AS x), v AS (SELECT x FROM [[w]]) SELECT * FROM [[w]] JOIN v USING (x);',
+      '/p/a.sql':
+        'CREATE MATERIALIZED VIEW a AS WITH [[|w]] AS (SELECT 1 AS x), v AS (SELECT x FROM [[w]]) SELECT * FROM [[w]] JOIN v USING (x);',
       '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 1 AS x) SELECT x FROM w;',
     });
   });
@@ -124,7 +150,9 @@ describe('document highlights', () => {
       '/p/a.sql': 'CREATE MATERIALIZED VIEW [[|a]] AS SELECT 1 AS x;\nCREATE MATERIALIZED VIEW b AS SELECT x FROM [[a]];',
       '/p/c.sql': 'CREATE MATERIALIZED VIEW c AS SELECT x FROM a;',
     });
-    const found = documentHighlights(f.ctx, f.doc, f.cursor).map((h) => `${textAt(f, { file: f.doc.file, range: h.range })}@${h.range.start.line}:${h.kind}`);
+    const found = documentHighlights(f.ctx, f.doc, f.cursor).map(
+      (h) => `${textAt(f, { file: f.doc.file, range: h.range })}@${h.range.start.line}:${h.kind}`,
+    );
     assert.deepEqual(found, ['a@0:3', 'a@1:2']);
   });
 });

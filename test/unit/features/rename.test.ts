@@ -21,7 +21,8 @@ describe('rename', () => {
       'readings',
       {
         '/p/a.sql': 'CREATE STREAMING TABLE readings;\nINSERT INTO readings BY NAME SELECT * FROM STREAM(src);',
-        '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM readings e JOIN LIVE.readings USING (id) JOIN main.iot.readings USING (id);',
+        '/p/b.sql':
+          'CREATE MATERIALIZED VIEW b AS SELECT * FROM readings e JOIN LIVE.readings USING (id) JOIN main.iot.readings USING (id);',
       },
     );
   });
@@ -30,12 +31,14 @@ describe('rename', () => {
     check(
       {
         '/p/a.sql': 'CREATE MATERIALIZED VIEW |events AS SELECT 1 AS id;',
-        '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT events.id, events.* FROM events WHERE EXISTS (SELECT 1 FROM other.s.events WHERE events.id = 1);\nCREATE MATERIALIZED VIEW c AS SELECT events.id FROM events AS e JOIN x AS events USING (id);',
+        '/p/b.sql':
+          'CREATE MATERIALIZED VIEW b AS SELECT events.id, events.* FROM events WHERE EXISTS (SELECT 1 FROM other.s.events WHERE events.id = 1);\nCREATE MATERIALIZED VIEW c AS SELECT events.id FROM events AS e JOIN x AS events USING (id);',
       },
       'readings',
       {
         '/p/a.sql': 'CREATE MATERIALIZED VIEW readings AS SELECT 1 AS id;',
-        '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT readings.id, readings.* FROM readings WHERE EXISTS (SELECT 1 FROM other.s.events WHERE events.id = 1);\nCREATE MATERIALIZED VIEW c AS SELECT events.id FROM readings AS e JOIN x AS events USING (id);',
+        '/p/b.sql':
+          'CREATE MATERIALIZED VIEW b AS SELECT readings.id, readings.* FROM readings WHERE EXISTS (SELECT 1 FROM other.s.events WHERE events.id = 1);\nCREATE MATERIALIZED VIEW c AS SELECT events.id FROM readings AS e JOIN x AS events USING (id);',
       },
     );
   });
@@ -43,17 +46,21 @@ describe('rename', () => {
   test('a CTE is renamed in its WITH clause and every read, in its statement only', () => {
     check(
       {
-        '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT 1 AS x) SELECT w.x FROM |w;\nCREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 2 AS x) SELECT x FROM w;',
+        '/p/a.sql':
+          'CREATE MATERIALIZED VIEW a AS WITH w AS (SELECT 1 AS x) SELECT w.x FROM |w;\nCREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 2 AS x) SELECT x FROM w;',
       },
       'latest',
       {
-        '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH latest AS (SELECT 1 AS x) SELECT latest.x FROM latest;\nCREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 2 AS x) SELECT x FROM w;',
+        '/p/a.sql':
+          'CREATE MATERIALIZED VIEW a AS WITH latest AS (SELECT 1 AS x) SELECT latest.x FROM latest;\nCREATE MATERIALIZED VIEW b AS WITH w AS (SELECT 2 AS x) SELECT x FROM w;',
       },
     );
   });
 
   test('a name that needs quoting is back-quoted', () => {
-    check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, 'my table', { '/p/a.sql': 'CREATE MATERIALIZED VIEW `my table` AS SELECT 1 AS x;' });
+    check({ '/p/a.sql': 'CREATE MATERIALIZED VIEW |a AS SELECT 1 AS x;' }, 'my table', {
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW `my table` AS SELECT 1 AS x;',
+    });
   });
 
   for (const [what, text] of [
@@ -69,7 +76,10 @@ describe('rename', () => {
   }
 
   test('prepareRename offers the last name part of a qualified reference', () => {
-    const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x;', '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM LIVE.|a;' });
+    const f = fixture({
+      '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x;',
+      '/p/b.sql': 'CREATE MATERIALIZED VIEW b AS SELECT * FROM LIVE.|a;',
+    });
     const r = prepareRename(f.ctx, f.doc, f.cursor);
     assert.deepEqual(r, { range: { start: { line: 0, character: 49 }, end: { line: 0, character: 50 } }, placeholder: 'a' });
   });

@@ -6,7 +6,8 @@ import { fixture, textAt } from './featureFixture';
 test('selection grows from a column through its expression, select item, query and statement', () => {
   const f = fixture({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT upper(na|me) AS n, 1 AS one FROM src;' });
   const steps: string[] = [];
-  for (let r: ReturnType<typeof selectionRange> | undefined = selectionRange(f.doc, f.cursor); r; r = r.parent) steps.push(textAt(f, { file: f.doc.file, range: r.range }));
+  for (let r: ReturnType<typeof selectionRange> | undefined = selectionRange(f.doc, f.cursor); r; r = r.parent)
+    steps.push(textAt(f, { file: f.doc.file, range: r.range }));
   assert.equal(steps[0], 'name');
   assert.ok(steps.includes('upper(name)'), steps.join(' | '));
   assert.ok(steps.includes('upper(name) AS n'), steps.join(' | '));

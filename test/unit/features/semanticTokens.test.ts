@@ -26,11 +26,31 @@ describe('semantic tokens', () => {
     const tokens = decode(
       {
         ...LAYERS,
-        '/p/gold/x.sql': "CREATE OR REFRESH STREAMING TABLE x (CONSTRAINT ok EXPECT (total > 0) ON VIOLATION DROP ROW)\nAS SELECT device_id, sum(total) AS total FROM STREAM(raw_events) JOIN LIVE.clean_events USING (device_id) JOIN ref.plants.sites USING (device_id) WHERE ts > '${start}';",
+        '/p/gold/x.sql':
+          "CREATE OR REFRESH STREAMING TABLE x (CONSTRAINT ok EXPECT (total > 0) ON VIOLATION DROP ROW)\nAS SELECT device_id, sum(total) AS total FROM STREAM(raw_events) JOIN LIVE.clean_events USING (device_id) JOIN ref.plants.sites USING (device_id) WHERE ts > '${start}';",
       },
       '/p/gold/x.sql',
     );
-    for (const t of ['REFRESH:keyword', 'STREAMING:keyword', 'TABLE:keyword', 'x:struct.declaration', 'CONSTRAINT:keyword', 'ok:enumMember.declaration', 'EXPECT:keyword', 'VIOLATION:keyword', 'DROP:keyword', 'ROW:keyword', 'STREAM:keyword', 'raw_events:struct', 'LIVE:namespace.deprecated', 'clean_events:class', 'ref.plants.sites:type', 'sum:function', 'device_id:property', '${start}:parameter.readonly']) {
+    for (const t of [
+      'REFRESH:keyword',
+      'STREAMING:keyword',
+      'TABLE:keyword',
+      'x:struct.declaration',
+      'CONSTRAINT:keyword',
+      'ok:enumMember.declaration',
+      'EXPECT:keyword',
+      'VIOLATION:keyword',
+      'DROP:keyword',
+      'ROW:keyword',
+      'STREAM:keyword',
+      'raw_events:struct',
+      'LIVE:namespace.deprecated',
+      'clean_events:class',
+      'ref.plants.sites:type',
+      'sum:function',
+      'device_id:property',
+      '${start}:parameter.readonly',
+    ]) {
       assert.ok(tokens.includes(t), `missing ${t} in ${tokens.join(' ')}`);
     }
     assert.ok(!tokens.some((t) => t.startsWith('SELECT:')), 'plain SQL keywords are left to the grammar');
@@ -39,17 +59,22 @@ describe('semantic tokens', () => {
   test('pipe operations are keywords; a table named once is a dataset, not the keyword', () => {
     const tokens = decode(
       {
-        '/p/a.sql': 'CREATE OR REFRESH STREAMING TABLE once;\nCREATE FLOW f AS INSERT INTO once BY NAME FROM STREAM(src) |> EXTEND 1 AS one |> AGGREGATE count(*) AS n GROUP BY one;',
+        '/p/a.sql':
+          'CREATE OR REFRESH STREAMING TABLE once;\nCREATE FLOW f AS INSERT INTO once BY NAME FROM STREAM(src) |> EXTEND 1 AS one |> AGGREGATE count(*) AS n GROUP BY one;',
       },
       '/p/a.sql',
     );
-    for (const t of ['EXTEND:keyword', 'AGGREGATE:keyword', 'once:struct']) assert.ok(tokens.includes(t), `missing ${t} in ${tokens.join(' ')}`);
+    for (const t of ['EXTEND:keyword', 'AGGREGATE:keyword', 'once:struct'])
+      assert.ok(tokens.includes(t), `missing ${t} in ${tokens.join(' ')}`);
     assert.ok(!tokens.includes('once:keyword'), tokens.join(' '));
   });
 
   test('CTE names are variables where defined and where read', () => {
     const tokens = decode({ '/p/a.sql': 'CREATE MATERIALIZED VIEW a AS WITH recent AS (SELECT 1 AS x) SELECT x FROM recent;' }, '/p/a.sql');
-    assert.deepEqual(tokens.filter((t) => t.startsWith('recent:')), ['recent:variable.declaration', 'recent:variable']);
+    assert.deepEqual(
+      tokens.filter((t) => t.startsWith('recent:')),
+      ['recent:variable.declaration', 'recent:variable'],
+    );
   });
 
   test('tokens never overlap and stay in order', () => {

@@ -21,7 +21,11 @@ describe('signature help', () => {
 
   test('nested calls: the innermost function around the cursor', () => {
     check("CREATE MATERIALIZED VIEW a AS SELECT coalesce(date_trunc('hour', |ts), x) AS h FROM b;", 'date_trunc(unit, expr)', 'expr');
-    check("CREATE MATERIALIZED VIEW a AS SELECT coalesce(date_trunc('hour', ts), |x) AS h FROM b;", 'coalesce(expr1, expr2 [, ...])', 'expr2');
+    check(
+      "CREATE MATERIALIZED VIEW a AS SELECT coalesce(date_trunc('hour', ts), |x) AS h FROM b;",
+      'coalesce(expr1, expr2 [, ...])',
+      'expr2',
+    );
   });
 
   test('none outside a call or in a parenthesised expression alone', () => {
@@ -30,6 +34,9 @@ describe('signature help', () => {
 
   test('optional parameters in brackets are separate parameters', () => {
     const sig = 'concat(expr1 [, ...])';
-    assert.deepEqual(parameterRanges(sig).map((p) => sig.slice(...p.label)), ['expr1', '...']);
+    assert.deepEqual(
+      parameterRanges(sig).map((p) => sig.slice(...p.label)),
+      ['expr1', '...'],
+    );
   });
 });

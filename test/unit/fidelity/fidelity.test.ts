@@ -36,8 +36,17 @@ function check(folder: string): Expected[] {
   const report = workspaceReport(loadWorkspace(folder, ['.'], {}));
   return report.diagnostics
     .filter((d) => d.severity === 'error' || d.severity === 'warning')
-    .map((d) => ({ code: d.code, severity: d.severity, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message }))
-    .map(({ message, ...rest }) => Object.assign(rest, { toString: () => `${rest.file}:${rest.line}:${rest.column} ${rest.code} ${message}` }));
+    .map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      file: d.file,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      message: d.message,
+    }))
+    .map(({ message, ...rest }) =>
+      Object.assign(rest, { toString: () => `${rest.file}:${rest.line}:${rest.column} ${rest.code} ${message}` }),
+    );
 }
 
 /** The found diagnostics in the shape of `expected`: severity only where the fixture names one. */
@@ -46,7 +55,8 @@ const shaped = (found: Expected[], expected: Expected[]) =>
     const wantsSeverity = expected.some((e) => e.severity && e.code === code && e.file === file && e.line === line && e.column === column);
     return wantsSeverity ? { code, severity, file, line, column } : { code, file, line, column };
   });
-const byPlace = (a: Expected, b: Expected) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+const byPlace = (a: Expected, b: Expected) =>
+  a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
 
 let clean = 0;
 let caught = 0;
@@ -74,5 +84,7 @@ describe('fidelity corpus', () => {
       caught++;
     });
   }
-  after(() => console.log(`fidelity: ${clean} valid clean, ${caught} invalid caught (of ${valid.length} valid, ${invalid.length} invalid)`));
+  after(() =>
+    console.log(`fidelity: ${clean} valid clean, ${caught} invalid caught (of ${valid.length} valid, ${invalid.length} invalid)`),
+  );
 });

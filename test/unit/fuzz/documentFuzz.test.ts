@@ -35,7 +35,11 @@ const BUDGET_MS = 3000;
 const POSITIONS = 4;
 
 const pipelineFiles = sqlFiles(join(root, 'pipelines'));
-const corpus = new FuzzCorpus([...sqlFiles(join(root, 'test/fixtures/sql')), ...sqlFiles(join(root, 'test/fixtures/fidelity')), ...pipelineFiles].map((f) => readFileSync(f, 'utf8')));
+const corpus = new FuzzCorpus(
+  [...sqlFiles(join(root, 'test/fixtures/sql')), ...sqlFiles(join(root, 'test/fixtures/fidelity')), ...pipelineFiles].map((f) =>
+    readFileSync(f, 'utf8'),
+  ),
+);
 
 // The bundled pipeline is indexed once; the fuzz document joins it as one more file, so its references resolve.
 const index = new WorkspaceIndex({ parse });
@@ -52,7 +56,9 @@ function check(text: string, positionSeed: number): string | undefined {
     const parsed = index.parsed(FILE)!;
     const parserBug = parsed.errors.find((e) => e.code === 'internal-error');
     if (parserBug) return `parser internal error: ${parserBug.message}`;
-    fileDiagnostics(index, FILE, { onInternalError: (check, _f, e) => internal.push(`${check}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) });
+    fileDiagnostics(index, FILE, {
+      onInternalError: (check, _f, e) => internal.push(`${check}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    });
     const doc: SyntaxDocument = { file: FILE, text, parsed, lines: new LineIndex(text) };
     const rnd = new Prng(positionSeed);
     for (let i = 0; i < POSITIONS; i++) {
@@ -72,20 +78,30 @@ function check(text: string, positionSeed: number): string | undefined {
 /** Minimises a failing document, saves it with its seed, and returns the message to fail with. */
 function report(name: string, text: string, positionSeed: number, why: string): string {
   const overrun = why.startsWith('took');
-  const small = minimise(text, (candidate) => {
-    const again = check(candidate, positionSeed);
-    return again !== undefined && again.startsWith('took') === overrun;
-  }, overrun ? 40 : 400);
+  const small = minimise(
+    text,
+    (candidate) => {
+      const again = check(candidate, positionSeed);
+      return again !== undefined && again.startsWith('took') === overrun;
+    },
+    overrun ? 40 : 400,
+  );
   mkdirSync(FAILURES_DIR, { recursive: true });
   const path = join(FAILURES_DIR, `${name}.sql`);
   writeFileSync(path, small);
-  writeFileSync(join(FAILURES_DIR, `${name}.json`), JSON.stringify({ seed: SEED, positionSeed, why: why.split('\n')[0], originalLength: text.length }, null, 2) + '\n');
+  writeFileSync(
+    join(FAILURES_DIR, `${name}.json`),
+    JSON.stringify({ seed: SEED, positionSeed, why: why.split('\n')[0], originalLength: text.length }, null, 2) + '\n',
+  );
   return `${why}\nseed ${SEED} (FUZZ_SEED=${SEED} replays it); minimised document (${small.length} of ${text.length} characters) saved to ${path}`;
 }
 
 test('minimise keeps only what the failure needs, and generation is deterministic per (seed, index)', () => {
   const text = 'CREATE MATERIALIZED VIEW a AS\nSELECT x,\n  y\nFROM t PIVOT (sum(v) FOR k IN (1));\n-- tail\n';
-  assert.equal(minimise(text, (c) => c.includes('PIVOT') && c.includes('y')), 'yPIVOT');
+  assert.equal(
+    minimise(text, (c) => c.includes('PIVOT') && c.includes('y')),
+    'yPIVOT',
+  );
   assert.deepEqual(corpus.generate(7, 3), corpus.generate(7, 3));
   assert.notDeepEqual(corpus.generate(7, 3), corpus.generate(7, 4));
 });
@@ -112,5 +128,7 @@ test(`${DOCUMENTS} generated documents through parse, index, diagnostics, hover,
   const cpuSeconds = (used.user + used.system) / 1e6;
   // Both families of generation ran (a generator that degenerated to one would not fail otherwise).
   assert.ok((kinds.get('replace') ?? 0) > DOCUMENTS / 10 && (kinds.get('garbage') ?? 0) > DOCUMENTS / 50, JSON.stringify([...kinds]));
-  console.log(`fuzz: ${DOCUMENTS} documents in ${seconds.toFixed(1)} s (${Math.round(DOCUMENTS / seconds)} documents/s; ${cpuSeconds.toFixed(1)} s of CPU, ${Math.round(DOCUMENTS / cpuSeconds)} documents per CPU second), seed ${SEED}; steps ${JSON.stringify(Object.fromEntries(kinds))}`);
+  console.log(
+    `fuzz: ${DOCUMENTS} documents in ${seconds.toFixed(1)} s (${Math.round(DOCUMENTS / seconds)} documents/s; ${cpuSeconds.toFixed(1)} s of CPU, ${Math.round(DOCUMENTS / cpuSeconds)} documents per CPU second), seed ${SEED}; steps ${JSON.stringify(Object.fromEntries(kinds))}`,
+  );
 });

@@ -17,10 +17,21 @@ import { PipelineEntry, PipelineWorkspace } from '../../../server/src/lsp/pipeli
 
 function setUp(disk: Record<string, string>) {
   const files = memoryFileProvider(new Map(Object.entries(disk)));
-  const workspace = new PipelineWorkspace({ folders: [{ root: '/ws', sqlFilePatterns: ['**/pipelines/**/*.sql'] }], files, catalog: () => 'unknown', functions: createFunctionCatalogue() });
+  const workspace = new PipelineWorkspace({
+    folders: [{ root: '/ws', sqlFilePatterns: ['**/pipelines/**/*.sql'] }],
+    files,
+    catalog: () => 'unknown',
+    functions: createFunctionCatalogue(),
+  });
   workspace.load();
   const changes: { file: string; before: string[] }[] = [];
-  const sync = new DocumentSync({ files, workspace: () => workspace, isOpen: () => false, changed: (_e, file, before) => changes.push({ file, before }), bundlesChanged: () => changes.push({ file: 'bundles', before: [] }) });
+  const sync = new DocumentSync({
+    files,
+    workspace: () => workspace,
+    isOpen: () => false,
+    changed: (_e, file, before) => changes.push({ file, before }),
+    bundlesChanged: () => changes.push({ file: 'bundles', before: [] }),
+  });
   return { workspace, sync, changes };
 }
 
@@ -67,7 +78,18 @@ test('the scheduler: edited file in its own turn, then transitive dependents, ea
   const entry: PipelineEntry = workspace.entryOf('/ws/pipelines/a.sql')!;
   const scheduler = new DiagnosticsScheduler({
     // Every file "has" a finding, so every publication is visible.
-    diagnose: (file) => (diagnosed.push(file), [...fileDiagnostics(entry.index, file), { code: 'LF000', severity: 'hint', message: 'probe', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as never]),
+    diagnose: (file) => (
+      diagnosed.push(file),
+      [
+        ...fileDiagnostics(entry.index, file),
+        {
+          code: 'LF000',
+          severity: 'hint',
+          message: 'probe',
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        } as never,
+      ]
+    ),
     send: (file) => sent.push(file.slice('/ws/pipelines/'.length)),
   });
   const before = entry.index.keysWrittenBy('/ws/pipelines/a.sql');

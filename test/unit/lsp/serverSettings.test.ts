@@ -14,7 +14,11 @@ const declared = (key: string) => manifest.contributes.configuration.properties[
 test('the defaults are the manifest declarations, key for key', () => {
   assert.deepEqual(manifestDefaults(manifest), {
     sqlFilePatterns: declared('sqlFilePatterns'),
-    catalog: { enabled: declared('catalog.enabled'), ttlSeconds: declared('catalog.cacheTtlSeconds'), timeoutMs: declared('catalog.timeoutMs') },
+    catalog: {
+      enabled: declared('catalog.enabled'),
+      ttlSeconds: declared('catalog.cacheTtlSeconds'),
+      timeoutMs: declared('catalog.timeoutMs'),
+    },
   });
   assert.equal(manifestDefaults({ name: 'another-package' }), undefined);
 });
@@ -23,6 +27,14 @@ test('what a client leaves out or sends malformed takes the default; what it sen
   const defaults = manifestDefaults(manifest)!;
   assert.deepEqual(mergeSettings({}, defaults), defaults);
   assert.deepEqual(mergeSettings({ sqlFilePatterns: ['', 3], catalog: { ttlSeconds: -1, enabled: 'yes' } }, defaults), defaults);
-  const chosen = mergeSettings({ sqlFilePatterns: ['etl/**/*.sql'], catalog: { enabled: false, ttlSeconds: 5, timeoutMs: 100 }, profile: 'work', target: 'dev' }, defaults);
-  assert.deepEqual(chosen, { sqlFilePatterns: ['etl/**/*.sql'], catalog: { enabled: false, ttlSeconds: 5, timeoutMs: 100 }, profile: 'work', target: 'dev' });
+  const chosen = mergeSettings(
+    { sqlFilePatterns: ['etl/**/*.sql'], catalog: { enabled: false, ttlSeconds: 5, timeoutMs: 100 }, profile: 'work', target: 'dev' },
+    defaults,
+  );
+  assert.deepEqual(chosen, {
+    sqlFilePatterns: ['etl/**/*.sql'],
+    catalog: { enabled: false, ttlSeconds: 5, timeoutMs: 100 },
+    profile: 'work',
+    target: 'dev',
+  });
 });

@@ -102,16 +102,49 @@ describe('bundle loading', () => {
   test('values keep their YAML position (0-based)', () => {
     const b = loadBundle('/repo/bundle/databricks.yml', files());
     const root = b.pipelines[0].configuration.get('source_root')!;
-    assert.deepEqual(root.location, { file: '/repo/bundle/resources/pipelines.yml', range: { start: { line: 7, character: 21 }, end: { line: 7, character: 35 } } });
+    assert.deepEqual(root.location, {
+      file: '/repo/bundle/resources/pipelines.yml',
+      range: { start: { line: 7, character: 21 }, end: { line: 7, character: 35 } },
+    });
     assert.equal(b.pipelines[0].configuration.get('user')!.dynamic, true);
   });
 
   const problemCases: [string, Record<string, string>, { kind: string; file: string; line: number }[]][] = [
-    ['unknown variable', { '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace('${var.schema}', '${var.nope}') }, [{ kind: 'unknownVariable', file: '/repo/bundle/resources/pipelines.yml', line: 5 }]],
-    ['library matching nothing', { '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace('../../extra/one.sql', '../../extra/two.sql') }, [{ kind: 'libraryMatchesNothing', file: '/repo/bundle/resources/pipelines.yml', line: 15 }]],
-    ['YAML syntax error', { '/repo/bundle/resources/pipelines.yml': pipelinesYml + '    bad: [unclosed\n' }, [{ kind: 'yamlSyntax', file: '/repo/bundle/resources/pipelines.yml', line: 17 }]],
-    ['schema and target both', { '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace('      schema: ${var.schema}', '      schema: ${var.schema}\n      target: old') }, [{ kind: 'schemaAndTarget', file: '/repo/bundle/resources/pipelines.yml', line: 6 }]],
-    ['glob with file', { '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace('              - ../../pipelines/scratch/**', '              - ../../pipelines/scratch/**\n          file:\n            path: x.sql') }, [{ kind: 'libraryInvalid', file: '/repo/bundle/resources/pipelines.yml', line: 10 }]],
+    [
+      'unknown variable',
+      { '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace('${var.schema}', '${var.nope}') },
+      [{ kind: 'unknownVariable', file: '/repo/bundle/resources/pipelines.yml', line: 5 }],
+    ],
+    [
+      'library matching nothing',
+      { '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace('../../extra/one.sql', '../../extra/two.sql') },
+      [{ kind: 'libraryMatchesNothing', file: '/repo/bundle/resources/pipelines.yml', line: 15 }],
+    ],
+    [
+      'YAML syntax error',
+      { '/repo/bundle/resources/pipelines.yml': pipelinesYml + '    bad: [unclosed\n' },
+      [{ kind: 'yamlSyntax', file: '/repo/bundle/resources/pipelines.yml', line: 17 }],
+    ],
+    [
+      'schema and target both',
+      {
+        '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace(
+          '      schema: ${var.schema}',
+          '      schema: ${var.schema}\n      target: old',
+        ),
+      },
+      [{ kind: 'schemaAndTarget', file: '/repo/bundle/resources/pipelines.yml', line: 6 }],
+    ],
+    [
+      'glob with file',
+      {
+        '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace(
+          '              - ../../pipelines/scratch/**',
+          '              - ../../pipelines/scratch/**\n          file:\n            path: x.sql',
+        ),
+      },
+      [{ kind: 'libraryInvalid', file: '/repo/bundle/resources/pipelines.yml', line: 10 }],
+    ],
   ];
   for (const [name, extra, expected] of problemCases) {
     test(`problem: ${name}`, () => {
@@ -124,13 +157,25 @@ describe('bundle loading', () => {
   }
 
   test('an include matching nothing and a missing bundle file are problems, not exceptions', () => {
-    const b = loadBundle('/repo/bundle/databricks.yml', memoryFileProvider({ '/repo/bundle/databricks.yml': 'include:\n  - nothing/*.yml\n' }));
-    assert.deepEqual(b.problems.map((p) => p.kind), ['includeMatchesNothing']);
-    assert.deepEqual(loadBundle('/nope/databricks.yml', memoryFileProvider({})).problems.map((p) => p.kind), ['includeMissing']);
+    const b = loadBundle(
+      '/repo/bundle/databricks.yml',
+      memoryFileProvider({ '/repo/bundle/databricks.yml': 'include:\n  - nothing/*.yml\n' }),
+    );
+    assert.deepEqual(
+      b.problems.map((p) => p.kind),
+      ['includeMatchesNothing'],
+    );
+    assert.deepEqual(
+      loadBundle('/nope/databricks.yml', memoryFileProvider({})).problems.map((p) => p.kind),
+      ['includeMissing'],
+    );
   });
 
   test('the legacy target key stands in for schema', () => {
-    const b = loadBundle('/r/databricks.yml', memoryFileProvider({ '/r/databricks.yml': 'resources:\n  pipelines:\n    p:\n      target: legacy\n' }));
+    const b = loadBundle(
+      '/r/databricks.yml',
+      memoryFileProvider({ '/r/databricks.yml': 'resources:\n  pipelines:\n    p:\n      target: legacy\n' }),
+    );
     assert.equal(b.pipelines[0].schema?.value, 'legacy');
   });
 });

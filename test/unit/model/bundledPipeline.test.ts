@@ -89,7 +89,14 @@ for (const [label, paths, bundle] of [
     test('one pipeline of 26 datasets, each in its own file with the expected kind', () => {
       assert.equal(ws.pipelines.length, 1);
       const datasets = index.datasets();
-      assert.deepEqual(Object.fromEntries(datasets.map((d) => [d.name, d.kind])), Object.fromEntries(Object.keys(KINDS).sort().map((k) => [k, KINDS[k]])));
+      assert.deepEqual(
+        Object.fromEntries(datasets.map((d) => [d.name, d.kind])),
+        Object.fromEntries(
+          Object.keys(KINDS)
+            .sort()
+            .map((k) => [k, KINDS[k]]),
+        ),
+      );
       assert.equal(new Set(datasets.map((d) => d.file)).size, 26);
       for (const d of datasets) assert.match(d.file, new RegExp(`/${d.name.replace(/^(iot_events|cdc_\w+)$/, 'ingest_$1')}\\.sql$`));
     });
@@ -101,7 +108,10 @@ for (const [label, paths, bundle] of [
 
     test('no diagnostics at all', () => {
       const all = [...(ws.bundle ? bundleDiagnostics(ws.bundle) : []), ...workspaceDiagnostics(index)];
-      assert.deepEqual(all.map((d) => `${d.code} ${d.file}:${d.range.start.line + 1} ${d.message}`), []);
+      assert.deepEqual(
+        all.map((d) => `${d.code} ${d.file}:${d.range.start.line + 1} ${d.message}`),
+        [],
+      );
     });
 
     test('column lineage reaches the landing files through CTEs and CASE', () => {
@@ -109,7 +119,10 @@ for (const [label, paths, bundle] of [
       assert.equal(email.type, 'STRING');
       assert.deepEqual(email.sources, [{ dataset: 'cdc_customers', column: 'email', kind: 'dataset' }]);
       const bronze = index.columnsOf('cdc_customers').columns.find((c) => c.name === 'email')!;
-      assert.deepEqual(bronze.sources.map((s) => s.column), ['op', 'before', 'after']);
+      assert.deepEqual(
+        bronze.sources.map((s) => s.column),
+        ['op', 'before', 'after'],
+      );
       assert.match(bronze.sources[0].dataset, /^read_files\('\$\{source_root\}\/cdc\/customers\/'\)$/);
       // Every dataset's output columns are known completely: the SELECT lists are explicit.
       for (const d of index.datasets()) assert.ok(index.columnsOf(d.key).complete, `${d.name} columns complete`);

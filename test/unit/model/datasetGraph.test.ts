@@ -5,9 +5,18 @@ import { DatasetGraph } from '../../../server/src/language/model/datasetGraph';
 test('edges are contributed per file and replaced as a whole', () => {
   const g = new DatasetGraph();
   g.setFileEdges('a.sql', [{ from: 'src', to: 'a', streaming: true }]);
-  g.setFileEdges('b.sql', [{ from: 'a', to: 'b', streaming: false }, { from: 'src', to: 'b', streaming: false }]);
-  assert.deepEqual(g.upstream('b'), [{ key: 'a', streaming: false }, { key: 'src', streaming: false }]);
-  assert.deepEqual(g.downstream('src'), [{ key: 'a', streaming: true }, { key: 'b', streaming: false }]);
+  g.setFileEdges('b.sql', [
+    { from: 'a', to: 'b', streaming: false },
+    { from: 'src', to: 'b', streaming: false },
+  ]);
+  assert.deepEqual(g.upstream('b'), [
+    { key: 'a', streaming: false },
+    { key: 'src', streaming: false },
+  ]);
+  assert.deepEqual(g.downstream('src'), [
+    { key: 'a', streaming: true },
+    { key: 'b', streaming: false },
+  ]);
   g.setFileEdges('b.sql', [{ from: 'a', to: 'b', streaming: true }]);
   assert.deepEqual(g.edges(), [
     { from: 'a', to: 'b', streaming: true },

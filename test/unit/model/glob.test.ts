@@ -19,7 +19,8 @@ const cases: [string, string, boolean][] = [
   ['/a/[unclosed', '/a/[unclosed', true],
 ];
 for (const [glob, path, expected] of cases) {
-  test(`glob ${glob} ${expected ? 'matches' : 'does not match'} ${path}`, () => assert.equal(globToRegExp(glob).test(normalizePath(path)), expected));
+  test(`glob ${glob} ${expected ? 'matches' : 'does not match'} ${path}`, () =>
+    assert.equal(globToRegExp(glob).test(normalizePath(path)), expected));
 }
 
 test('paths: normalize, resolve, dirname; URIs keep their authority', () => {

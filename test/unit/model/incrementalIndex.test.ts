@@ -85,7 +85,10 @@ test('renaming a dataset moves its downstream edges and reports the dangling ref
   index.updateFile('/p/a.sql', 'CREATE MATERIALIZED VIEW a2 AS SELECT 1 AS x;');
   assert.deepEqual(index.edges(), []);
   assert.deepEqual(index.filesReading('a'), ['/p/b.sql']);
-  assert.deepEqual(workspaceDiagnostics(index).map((d) => d.code), ['LF201']);
+  assert.deepEqual(
+    workspaceDiagnostics(index).map((d) => d.code),
+    ['LF201'],
+  );
 });
 
 test('files affected by an edit: downstream readers (transitively) and duplicate definitions', () => {
@@ -114,7 +117,10 @@ test('edges follow name resolution: a file that defines a name later links the r
   for (const [f, t] of files) incremental.updateFile(f, t);
   const scratch = new WorkspaceIndex({ parse });
   for (const [f, t] of [...files].reverse()) scratch.updateFile(f, t);
-  assert.deepEqual(incremental.edges().map((e) => `${e.from}>${e.to}`), ['silver.a>b', 'silver.a>c']);
+  assert.deepEqual(
+    incremental.edges().map((e) => `${e.from}>${e.to}`),
+    ['silver.a>b', 'silver.a>c'],
+  );
   assert.deepEqual(snapshot(incremental), snapshot(scratch));
   incremental.removeFile('/p/a.sql');
   assert.deepEqual(incremental.edges(), []);

@@ -16,10 +16,18 @@ AS SELECT id, v, current_timestamp() AS _ingested_at, _metadata.file_path AS f
 FROM STREAM read_files('\${root}/in/', format => 'json', schemaHints => 'id STRING, v INT');`;
 
 describe('oracle: Lakeflow SQL -> Spark declarative pipelines', () => {
-  const project = rewritePipeline([{ path: 'bronze.sql', text: BRONZE }, { path: 'silver.sql', text: 'CREATE OR REFRESH MATERIALIZED VIEW clean AS SELECT id FROM raw' }], { root: '/data' });
+  const project = rewritePipeline(
+    [
+      { path: 'bronze.sql', text: BRONZE },
+      { path: 'silver.sql', text: 'CREATE OR REFRESH MATERIALIZED VIEW clean AS SELECT id FROM raw' },
+    ],
+    { root: '/data' },
+  );
 
   test('read_files becomes a generated source view with the substituted path and hints', () => {
-    assert.deepEqual(project.sources, [{ name: 'src_raw_1', path: '/data/in/', format: 'json', hints: 'id STRING, v INT', schema: undefined }]);
+    assert.deepEqual(project.sources, [
+      { name: 'src_raw_1', path: '/data/in/', format: 'json', hints: 'id STRING, v INT', schema: undefined },
+    ]);
     assert.match(project.datasets[0].query, /FROM STREAM\(src_raw_1\)$/);
     assert.equal(project.datasets[0].readsFiles, true);
   });
@@ -33,9 +41,15 @@ describe('oracle: Lakeflow SQL -> Spark declarative pipelines', () => {
 
   test('DROP ROW filters (NULL fails), FAIL UPDATE raises, warn-only keeps every row', () => {
     const q = filteredQuery(project.datasets[0]);
-    assert.match(q, /WHERE coalesce\(\(id IS NOT NULL\), false\) AND CASE WHEN coalesce\(\(v > 0\), false\) THEN true ELSE raise_error\('expectation sane failed'\) END$/);
+    assert.match(
+      q,
+      /WHERE coalesce\(\(id IS NOT NULL\), false\) AND CASE WHEN coalesce\(\(v > 0\), false\) THEN true ELSE raise_error\('expectation sane failed'\) END$/,
+    );
     assert.doesNotMatch(q, /v < 100/);
-    assert.deepEqual(project.datasets[0].expectations.map((e) => e.action), ['drop', 'fail', 'warn']);
+    assert.deepEqual(
+      project.datasets[0].expectations.map((e) => e.action),
+      ['drop', 'fail', 'warn'],
+    );
   });
 
   test('clock columns are left out of the comparison', () => {
@@ -43,7 +57,15 @@ describe('oracle: Lakeflow SQL -> Spark declarative pipelines', () => {
   });
 
   test('AUTO CDC flows are reported, not rewritten', () => {
-    const p = rewritePipeline([{ path: 'cdc.sql', text: 'CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS AUTO CDC INTO t FROM STREAM(s) KEYS (id) SEQUENCE BY ts;' }], {});
+    const p = rewritePipeline(
+      [
+        {
+          path: 'cdc.sql',
+          text: 'CREATE OR REFRESH STREAMING TABLE t;\nCREATE FLOW f AS AUTO CDC INTO t FROM STREAM(s) KEYS (id) SEQUENCE BY ts;',
+        },
+      ],
+      {},
+    );
     assert.equal(p.datasets.length, 0);
     assert.equal(p.problems.length, 2);
   });

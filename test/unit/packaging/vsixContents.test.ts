@@ -26,12 +26,22 @@ function install(zip: ZipArchive, into: string): void {
 
 function writeTinyBundle(dir: string): void {
   mkdirSync(join(dir, 'pipelines'), { recursive: true });
-  writeFileSync(join(dir, 'databricks.yml'), 'bundle:\n  name: tiny\nresources:\n  pipelines:\n    tiny:\n      name: tiny\n      libraries:\n        - glob:\n            include: pipelines/**\n');
-  writeFileSync(join(dir, 'pipelines/events.sql'), "CREATE OR REFRESH STREAMING TABLE events AS SELECT * FROM STREAM read_files('${source_root}/iot_events/', format => 'json')");
+  writeFileSync(
+    join(dir, 'databricks.yml'),
+    'bundle:\n  name: tiny\nresources:\n  pipelines:\n    tiny:\n      name: tiny\n      libraries:\n        - glob:\n            include: pipelines/**\n',
+  );
+  writeFileSync(
+    join(dir, 'pipelines/events.sql'),
+    "CREATE OR REFRESH STREAMING TABLE events AS SELECT * FROM STREAM read_files('${source_root}/iot_events/', format => 'json')",
+  );
 }
 
 const runCli = (extension: string, cwd: string) =>
-  spawnSync(process.execPath, [join(extension, 'server/out/lakeflow.js'), 'run', '--bundle', 'databricks.yml', '--events', '300', '--format', 'json'], { cwd, encoding: 'utf8' });
+  spawnSync(
+    process.execPath,
+    [join(extension, 'server/out/lakeflow.js'), 'run', '--bundle', 'databricks.yml', '--events', '300', '--format', 'json'],
+    { cwd, encoding: 'utf8' },
+  );
 
 describe('packaging: npm run package for the current platform', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lakeflow-vsix-'));
@@ -39,7 +49,10 @@ describe('packaging: npm run package for the current platform', () => {
   let universal: ZipArchive;
   let output: string;
   before(() => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts/package.mjs'), '--current-only', '--out', dir], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'scripts/package.mjs'), '--current-only', '--out', dir], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     output = r.stdout + r.stderr;
     assert.equal(r.status, 0, output);
     const target = /^(\S+)\s+[\d.]+ MB\s+(\S+-(?:linux|alpine|darwin|win32)-\S+\.vsix)$/m.exec(r.stdout);
@@ -58,12 +71,21 @@ describe('packaging: npm run package for the current platform', () => {
     }
   });
 
-  test('the platform package holds the CLI bundle, DuckDB\'s JavaScript API and the native binding of this platform', () => {
+  test("the platform package holds the CLI bundle, DuckDB's JavaScript API and the native binding of this platform", () => {
     const names = platform.names();
-    for (const needed of ['extension/server/out/lakeflow.js', 'extension/server/out/server.js', 'extension/client/out/extension.js', 'extension/node_modules/@duckdb/node-api/package.json', 'extension/node_modules/@duckdb/node-bindings/duckdb.js']) {
+    for (const needed of [
+      'extension/server/out/lakeflow.js',
+      'extension/server/out/server.js',
+      'extension/client/out/extension.js',
+      'extension/node_modules/@duckdb/node-api/package.json',
+      'extension/node_modules/@duckdb/node-bindings/duckdb.js',
+    ]) {
       assert.ok(names.includes(needed), needed);
     }
-    assert.ok(names.some((n) => n.startsWith(`extension/node_modules/@duckdb/node-bindings-${binding}`) && n.endsWith('/duckdb.node')), `no duckdb.node for ${binding}`);
+    assert.ok(
+      names.some((n) => n.startsWith(`extension/node_modules/@duckdb/node-bindings-${binding}`) && n.endsWith('/duckdb.node')),
+      `no duckdb.node for ${binding}`,
+    );
     assert.match(platform.read('extension.vsixmanifest').toString('utf8'), /TargetPlatform="(linux|alpine|darwin|win32)-/);
     assert.ok(!names.some((n) => /\.(ts|map)$/.test(n) && !n.endsWith('.d.ts')), 'no sources or source maps');
   });
@@ -72,7 +94,10 @@ describe('packaging: npm run package for the current platform', () => {
     const names = universal.names();
     assert.ok(names.includes('extension/server/out/lakeflow.js'));
     assert.ok(names.includes('extension/client/out/extension.js'));
-    assert.deepEqual(names.filter((n) => n.includes('node_modules') || /\.(node|so|dylib|dll)$/.test(n)), []);
+    assert.deepEqual(
+      names.filter((n) => n.includes('node_modules') || /\.(node|so|dylib|dll)$/.test(n)),
+      [],
+    );
     assert.doesNotMatch(universal.read('extension.vsixmanifest').toString('utf8'), /TargetPlatform=/);
   });
 
@@ -83,11 +108,16 @@ describe('packaging: npm run package for the current platform', () => {
     install(universal, join(dir, 'installed-universal'));
     const ok = runCli(join(dir, 'installed-platform'), ws);
     assert.equal(ok.status, 0, ok.stderr);
-    const summary = JSON.parse(ok.stdout.trim().split('\n').at(-1) ?? '{}') as { datasets: { name: string; status: string; rowsWritten: number }[] };
+    const summary = JSON.parse(ok.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      datasets: { name: string; status: string; rowsWritten: number }[];
+    };
     assert.equal(summary.datasets[0].status, 'completed');
     assert.ok(summary.datasets[0].rowsWritten > 0);
     const missing = runCli(join(dir, 'installed-universal'), ws);
     assert.equal(missing.status, 1);
-    assert.equal(bindingMissingMessage(missing.stderr, process.platform, process.arch), `Run Locally needs DuckDB's native binding for ${binding}; install the ${binding} build of the extension.`);
+    assert.equal(
+      bindingMissingMessage(missing.stderr, process.platform, process.arch),
+      `Run Locally needs DuckDB's native binding for ${binding}; install the ${binding} build of the extension.`,
+    );
   });
 });

@@ -16,7 +16,9 @@ const main = loadYaml(join(bundleDir, 'databricks.yml'));
 const includePatterns = listAt(main.value, 'include').filter((p): p is string => typeof p === 'string');
 const included = includePatterns.flatMap((p) => matchGlob(bundleDir, p)).map(loadYaml);
 const all: LoadedYaml[] = [main, ...included];
-const syncRoots = listAt(main.value, 'sync', 'paths').filter((p): p is string => typeof p === 'string').map((p) => join(bundleDir, p));
+const syncRoots = listAt(main.value, 'sync', 'paths')
+  .filter((p): p is string => typeof p === 'string')
+  .map((p) => join(bundleDir, p));
 const pipelineSql = listFilesRecursively(join(root, 'pipelines')).filter((f) => f.endsWith('.sql'));
 
 /** A resource map (pipelines, jobs, ...) merged over all bundle files, with the file holding each. */
@@ -29,7 +31,10 @@ function resources(kind: string): Map<string, { file: LoadedYaml; value: YamlVal
 }
 
 function assertSynced(path: string, what: string): void {
-  assert.ok(syncRoots.some((r) => isInside(path, r)), `${what} ${toPosix(relative(root, path))} lies outside sync.paths, so a deploy would not upload it`);
+  assert.ok(
+    syncRoots.some((r) => isInside(path, r)),
+    `${what} ${toPosix(relative(root, path))} lies outside sync.paths, so a deploy would not upload it`,
+  );
 }
 
 describe('bundle files', () => {
@@ -45,7 +50,10 @@ describe('bundle files', () => {
 
   test('the bundle is named and syncs only what the workspace runs: its src/ and ../pipelines (not .github/)', () => {
     assert.match(String(mapAt(main.value, 'bundle').name ?? ''), /^\w+$/);
-    assert.deepEqual(syncRoots.map((r) => toPosix(relative(root, r)) || '.'), ['bundle/src', 'pipelines']);
+    assert.deepEqual(
+      syncRoots.map((r) => toPosix(relative(root, r)) || '.'),
+      ['bundle/src', 'pipelines'],
+    );
   });
 
   test('every ${var.name} used anywhere is declared, and every declared variable is used', () => {
@@ -53,19 +61,22 @@ describe('bundle files', () => {
     const used = new Set(all.flatMap((f) => allStrings(f.value)).flatMap((s) => [...s.matchAll(/\$\{var\.([\w-]+)\}/g)].map((m) => m[1])));
     for (const name of used) assert.ok(declared.has(name), `\${var.${name}} is used but not declared in databricks.yml`);
     for (const name of declared) assert.ok(used.has(name), `variable ${name} is declared but never used`);
-    for (const name of ['catalog', 'schema', 'source_root', 'node_type_id', 'warehouse_id']) assert.ok(declared.has(name), `missing variable ${name}`);
+    for (const name of ['catalog', 'schema', 'source_root', 'node_type_id', 'warehouse_id'])
+      assert.ok(declared.has(name), `missing variable ${name}`);
   });
 
   test('every variable a target sets is declared at the top level', () => {
     const declared = new Set(Object.keys(mapAt(main.value, 'variables')));
     for (const [target, config] of Object.entries(mapAt(main.value, 'targets'))) {
-      for (const name of Object.keys(mapAt(config, 'variables'))) assert.ok(declared.has(name), `target ${target} sets undeclared variable ${name}`);
+      for (const name of Object.keys(mapAt(config, 'variables')))
+        assert.ok(declared.has(name), `target ${target} sets undeclared variable ${name}`);
     }
   });
 
   test('every ${resources.<kind>.<key>...} reference names a defined resource', () => {
     for (const s of all.flatMap((f) => allStrings(f.value))) {
-      for (const m of s.matchAll(/\$\{resources\.(\w+)\.([\w-]+)\.\w+\}/g)) assert.ok(resources(m[1]).has(m[2]), `${m[0]} names no resource`);
+      for (const m of s.matchAll(/\$\{resources\.(\w+)\.([\w-]+)\.\w+\}/g))
+        assert.ok(resources(m[1]).has(m[2]), `${m[0]} names no resource`);
     }
   });
 });
@@ -75,18 +86,28 @@ describe('bundle targets', () => {
 
   test('dev is the only default and runs in development mode', () => {
     assert.deepEqual(Object.keys(targets).sort(), ['dev', 'prod', 'staging']);
-    assert.deepEqual(Object.entries(targets).filter(([, t]) => isMap(t) && t.default === true).map(([k]) => k), ['dev']);
+    assert.deepEqual(
+      Object.entries(targets)
+        .filter(([, t]) => isMap(t) && t.default === true)
+        .map(([k]) => k),
+      ['dev'],
+    );
     assert.equal(mapAt(targets, 'dev').mode, 'development');
   });
 
-  test('staging and prod deploy to the deploying identity\'s folder (the CLI warns that /Workspace/Shared is writable by all users)', () => {
+  test("staging and prod deploy to the deploying identity's folder (the CLI warns that /Workspace/Shared is writable by all users)", () => {
     assert.notEqual(mapAt(targets, 'staging').mode, 'development');
-    for (const t of ['staging', 'prod']) assert.equal(mapAt(targets, t, 'workspace').root_path, '/Workspace/Users/${workspace.current_user.userName}/.bundle/${bundle.name}/${bundle.target}');
+    for (const t of ['staging', 'prod'])
+      assert.equal(
+        mapAt(targets, t, 'workspace').root_path,
+        '/Workspace/Users/${workspace.current_user.userName}/.bundle/${bundle.name}/${bundle.target}',
+      );
   });
 
   test('schedules: paused in dev (development mode), running in staging and prod', () => {
     for (const t of ['staging', 'prod']) assert.equal(mapAt(targets, t, 'presets').trigger_pause_status, 'UNPAUSED');
-    for (const { value } of resources('jobs').values()) assert.equal(mapAt(value, 'schedule').pause_status, undefined, 'an explicit pause_status would override the dev preset');
+    for (const { value } of resources('jobs').values())
+      assert.equal(mapAt(value, 'schedule').pause_status, undefined, 'an explicit pause_status would override the dev preset');
   });
 
   test('prod runs in production mode as a service principal', () => {
@@ -149,9 +170,15 @@ describe('bundle pipeline resource', () => {
 
   test('the product bundle loader reads the same bundle without problems: same files, same pipeline, same SQL files', () => {
     const bundle = loadBundle(toPosix(join(bundleDir, 'databricks.yml')), diskFiles());
-    assert.deepEqual(bundle.problems.map((p) => `${p.kind}: ${p.message}`), []);
+    assert.deepEqual(
+      bundle.problems.map((p) => `${p.kind}: ${p.message}`),
+      [],
+    );
     assert.deepEqual([...bundle.yamlFiles].sort(), all.map((f) => toPosix(f.path)).sort());
-    assert.deepEqual(bundle.pipelines.map((p) => p.key), [...pipelines.keys()]);
+    assert.deepEqual(
+      bundle.pipelines.map((p) => p.key),
+      [...pipelines.keys()],
+    );
     assert.deepEqual([...bundle.pipelines[0].files].sort(), pipelineSql.map(toPosix).sort());
     assert.equal(bundle.target, 'dev', 'the default target');
   });
@@ -171,7 +198,10 @@ describe('bundle job resource', () => {
     assert.equal(mapAt(refresh, 'pipeline_task').pipeline_id, `\${resources.pipelines.${pipelineKey}.id}`);
     const gate = tasks.find((t) => isMap(t.sql_task));
     assert.ok(gate, 'no sql_task');
-    assert.deepEqual(listAt(gate, 'depends_on').map((d) => mapAt(d).task_key), [refresh.task_key]);
+    assert.deepEqual(
+      listAt(gate, 'depends_on').map((d) => mapAt(d).task_key),
+      [refresh.task_key],
+    );
     const sql = mapAt(gate, 'sql_task');
     assert.equal(sql.warehouse_id, '${var.warehouse_id}');
     const path = mapAt(sql, 'file').path;

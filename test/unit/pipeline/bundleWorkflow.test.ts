@@ -37,11 +37,18 @@ describe('bundle CI/CD workflow', () => {
   });
 
   test('pull requests only validate; everything else deploys', () => {
-    const runs = (cond: (j: YamlMap) => boolean) => jobs().filter(cond).flatMap((j) => listAt(j, 'steps').map((s) => String(mapAt(s).run ?? ''))).join('\n');
+    const runs = (cond: (j: YamlMap) => boolean) =>
+      jobs()
+        .filter(cond)
+        .flatMap((j) => listAt(j, 'steps').map((s) => String(mapAt(s).run ?? '')))
+        .join('\n');
     const prJobs = (j: YamlMap) => String(j.if ?? '').includes("github.event_name == 'pull_request'");
     assert.match(runs(prJobs), /databricks bundle validate/);
     assert.doesNotMatch(runs(prJobs), /bundle deploy/);
-    assert.match(runs((j) => !prJobs(j)), /databricks bundle deploy -t "\$TARGET"/);
+    assert.match(
+      runs((j) => !prJobs(j)),
+      /databricks bundle deploy -t "\$TARGET"/,
+    );
   });
 
   test('every job installs the CLI with databricks/setup-cli@main', () => {
@@ -56,7 +63,8 @@ describe('bundle CI/CD workflow', () => {
       // No token, host URL or other credential written into the file itself.
       assert.doesNotMatch(w.text, /dapi[0-9a-f]{16,}/i);
       assert.doesNotMatch(w.text, /https?:\/\/[\w.-]*(databricks|azuredatabricks)\.(com|net)/i);
-      for (const s of allStrings(w.value)) assert.doesNotMatch(s, /--token|DATABRICKS_(TOKEN|HOST)\s*=/, `inline credential in ${JSON.stringify(s)}`);
+      for (const s of allStrings(w.value))
+        assert.doesNotMatch(s, /--token|DATABRICKS_(TOKEN|HOST)\s*=/, `inline credential in ${JSON.stringify(s)}`);
       const credentialKeys = [...w.text.matchAll(/^\s*(DATABRICKS_\w+|BUNDLE_VAR_\w*token\w*):\s*(.*)$/gim)];
       for (const [, key, value] of credentialKeys) assert.match(value, /^\$\{\{ secrets\.\w+ \}\}$/, `${key} must come from a secret`);
     }

@@ -33,5 +33,7 @@ export const EXPECTED_UPSTREAM: Record<string, string[]> = {
 
 /** Every edge of the graph, `from -> to`, sorted. */
 export function expectedEdges(): string[] {
-  return Object.entries(EXPECTED_UPSTREAM).flatMap(([to, from]) => from.map((f) => `${f} -> ${to}`)).sort();
+  return Object.entries(EXPECTED_UPSTREAM)
+    .flatMap(([to, from]) => from.map((f) => `${f} -> ${to}`))
+    .sort();
 }

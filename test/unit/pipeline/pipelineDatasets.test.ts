@@ -33,7 +33,11 @@ const LAYERS: { folder: string; kind: string; names: string[] }[] = [
   { folder: 'silver', kind: 'materialized view', names: ['stg_iot_events', ...Object.keys(CDC_ENTITIES).map((e) => `stg_${e}`)] },
   { folder: 'gold/dimensions', kind: 'materialized view', names: ['dim_customers', 'dim_devices', 'dim_locations', 'dim_date'] },
   { folder: 'gold/facts', kind: 'materialized view', names: ['fct_iot_events', 'fct_orders', 'fct_alerts'] },
-  { folder: 'gold/analytics', kind: 'materialized view', names: ['agg_daily_device_metrics', 'agg_hourly_device_metrics', 'agg_customer_summary'] },
+  {
+    folder: 'gold/analytics',
+    kind: 'materialized view',
+    names: ['agg_daily_device_metrics', 'agg_hourly_device_metrics', 'agg_customer_summary'],
+  },
 ];
 
 function dataset(name: string): AnalysedDataset {
@@ -53,7 +57,10 @@ describe('pipeline files and datasets', () => {
   });
 
   test('the analyser finds nothing to report on the pipeline', () => {
-    assert.deepEqual(workspaceDiagnostics(pipeline.index).map((d) => `${d.file} ${d.code} ${d.message}`), []);
+    assert.deepEqual(
+      workspaceDiagnostics(pipeline.index).map((d) => `${d.file} ${d.code} ${d.message}`),
+      [],
+    );
   });
 
   test('the pipeline has exactly the 26 datasets of issue 2, in their layer folders, with their kinds', () => {
@@ -83,8 +90,25 @@ describe('pipeline files and datasets', () => {
   });
 
   test('the dataset graph is exactly the expected one and acyclic', () => {
-    const upstream = Object.fromEntries(datasets.map((d) => [d.name, pipeline.index.upstream(d.name).map((u) => u.key).sort()]).sort());
-    assert.deepEqual(upstream, Object.fromEntries(Object.entries(EXPECTED_UPSTREAM).map(([k, v]) => [k, [...v].sort()]).sort()));
+    const upstream = Object.fromEntries(
+      datasets
+        .map((d) => [
+          d.name,
+          pipeline.index
+            .upstream(d.name)
+            .map((u) => u.key)
+            .sort(),
+        ])
+        .sort(),
+    );
+    assert.deepEqual(
+      upstream,
+      Object.fromEntries(
+        Object.entries(EXPECTED_UPSTREAM)
+          .map(([k, v]) => [k, [...v].sort()])
+          .sort(),
+      ),
+    );
     assert.deepEqual(pipeline.index.graph.cycles(), []);
   });
 
@@ -93,8 +117,14 @@ describe('pipeline files and datasets', () => {
       if (d.kind === 'materialized view') {
         assert.doesNotMatch(d.code, /\bSTREAM\b/i, `${d.file}: a materialized view must not read a stream`);
       } else {
-        assert.ok(d.readFiles.length > 0 && d.readFiles.every((r) => r.streaming), `${d.file}: bronze reads landing files with STREAM read_files`);
-        assert.ok(d.references.every((r) => r.streaming), `${d.file}: a streaming table must read streams only`);
+        assert.ok(
+          d.readFiles.length > 0 && d.readFiles.every((r) => r.streaming),
+          `${d.file}: bronze reads landing files with STREAM read_files`,
+        );
+        assert.ok(
+          d.references.every((r) => r.streaming),
+          `${d.file}: a streaming table must read streams only`,
+        );
       }
     }
   });
@@ -109,7 +139,10 @@ describe('pipeline files and datasets', () => {
 describe('expectations', () => {
   test('every bronze dataset drops rows that cannot be used', () => {
     for (const d of datasets.filter((x) => x.file.startsWith('bronze/'))) {
-      assert.ok(d.expectations.some((e) => e.action === 'drop'), `${d.file}: needs an ON VIOLATION DROP ROW expectation`);
+      assert.ok(
+        d.expectations.some((e) => e.action === 'drop'),
+        `${d.file}: needs an ON VIOLATION DROP ROW expectation`,
+      );
     }
   });
 
@@ -135,7 +168,9 @@ describe('expectations', () => {
   });
 
   test('the one FAIL UPDATE guards alert threshold ranges in silver; at least one warn-only expectation exists', () => {
-    const failing = datasets.flatMap((d) => d.expectations.filter((e) => e.action === 'fail').map((e) => `${d.name}.${e.name}: ${e.expression}`));
+    const failing = datasets.flatMap((d) =>
+      d.expectations.filter((e) => e.action === 'fail').map((e) => `${d.name}.${e.name}: ${e.expression}`),
+    );
     assert.deepEqual(failing, ['stg_alert_thresholds.valid_threshold_range: min_value <= max_value']);
     assert.ok(datasets.some((d) => d.expectations.some((e) => e.action === 'warn')));
   });
@@ -164,8 +199,11 @@ describe('bronze ingestion follows the landing contract in docs/landing-data.md'
   }
 
   function hintedFields(hints: string, struct?: string): string[] {
-    const body = struct ? new RegExp(`\\b${struct} STRUCT<([^>]*)>`).exec(hints)?.[1] ?? '' : hints.replace(/STRUCT<[^>]*>/g, '');
-    return body.split(',').map((f) => f.trim().split(/[\s:]+/)[0]).filter(Boolean);
+    const body = struct ? (new RegExp(`\\b${struct} STRUCT<([^>]*)>`).exec(hints)?.[1] ?? '') : hints.replace(/STRUCT<[^>]*>/g, '');
+    return body
+      .split(',')
+      .map((f) => f.trim().split(/[\s:]+/)[0])
+      .filter(Boolean);
   }
 
   const sources: [string, string, string | undefined][] = [
@@ -215,7 +253,10 @@ describe('silver current state from CDC', () => {
   for (const [entity, key] of Object.entries(CDC_ENTITIES)) {
     test(`stg_${entity} keeps the greatest lsn per ${key} and flags deletes`, () => {
       const d = dataset(`stg_${entity}`);
-      assert.match(d.code, new RegExp(`ROW_NUMBER\\(\\) OVER \\(PARTITION BY ${key} ORDER BY _cdc_lsn DESC\\) AS (\\w+)[\\s\\S]*WHERE \\1 = 1`));
+      assert.match(
+        d.code,
+        new RegExp(`ROW_NUMBER\\(\\) OVER \\(PARTITION BY ${key} ORDER BY _cdc_lsn DESC\\) AS (\\w+)[\\s\\S]*WHERE \\1 = 1`),
+      );
       assert.match(d.code, /_cdc_op = 'd' AS _is_deleted\b/);
     });
   }

@@ -70,7 +70,9 @@ function describe(file: string, text: string, analysis: FileAnalysis, d: Dataset
     kind: kindLabel(d.kind),
     comment: d.comment,
     expectations: d.expectations.map((e) => ({ name: e.name, expression: e.expression, action: e.onViolation })),
-    references: analysis.references.filter((r) => r.consumer === d.key).map((r) => ({ name: [...(r.livePrefix ? ['LIVE'] : []), ...r.parts].join('.'), streaming: r.streaming })),
+    references: analysis.references
+      .filter((r) => r.consumer === d.key)
+      .map((r) => ({ name: [...(r.livePrefix ? ['LIVE'] : []), ...r.parts].join('.'), streaming: r.streaming })),
     readFiles: readFilesCalls(parsed),
   };
 }
@@ -79,7 +81,7 @@ function readFilesCalls(parsed: ast.ParseResult): ReadFilesCall[] {
   const calls: ReadFilesCall[] = [];
   for (const st of parsed.statements) {
     walk(st, (n) => {
-      if (n.kind !== 'TableFunction' || !isFilesFunction((n).call)) return;
+      if (n.kind !== 'TableFunction' || !isFilesFunction(n.call)) return;
       const fn = n;
       const options = new Map<string, string>();
       let path = '';
@@ -95,6 +97,9 @@ function readFilesCalls(parsed: ast.ParseResult): ReadFilesCall[] {
 
 /** `bronze/ingest_iot_events.sql` -> `iot_events`; `silver/stg_orders.sql` -> `stg_orders`. */
 export function datasetNameFromPath(file: string): string {
-  const base = file.split('/').pop()!.replace(/\.sql$/, '');
+  const base = file
+    .split('/')
+    .pop()!
+    .replace(/\.sql$/, '');
   return base.startsWith('ingest_') ? base.slice('ingest_'.length) : base;
 }

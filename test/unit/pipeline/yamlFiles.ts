@@ -17,7 +17,9 @@ export interface LoadedYaml {
 export function loadYaml(path: string): LoadedYaml {
   const text = readFileSync(path, 'utf8');
   const source = new YamlSource(path, text);
-  const errors = source.errors().map((e) => `${path}:${e.location.range.start.line + 1}:${e.location.range.start.character + 1}: ${e.message}`);
+  const errors = source
+    .errors()
+    .map((e) => `${path}:${e.location.range.start.line + 1}:${e.location.range.start.character + 1}: ${e.message}`);
   return { path, text, value: errors.length ? null : (source.doc.toJS() as YamlValue), errors };
 }
 

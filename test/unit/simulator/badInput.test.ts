@@ -57,12 +57,16 @@ describe('bad input', () => {
     assert.match(r.stderr, /cannot create directory '.*not-a-dir\/landing'/);
   });
 
-  test('a directory the kernel refuses to create (procfs) fails once instead of looping', { skip: process.platform !== 'linux' && 'procfs is Linux only' }, async () => {
-    const r = await runLakeflow(['simulate', '--out', '/proc/sys/lakeflow-landing', '--events', '10']);
-    assert.equal(r.code, 1);
-    assertOneLine(r.stderr);
-    assert.match(r.stderr, /cannot create directory '\/proc\/sys\/lakeflow-landing'/);
-  });
+  test(
+    'a directory the kernel refuses to create (procfs) fails once instead of looping',
+    { skip: process.platform !== 'linux' && 'procfs is Linux only' },
+    async () => {
+      const r = await runLakeflow(['simulate', '--out', '/proc/sys/lakeflow-landing', '--events', '10']);
+      assert.equal(r.code, 1);
+      assertOneLine(r.stderr);
+      assert.match(r.stderr, /cannot create directory '\/proc\/sys\/lakeflow-landing'/);
+    },
+  );
 
   test('a failure after the data files removes them and leaves the earlier manifest as it was', async () => {
     const out = join(dir.path, 'fails-late');

@@ -37,28 +37,39 @@ describe('CDC delivery', () => {
     for (const entity of CDC_ENTITIES) {
       const mine = files.filter((f) => f.entity === entity);
       assert.ok(mine.length >= 1, entity);
-      assert.ok(mine[0].rows.every((c) => c.op === 'r'), `${entity}: first file is not a snapshot`);
-      assert.ok(mine.slice(1).every((f) => f.rows.every((c) => c.op !== 'r')), `${entity}: snapshot rows after the first file`);
+      assert.ok(
+        mine[0].rows.every((c) => c.op === 'r'),
+        `${entity}: first file is not a snapshot`,
+      );
+      assert.ok(
+        mine.slice(1).every((f) => f.rows.every((c) => c.op !== 'r')),
+        `${entity}: snapshot rows after the first file`,
+      );
     }
   });
 
   test('out-of-order updates: a newer lsn of the same key earlier in the same file', () => {
     for (const entity of CDC_ENTITIES.filter((e) => e !== 'alert_thresholds')) {
       const changes = cdcChanges(files, entity);
-      const found = changes.filter((c) =>
-        c.key !== null &&
-        changes.some((o) => o.file === c.file && o.position < c.position && o.key === c.key && o.change.source.lsn > c.change.source.lsn),
+      const found = changes.filter(
+        (c) =>
+          c.key !== null &&
+          changes.some((o) => o.file === c.file && o.position < c.position && o.key === c.key && o.change.source.lsn > c.change.source.lsn),
       );
       assert.ok(found.length > 0, `${entity}: no out-of-order update`);
-      assert.ok(found.every((c) => c.change.op === 'u'), `${entity}: a displaced change is not an update`);
+      assert.ok(
+        found.every((c) => c.change.op === 'u'),
+        `${entity}: a displaced change is not an update`,
+      );
     }
   });
 
   test('late updates: an older lsn of a key in a later file than a newer one', () => {
     for (const entity of CDC_ENTITIES.filter((e) => e !== 'alert_thresholds')) {
       const changes = cdcChanges(files, entity);
-      const late = changes.filter((c) =>
-        c.key !== null && changes.some((o) => o.fileIndex < c.fileIndex && o.key === c.key && o.change.source.lsn > c.change.source.lsn),
+      const late = changes.filter(
+        (c) =>
+          c.key !== null && changes.some((o) => o.fileIndex < c.fileIndex && o.key === c.key && o.change.source.lsn > c.change.source.lsn),
       );
       assert.ok(late.length > 0, `${entity}: no late update`);
     }

@@ -39,9 +39,24 @@ describe('determinism', () => {
 
   test('re-running the same batch into the same folder is refused and rewrites nothing', async () => {
     const first = snapshot(dirs[0].path);
-    const r = await runLakeflow(['simulate', '--out', dirs[0].path, '--events', '6000', '--seed', '42', '--start', '2026-03-01T00:00:00Z', '--days', '2']);
+    const r = await runLakeflow([
+      'simulate',
+      '--out',
+      dirs[0].path,
+      '--events',
+      '6000',
+      '--seed',
+      '42',
+      '--start',
+      '2026-03-01T00:00:00Z',
+      '--days',
+      '2',
+    ]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^lakeflow simulate: batch 20260301T000000s42 is already in '.+': landing files are never rewritten; give another --seed or --start to add a batch, or another --out\n$/);
+    assert.match(
+      r.stderr,
+      /^lakeflow simulate: batch 20260301T000000s42 is already in '.+': landing files are never rewritten; give another --seed or --start to add a batch, or another --out\n$/,
+    );
     const again = snapshot(dirs[0].path);
     assert.deepEqual([...again.keys()], [...first.keys()]);
     for (const [path, bytes] of first) assert.ok(bytes.equals(again.get(path) as Buffer), `${path} differs`);
@@ -50,7 +65,11 @@ describe('determinism', () => {
   test('another seed writes other data', async () => {
     const a = snapshot(dirs[0].path);
     const c = await simulateInto(dirs[2].path, '--seed', '43', '--start', '2026-03-01T00:00:00Z', '--days', '2');
-    const events = (m: Map<string, Buffer>) => [...m].filter(([p]) => p.startsWith('iot_events/')).map(([, b]) => b.toString()).join('');
+    const events = (m: Map<string, Buffer>) =>
+      [...m]
+        .filter(([p]) => p.startsWith('iot_events/'))
+        .map(([, b]) => b.toString())
+        .join('');
     assert.notEqual(events(a), events(c));
     assert.notEqual(a.get('manifest.json')?.toString(), c.get('manifest.json')?.toString());
   });

@@ -11,24 +11,78 @@ const UNITS: Record<string, string> = { temperature: 'celsius', humidity: 'perce
 
 type FieldType = 'int' | 'number' | 'string' | 'iso' | 'key';
 const ROW_FIELDS: Record<string, Record<string, FieldType>> = {
-  customers: { customer_id: 'int', name: 'string', email: 'string', phone: 'string', country: 'string', segment: 'string', created_at: 'iso', updated_at: 'iso' },
-  products: { product_id: 'int', sku: 'string', name: 'string', category: 'string', unit_price: 'number', created_at: 'iso', updated_at: 'iso' },
+  customers: {
+    customer_id: 'int',
+    name: 'string',
+    email: 'string',
+    phone: 'string',
+    country: 'string',
+    segment: 'string',
+    created_at: 'iso',
+    updated_at: 'iso',
+  },
+  products: {
+    product_id: 'int',
+    sku: 'string',
+    name: 'string',
+    category: 'string',
+    unit_price: 'number',
+    created_at: 'iso',
+    updated_at: 'iso',
+  },
   locations: {
-    location_id: 'int', customer_id: 'int', name: 'string', address: 'string', city: 'string', country: 'string',
-    latitude: 'number', longitude: 'number', timezone: 'string', updated_at: 'iso',
+    location_id: 'int',
+    customer_id: 'int',
+    name: 'string',
+    address: 'string',
+    city: 'string',
+    country: 'string',
+    latitude: 'number',
+    longitude: 'number',
+    timezone: 'string',
+    updated_at: 'iso',
   },
   devices: {
-    device_id: 'string', customer_id: 'int', location_id: 'int', product_id: 'int', serial_number: 'string', model: 'string',
-    firmware_version: 'string', status: 'string', installed_at: 'iso', updated_at: 'iso',
+    device_id: 'string',
+    customer_id: 'int',
+    location_id: 'int',
+    product_id: 'int',
+    serial_number: 'string',
+    model: 'string',
+    firmware_version: 'string',
+    status: 'string',
+    installed_at: 'iso',
+    updated_at: 'iso',
   },
   orders: {
-    order_id: 'int', customer_id: 'int', product_id: 'int', quantity: 'int', unit_price: 'number', total_amount: 'number',
-    status: 'string', order_ts: 'iso', updated_at: 'iso',
+    order_id: 'int',
+    customer_id: 'int',
+    product_id: 'int',
+    quantity: 'int',
+    unit_price: 'number',
+    total_amount: 'number',
+    status: 'string',
+    order_ts: 'iso',
+    updated_at: 'iso',
   },
-  alert_thresholds: { threshold_id: 'int', sensor_type: 'string', min_value: 'number', max_value: 'number', severity: 'string', updated_at: 'iso' },
+  alert_thresholds: {
+    threshold_id: 'int',
+    sensor_type: 'string',
+    min_value: 'number',
+    max_value: 'number',
+    severity: 'string',
+    updated_at: 'iso',
+  },
   alerts: {
-    alert_id: 'int', device_id: 'string', threshold_id: 'int', sensor_type: 'string', value: 'number', severity: 'string',
-    status: 'string', alert_ts: 'iso', updated_at: 'iso',
+    alert_id: 'int',
+    device_id: 'string',
+    threshold_id: 'int',
+    sensor_type: 'string',
+    value: 'number',
+    severity: 'string',
+    status: 'string',
+    alert_ts: 'iso',
+    updated_at: 'iso',
   },
 };
 const ENUMS: Record<string, Record<string, string[]>> = {
@@ -36,7 +90,11 @@ const ENUMS: Record<string, Record<string, string[]>> = {
   devices: { status: ['active', 'inactive', 'maintenance'] },
   orders: { status: ['placed', 'shipped', 'delivered', 'cancelled'] },
   alert_thresholds: { severity: ['low', 'medium', 'high', 'critical'], sensor_type: Object.keys(UNITS) },
-  alerts: { status: ['open', 'acknowledged', 'resolved'], severity: ['low', 'medium', 'high', 'critical'], sensor_type: Object.keys(UNITS) },
+  alerts: {
+    status: ['open', 'acknowledged', 'resolved'],
+    severity: ['low', 'medium', 'high', 'critical'],
+    sensor_type: Object.keys(UNITS),
+  },
 };
 
 function hasType(v: unknown, t: FieldType): boolean {
@@ -53,7 +111,19 @@ describe('landing layout', () => {
   const start = Date.parse('2026-02-01T00:00:00Z');
   const end = start + 3 * 86_400_000;
   before(async () => {
-    const r = await runLakeflow(['simulate', '--out', dir.path, '--events', '10000', '--seed', '9', '--start', '2026-02-01', '--days', '3']);
+    const r = await runLakeflow([
+      'simulate',
+      '--out',
+      dir.path,
+      '--events',
+      '10000',
+      '--seed',
+      '9',
+      '--start',
+      '2026-02-01',
+      '--days',
+      '3',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /wrote 10000 IoT events/);
     ({ manifest, files } = readLanding(dir.path));
@@ -73,7 +143,17 @@ describe('landing layout', () => {
     assert.equal(iot.length, 10000);
     const ids = new Set<string>();
     for (const e of iot) {
-      assert.deepEqual(Object.keys(e), ['event_id', 'device_id', 'sensor_type', 'value', 'unit', 'event_ts', 'battery_level', 'signal_strength', 'firmware_version']);
+      assert.deepEqual(Object.keys(e), [
+        'event_id',
+        'device_id',
+        'sensor_type',
+        'value',
+        'unit',
+        'event_ts',
+        'battery_level',
+        'signal_strength',
+        'firmware_version',
+      ]);
       assert.ok(e.event_id === null || typeof e.event_id === 'string');
       assert.ok(e.device_id === null || /^dev-\d{6}$/.test(e.device_id), e.device_id);
       assert.equal(typeof e.sensor_type, 'string');
@@ -117,17 +197,34 @@ describe('landing layout', () => {
 
   test('a run with another --start into the same folder adds a batch and keeps the first', async () => {
     const firstFiles = new Map(files.map((f) => [f.path, readFileSync(join(dir.path, f.path))]));
-    const r = await runLakeflow(['simulate', '--out', dir.path, '--events', '2000', '--seed', '9', '--start', '2026-02-04T00:00:00Z', '--days', '1']);
+    const r = await runLakeflow([
+      'simulate',
+      '--out',
+      dir.path,
+      '--events',
+      '2000',
+      '--seed',
+      '9',
+      '--start',
+      '2026-02-04T00:00:00Z',
+      '--days',
+      '1',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const second = readLanding(dir.path);
     assert.notEqual(second.manifest.batch, manifest.batch);
     for (const [path, bytes] of firstFiles) assert.ok(bytes.equals(readFileSync(join(dir.path, path))), `${path} changed`);
     const added = second.files.filter((f) => !firstFiles.has(f.path)).map((f) => f.path);
-    assert.deepEqual(added, second.manifest.files.map((f: Json) => f.path));
+    assert.deepEqual(
+      added,
+      second.manifest.files.map((f: Json) => f.path),
+    );
     assert.ok(added.every((p) => p.includes(`part-${second.manifest.batch}-`)));
     // Later batches continue the database's lsn sequence.
     const maxFirst = Math.max(...files.filter((f) => f.entity !== 'iot_events').flatMap((f) => f.rows.map((c) => c.source.lsn)));
-    const minSecond = Math.min(...second.files.filter((f) => f.entity !== 'iot_events' && added.includes(f.path)).flatMap((f) => f.rows.map((c) => c.source.lsn)));
+    const minSecond = Math.min(
+      ...second.files.filter((f) => f.entity !== 'iot_events' && added.includes(f.path)).flatMap((f) => f.rows.map((c) => c.source.lsn)),
+    );
     assert.ok(minSecond > maxFirst);
   });
 });

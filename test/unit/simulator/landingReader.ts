@@ -58,7 +58,13 @@ export function readLanding(root: string): { manifest: Json; files: LandingFile[
     if (raw[raw.length - 1] !== '') throw new Error(`${rel}: last line lacks a newline`);
     raw.pop();
     const parts = rel.split('/');
-    files.push({ path: rel, entity: parts[0] === 'cdc' ? parts[1] : parts[0], bytes: statSync(path).size, raw, rows: raw.map((l) => JSON.parse(l)) });
+    files.push({
+      path: rel,
+      entity: parts[0] === 'cdc' ? parts[1] : parts[0],
+      bytes: statSync(path).size,
+      raw,
+      rows: raw.map((l) => JSON.parse(l)),
+    });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { manifest: JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')), files };
@@ -97,7 +103,11 @@ export function iotFaultsOf(row: Json): IotClass[] {
 /** Recounts IoT faults; duplicates are lines equal to an earlier valid line. */
 export function recountIot(files: LandingFile[]) {
   const counts: Record<string, number> = {
-    null_event_id: 0, null_device_id: 0, unknown_sensor_type: 0, out_of_range_value: 0, duplicate_event: 0,
+    null_event_id: 0,
+    null_device_id: 0,
+    unknown_sensor_type: 0,
+    out_of_range_value: 0,
+    duplicate_event: 0,
   };
   const seenValid = new Set<string>();
   const validIds = new Set<string>();

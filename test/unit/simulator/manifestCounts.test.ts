@@ -34,8 +34,16 @@ describe('manifest counts match the files', () => {
       const mine = files.filter((f) => f.entity === entity);
       const totals = manifest.entities[entity];
       assert.equal(totals.files, mine.length, entity);
-      assert.equal(totals.records, mine.reduce((n, f) => n + f.raw.length, 0), entity);
-      assert.equal(totals.bytes, mine.reduce((n, f) => n + f.bytes, 0), entity);
+      assert.equal(
+        totals.records,
+        mine.reduce((n, f) => n + f.raw.length, 0),
+        entity,
+      );
+      assert.equal(
+        totals.bytes,
+        mine.reduce((n, f) => n + f.bytes, 0),
+        entity,
+      );
     }
     assert.equal(manifest.entities.iot_events.records, EVENTS);
   });

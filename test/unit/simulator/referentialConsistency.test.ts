@@ -3,7 +3,17 @@
 // still live after applying the greatest lsn per key.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CDC_ENTITIES, CDC_ENTITY_KEYS, Json, LandingFile, cdcChanges, readLanding, recountCdc, runLakeflow, tempDir } from './landingReader';
+import {
+  CDC_ENTITIES,
+  CDC_ENTITY_KEYS,
+  Json,
+  LandingFile,
+  cdcChanges,
+  readLanding,
+  recountCdc,
+  runLakeflow,
+  tempDir,
+} from './landingReader';
 
 describe('referential consistency', () => {
   const dir = tempDir();
@@ -21,7 +31,14 @@ describe('referential consistency', () => {
     assert.equal(r.code, 0, r.stderr);
     files = readLanding(dir.path).files;
     for (const entity of CDC_ENTITIES) {
-      present.set(entity, new Set(cdcChanges(files, entity).map((c) => c.key).filter((k) => k !== null)));
+      present.set(
+        entity,
+        new Set(
+          cdcChanges(files, entity)
+            .map((c) => c.key)
+            .filter((k) => k !== null),
+        ),
+      );
       const current = new Map<unknown, Json>();
       for (const [key, change] of recountCdc(files, entity).latest) if (change.op !== 'd') current.set(key, change.after);
       live.set(entity, current);

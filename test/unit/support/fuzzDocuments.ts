@@ -12,12 +12,77 @@ import { Prng } from './prng';
 
 /** Expression kinds are interchangeable with each other; every other node only with its own kind. */
 const EXPRESSION_KINDS = new Set([
-  'ColumnRef', 'FunctionCall', 'Binary', 'Unary', 'Case', 'Cast', 'Paren', 'In', 'Is', 'IsDistinctFrom', 'Between', 'Like', 'Subquery', 'Exists',
-  'NumberLiteral', 'StringLiteral', 'BooleanLiteral', 'NullLiteral', 'TypedLiteral', 'Interval', 'FieldAccess', 'Subscript', 'JsonPath', 'Extract', 'Tuple', 'Lambda', 'Star', 'Param',
+  'ColumnRef',
+  'FunctionCall',
+  'Binary',
+  'Unary',
+  'Case',
+  'Cast',
+  'Paren',
+  'In',
+  'Is',
+  'IsDistinctFrom',
+  'Between',
+  'Like',
+  'Subquery',
+  'Exists',
+  'NumberLiteral',
+  'StringLiteral',
+  'BooleanLiteral',
+  'NullLiteral',
+  'TypedLiteral',
+  'Interval',
+  'FieldAccess',
+  'Subscript',
+  'JsonPath',
+  'Extract',
+  'Tuple',
+  'Lambda',
+  'Star',
+  'Param',
 ]);
 const groupOf = (kind: string) => (EXPRESSION_KINDS.has(kind) ? 'Expr' : kind);
 
-const SPECIAL_TOKENS = ['(', ')', "'", '"', '`', '/*', '*/', '--', '${', '}', ';', ',', '.', '::', ':', '|>', '->', '=>', 'CREATE', 'SELECT', 'FROM', 'WHERE', 'JOIN', 'AS', 'WITH', 'STREAM', 'LIVE.', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'AUTO CDC INTO', 'PIVOT (', 'FOR', 'IN (', 'OVER (', 'CASE', 'END', '\n'];
+const SPECIAL_TOKENS = [
+  '(',
+  ')',
+  "'",
+  '"',
+  '`',
+  '/*',
+  '*/',
+  '--',
+  '${',
+  '}',
+  ';',
+  ',',
+  '.',
+  '::',
+  ':',
+  '|>',
+  '->',
+  '=>',
+  'CREATE',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'JOIN',
+  'AS',
+  'WITH',
+  'STREAM',
+  'LIVE.',
+  'CONSTRAINT',
+  'EXPECT',
+  'ON VIOLATION',
+  'AUTO CDC INTO',
+  'PIVOT (',
+  'FOR',
+  'IN (',
+  'OVER (',
+  'CASE',
+  'END',
+  '\n',
+];
 
 interface Fragment {
   text: string;
@@ -103,7 +168,10 @@ function byteStep(text: string, rnd: Prng): [string, string] {
     case 3: {
       const u = rnd.pick(tokens);
       if (u.start <= t.end) return ['swap tokens', text];
-      return ['swap tokens', text.slice(0, t.start) + text.slice(u.start, u.end) + text.slice(t.end, u.start) + text.slice(t.start, t.end) + text.slice(u.end)];
+      return [
+        'swap tokens',
+        text.slice(0, t.start) + text.slice(u.start, u.end) + text.slice(t.end, u.start) + text.slice(t.start, t.end) + text.slice(u.end),
+      ];
     }
     case 4:
       return ['truncate', text.slice(0, rnd.int(text.length + 1))];
@@ -126,7 +194,7 @@ export function minimise(text: string, fails: (candidate: string) => boolean, ma
   for (const unit of ['\n', '']) {
     let parts = unit ? text.split(unit) : [...text];
     for (let chunk = Math.max(1, parts.length >> 1); chunk >= 1 && tries < maxTries; chunk >>= 1) {
-      for (let i = 0; i < parts.length && tries < maxTries; ) {
+      for (let i = 0; i < parts.length && tries < maxTries;) {
         const candidate = [...parts.slice(0, i), ...parts.slice(i + chunk)];
         if (attempt(candidate.join(unit))) {
           parts = candidate;

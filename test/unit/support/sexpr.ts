@@ -30,9 +30,13 @@ export function sexpr(text: string, node: Node): string {
       return `(IS${node.not ? ' NOT' : ''} DISTINCT FROM ${sexpr(text, node.left)} ${sexpr(text, node.right)})`;
     case 'In':
     case 'Between':
-      return `(${node.not ? 'NOT ' : ''}${node.kind.toUpperCase()} ${children(node).map((c) => sexpr(text, c)).join(' ')})`;
+      return `(${node.not ? 'NOT ' : ''}${node.kind.toUpperCase()} ${children(node)
+        .map((c) => sexpr(text, c))
+        .join(' ')})`;
     case 'Like':
-      return `(${node.not ? 'NOT ' : ''}${node.op}${node.quantifier ? ' ' + node.quantifier : ''} ${children(node).map((c) => sexpr(text, c)).join(' ')})`;
+      return `(${node.not ? 'NOT ' : ''}${node.op}${node.quantifier ? ' ' + node.quantifier : ''} ${children(node)
+        .map((c) => sexpr(text, c))
+        .join(' ')})`;
     case 'TypedLiteral':
       return `(${node.typeName} ${sexpr(text, node.value)})`;
     case 'IntervalPart':

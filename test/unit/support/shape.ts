@@ -14,7 +14,11 @@ export function assertShape(text: string, actual: unknown, expected: Shape, path
   }
   if (Array.isArray(expected)) {
     assert.ok(Array.isArray(actual), `${path}: expected an array, got ${JSON.stringify(actual)?.slice(0, 200)}`);
-    assert.equal(actual.length, expected.length, `${path}: length (got ${JSON.stringify(actual.map((a: unknown) => (isNode(a) ? text.slice(a.span.start, a.span.end) : a)))})`);
+    assert.equal(
+      actual.length,
+      expected.length,
+      `${path}: length (got ${JSON.stringify(actual.map((a: unknown) => (isNode(a) ? text.slice(a.span.start, a.span.end) : a)))})`,
+    );
     expected.forEach((e, i) => assertShape(text, actual[i], e, `${path}[${i}]`));
     return;
   }
@@ -29,5 +33,10 @@ export function assertShape(text: string, actual: unknown, expected: Shape, path
 }
 
 function isNode(v: unknown): v is { kind: string; span: { start: number; end: number } } {
-  return typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { span?: unknown }).span === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { kind?: unknown }).kind === 'string' &&
+    typeof (v as { span?: unknown }).span === 'object'
+  );
 }

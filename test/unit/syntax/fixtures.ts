@@ -23,5 +23,8 @@ export interface SqlFile {
 }
 
 export function fixtureSql(): SqlFile[] {
-  return [...sqlFiles(join(root, 'test/fixtures/sql')), ...sqlFiles(join(root, 'pipelines'))].map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  return [...sqlFiles(join(root, 'test/fixtures/sql')), ...sqlFiles(join(root, 'pipelines'))].map((path) => ({
+    path,
+    text: readFileSync(path, 'utf8'),
+  }));
 }

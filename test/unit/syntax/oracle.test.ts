@@ -32,7 +32,7 @@ const PLAIN_QUERIES = [
   'SELECT (SELECT max(v) FROM m) AS mx, a FROM t',
   'SELECT a FROM t1, t2 WHERE t1.id = t2.id',
   'SELECT row_number() OVER (PARTITION BY a ORDER BY b) AS rn FROM t',
-  'SELECT a FROM t WHERE b BETWEEN 1 AND 2 AND c LIKE \'x%\'',
+  "SELECT a FROM t WHERE b BETWEEN 1 AND 2 AND c LIKE 'x%'",
   'SELECT coalesce(a, b) FROM s.t x RIGHT JOIN s.u y ON x.k = y.k',
   'SELECT DISTINCT a FROM t WHERE a IS NOT NULL',
   'SELECT a FROM t FULL OUTER JOIN u USING (a)',

@@ -6,7 +6,11 @@ import { parse } from '../../../server/src/language/syntax/parser';
 
 export function parseOk(text: string): ParseResult {
   const r = parse(text);
-  assert.deepEqual(r.errors.map((e) => `${e.code}: ${e.message} @${e.span.start}`), [], `errors in ${JSON.stringify(text)}`);
+  assert.deepEqual(
+    r.errors.map((e) => `${e.code}: ${e.message} @${e.span.start}`),
+    [],
+    `errors in ${JSON.stringify(text)}`,
+  );
   return r;
 }
 
@@ -17,7 +21,7 @@ export function onlyStatement(r: ParseResult): Statement {
 
 export function firstSelect(q: Statement | Query): Select {
   assert.equal(q.kind, 'Query');
-  let body = (q).body;
+  let body = q.body;
   while (body.kind === 'SetOperation') body = body.left;
   if (body.kind === 'ParenQuery') return firstSelect(body.query);
   assert.equal(body.kind, 'Select');

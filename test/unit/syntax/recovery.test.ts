@@ -23,19 +23,33 @@ const cases: Case[] = [
   {
     name: 'FROM with nothing after it',
     source: 'SELECT a, b FROM[[]]| ',
-    statements: [{ kind: 'Query', body: { items: [{ expr: 'a' }, { expr: 'b' }], from: { relations: [{ kind: 'Missing', expected: 'a table name' }] } } }],
+    statements: [
+      {
+        kind: 'Query',
+        body: { items: [{ expr: 'a' }, { expr: 'b' }], from: { relations: [{ kind: 'Missing', expected: 'a table name' }] } },
+      },
+    ],
     codes: ['expected-name'],
   },
   {
     name: 'a dotted name cut short before FROM',
     source: 'SELECT x.| [[FROM]] t',
-    statements: [{ body: { items: [{ expr: { kind: 'ColumnRef', parts: ['x'], missingPart: { kind: 'Missing' } } }], from: { relations: [{ kind: 'TableRef', name: 't' }] } } }],
+    statements: [
+      {
+        body: {
+          items: [{ expr: { kind: 'ColumnRef', parts: ['x'], missingPart: { kind: 'Missing' } } }],
+          from: { relations: [{ kind: 'TableRef', name: 't' }] },
+        },
+      },
+    ],
     codes: ['expected-name'],
   },
   {
     name: 'a qualified table name cut short',
     source: 'SELECT * FROM cat.sch.|[[]]',
-    statements: [{ body: { from: { relations: [{ kind: 'TableRef', name: { parts: ['cat', 'sch'], missingPart: { kind: 'Missing' } } }] } } }],
+    statements: [
+      { body: { from: { relations: [{ kind: 'TableRef', name: { parts: ['cat', 'sch'], missingPart: { kind: 'Missing' } } }] } } },
+    ],
     codes: ['expected-name'],
   },
   {
@@ -47,7 +61,14 @@ const cases: Case[] = [
   {
     name: 'a missing operand keeps the rest of the clause and the next clause',
     source: 'SELECT a FROM t WHERE x =| [[AND]] y = 2 GROUP BY a',
-    statements: [{ body: { where: { condition: { op: 'AND', left: { op: '=', right: { kind: 'Missing' } }, right: 'y = 2' } }, groupBy: { items: ['a'] } } }],
+    statements: [
+      {
+        body: {
+          where: { condition: { op: 'AND', left: { op: '=', right: { kind: 'Missing' } }, right: 'y = 2' } },
+          groupBy: { items: ['a'] },
+        },
+      },
+    ],
     codes: ['expected-expression'],
   },
   {
@@ -71,7 +92,9 @@ const cases: Case[] = [
   {
     name: 'CASE without END',
     source: 'SELECT CASE WHEN a THEN 1 [[FROM]] t',
-    statements: [{ body: { items: [{ expr: { kind: 'Case', whens: [{ condition: 'a', result: '1' }] } }], from: { relations: [{ name: 't' }] } } }],
+    statements: [
+      { body: { items: [{ expr: { kind: 'Case', whens: [{ condition: 'a', result: '1' }] } }], from: { relations: [{ name: 't' }] } } },
+    ],
     codes: ['missing-token'],
   },
   {
@@ -98,16 +121,25 @@ const cases: Case[] = [
   {
     name: 'an open column list stops at the next CREATE',
     source: 'CREATE OR REFRESH STREAMING TABLE t (id INT,[[]]\nCREATE MATERIALIZED VIEW v AS SELECT 1',
-    statements: [{ kind: 'CreateDataset', name: 't', elements: [{ kind: 'ColumnDef', name: 'id' }] }, { kind: 'CreateDataset', name: 'v' }],
+    statements: [
+      { kind: 'CreateDataset', name: 't', elements: [{ kind: 'ColumnDef', name: 'id' }] },
+      { kind: 'CreateDataset', name: 'v' },
+    ],
     codes: ['missing-token'],
   },
   {
     name: 'an invalid ON VIOLATION action is kept and reported',
-    source: 'CREATE OR REFRESH STREAMING TABLE t (CONSTRAINT c EXPECT (x > 0) ON VIOLATION [[DROP TABLE]], CONSTRAINT d EXPECT (y) ON VIOLATION [[IGNORE]]) AS SELECT * FROM STREAM s',
-    statements: [{ elements: [
-      { kind: 'Expectation', name: 'c', expr: 'x > 0', onViolation: { action: 'invalid', text: 'DROP TABLE' } },
-      { kind: 'Expectation', name: 'd', onViolation: { action: 'invalid', text: 'IGNORE' } },
-    ], body: { kind: 'Query' } }],
+    source:
+      'CREATE OR REFRESH STREAMING TABLE t (CONSTRAINT c EXPECT (x > 0) ON VIOLATION [[DROP TABLE]], CONSTRAINT d EXPECT (y) ON VIOLATION [[IGNORE]]) AS SELECT * FROM STREAM s',
+    statements: [
+      {
+        elements: [
+          { kind: 'Expectation', name: 'c', expr: 'x > 0', onViolation: { action: 'invalid', text: 'DROP TABLE' } },
+          { kind: 'Expectation', name: 'd', onViolation: { action: 'invalid', text: 'IGNORE' } },
+        ],
+        body: { kind: 'Query' },
+      },
+    ],
     codes: ['invalid-violation-action', 'invalid-violation-action'],
   },
   {
@@ -178,7 +210,8 @@ const cases: Case[] = [
   },
   {
     name: 'a quote left open stops before a CREATE on a later line',
-    source: "CREATE MATERIALIZED VIEW a AS SELECT * FROM t WHERE s = [['open]]\n\nCREATE MATERIALIZED VIEW b AS SELECT 'x\ny' AS multi_line_string",
+    source:
+      "CREATE MATERIALIZED VIEW a AS SELECT * FROM t WHERE s = [['open]]\n\nCREATE MATERIALIZED VIEW b AS SELECT 'x\ny' AS multi_line_string",
     statements: [
       { kind: 'CreateDataset', name: 'a', body: { body: { where: { condition: { right: { kind: 'StringLiteral', value: 'open' } } } } } },
       { kind: 'CreateDataset', name: 'b', body: { body: { items: [{ expr: { value: 'x\ny' }, alias: 'multi_line_string' }] } } },
@@ -236,14 +269,20 @@ describe('recovery from broken and half-typed input', () => {
     ]) {
       const r = parse(text);
       assert.equal(r.statements[0].kind, 'Query', text.slice(0, 40));
-      assert.ok(r.errors.some((e) => e.code === 'too-deep'), `too-deep reported for ${text.slice(0, 40)}`);
+      assert.ok(
+        r.errors.some((e) => e.code === 'too-deep'),
+        `too-deep reported for ${text.slice(0, 40)}`,
+      );
       assert.ok(!r.errors.some((e) => e.code === 'internal-error'));
     }
   });
 
   test('a parser bug in one statement does not lose the others (internal-error is never produced on this input)', () => {
     const r = parse('SELECT 1; CREATE FLOW; SELECT 2');
-    assert.deepEqual(r.statements.map((s) => s.kind), ['Query', 'CreateFlow', 'Query']);
+    assert.deepEqual(
+      r.statements.map((s) => s.kind),
+      ['Query', 'CreateFlow', 'Query'],
+    );
     assert.ok(!r.errors.some((e) => e.code === 'internal-error'));
   });
 });

@@ -22,7 +22,45 @@ const BOUND_MS = 2000;
 /** Per pathological document of up to 1 MB (they parse in well under a second; the machine may be shared). */
 const LARGE_BOUND_MS = 8000;
 
-const SPECIAL_TOKENS = ['(', ')', "'", '"', '`', '/*', '*/', '--', '${', '}', ';', ',', '.', '::', ':', '[', ']', '<', '>', '->', '=>', 'CREATE', 'SELECT', 'FROM', 'WHERE', 'AS', 'CONSTRAINT', 'EXPECT', 'ON VIOLATION', 'APPLY', 'CHANGES', 'STREAM', 'CASE', 'END', 'OVER', 'INTERVAL', '\n'];
+const SPECIAL_TOKENS = [
+  '(',
+  ')',
+  "'",
+  '"',
+  '`',
+  '/*',
+  '*/',
+  '--',
+  '${',
+  '}',
+  ';',
+  ',',
+  '.',
+  '::',
+  ':',
+  '[',
+  ']',
+  '<',
+  '>',
+  '->',
+  '=>',
+  'CREATE',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'AS',
+  'CONSTRAINT',
+  'EXPECT',
+  'ON VIOLATION',
+  'APPLY',
+  'CHANGES',
+  'STREAM',
+  'CASE',
+  'END',
+  'OVER',
+  'INTERVAL',
+  '\n',
+];
 
 type Mutation = (text: string, tokens: { start: number; end: number; text: string }[], rnd: Prng) => string;
 
@@ -64,7 +102,8 @@ function check(text: string): number {
   const ms = performance.now() - t0;
   const internal = r.errors.find((e) => e.code === 'internal-error');
   assert.equal(internal, undefined, `internal error: ${internal?.message} in ${JSON.stringify(text.slice(0, 200))}`);
-  for (const e of r.errors) assert.ok(e.span.start >= 0 && e.span.start <= e.span.end && e.span.end <= text.length, `error span ${JSON.stringify(e)}`);
+  for (const e of r.errors)
+    assert.ok(e.span.start >= 0 && e.span.start <= e.span.end && e.span.end <= text.length, `error span ${JSON.stringify(e)}`);
   let previousEnd = 0;
   for (const s of r.statements) {
     assert.ok(s.span.start >= previousEnd && s.span.end <= text.length, `statement span ${JSON.stringify(s.span)}`);
@@ -129,7 +168,11 @@ describe('parser robustness', () => {
     ['a chain of JSON steps and casts', () => `SELECT raw${':a'.repeat(20_000)}${'::int'.repeat(20_000)}`],
     ['nested type brackets', () => `SELECT CAST(x AS ${'ARRAY<'.repeat(50_000)}INT)`],
     ['a long join chain', () => `SELECT * FROM t0 ${Array.from({ length: 5_000 }, (_, i) => `JOIN t${i + 1} ON a = b`).join(' ')}`],
-    ['an expectation list of 10k entries', () => `CREATE OR REFRESH STREAMING TABLE t (${Array.from({ length: 10_000 }, (_, i) => `CONSTRAINT c${i} EXPECT (x > ${i})`).join(', ')}) AS SELECT 1`],
+    [
+      'an expectation list of 10k entries',
+      () =>
+        `CREATE OR REFRESH STREAMING TABLE t (${Array.from({ length: 10_000 }, (_, i) => `CONSTRAINT c${i} EXPECT (x > ${i})`).join(', ')}) AS SELECT 1`,
+    ],
   ];
   for (const [name, make] of pathological) {
     test(name, () => {

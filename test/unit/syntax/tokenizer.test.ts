@@ -21,7 +21,10 @@ describe('tokenizer', () => {
     ['ARRAY<ARRAY<INT>>', ['word:ARRAY', 'op:<', 'word:ARRAY', 'op:<', 'word:INT', 'op:>', 'op:>', 'eof:']],
     ['`a``b` `x y`', ['quoted:`a``b`', 'quoted:`x y`', 'eof:']],
     ['${catalog}.${schema}.t_${env}', ['param:${catalog}', 'op:.', 'param:${schema}', 'op:.', 'word:t_${env}', 'eof:']],
-    ['1L 2.5D 1e3 0x1F 1.2BD .5 t.5', ['number:1L', 'number:2.5D', 'number:1e3', 'number:0x1F', 'number:1.2BD', 'number:.5', 'word:t', 'op:.', 'number:5', 'eof:']],
+    [
+      '1L 2.5D 1e3 0x1F 1.2BD .5 t.5',
+      ['number:1L', 'number:2.5D', 'number:1e3', 'number:0x1F', 'number:1.2BD', 'number:.5', 'word:t', 'op:.', 'number:5', 'eof:'],
+    ],
     ['1st_col', ['word:1st_col', 'eof:']],
     // Keys may hold letters, digits, `_`, `-` and `.` (bundle variables such as `${var.env-name}`).
     ['${var.env-name} ${a_1}', ['param:${var.env-name}', 'param:${a_1}', 'eof:']],
@@ -34,7 +37,10 @@ describe('tokenizer', () => {
 
   test('string values are unescaped, raw strings are not', () => {
     const { tokens } = tokenize("'a\\nb' r'a\\nb' 'it\\'s' \"q\\\"\" '\\u0041\\t' 'x\\%'");
-    assert.deepEqual(tokens.slice(0, 6).map((t) => t.value), ['a\nb', 'a\\nb', "it's", 'q"', 'A\t', 'x\\%']);
+    assert.deepEqual(
+      tokens.slice(0, 6).map((t) => t.value),
+      ['a\nb', 'a\\nb', "it's", 'q"', 'A\t', 'x\\%'],
+    );
     assert.equal(tokens[1].raw, true);
   });
 
@@ -42,11 +48,26 @@ describe('tokenizer', () => {
     const { text, expr } = parseExpression("'${root}/a' '/${env}'");
     const lit = expr as StringLiteral;
     assert.equal(lit.value, '${root}/a/${env}');
-    assert.deepEqual(lit.params?.map((p) => [p.key, text.slice(p.span.start, p.span.end)]), [['root', '${root}'], ['env', '${env}']]);
+    assert.deepEqual(
+      lit.params?.map((p) => [p.key, text.slice(p.span.start, p.span.end)]),
+      [
+        ['root', '${root}'],
+        ['env', '${env}'],
+      ],
+    );
   });
 
   test('number values and suffixes', () => {
-    const rows: [string, number, string | undefined][] = [['1L', 1, 'L'], ['2.5D', 2.5, 'D'], ['1e3', 1000, undefined], ['0x1F', 31, undefined], ['1.2BD', 1.2, 'BD'], ['10S', 10, 'S'], ['3Y', 3, 'Y'], ['4F', 4, 'F']];
+    const rows: [string, number, string | undefined][] = [
+      ['1L', 1, 'L'],
+      ['2.5D', 2.5, 'D'],
+      ['1e3', 1000, undefined],
+      ['0x1F', 31, undefined],
+      ['1.2BD', 1.2, 'BD'],
+      ['10S', 10, 'S'],
+      ['3Y', 3, 'Y'],
+      ['4F', 4, 'F'],
+    ];
     for (const [input, value, suffix] of rows) {
       const n = parseExpression(input).expr as NumberLiteral;
       assert.equal(n.kind, 'NumberLiteral', input);
@@ -58,12 +79,21 @@ describe('tokenizer', () => {
   test('comments are kept with spans and block flags', () => {
     const { text, ranges } = markers('[[-- line]]\nSELECT 1 [[/** doc */]]');
     const { comments } = tokenize(text);
-    assert.deepEqual(comments.map((c) => [c.span, c.block]), [[ranges[0], false], [ranges[1], true]]);
+    assert.deepEqual(
+      comments.map((c) => [c.span, c.block]),
+      [
+        [ranges[0], false],
+        [ranges[1], true],
+      ],
+    );
   });
 
   test('lineStart marks the first token of each line, even after a comment', () => {
     const { tokens } = tokenize('a b\n  c /* x\n */ d\n-- c\ne');
-    assert.deepEqual(tokens.filter((t) => t.lineStart).map((t) => t.text), ['a', 'c', 'd', 'e']);
+    assert.deepEqual(
+      tokens.filter((t) => t.lineStart).map((t) => t.text),
+      ['a', 'c', 'd', 'e'],
+    );
   });
 
   const errorCases: [string, string][] = [
@@ -77,7 +107,10 @@ describe('tokenizer', () => {
     test(`reports ${code}`, () => {
       const { text, ranges } = markers(source);
       const { errors, tokens } = tokenize(text);
-      assert.deepEqual(errors.map((e) => [e.code, e.span]), [[code, ranges[0]]]);
+      assert.deepEqual(
+        errors.map((e) => [e.code, e.span]),
+        [[code, ranges[0]]],
+      );
       assert.equal(tokens[tokens.length - 1].kind, 'eof');
     });
   }

@@ -22,9 +22,11 @@ describe('syntax tree invariants on the fixture SQL', () => {
       walk(r.statements, (node, parent) => {
         count++;
         assert.ok(node.span.start <= node.span.end, `${node.kind} span ordered`);
-        if (parent) assert.ok(parent.span.start <= node.span.start && node.span.end <= parent.span.end, `${node.kind} inside ${parent.kind}`);
+        if (parent)
+          assert.ok(parent.span.start <= node.span.start && node.span.end <= parent.span.end, `${node.kind} inside ${parent.kind}`);
         const kids = children(node);
-        for (let i = 1; i < kids.length; i++) assert.ok(kids[i - 1].span.end <= kids[i].span.start, `${kids[i - 1].kind} before ${kids[i].kind} in ${node.kind}`);
+        for (let i = 1; i < kids.length; i++)
+          assert.ok(kids[i - 1].span.end <= kids[i].span.start, `${kids[i - 1].kind} before ${kids[i].kind} in ${node.kind}`);
       });
       assert.ok(count > r.statements.length);
     });
@@ -37,7 +39,10 @@ describe('line endings and byte-order marks', () => {
       const lf = parse(text);
       const crlf = parse('\uFEFF' + text.replace(/\r?\n/g, '\r\n'));
       assert.deepEqual(crlf.errors, []);
-      assert.deepEqual(crlf.statements.map((s) => s.kind), lf.statements.map((s) => s.kind));
+      assert.deepEqual(
+        crlf.statements.map((s) => s.kind),
+        lf.statements.map((s) => s.kind),
+      );
     });
   }
 });

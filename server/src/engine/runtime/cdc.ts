@@ -73,7 +73,9 @@ export async function stageCdc(
         : `CREATE OR REPLACE TABLE ${stage.companion} AS ${latest(`(${all})`)}`,
     );
     const live = truncate ? `NOT ${DELETED} AND NOT ${isTruncate}` : `NOT ${DELETED}`;
-    await con.run(`CREATE OR REPLACE TABLE ${stage.target} AS SELECT * EXCLUDE (${flags.join(', ')}) FROM ${stage.companion} WHERE ${live}`);
+    await con.run(
+      `CREATE OR REPLACE TABLE ${stage.target} AS SELECT * EXCLUDE (${flags.join(', ')}) FROM ${stage.companion} WHERE ${live}`,
+    );
     return { ...stage, events };
   }
 

@@ -13,7 +13,17 @@ import { checkExpectations, ExpectationResult } from './expectations';
 import { defineEmptyFileSource, defineFileSource } from './fileSource';
 import { LandingFile, listLandingFiles } from './landing';
 import { columnsOf, inTransaction, qualified, quoteIdent, rows, tableExists } from './sql';
-import { forgetDataset, landingKey, onceFlowRan, processedFiles, ReadFile, ReadRecord, recordOnceFlow, recordProcessed, sourceId } from './state';
+import {
+  forgetDataset,
+  landingKey,
+  onceFlowRan,
+  processedFiles,
+  ReadFile,
+  ReadRecord,
+  recordOnceFlow,
+  recordProcessed,
+  sourceId,
+} from './state';
 
 export interface DatasetContext {
   /** Folder relative paths of read_files resolve against. */
@@ -83,7 +93,15 @@ function sha256(path: string): Promise<string> {
  * differ, its hash tells a copy (same content: not new) from a change, which
  * Auto Loader does not read again either: it is reported in `warnings`.
  */
-async function sourceFiles(con: DuckDBConnection, plan: DatasetPlan, flow: QueryFlow | CdcFlow, ctx: DatasetContext, incremental: boolean, warnings: string[], record = true): Promise<SourceFiles[]> {
+async function sourceFiles(
+  con: DuckDBConnection,
+  plan: DatasetPlan,
+  flow: QueryFlow | CdcFlow,
+  ctx: DatasetContext,
+  incremental: boolean,
+  warnings: string[],
+  record = true,
+): Promise<SourceFiles[]> {
   const out: SourceFiles[] = [];
   for (const source of flow.fileSources) {
     const all = ctx.dryRun ? [] : listLandingFiles(source.path, ctx.baseDir, source.options.pathglobfilter);
@@ -107,7 +125,13 @@ async function sourceFiles(con: DuckDBConnection, plan: DatasetPlan, flow: Query
 }
 
 /** Defines the temporary views a flow's SQL reads. Returns false when a streaming flow has nothing new. */
-async function defineSources(con: DuckDBConnection, flow: QueryFlow | CdcFlow, files: SourceFiles[], ctx: DatasetContext, skipWhenNothingNew: boolean): Promise<boolean> {
+async function defineSources(
+  con: DuckDBConnection,
+  flow: QueryFlow | CdcFlow,
+  files: SourceFiles[],
+  ctx: DatasetContext,
+  skipWhenNothingNew: boolean,
+): Promise<boolean> {
   if (skipWhenNothingNew && files.length > 0 && files.every((f) => f.fresh.length === 0)) return false;
   for (const f of files) {
     if (f.all.length === 0) await defineEmptyFileSource(con, f.source);
@@ -208,7 +232,12 @@ async function runStreaming(con: DuckDBConnection, plan: DatasetPlan, ctx: Datas
       mergeResults(outcome.expectations, checked.results);
       outcome.rowsWritten += checked.total - checked.dropped;
       outcome.rowsDropped += checked.dropped;
-      appends.push({ table: stage, rows: checked.total - checked.dropped, files, onceFlow: flow.kind === 'query' && flow.once ? flow.name : undefined });
+      appends.push({
+        table: stage,
+        rows: checked.total - checked.dropped,
+        files,
+        onceFlow: flow.kind === 'query' && flow.once ? flow.name : undefined,
+      });
     }
   } catch (e) {
     for (const t of created) await con.run(`DROP TABLE IF EXISTS ${t}`);
@@ -254,7 +283,14 @@ async function runStreaming(con: DuckDBConnection, plan: DatasetPlan, ctx: Datas
   });
   // Downstream streaming readers see this update's rows: the whole table when
   // it was created now, otherwise the appended stages (dropped at update end).
-  ctx.deltas.set(plan.key, renamedIntoTarget ? plan.table : deltas.length > 0 ? `(${deltas.map((d) => `SELECT * FROM ${d}`).join(' UNION ALL BY NAME ')})` : `${plan.table} LIMIT 0`);
+  ctx.deltas.set(
+    plan.key,
+    renamedIntoTarget
+      ? plan.table
+      : deltas.length > 0
+        ? `(${deltas.map((d) => `SELECT * FROM ${d}`).join(' UNION ALL BY NAME ')})`
+        : `${plan.table} LIMIT 0`,
+  );
   return outcome;
 }
 

@@ -71,11 +71,23 @@ export class EventLog {
     return (e) => attempt(() => appendFileSync(path, JSON.stringify(e) + '\n'));
   }
 
-  emit(eventType: string, level: EventLevel, message: string, details: Record<string, unknown>, dataset?: string, error?: string): PipelineEvent {
+  emit(
+    eventType: string,
+    level: EventLevel,
+    message: string,
+    details: Record<string, unknown>,
+    dataset?: string,
+    error?: string,
+  ): PipelineEvent {
     const event: PipelineEvent = {
       id: randomUUID(),
       sequence: { control_plane_seq_no: ++this.seq },
-      origin: { pipeline_id: 'local', pipeline_name: this.pipelineName, update_id: this.updateId, ...(dataset ? { dataset_name: dataset, flow_name: dataset } : {}) },
+      origin: {
+        pipeline_id: 'local',
+        pipeline_name: this.pipelineName,
+        update_id: this.updateId,
+        ...(dataset ? { dataset_name: dataset, flow_name: dataset } : {}),
+      },
       timestamp: new Date().toISOString(),
       message,
       level,
@@ -94,6 +106,8 @@ export class EventLog {
   }
 
   updateProgress(state: 'INITIALIZING' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELED', message: string): void {
-    this.emit('update_progress', state === 'FAILED' ? 'ERROR' : state === 'CANCELED' ? 'WARN' : 'INFO', message, { update_progress: { state } });
+    this.emit('update_progress', state === 'FAILED' ? 'ERROR' : state === 'CANCELED' ? 'WARN' : 'INFO', message, {
+      update_progress: { state },
+    });
   }
 }

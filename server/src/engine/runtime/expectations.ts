@@ -32,7 +32,12 @@ export interface CheckedRows {
   dropped: number;
 }
 
-export async function checkExpectations(con: DuckDBConnection, dataset: string, relation: string, expectations: ExpectationPlan[]): Promise<CheckedRows> {
+export async function checkExpectations(
+  con: DuckDBConnection,
+  dataset: string,
+  relation: string,
+  expectations: ExpectationPlan[],
+): Promise<CheckedRows> {
   const drops = expectations.filter((e) => e.action === 'drop');
   const keep = drops.length > 0 ? drops.map((e) => `coalesce((${e.sql}), false)`).join(' AND ') : undefined;
   const measures = ['count(*) AS __total', ...expectations.map((e, i) => `count(*) FILTER (WHERE ${violated(e)}) AS __f${i}`)];

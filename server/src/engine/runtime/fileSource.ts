@@ -46,7 +46,9 @@ async function resolveColumns(con: DuckDBConnection, src: FileSourcePlan, files:
     return parsed.columns;
   }
   const described = await con.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(src, files, undefined, false)}`);
-  const columns: ColumnType[] = described.getRowObjectsJson().map((r) => ({ name: String(r.column_name), duckdb: sparkLikeType(String(r.column_type)) }));
+  const columns: ColumnType[] = described
+    .getRowObjectsJson()
+    .map((r) => ({ name: String(r.column_name), duckdb: sparkLikeType(String(r.column_type)) }));
   const hints = src.options.schemahints;
   if (hints) {
     const parsed = parseColumnList(hints);
@@ -105,7 +107,9 @@ function strictNumbers(src: FileSourcePlan, columns: ColumnType[] | undefined): 
     const integer = /^(TINYINT|SMALLINT|INTEGER|BIGINT)$/.test(c.duckdb);
     if (!integer && !/^(DOUBLE|FLOAT|DECIMAL\(\d+,\s*\d+\))$/.test(c.duckdb)) return c;
     const col = `r.${quoteIdent(c.name)}`;
-    replace.push(`CASE WHEN json_type(${col}) IN ${integer ? JSON_INTEGERS : JSON_NUMBERS} THEN TRY_CAST(CAST(${col} AS VARCHAR) AS ${c.duckdb}) END AS ${quoteIdent(c.name)}`);
+    replace.push(
+      `CASE WHEN json_type(${col}) IN ${integer ? JSON_INTEGERS : JSON_NUMBERS} THEN TRY_CAST(CAST(${col} AS VARCHAR) AS ${c.duckdb}) END AS ${quoteIdent(c.name)}`,
+    );
     return { name: c.name, duckdb: 'JSON' };
   });
   return { read, replace };

@@ -23,7 +23,14 @@ function globToRegExp(glob: string): RegExp {
     } else if (c === '?') re += '[^/]';
     else if (c === '{') {
       const end = glob.indexOf('}', i);
-      re += '(' + glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&')).join('|') + ')';
+      re +=
+        '(' +
+        glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&'))
+          .join('|') +
+        ')';
       i = end;
     } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }

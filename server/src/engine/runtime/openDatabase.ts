@@ -16,8 +16,10 @@ export function databaseProblem(database: string, raw: string): string | undefin
   if (/Could not set lock on file/i.test(raw)) {
     return `${database} is in use by another lakeflow run${pid ? ` (process ${pid})` : ''}: wait for it to finish, or give another --db`;
   }
-  if (/not a valid DuckDB database file/i.test(raw)) return `${database} is not a DuckDB database: give another --db, or move the file away`;
-  if (/database file with version number|storage version/i.test(raw)) return `${database} was written by an incompatible DuckDB version: give another --db, or --full-refresh into a new file`;
+  if (/not a valid DuckDB database file/i.test(raw))
+    return `${database} is not a DuckDB database: give another --db, or move the file away`;
+  if (/database file with version number|storage version/i.test(raw))
+    return `${database} was written by an incompatible DuckDB version: give another --db, or --full-refresh into a new file`;
   if (/Read-only file system/i.test(raw)) return `cannot write ${database}: read-only file system`;
   if (/Permission denied|read-only|readonly/i.test(raw)) return `cannot write ${database}: permission denied`;
   if (/No space left on device/i.test(raw)) return `cannot write ${database}: no space left on device`;
@@ -35,6 +37,8 @@ export async function openDatabase(duckdb: InstanceClass, database: string, sett
     return await duckdb.create(database, settings);
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
-    throw new DatabaseError(databaseProblem(database, raw) ?? `cannot open ${database}: ${raw.split('\n')[0].replace(/^[A-Z][A-Za-z ]*Error: /, '')}`);
+    throw new DatabaseError(
+      databaseProblem(database, raw) ?? `cannot open ${database}: ${raw.split('\n')[0].replace(/^[A-Z][A-Za-z ]*Error: /, '')}`,
+    );
   }
 }

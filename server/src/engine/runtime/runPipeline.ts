@@ -88,7 +88,8 @@ async function dropScratchTables(instance: DuckDBInstance): Promise<void> {
   try {
     const scratch = await rows(con, `SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database()`);
     for (const t of scratch) {
-      if (SCRATCH.test(String(t.table_name))) await con.run(`DROP TABLE IF EXISTS ${quoteIdent(String(t.schema_name))}.${quoteIdent(String(t.table_name))}`);
+      if (SCRATCH.test(String(t.table_name)))
+        await con.run(`DROP TABLE IF EXISTS ${quoteIdent(String(t.schema_name))}.${quoteIdent(String(t.table_name))}`);
     }
   } finally {
     con.closeSync();
@@ -130,13 +131,15 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   let eventLogProblem: string | undefined;
   const logFailed = (e: unknown) => (eventLogProblem = describeIoError('write the event log', logPath, e).message);
   const log = new EventLog(options.pipelineName, [EventLog.fileSink(logPath, logFailed), ...(options.eventSinks ?? [])]);
-  const sourceText = options.sourceText ?? ((file: string) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  const sourceText =
+    options.sourceText ??
+    ((file: string) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
   const connections = new Set<DuckDBConnection>();
   const interrupt = () => {
     for (const c of connections) c.interrupt();
@@ -146,10 +149,16 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   const fullAll = options.fullRefresh === true;
   const fullSome = new Set(Array.isArray(options.fullRefresh) ? options.fullRefresh.map((k) => k.toLowerCase()) : []);
   const selected = options.refresh && options.refresh.length > 0 ? new Set(options.refresh.map((k) => k.toLowerCase())) : undefined;
-  const inUpdate = (d: DatasetPlan) => (selected ? selected.has(d.key) || fullSome.has(d.key) : fullSome.size > 0 ? fullSome.has(d.key) : true);
+  const inUpdate = (d: DatasetPlan) =>
+    selected ? selected.has(d.key) || fullSome.has(d.key) : fullSome.size > 0 ? fullSome.has(d.key) : true;
 
   log.emit('create_update', 'INFO', `Update ${log.updateId} started by lakeflow run.`, {
-    create_update: { cause: 'USER_ACTION', full_refresh: fullAll, full_refresh_selection: [...fullSome], refresh_selection: selected ? [...selected] : [] },
+    create_update: {
+      cause: 'USER_ACTION',
+      full_refresh: fullAll,
+      full_refresh_selection: [...fullSome],
+      refresh_selection: selected ? [...selected] : [],
+    },
   });
   const results: DatasetResult[] = [];
   const takenUp = new Map<string, number>();
@@ -160,14 +169,22 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
       // Lakeflow pipelines compute in UTC; ICU (built in) is loaded by now.
       await setup.run("SET GLOBAL TimeZone = 'UTC'");
       await ensureState(setup, options.landingRoot ?? options.baseDir);
-      for (const schema of new Set(plan.datasets.map((d) => d.schema))) await setup.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      for (const schema of new Set(plan.datasets.map((d) => d.schema)))
+        await setup.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     } finally {
       setup.closeSync();
     }
     await dropScratchTables(instance);
     log.updateProgress('RUNNING', `Update ${log.updateId} is RUNNING.`);
 
-    const ctxBase = { baseDir: options.baseDir, landingRoot: options.landingRoot ?? options.baseDir, dryRun: options.dryRun, updateId: log.updateId, deltas: new Map<string, string>(), tables: new Map(plan.datasets.map((d) => [d.key, d.table])) };
+    const ctxBase = {
+      baseDir: options.baseDir,
+      landingRoot: options.landingRoot ?? options.baseDir,
+      dryRun: options.dryRun,
+      updateId: log.updateId,
+      deltas: new Map<string, string>(),
+      tables: new Map(plan.datasets.map((d) => [d.key, d.table])),
+    };
     const state = new Map<string, DatasetStatus>();
     const pending = plan.datasets.filter(inUpdate);
     const pendingKeys = new Set(pending.map((d) => d.key));
@@ -184,7 +201,12 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
           metrics: { num_output_rows: result.rowsWritten },
           data_quality: {
             dropped_records: result.rowsDropped,
-            expectations: result.expectations.map((e) => ({ name: e.name, dataset: d.name, passed_records: e.passed, failed_records: e.failed })),
+            expectations: result.expectations.map((e) => ({
+              name: e.name,
+              dataset: d.name,
+              passed_records: e.passed,
+              failed_records: e.failed,
+            })),
           },
         },
         result.status === 'completed' ? `Flow '${d.name}' has COMPLETED.` : `Flow '${d.name}' has ${status}: ${result.message ?? ''}`,
@@ -197,19 +219,35 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
       const t0 = performance.now();
       options.onProgress?.({ dataset: d.name, kind: d.kind, phase: 'start' });
       log.flowProgress(d.name, { status: 'RUNNING' }, `Flow '${d.name}' is RUNNING.`);
-      const base: DatasetResult = { name: d.name, kind: d.kind, status: 'completed', rowsWritten: 0, rowsDropped: 0, expectations: [], seconds: 0 };
+      const base: DatasetResult = {
+        name: d.name,
+        kind: d.kind,
+        status: 'completed',
+        rowsWritten: 0,
+        rowsDropped: 0,
+        expectations: [],
+        seconds: 0,
+      };
       const con = await instance.connect();
       connections.add(con);
       try {
         const ctx: DatasetContext = { ...ctxBase, fullRefresh: fullAll || fullSome.has(d.key) };
         const outcome = await runDataset(con, d, ctx);
-        for (const w of outcome.warnings ?? []) log.emit('flow_progress', 'WARN', `Flow '${d.name}': ${w}`, { flow_progress: { status: 'RUNNING' } }, d.name);
+        for (const w of outcome.warnings ?? [])
+          log.emit('flow_progress', 'WARN', `Flow '${d.name}': ${w}`, { flow_progress: { status: 'RUNNING' } }, d.name);
         finish(d, { ...base, ...outcome, seconds: (performance.now() - t0) / 1000 });
       } catch (e) {
         if (options.signal?.aborted) throw new RunInterrupted(options.database);
         const expectations = e instanceof ExpectationFailure ? e.results : [];
         const mapped = e instanceof ExpectationFailure ? { text: e.message, location: undefined } : userError(e, d, sourceText(d.file));
-        finish(d, { ...base, status: 'failed', expectations, message: `${d.file}: ${mapped.text}`, location: mapped.location, seconds: (performance.now() - t0) / 1000 });
+        finish(d, {
+          ...base,
+          status: 'failed',
+          expectations,
+          message: `${d.file}: ${mapped.text}`,
+          location: mapped.location,
+          seconds: (performance.now() - t0) / 1000,
+        });
       } finally {
         connections.delete(con);
         con.closeSync();
@@ -223,7 +261,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
         throw new RunInterrupted(options.database);
       }
       let progressed = false;
-      for (let i = 0; i < pending.length && running.size < concurrency; ) {
+      for (let i = 0; i < pending.length && running.size < concurrency;) {
         const d = pending[i];
         const takeUp = () => takenUp.set(d.name, takenUp.size);
         const upstream = d.dependsOn.filter((k) => k !== d.key && pendingKeys.has(k));
@@ -262,7 +300,10 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
     await checkpoint.run('CHECKPOINT');
     checkpoint.closeSync();
     const failed = results.filter((r) => r.status !== 'completed').length;
-    log.updateProgress(failed === 0 ? 'COMPLETED' : 'FAILED', failed === 0 ? `Update ${log.updateId} is COMPLETED.` : `Update ${log.updateId} is FAILED: ${failed} dataset(s) did not complete.`);
+    log.updateProgress(
+      failed === 0 ? 'COMPLETED' : 'FAILED',
+      failed === 0 ? `Update ${log.updateId} is COMPLETED.` : `Update ${log.updateId} is FAILED: ${failed} dataset(s) did not complete.`,
+    );
   } catch (e) {
     if (e instanceof RunInterrupted || options.signal?.aborted) {
       await Promise.allSettled(running);
@@ -275,12 +316,21 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
     log.updateProgress('FAILED', `Update ${log.updateId} is FAILED: ${message}`);
     // A file-system failure of the database itself (full disk, read-only) is said in its terms.
     const problem = e instanceof DatabaseError || e instanceof StateVersionError ? undefined : databaseProblem(options.database, message);
-    throw problem ? new DatabaseError(`${problem} (the update stopped; datasets completed before it are kept, the others keep their previous state)`) : e;
+    throw problem
+      ? new DatabaseError(`${problem} (the update stopped; datasets completed before it are kept, the others keep their previous state)`)
+      : e;
   } finally {
     options.signal?.removeEventListener('abort', interrupt);
     instance.closeSync();
   }
   // Report in the order datasets were taken up: dependency order, bronze to gold.
   results.sort((a, b) => (takenUp.get(a.name) ?? 0) - (takenUp.get(b.name) ?? 0));
-  return { datasets: results, seconds: (performance.now() - started) / 1000, database: options.database, eventLog: logPath, updateId: log.updateId, ...(eventLogProblem ? { eventLogProblem } : {}) };
+  return {
+    datasets: results,
+    seconds: (performance.now() - started) / 1000,
+    database: options.database,
+    eventLog: logPath,
+    updateId: log.updateId,
+    ...(eventLogProblem ? { eventLogProblem } : {}),
+  };
 }

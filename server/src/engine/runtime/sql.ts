@@ -7,7 +7,12 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 export const qualified = (schema: string, name: string): string => `${quoteIdent(schema)}.${quoteIdent(name)}`;
 
 /** Strips quotes and case so printed names compare with described ones. */
-export const normalName = (printed: string): string => printed.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"').toLowerCase();
+export const normalName = (printed: string): string =>
+  printed
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/""/g, '"')
+    .toLowerCase();
 
 export async function rows(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   return (await con.runAndReadAll(sql)).getRowObjectsJson();

@@ -38,7 +38,9 @@ async function stateVersion(con: DuckDBConnection): Promise<number> {
 export async function ensureState(con: DuckDBConnection, landingRoot: string): Promise<void> {
   const version = await stateVersion(con);
   if (version > STATE_VERSION) {
-    throw new StateVersionError(`the database was written by a newer lakeflow (state version ${version}; this one knows up to ${STATE_VERSION}): use that version, or give another --db`);
+    throw new StateVersionError(
+      `the database was written by a newer lakeflow (state version ${version}; this one knows up to ${STATE_VERSION}): use that version, or give another --db`,
+    );
   }
   await con.run(`CREATE SCHEMA IF NOT EXISTS ${STATE_SCHEMA}`);
   await con.run(
@@ -66,7 +68,8 @@ async function migrateFromVersion1(con: DuckDBConnection, landingRoot: string): 
     const old = String(r.source);
     const colon = old.indexOf(':');
     const renamed = sourceId(old.slice(0, colon), old.slice(colon + 1), landingRoot);
-    if (renamed !== old) await con.run(`UPDATE ${STATE_SCHEMA}.processed_files SET source = ${sqlString(renamed)} WHERE source = ${sqlString(old)}`);
+    if (renamed !== old)
+      await con.run(`UPDATE ${STATE_SCHEMA}.processed_files SET source = ${sqlString(renamed)} WHERE source = ${sqlString(old)}`);
   }
   for (const r of await rows(con, `SELECT DISTINCT file FROM ${STATE_SCHEMA}.processed_files`)) {
     const old = String(r.file);
@@ -87,8 +90,16 @@ export interface ReadRecord {
 
 /** What a source of a dataset has read, by landing key. */
 export async function processedFiles(con: DuckDBConnection, dataset: string, source: string): Promise<Map<string, ReadRecord>> {
-  const r = await rows(con, `SELECT file, size, mtime_ms, content_hash FROM ${STATE_SCHEMA}.processed_files WHERE dataset = ${sqlString(dataset)} AND source = ${sqlString(source)}`);
-  return new Map(r.map((x) => [String(x.file), { size: Number(x.size), mtimeMs: Number(x.mtime_ms), hash: x.content_hash === null ? undefined : String(x.content_hash) }]));
+  const r = await rows(
+    con,
+    `SELECT file, size, mtime_ms, content_hash FROM ${STATE_SCHEMA}.processed_files WHERE dataset = ${sqlString(dataset)} AND source = ${sqlString(source)}`,
+  );
+  return new Map(
+    r.map((x) => [
+      String(x.file),
+      { size: Number(x.size), mtimeMs: Number(x.mtime_ms), hash: x.content_hash === null ? undefined : String(x.content_hash) },
+    ]),
+  );
 }
 
 export interface ReadFile extends LandingFile {
@@ -96,18 +107,30 @@ export interface ReadFile extends LandingFile {
   hash: string;
 }
 
-export async function recordProcessed(con: DuckDBConnection, dataset: string, source: string, files: ReadFile[], updateId: string): Promise<void> {
+export async function recordProcessed(
+  con: DuckDBConnection,
+  dataset: string,
+  source: string,
+  files: ReadFile[],
+  updateId: string,
+): Promise<void> {
   for (let i = 0; i < files.length; i += 500) {
     const values = files
       .slice(i, i + 500)
-      .map((f) => `(${sqlString(dataset)}, ${sqlString(source)}, ${sqlString(f.key)}, ${f.size}, ${Math.round(f.mtimeMs)}, ${sqlString(updateId)}, ${sqlString(f.hash)})`)
+      .map(
+        (f) =>
+          `(${sqlString(dataset)}, ${sqlString(source)}, ${sqlString(f.key)}, ${f.size}, ${Math.round(f.mtimeMs)}, ${sqlString(updateId)}, ${sqlString(f.hash)})`,
+      )
       .join(', ');
     await con.run(`INSERT INTO ${STATE_SCHEMA}.processed_files VALUES ${values}`);
   }
 }
 
 export async function onceFlowRan(con: DuckDBConnection, dataset: string, flow: string): Promise<boolean> {
-  const r = await rows(con, `SELECT count(*) AS n FROM ${STATE_SCHEMA}.once_flows WHERE dataset = ${sqlString(dataset)} AND flow = ${sqlString(flow)}`);
+  const r = await rows(
+    con,
+    `SELECT count(*) AS n FROM ${STATE_SCHEMA}.once_flows WHERE dataset = ${sqlString(dataset)} AND flow = ${sqlString(flow)}`,
+  );
   return Number(r[0]?.n) > 0;
 }
 

@@ -35,12 +35,18 @@ function reword(raw: string): { text: string; name?: string } {
   const lines = raw.split('\n');
   const first = lines[0].replace(/^[A-Z][A-Za-z ]*Error: /, '').trim();
   const candidates = lines.find((l) => l.startsWith('Candidate bindings:'));
-  if (/No space left on device/i.test(first)) return { text: 'no space left on device for the database: free some space and run again (the previous state is kept)' };
+  if (/No space left on device/i.test(first))
+    return { text: 'no space left on device for the database: free some space and run again (the previous state is kept)' };
   let m = /^Table with name (\S+) does not exist!?$/.exec(first);
   if (m) return { text: `reads ${m[1]}, which is neither a dataset of this pipeline nor a table in the local lakehouse`, name: m[1] };
   m = /^Referenced column "([^"]+)" not found in FROM clause!?$/.exec(first);
   if (m) {
-    const known = candidates ? candidates.replace(/^Candidate bindings:\s*/, '').replace(/"/g, '').trim() : '';
+    const known = candidates
+      ? candidates
+          .replace(/^Candidate bindings:\s*/, '')
+          .replace(/"/g, '')
+          .trim()
+      : '';
     return { text: `unknown column ${m[1]}${known ? ` (columns with a similar name: ${known})` : ''}`, name: m[1] };
   }
   m = /^Table "([^"]+)" does not have a column named "([^"]+)"/.exec(first);

@@ -48,7 +48,8 @@ const DEFAULT_TIMESTAMP_PATTERN = 'yyyy-MM-dd HH:mm:ss';
 
 function pattern(call: CallSite, index: number, fn: string): { strftime: string } | { untranslatable: string } {
   const arg = call.args[index];
-  if (arg.stringLiteral === undefined) return { untranslatable: `${fn} with a non-literal format (the Java pattern is converted when translating)` };
+  if (arg.stringLiteral === undefined)
+    return { untranslatable: `${fn} with a non-literal format (the Java pattern is converted when translating)` };
   const c = javaToStrftime(arg.stringLiteral);
   return c.ok ? { strftime: c.strftime } : { untranslatable: `${fn}: ${c.reason}` };
 }
@@ -77,7 +78,12 @@ const mappings: FunctionMapping[] = [
   ...aliases(['current_timestamp', 'now', 'getdate'], { minArgs: 0, maxArgs: 0, rewrite: 'current_timestamp' }),
   { name: 'curdate', minArgs: 0, maxArgs: 0, rewrite: 'current_date' },
   { name: 'date_format', minArgs: 2, maxArgs: 2, rewrite: withPattern('date_format', 1, (f) => `strftime(CAST($1 AS TIMESTAMP), ${f})`) },
-  { name: 'from_unixtime', minArgs: 1, maxArgs: 2, rewrite: withPattern('from_unixtime', 1, (f) => `strftime(make_timestamp(CAST($1 AS BIGINT) * 1000000), ${f})`) },
+  {
+    name: 'from_unixtime',
+    minArgs: 1,
+    maxArgs: 2,
+    rewrite: withPattern('from_unixtime', 1, (f) => `strftime(make_timestamp(CAST($1 AS BIGINT) * 1000000), ${f})`),
+  },
   { name: 'timestamp_millis', minArgs: 1, maxArgs: 1, rewrite: 'epoch_ms(CAST($1 AS BIGINT))' },
   { name: 'timestamp_micros', minArgs: 1, maxArgs: 1, rewrite: 'make_timestamp(CAST($1 AS BIGINT))' },
   { name: 'timestamp_seconds', minArgs: 1, maxArgs: 1, rewrite: 'make_timestamp(CAST(CAST($1 AS DOUBLE) * 1000000 AS BIGINT))' },
@@ -122,14 +128,18 @@ const mappings: FunctionMapping[] = [
     minArgs: 2,
     maxArgs: 3,
     rewrite: (c) =>
-      c.args.length === 2 ? "date_diff('day', CAST($2 AS DATE), CAST($1 AS DATE))" : unitCall(c, 'datediff', (u) => `date_sub(${u}, $2, $3)`),
+      c.args.length === 2
+        ? "date_diff('day', CAST($2 AS DATE), CAST($1 AS DATE))"
+        : unitCall(c, 'datediff', (u) => `date_sub(${u}, $2, $3)`),
   },
   {
     name: 'date_diff',
     minArgs: 2,
     maxArgs: 3,
     rewrite: (c) =>
-      c.args.length === 2 ? "date_diff('day', CAST($2 AS DATE), CAST($1 AS DATE))" : unitCall(c, 'date_diff', (u) => `date_sub(${u}, $2, $3)`),
+      c.args.length === 2
+        ? "date_diff('day', CAST($2 AS DATE), CAST($1 AS DATE))"
+        : unitCall(c, 'date_diff', (u) => `date_sub(${u}, $2, $3)`),
   },
   { name: 'timestampdiff', minArgs: 3, maxArgs: 3, rewrite: (c) => unitCall(c, 'timestampdiff', (u) => `date_sub(${u}, $2, $3)`) },
   {
@@ -142,13 +152,15 @@ const mappings: FunctionMapping[] = [
     name: 'date_add',
     minArgs: 2,
     maxArgs: 3,
-    rewrite: (c) => (c.args.length === 2 ? '(CAST($1 AS DATE) + CAST($2 AS INTEGER))' : unitCall(c, 'date_add', (u) => `($3 + to_${u.slice(1, -1)}s($2))`)),
+    rewrite: (c) =>
+      c.args.length === 2 ? '(CAST($1 AS DATE) + CAST($2 AS INTEGER))' : unitCall(c, 'date_add', (u) => `($3 + to_${u.slice(1, -1)}s($2))`),
   },
   {
     name: 'dateadd',
     minArgs: 2,
     maxArgs: 3,
-    rewrite: (c) => (c.args.length === 2 ? '(CAST($1 AS DATE) + CAST($2 AS INTEGER))' : unitCall(c, 'dateadd', (u) => `($3 + to_${u.slice(1, -1)}s($2))`)),
+    rewrite: (c) =>
+      c.args.length === 2 ? '(CAST($1 AS DATE) + CAST($2 AS INTEGER))' : unitCall(c, 'dateadd', (u) => `($3 + to_${u.slice(1, -1)}s($2))`),
   },
   { name: 'timestampadd', minArgs: 3, maxArgs: 3, rewrite: (c) => unitCall(c, 'timestampadd', (u) => `($3 + to_${u.slice(1, -1)}s($2))`) },
   { name: 'add_months', minArgs: 2, maxArgs: 2, rewrite: 'CAST(CAST($1 AS DATE) + to_months(CAST($2 AS INTEGER)) AS DATE)' },
@@ -182,7 +194,13 @@ const mappings: FunctionMapping[] = [
   { name: 'array_join', minArgs: 2, maxArgs: 2, rewrite: 'array_to_string($1, $2)' },
   { name: 'array_max', minArgs: 1, maxArgs: 1, rewrite: 'list_max($1)' },
   { name: 'array_min', minArgs: 1, maxArgs: 1, rewrite: 'list_min($1)' },
-  { name: 'sort_array', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args[1]?.sql.toLowerCase() === 'false' ? "list_sort($1, 'DESC', 'NULLS LAST')" : "list_sort($1, 'ASC', 'NULLS FIRST')") },
+  {
+    name: 'sort_array',
+    minArgs: 1,
+    maxArgs: 2,
+    rewrite: (c) =>
+      c.args[1]?.sql.toLowerCase() === 'false' ? "list_sort($1, 'DESC', 'NULLS LAST')" : "list_sort($1, 'ASC', 'NULLS FIRST')",
+  },
   { name: 'element_at', minArgs: 2, maxArgs: 2, rewrite: '$1[$2]' },
   {
     // Spark alternates keys and values; DuckDB takes a key list and a value list.
@@ -216,7 +234,8 @@ const mappings: FunctionMapping[] = [
     name: 'struct',
     minArgs: 1,
     maxArgs: 1000,
-    rewrite: (c) => `struct_pack(${c.args.map((a, i) => `"${(a.columnName ?? `col${i + 1}`).replace(/"/g, '""').replace(/\$/g, '$$$$')}" := $${i + 1}`).join(', ')})`,
+    rewrite: (c) =>
+      `struct_pack(${c.args.map((a, i) => `"${(a.columnName ?? `col${i + 1}`).replace(/"/g, '""').replace(/\$/g, '$$$$')}" := $${i + 1}`).join(', ')})`,
   },
   // Aggregates. Spark's collectors skip NULLs and return [] for no rows.
   { name: 'collect_list', minArgs: 1, maxArgs: 1, rewrite: 'coalesce(list($1) FILTER (WHERE $1 IS NOT NULL)$over, [])' },
@@ -243,7 +262,15 @@ const mappings: FunctionMapping[] = [
   { name: 'md5', minArgs: 1, maxArgs: 1, rewrite: 'md5(CAST($1 AS VARCHAR))' },
   { name: 'sha1', minArgs: 1, maxArgs: 1, rewrite: 'sha1(CAST($1 AS VARCHAR))' },
   { name: 'sha', minArgs: 1, maxArgs: 1, rewrite: 'sha1(CAST($1 AS VARCHAR))' },
-  { name: 'sha2', minArgs: 2, maxArgs: 2, rewrite: (c) => (c.args[1].sql === '256' || c.args[1].sql === '0' ? 'sha256(CAST($1 AS VARCHAR))' : { untranslatable: `sha2 with bit length ${c.args[1].sql} (only 256)` }) },
+  {
+    name: 'sha2',
+    minArgs: 2,
+    maxArgs: 2,
+    rewrite: (c) =>
+      c.args[1].sql === '256' || c.args[1].sql === '0'
+        ? 'sha256(CAST($1 AS VARCHAR))'
+        : { untranslatable: `sha2 with bit length ${c.args[1].sql} (only 256)` },
+  },
   { name: 'get_json_object', minArgs: 2, maxArgs: 2, rewrite: 'json_extract_string($1, $2)' },
   // Spark's concat is NULL when any argument is; DuckDB's concat skips NULLs.
   { name: 'concat', minArgs: 1, maxArgs: 1000, rewrite: (c) => '(' + c.args.map((_, i) => `$${i + 1}`).join(' || ') + ')' },
@@ -253,8 +280,19 @@ const mappings: FunctionMapping[] = [
   { name: 'regexp_like', minArgs: 2, maxArgs: 2, rewrite: 'regexp_matches($1, $2)' },
   { name: 'regexp', minArgs: 2, maxArgs: 2, rewrite: 'regexp_matches($1, $2)' },
   { name: 'regexp_replace', minArgs: 3, maxArgs: 3, rewrite: "regexp_replace($1, $2, $3, 'g')" },
-  { name: 'regexp_extract', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'regexp_extract($1, $2, 1)' : 'regexp_extract($1, $2, $3)') },
-  { name: 'split', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 3 && c.args[2].sql !== '-1' ? { untranslatable: 'split with a limit' } : 'string_split_regex($1, $2)') },
+  {
+    name: 'regexp_extract',
+    minArgs: 2,
+    maxArgs: 3,
+    rewrite: (c) => (c.args.length === 2 ? 'regexp_extract($1, $2, 1)' : 'regexp_extract($1, $2, $3)'),
+  },
+  {
+    name: 'split',
+    minArgs: 2,
+    maxArgs: 3,
+    rewrite: (c) =>
+      c.args.length === 3 && c.args[2].sql !== '-1' ? { untranslatable: 'split with a limit' } : 'string_split_regex($1, $2)',
+  },
   { name: 'pmod', minArgs: 2, maxArgs: 2, rewrite: '((($1 % $2) + $2) % $2)' },
   { name: 'signum', minArgs: 1, maxArgs: 1, rewrite: 'CAST(sign($1) AS DOUBLE)' },
   // DuckDB's count_if is NULL over no true or only NULL inputs; Spark's is 0.
@@ -263,18 +301,27 @@ const mappings: FunctionMapping[] = [
   ...aliases(['substr', 'substring'], {
     minArgs: 2,
     maxArgs: 3,
-    rewrite: (c) => (c.args.length === 2 ? 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END)' : 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END, $3)'),
+    rewrite: (c) =>
+      c.args.length === 2 ? 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END)' : 'substring($1, CASE WHEN $2 = 0 THEN 1 ELSE $2 END, $3)',
   }),
   ...aliases(['position', 'locate'], {
     minArgs: 2,
     maxArgs: 3,
-    rewrite: (c) => (c.args.length === 2 ? 'instr($2, $1)' : 'CASE WHEN instr(substring($2, $3), $1) = 0 THEN 0 ELSE instr(substring($2, $3), $1) + $3 - 1 END'),
+    rewrite: (c) =>
+      c.args.length === 2
+        ? 'instr($2, $1)'
+        : 'CASE WHEN instr(substring($2, $3), $1) = 0 THEN 0 ELSE instr(substring($2, $3), $1) + $3 - 1 END',
   }),
   { name: 'btrim', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args.length === 1 ? 'trim($1)' : 'trim($1, $2)') },
   ...aliases(['char', 'chr'], { minArgs: 1, maxArgs: 1, rewrite: 'chr(CAST($1 % 256 AS INTEGER))' }),
   { name: 'octet_length', minArgs: 1, maxArgs: 1, rewrite: 'strlen($1)' },
   { name: 'space', minArgs: 1, maxArgs: 1, rewrite: "repeat(' ', $1)" },
-  { name: 'regexp_extract_all', minArgs: 2, maxArgs: 3, rewrite: (c) => (c.args.length === 2 ? 'regexp_extract_all($1, $2, 1)' : 'regexp_extract_all($1, $2, $3)') },
+  {
+    name: 'regexp_extract_all',
+    minArgs: 2,
+    maxArgs: 3,
+    rewrite: (c) => (c.args.length === 2 ? 'regexp_extract_all($1, $2, 1)' : 'regexp_extract_all($1, $2, $3)'),
+  },
   // Spark's log(x) is natural; DuckDB's log(x) is base 10.
   { name: 'log', minArgs: 1, maxArgs: 2, rewrite: (c) => (c.args.length === 1 ? 'ln($1)' : '(ln($2) / ln($1))') },
   { name: 'log1p', minArgs: 1, maxArgs: 1, rewrite: 'ln(1 + $1)' },
@@ -289,7 +336,9 @@ const mappings: FunctionMapping[] = [
     minArgs: 2,
     maxArgs: 2,
     rewrite: (c) => {
-      const unit = { YEAR: 'year', YYYY: 'year', YY: 'year', QUARTER: 'quarter', MONTH: 'month', MM: 'month', MON: 'month', WEEK: 'week' }[(c.args[1].stringLiteral ?? '').toUpperCase()];
+      const unit = { YEAR: 'year', YYYY: 'year', YY: 'year', QUARTER: 'quarter', MONTH: 'month', MM: 'month', MON: 'month', WEEK: 'week' }[
+        (c.args[1].stringLiteral ?? '').toUpperCase()
+      ];
       return unit ? `CAST(date_trunc('${unit}', CAST($1 AS DATE)) AS DATE)` : { untranslatable: `trunc with format ${c.args[1].sql}` };
     },
   },
@@ -297,7 +346,12 @@ const mappings: FunctionMapping[] = [
   { name: 'array_distinct', minArgs: 1, maxArgs: 1, rewrite: 'list_filter($1, lambda __x, __i: list_position($1, __x) = __i)' },
   { name: 'array_remove', minArgs: 2, maxArgs: 2, rewrite: 'list_filter($1, lambda __x: __x IS DISTINCT FROM $2)' },
   { name: 'array_position', minArgs: 2, maxArgs: 2, rewrite: 'CASE WHEN $1 IS NULL THEN NULL ELSE coalesce(list_position($1, $2), 0) END' },
-  { name: 'array_union', minArgs: 2, maxArgs: 2, rewrite: 'CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_distinct(list_concat($1, $2)) END' },
+  {
+    name: 'array_union',
+    minArgs: 2,
+    maxArgs: 2,
+    rewrite: 'CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_distinct(list_concat($1, $2)) END',
+  },
   { name: 'slice', minArgs: 3, maxArgs: 3, rewrite: 'list_slice($1, $2, CASE WHEN $2 < 0 THEN len($1) + $2 + $3 ELSE $2 + $3 - 1 END)' },
   { name: 'get', minArgs: 2, maxArgs: 2, rewrite: '$1[$2 + 1]' },
   // Spark's casting shorthands.

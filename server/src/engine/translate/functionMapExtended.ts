@@ -18,7 +18,10 @@ export const extendedMappings: FunctionMapping[] = [
     name: 'convert_timezone',
     minArgs: 2,
     maxArgs: 3,
-    rewrite: (c) => (c.args.length === 2 ? `((CAST($2 AS TIMESTAMP) AT TIME ZONE ${SESSION_TZ}) AT TIME ZONE $1)` : `((CAST($3 AS TIMESTAMP) AT TIME ZONE $1) AT TIME ZONE $2)`),
+    rewrite: (c) =>
+      c.args.length === 2
+        ? `((CAST($2 AS TIMESTAMP) AT TIME ZONE ${SESSION_TZ}) AT TIME ZONE $1)`
+        : `((CAST($3 AS TIMESTAMP) AT TIME ZONE $1) AT TIME ZONE $2)`,
   },
   {
     // Whole months when the days match or both are month ends; else the day and
@@ -59,23 +62,41 @@ export const extendedMappings: FunctionMapping[] = [
   { name: 'map_from_arrays', minArgs: 2, maxArgs: 2, rewrite: 'map($1, $2)' },
   { name: 'json_object_keys', minArgs: 1, maxArgs: 1, rewrite: 'json_keys($1)' },
   // Spark counts from 1 and answers NULL out of range, as DuckDB's list index does.
-  { name: 'elt', minArgs: 2, maxArgs: 1000, rewrite: (c) => `[${c.args.slice(1).map((_, i) => `$${i + 2}`).join(', ')}][$1]` },
+  {
+    name: 'elt',
+    minArgs: 2,
+    maxArgs: 1000,
+    rewrite: (c) =>
+      `[${c.args
+        .slice(1)
+        .map((_, i) => `$${i + 2}`)
+        .join(', ')}][$1]`,
+  },
   // Strings.
   { name: 'format_string', minArgs: 1, maxArgs: 1000, rewrite: 'printf($*)' },
   {
     name: 'format_number',
     minArgs: 2,
     maxArgs: 2,
-    rewrite: (c) => (/^\d+$/.test(c.args[1].sql) ? `format('{:,.${c.args[1].sql}f}', $1)` : { untranslatable: 'format_number with a pattern or a non-literal scale' }),
+    rewrite: (c) =>
+      /^\d+$/.test(c.args[1].sql)
+        ? `format('{:,.${c.args[1].sql}f}', $1)`
+        : { untranslatable: 'format_number with a pattern or a non-literal scale' },
   },
-  { name: 'initcap', minArgs: 1, maxArgs: 1, rewrite: "array_to_string(list_transform(string_split(lower($1), ' '), lambda __w: upper(__w[1]) || __w[2:]), ' ')" },
+  {
+    name: 'initcap',
+    minArgs: 1,
+    maxArgs: 1,
+    rewrite: "array_to_string(list_transform(string_split(lower($1), ' '), lambda __w: upper(__w[1]) || __w[2:]), ' ')",
+  },
   { name: 'regexp_count', minArgs: 2, maxArgs: 2, rewrite: 'len(regexp_extract_all($1, $2))' },
   { name: 'regexp_substr', minArgs: 2, maxArgs: 2, rewrite: "nullif(regexp_extract($1, $2), '')" },
   {
     name: 'charindex',
     minArgs: 2,
     maxArgs: 3,
-    rewrite: (c) => (c.args.length === 2 ? 'instr($2, $1)' : 'CASE WHEN instr(substr($2, $3), $1) = 0 THEN 0 ELSE instr(substr($2, $3), $1) + $3 - 1 END'),
+    rewrite: (c) =>
+      c.args.length === 2 ? 'instr($2, $1)' : 'CASE WHEN instr(substr($2, $3), $1) = 0 THEN 0 ELSE instr(substr($2, $3), $1) + $3 - 1 END',
   },
   {
     name: 'substring_index',
@@ -106,5 +127,11 @@ export const extendedMappings: FunctionMapping[] = [
   // Moments: Spark's are the population forms.
   { name: 'kurtosis', minArgs: 1, maxArgs: 1, rewrite: 'kurtosis_pop($1)$over' },
   // DuckDB's sample skewness is NULL below 3 values; Spark's population skewness of 2 values is 0.
-  { name: 'skewness', minArgs: 1, maxArgs: 1, rewrite: 'CASE WHEN count($1)$over = 2 THEN 0.0 ELSE (skewness($1)$over * (count($1)$over - 2) / sqrt(count($1)$over * (count($1)$over - 1))) END' },
+  {
+    name: 'skewness',
+    minArgs: 1,
+    maxArgs: 1,
+    rewrite:
+      'CASE WHEN count($1)$over = 2 THEN 0.0 ELSE (skewness($1)$over * (count($1)$over - 2) / sqrt(count($1)$over * (count($1)$over - 1))) END',
+  },
 ];

@@ -12,7 +12,14 @@ import type { SparkType } from './sparkTypeRules';
 import { avgType, isDecimal, isFractional, isIntegral } from './sparkTypeRules';
 import { typeFromSyntax } from './sparkTypeSyntax';
 import { fixesIntegerType } from './sparkTyper';
-import { STRING_PARAMETER_FUNCTIONS, decimalArithmetic, doubleDivide, exactDecimalDivide, implicitStringArg, pinType } from './sparkArithmetic';
+import {
+  STRING_PARAMETER_FUNCTIONS,
+  decimalArithmetic,
+  doubleDivide,
+  exactDecimalDivide,
+  implicitStringArg,
+  pinType,
+} from './sparkArithmetic';
 
 export interface Untranslatable {
   /** The construct, as a user would name it (`function xpath`, `LATERAL VIEW posexplode`). */
@@ -52,7 +59,14 @@ export interface PrintContext {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-const numberSuffixTypes: Record<string, string> = { L: 'BIGINT', S: 'SMALLINT', Y: 'TINYINT', D: 'DOUBLE', F: 'FLOAT', BD: 'DECIMAL(38,18)' };
+const numberSuffixTypes: Record<string, string> = {
+  L: 'BIGINT',
+  S: 'SMALLINT',
+  Y: 'TINYINT',
+  D: 'DOUBLE',
+  F: 'FLOAT',
+  BD: 'DECIMAL(38,18)',
+};
 
 /** Higher-order functions: Spark name -> DuckDB list function (lambda printed as `lambda x: ...`). */
 const listFunctions: Record<string, string> = { filter: 'list_filter', transform: 'list_transform' };
@@ -80,7 +94,10 @@ export class DuckdbPrinter {
     const t = this.ctx.types?.get(node);
     if (!t) return false;
     if (node.kind === 'FunctionCall') {
-      const name = node.name.parts.map((p) => p.name).join('.').toLowerCase();
+      const name = node.name.parts
+        .map((p) => p.name)
+        .join('.')
+        .toLowerCase();
       if (/^(explode|explode_outer|posexplode|posexplode_outer|inline|inline_outer|stack)$/.test(name)) return false;
       return isDecimal(t) || (isIntegral(t) && fixesIntegerType(name));
     }
@@ -201,7 +218,9 @@ export class DuckdbPrinter {
       case 'Join':
         return this.join(node);
       case 'SetOperation':
-        return node.op === 'MINUS' ? this.splice(node, undefined, (gap, next) => (next === node.right ? gap.replace(/\bMINUS\b/i, 'EXCEPT') : gap)) : undefined;
+        return node.op === 'MINUS'
+          ? this.splice(node, undefined, (gap, next) => (next === node.right ? gap.replace(/\bMINUS\b/i, 'EXCEPT') : gap))
+          : undefined;
       case 'Select':
         return this.select(node);
       case 'Query':
@@ -315,7 +334,18 @@ export class DuckdbPrinter {
   private callArg(e: A.Expr, fn = '', index = 0): CallArg {
     const printed = this.print(e);
     const sql = implicitStringArg(fn, index, { sql: printed, type: this.typeOf(e) });
-    const atomic = ['ColumnRef', 'StringLiteral', 'NumberLiteral', 'BooleanLiteral', 'NullLiteral', 'FunctionCall', 'Paren', 'Cast', 'TypedLiteral', 'Param'].includes(e.kind);
+    const atomic = [
+      'ColumnRef',
+      'StringLiteral',
+      'NumberLiteral',
+      'BooleanLiteral',
+      'NullLiteral',
+      'FunctionCall',
+      'Paren',
+      'Cast',
+      'TypedLiteral',
+      'Param',
+    ].includes(e.kind);
     return {
       sql,
       atomic,
@@ -328,7 +358,10 @@ export class DuckdbPrinter {
   }
 
   private call(node: A.FunctionCall): string | undefined {
-    const name = node.name.parts.map((p) => p.name).join('.').toLowerCase();
+    const name = node.name.parts
+      .map((p) => p.name)
+      .join('.')
+      .toLowerCase();
     const list = listFunctions[name];
     if (list) return `${list}(${node.args.map((a) => this.print(a)).join(', ')})`;
     if (name === 'aggregate' || name === 'reduce') {
@@ -360,7 +393,11 @@ export class DuckdbPrinter {
       const info = this.ctx.functions.get(name);
       // Unmapped functions that DuckDB lacks or answers differently would fail
       // or, worse, run with another meaning: stop the dataset instead.
-      const why = { missing: 'no DuckDB equivalent', different: 'DuckDB answers differently', alt: 'DuckDB spells or answers it differently and the engine has no mapping yet' } as const;
+      const why = {
+        missing: 'no DuckDB equivalent',
+        different: 'DuckDB answers differently',
+        alt: 'DuckDB spells or answers it differently and the engine has no mapping yet',
+      } as const;
       if (info && info.duckdb.kind !== 'same') this.problem(`function ${name} (${why[info.duckdb.kind]})`, node.span);
       return undefined;
     }
@@ -412,7 +449,10 @@ export class DuckdbPrinter {
   }
 
   private tableFunction(node: A.TableFunction): string | undefined {
-    const name = node.call.name.parts.map((p) => p.name).join('.').toLowerCase();
+    const name = node.call.name.parts
+      .map((p) => p.name)
+      .join('.')
+      .toLowerCase();
     if (name !== 'read_files' && name !== 'cloud_files') {
       if (node.stream) this.problem(`STREAM over ${name}(...)`, node.span);
       return node.stream ? this.print(node.call) + this.aliasText(node.alias) : undefined;
@@ -473,7 +513,11 @@ export class DuckdbPrinter {
 
   private join(node: A.Join): string {
     const fix = (gap: string) =>
-      node.joinType.endsWith('SEMI') ? gap.replace(/\b(LEFT\s+)?SEMI\b/i, 'SEMI') : node.joinType.endsWith('ANTI') ? gap.replace(/\b(LEFT\s+)?ANTI\b/i, 'ANTI') : gap;
+      node.joinType.endsWith('SEMI')
+        ? gap.replace(/\b(LEFT\s+)?SEMI\b/i, 'SEMI')
+        : node.joinType.endsWith('ANTI')
+          ? gap.replace(/\b(LEFT\s+)?ANTI\b/i, 'ANTI')
+          : gap;
     return this.splice(node, undefined, (gap, next) => (next === node.right ? fix(gap) : gap));
   }
 
@@ -492,7 +536,10 @@ export class DuckdbPrinter {
   private lateralView(node: A.LateralView): string | undefined {
     if (node.call.kind === 'Missing') return undefined;
     const call = node.call;
-    const fn = call.name.parts.map((p) => p.name).join('.').toLowerCase();
+    const fn = call.name.parts
+      .map((p) => p.name)
+      .join('.')
+      .toLowerCase();
     const base = fn.replace(/_outer$/, '');
     const cols = node.columnAliases.map((c) => this.print(c));
     const table = node.tableAlias ? this.print(node.tableAlias) : '__lateral';
@@ -507,12 +554,23 @@ export class DuckdbPrinter {
     if (base === 'stack') return this.stackRows(call, cols, named, node.span);
     // explode(array) AS v; explode(map) AS k, v; posexplode(array) AS pos, v.
     const names = cols.length;
-    if ((base !== 'explode' && base !== 'posexplode') || names < 1 || names > 2 || (base === 'posexplode' && names !== 2) || call.args.length !== 1) {
+    if (
+      (base !== 'explode' && base !== 'posexplode') ||
+      names < 1 ||
+      names > 2 ||
+      (base === 'posexplode' && names !== 2) ||
+      call.args.length !== 1
+    ) {
       return this.problemAt(`LATERAL VIEW ${fn}${names ? ` with ${names} column name(s)` : ''}`, node.span);
     }
     const arg = this.print(call.args[0]);
     // Unnesting several lists of one length in one SELECT zips them.
-    const lists = base === 'posexplode' ? [`CAST(range(0, len(${arg})) AS INTEGER[])`, arg] : names === 2 ? [`map_keys(${arg})`, `map_values(${arg})`] : [arg];
+    const lists =
+      base === 'posexplode'
+        ? [`CAST(range(0, len(${arg})) AS INTEGER[])`, arg]
+        : names === 2
+          ? [`map_keys(${arg})`, `map_values(${arg})`]
+          : [arg];
     return `, LATERAL (SELECT ${lists.map((l, i) => `unnest(${keep(arg, l)}) AS ${cols[i]}`).join(', ')}) AS ${table}`;
   }
 
@@ -523,7 +581,10 @@ export class DuckdbPrinter {
     if (!Number.isInteger(n) || n < 1 || values.length === 0) return this.problemAt('LATERAL VIEW stack without a literal row count', span);
     const width = Math.ceil(values.length / n);
     if (cols.length !== width) return this.problemAt(`LATERAL VIEW stack of ${width} columns named by ${cols.length}`, span);
-    const rows = Array.from({ length: n }, (_, r) => `(${Array.from({ length: width }, (_, c) => values[r * width + c] ?? 'NULL').join(', ')})`);
+    const rows = Array.from(
+      { length: n },
+      (_, r) => `(${Array.from({ length: width }, (_, c) => values[r * width + c] ?? 'NULL').join(', ')})`,
+    );
     return `, LATERAL (VALUES ${rows.join(', ')}) AS ${named}`;
   }
 
@@ -571,9 +632,30 @@ export function typeOfExpr(e: A.Expr): CallArg['type'] {
       }
       return undefined;
     case 'FunctionCall': {
-      const n = e.name.parts.map((p) => p.name).join('.').toLowerCase();
-      if (['to_date', 'current_date', 'curdate', 'date_add', 'date_sub', 'last_day', 'date', 'make_date', 'add_months', 'next_day'].includes(n)) return 'date';
-      if (['to_timestamp', 'current_timestamp', 'now', 'timestamp_millis', 'timestamp_seconds', 'timestamp_micros', 'timestamp', 'from_utc_timestamp', 'make_timestamp'].includes(n)) return 'timestamp';
+      const n = e.name.parts
+        .map((p) => p.name)
+        .join('.')
+        .toLowerCase();
+      if (
+        ['to_date', 'current_date', 'curdate', 'date_add', 'date_sub', 'last_day', 'date', 'make_date', 'add_months', 'next_day'].includes(
+          n,
+        )
+      )
+        return 'date';
+      if (
+        [
+          'to_timestamp',
+          'current_timestamp',
+          'now',
+          'timestamp_millis',
+          'timestamp_seconds',
+          'timestamp_micros',
+          'timestamp',
+          'from_utc_timestamp',
+          'make_timestamp',
+        ].includes(n)
+      )
+        return 'timestamp';
       return undefined;
     }
     case 'Paren':

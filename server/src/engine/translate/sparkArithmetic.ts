@@ -41,7 +41,10 @@ export function exactDecimalDivide(l: TypedSql, r: TypedSql, result: { p: number
   const rest = scaleUp(`(${A}) % (${B})`);
   const roundUp = `CASE WHEN abs((${rest}) % (${B})) * 2 >= abs(${B}) THEN CASE WHEN (${A} < 0) = (${B} < 0) THEN 1 ELSE -1 END ELSE 0 END`;
   const R = `${scaleUp(`(${A}) // (${B})`)} + (${rest}) // (${B}) + ${roundUp}`;
-  const value = result.s === 0 ? `CAST(${R} AS DECIMAL(38,0))` : `CAST(${R} AS DECIMAL(38,0)) * CAST('0.${'0'.repeat(result.s - 1)}1' AS DECIMAL(${result.s},${result.s}))`;
+  const value =
+    result.s === 0
+      ? `CAST(${R} AS DECIMAL(38,0))`
+      : `CAST(${R} AS DECIMAL(38,0)) * CAST('0.${'0'.repeat(result.s - 1)}1' AS DECIMAL(${result.s},${result.s}))`;
   return ansi ? `CASE WHEN ${B} = 0 THEN error('[DIVIDE_BY_ZERO] Division by zero') ELSE ${value} END` : value;
 }
 

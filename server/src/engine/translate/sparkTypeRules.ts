@@ -127,7 +127,8 @@ function widen(a: SparkType, b: SparkType): SparkType | undefined {
     return decimal(Math.min(MAX_PRECISION, Math.max(x.p - x.s, y.p - y.s) + s), s);
   }
   if (a.kind === b.kind && a.kind !== 'array' && a.kind !== 'map' && a.kind !== 'struct') return withoutLiteral(a);
-  if ((a.kind === 'date' && b.kind.startsWith('timestamp')) || (b.kind === 'date' && a.kind.startsWith('timestamp'))) return scalar('timestamp');
+  if ((a.kind === 'date' && b.kind.startsWith('timestamp')) || (b.kind === 'date' && a.kind.startsWith('timestamp')))
+    return scalar('timestamp');
   if (a.kind === 'string' || b.kind === 'string') return scalar('string');
   return undefined;
 }

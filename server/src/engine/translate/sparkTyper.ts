@@ -36,20 +36,39 @@ interface Scope {
 }
 
 const lower = (s: string) => s.toLowerCase();
-const fnName = (c: A.FunctionCall) => c.name.parts.map((p) => p.name).join('.').toLowerCase();
+const fnName = (c: A.FunctionCall) =>
+  c.name.parts
+    .map((p) => p.name)
+    .join('.')
+    .toLowerCase();
 
 /** Functions with a fixed result type. */
 const FIXED: Record<string, SparkType> = {};
 const fixed = (kind: Parameters<typeof scalar>[0], names: string) => names.split(' ').forEach((n) => (FIXED[n] = scalar(kind)));
 fixed('bigint', 'count count_if approx_count_distinct unix_timestamp unix_seconds unix_millis unix_micros div array_position');
 fixed('tinyint', 'getbit bit_get');
-fixed('int', 'year month day dayofmonth dayofweek dayofyear quarter weekofyear weekday hour minute second row_number rank dense_rank ntile length char_length character_length octet_length instr locate position charindex size array_size datediff date_diff unix_date regexp_count');
-fixed('double', 'signum sign stddev stddev_samp stddev_pop std variance var_samp var_pop corr covar_pop covar_samp kurtosis skewness percentile percent_rank cume_dist rand random exp ln log log10 log2 sqrt cbrt pow power sin cos tan asin acos atan atan2 degrees radians months_between');
-fixed('string', 'lower upper lcase ucase trim ltrim rtrim btrim concat concat_ws lpad rpad date_format from_unixtime substr substring replace regexp_replace regexp_extract initcap md5 sha1 sha sha2 string format_number format_string get_json_object translate reverse repeat left right split_part dayname monthname base64 hex uuid');
+fixed(
+  'int',
+  'year month day dayofmonth dayofweek dayofyear quarter weekofyear weekday hour minute second row_number rank dense_rank ntile length char_length character_length octet_length instr locate position charindex size array_size datediff date_diff unix_date regexp_count',
+);
+fixed(
+  'double',
+  'signum sign stddev stddev_samp stddev_pop std variance var_samp var_pop corr covar_pop covar_samp kurtosis skewness percentile percent_rank cume_dist rand random exp ln log log10 log2 sqrt cbrt pow power sin cos tan asin acos atan atan2 degrees radians months_between',
+);
+fixed(
+  'string',
+  'lower upper lcase ucase trim ltrim rtrim btrim concat concat_ws lpad rpad date_format from_unixtime substr substring replace regexp_replace regexp_extract initcap md5 sha1 sha sha2 string format_number format_string get_json_object translate reverse repeat left right split_part dayname monthname base64 hex uuid',
+);
 fixed('date', 'to_date current_date curdate date_add date_sub dateadd last_day add_months next_day date_from_unix_date make_date date');
-fixed('timestamp', 'current_timestamp now getdate to_timestamp timestamp_millis timestamp_micros timestamp_seconds date_trunc from_utc_timestamp to_utc_timestamp make_timestamp timestamp');
+fixed(
+  'timestamp',
+  'current_timestamp now getdate to_timestamp timestamp_millis timestamp_micros timestamp_seconds date_trunc from_utc_timestamp to_utc_timestamp make_timestamp timestamp',
+);
 fixed('timestamp_ntz', 'to_timestamp_ntz make_timestamp_ntz');
-fixed('boolean', 'isnull isnotnull startswith endswith rlike regexp_like contains array_contains exists forall every any some bool_and bool_or equal_null');
+fixed(
+  'boolean',
+  'isnull isnotnull startswith endswith rlike regexp_like contains array_contains exists forall every any some bool_and bool_or equal_null',
+);
 FIXED['int'] = scalar('int');
 FIXED['bigint'] = scalar('bigint');
 FIXED['double'] = scalar('double');
@@ -59,7 +78,27 @@ FIXED['boolean'] = scalar('boolean');
 export const fixesIntegerType = (name: string): boolean => name in FIXED || name === 'sum' || name === 'try_sum';
 
 /** Functions whose type is the type of their first argument. */
-const SAME_AS_FIRST = new Set(['min', 'max', 'first', 'last', 'first_value', 'last_value', 'any_value', 'max_by', 'min_by', 'lag', 'lead', 'nth_value', 'abs', 'negative', 'positive', 'percentile_approx', 'approx_percentile', 'nullif', 'nullifzero']);
+const SAME_AS_FIRST = new Set([
+  'min',
+  'max',
+  'first',
+  'last',
+  'first_value',
+  'last_value',
+  'any_value',
+  'max_by',
+  'min_by',
+  'lag',
+  'lead',
+  'nth_value',
+  'abs',
+  'negative',
+  'positive',
+  'percentile_approx',
+  'approx_percentile',
+  'nullif',
+  'nullifzero',
+]);
 /** Functions whose type is the common type of all arguments. */
 const COMMON_OF_ALL = new Set(['coalesce', 'nvl', 'ifnull', 'greatest', 'least', 'zeroifnull']);
 
@@ -70,7 +109,11 @@ export class SparkTyper {
   constructor(private readonly env: TypingEnv) {}
 
   /** Output columns of a query, recording the types of every expression inside. */
-  query(q: A.Query | A.Missing, ctes: ReadonlyMap<string, SparkColumn[] | undefined> = new Map(), outer?: Scope): SparkColumn[] | undefined {
+  query(
+    q: A.Query | A.Missing,
+    ctes: ReadonlyMap<string, SparkColumn[] | undefined> = new Map(),
+    outer?: Scope,
+  ): SparkColumn[] | undefined {
     if (q.kind === 'Missing') return undefined;
     const local = new Map(ctes);
     for (const cte of q.with?.ctes ?? []) {
@@ -85,7 +128,11 @@ export class SparkTyper {
     return columns;
   }
 
-  private body(b: A.QueryBody, ctes: ReadonlyMap<string, SparkColumn[] | undefined>, outer?: Scope): { columns: SparkColumn[] | undefined; scope?: Scope } {
+  private body(
+    b: A.QueryBody,
+    ctes: ReadonlyMap<string, SparkColumn[] | undefined>,
+    outer?: Scope,
+  ): { columns: SparkColumn[] | undefined; scope?: Scope } {
     switch (b.kind) {
       case 'Select':
         return this.select(b, ctes, outer);
@@ -102,7 +149,11 @@ export class SparkTyper {
     }
   }
 
-  private select(s: A.Select, ctes: ReadonlyMap<string, SparkColumn[] | undefined>, outer?: Scope): { columns: SparkColumn[] | undefined; scope: Scope } {
+  private select(
+    s: A.Select,
+    ctes: ReadonlyMap<string, SparkColumn[] | undefined>,
+    outer?: Scope,
+  ): { columns: SparkColumn[] | undefined; scope: Scope } {
     const scope: Scope = { rels: [], outer };
     for (const r of s.from?.relations ?? []) if (r.kind !== 'Missing') this.relation(r, ctes, scope);
     for (const lv of s.from?.lateralViews ?? []) this.lateralView(lv, scope);
@@ -135,7 +186,8 @@ export class SparkTyper {
 
   private relation(r: A.Relation, ctes: ReadonlyMap<string, SparkColumn[] | undefined>, scope: Scope): void {
     const add = (alias: A.TableAlias | undefined, fallback: string | undefined, columns: SparkColumn[] | undefined, open = false) => {
-      const renamed = columns && alias?.columns?.length ? columns.map((c, i) => ({ name: alias.columns?.[i]?.name ?? c.name, type: c.type })) : columns;
+      const renamed =
+        columns && alias?.columns?.length ? columns.map((c, i) => ({ name: alias.columns?.[i]?.name ?? c.name, type: c.type })) : columns;
       scope.rels.push({ alias: alias ? lower(alias.name.name) : fallback && lower(fallback), columns: renamed, open });
     };
     switch (r.kind) {
@@ -188,8 +240,16 @@ export class SparkTyper {
     const fn = fnName(lv.call).replace(/_outer$/, '');
     let cols: SparkColumn[] | undefined;
     if (fn === 'explode' && arg?.kind === 'array') cols = [{ name: names[0] ?? 'col', type: arg.element }];
-    else if (fn === 'explode' && arg?.kind === 'map') cols = [{ name: names[0] ?? 'key', type: arg.key }, { name: names[1] ?? 'value', type: arg.value }];
-    else if (fn === 'posexplode' && arg?.kind === 'array') cols = [{ name: names[0] ?? 'pos', type: scalar('int') }, { name: names[1] ?? 'col', type: arg.element }];
+    else if (fn === 'explode' && arg?.kind === 'map')
+      cols = [
+        { name: names[0] ?? 'key', type: arg.key },
+        { name: names[1] ?? 'value', type: arg.value },
+      ];
+    else if (fn === 'posexplode' && arg?.kind === 'array')
+      cols = [
+        { name: names[0] ?? 'pos', type: scalar('int') },
+        { name: names[1] ?? 'col', type: arg.element },
+      ];
     else cols = names.map((name) => ({ name, type: undefined }));
     scope.rels.push({ alias: lv.tableAlias && lower(lv.tableAlias.name), columns: cols });
   }
@@ -226,7 +286,10 @@ export class SparkTyper {
     const sub = (x: A.Expr) => this.expr(x, scope);
     switch (e.kind) {
       case 'ColumnRef':
-        return this.column(e.parts.map((p) => lower(p.name)), scope);
+        return this.column(
+          e.parts.map((p) => lower(p.name)),
+          scope,
+        );
       case 'FieldAccess': {
         const o = sub(e.object);
         return o?.kind === 'struct' && e.field.kind === 'Identifier' ? fieldPath(o.fields, [lower(e.field.name)]) : undefined;
@@ -395,4 +458,3 @@ function childExprs(e: A.InExpr | A.Between | A.LikeExpr | A.IsExpr | A.IsDistin
       return [e.left, e.right];
   }
 }
-

@@ -39,7 +39,12 @@ const quoteName = (n: string) => `"${n.replace(/"/g, '""')}"`;
 /** A syntax-tree type in DuckDB spelling. */
 export function duckdbTypeOf(t: DataType | Missing): TypeResult {
   if (t.kind === 'Missing') return { ok: false, reason: 'a missing type' };
-  return typeFrom(t.name, t.params, t.typeArgs.map((a) => () => duckdbTypeOf(a)), t.fields?.map((f) => ({ name: f.name.name, type: () => duckdbTypeOf(f.type) })));
+  return typeFrom(
+    t.name,
+    t.params,
+    t.typeArgs.map((a) => () => duckdbTypeOf(a)),
+    t.fields?.map((f) => ({ name: f.name.name, type: () => duckdbTypeOf(f.type) })),
+  );
 }
 
 function typeFrom(

@@ -5,7 +5,17 @@ import type * as A from '../../language/syntax/ast';
 import { walk } from '../../language/syntax/visit';
 import { LineIndex } from '../../language/syntax/lineIndex';
 import type { FunctionCatalogue } from '../../language/facts/databricksFunctions';
-import { CdcFlow, ColumnSelectionPlan, DatasetPlan, ExpectationPlan, FileSourcePlan, FlowPlan, PipelinePlan, PlanProblem, streamPlaceholder } from '../plan';
+import {
+  CdcFlow,
+  ColumnSelectionPlan,
+  DatasetPlan,
+  ExpectationPlan,
+  FileSourcePlan,
+  FlowPlan,
+  PipelinePlan,
+  PlanProblem,
+  streamPlaceholder,
+} from '../plan';
 import { DuckdbPrinter, PrintContext, Untranslatable } from './printer';
 import { duckdbTypeOf } from './sparkTypes';
 import { SparkTyper } from './sparkTyper';
@@ -74,7 +84,19 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
         declared.set(key, {
           node: st,
           file,
-          plan: { name, key, kind: planKind(st.datasetKind), schema, table: `${quote(schema)}.${quote(name)}`, file: file.path, span: st.span, expectations: [], flows: [], dependsOn: [], problems: [] },
+          plan: {
+            name,
+            key,
+            kind: planKind(st.datasetKind),
+            schema,
+            table: `${quote(schema)}.${quote(name)}`,
+            file: file.path,
+            span: st.span,
+            expectations: [],
+            flows: [],
+            dependsOn: [],
+            problems: [],
+          },
         });
         if (st.body && (st.body.kind === 'AutoCdc' || st.body.kind === 'InsertInto')) {
           flows.push({ file, statement: st, targetKey: key, targetSpan: st.name.span, name, body: st.body });
@@ -86,13 +108,22 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
           flows.push({ file, statement: st, targetKey: lastName(target).toLowerCase(), targetSpan: target.span, name, body: st.body });
         }
       } else if (st.kind === 'AutoCdc' && st.target?.kind === 'QualifiedName') {
-        flows.push({ file, statement: st, targetKey: lastName(st.target).toLowerCase(), targetSpan: st.target.span, name: lastName(st.target), body: st });
+        flows.push({
+          file,
+          statement: st,
+          targetKey: lastName(st.target).toLowerCase(),
+          targetSpan: st.target.span,
+          name: lastName(st.target),
+          body: st,
+        });
       }
     }
   }
 
   const isOwnQualifier = (parts: string[]) =>
-    parts.length === 0 || (parts.length === 1 && parts[0] === 'live') || (options.ownQualifiers ?? []).some((q) => q.length === parts.length && q.every((p, i) => p === parts[i]));
+    parts.length === 0 ||
+    (parts.length === 1 && parts[0] === 'live') ||
+    (options.ownQualifiers ?? []).some((q) => q.length === parts.length && q.every((p, i) => p === parts[i]));
 
   // Spark's types: each dataset's output columns, typed on first use (readers
   // after the datasets they read; a cycle leaves the types unknown).
@@ -113,7 +144,13 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
     let cols = body?.kind === 'Query' ? new SparkTyper(typingEnv).query(body) : undefined;
     const declaredCols = (d.node.elements ?? []).filter((e): e is A.ColumnDef => e.kind === 'ColumnDef');
     if (declaredCols.some((c) => c.type)) {
-      cols = declaredCols.map((c, i) => ({ name: c.name.name, type: c.type && c.type.kind === 'DataType' ? typeFromSyntax(c.type) : cols?.find((x) => x.name.toLowerCase() === c.name.name.toLowerCase())?.type ?? cols?.[i]?.type }));
+      cols = declaredCols.map((c, i) => ({
+        name: c.name.name,
+        type:
+          c.type && c.type.kind === 'DataType'
+            ? typeFromSyntax(c.type)
+            : (cols?.find((x) => x.name.toLowerCase() === c.name.name.toLowerCase())?.type ?? cols?.[i]?.type),
+      }));
     }
     columnsOf.set(key, cols);
     return cols;
@@ -175,7 +212,8 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
   };
 
   const syntaxProblems = (file: ParsedFile, span: A.Span, plan: DatasetPlan) => {
-    for (const e of file.errors) if (e.span.start >= span.start && e.span.start <= span.end) plan.problems.push(at(file, e.span, `syntax error: ${e.message}`));
+    for (const e of file.errors)
+      if (e.span.start >= span.start && e.span.start <= span.end) plan.problems.push(at(file, e.span, `syntax error: ${e.message}`));
   };
 
   for (const { node, file, plan } of declared.values()) {
@@ -184,7 +222,12 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
     const t = translator(file, plan, streaming, plan.key);
     const body = node.body;
     if (body?.kind === 'Query') {
-      const sql = withDeclaredColumns(t.print(body), node.elements ?? [], (n) => t.print(n), (span, what) => plan.problems.push(at(file, span, `cannot run locally: ${what}`)));
+      const sql = withDeclaredColumns(
+        t.print(body),
+        node.elements ?? [],
+        (n) => t.print(n),
+        (span, what) => plan.problems.push(at(file, span, `cannot run locally: ${what}`)),
+      );
       const { fileSources, streamSources } = t.finish();
       plan.flows.push({ kind: 'query', name: plan.name, sql, once: false, fileSources, streamSources });
     } else if (body?.kind === 'Missing') {
@@ -219,7 +262,9 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
       }
       if (f.body.replaceUsing || f.body.replaceWhere) {
         // Replacing rows by key or condition has no local equivalent yet; appending would be wrong.
-        plan.problems.push(at(f.file, f.body.span, `cannot run locally: INSERT ... ${f.body.replaceUsing ? 'REPLACE USING' : 'REPLACE WHERE'} flow`));
+        plan.problems.push(
+          at(f.file, f.body.span, `cannot run locally: INSERT ... ${f.body.replaceUsing ? 'REPLACE USING' : 'REPLACE WHERE'} flow`),
+        );
         continue;
       }
       const sql = t.print(f.body.query);
@@ -255,7 +300,8 @@ function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A
     return undefined;
   }
   // Databricks accepts TRUNCATE only for SCD type 1.
-  if (node.applyAsTruncate && node.scdType === 2) problem(node.applyAsTruncate.span, `APPLY AS TRUNCATE WHEN with STORED AS SCD TYPE 2 (Lakeflow allows it only for SCD type 1)`);
+  if (node.applyAsTruncate && node.scdType === 2)
+    problem(node.applyAsTruncate.span, `APPLY AS TRUNCATE WHEN with STORED AS SCD TYPE 2 (Lakeflow allows it only for SCD type 1)`);
   const names = (es: A.Expr[]) => es.map((e) => t.print(e));
   const selection = (s: A.ColumnSelection | undefined): ColumnSelectionPlan | undefined =>
     s && { columns: s.star ? [] : names(s.columns), except: names(s.except) };
@@ -281,7 +327,12 @@ function cdcFlow(node: A.AutoCdc, name: string, t: Translator, problem: (span: A
  * A column list with types (or generated columns) shapes the output: the
  * query's columns are cast to the declared types, generated ones computed.
  */
-function withDeclaredColumns(sql: string, elements: A.TableElement[], print: (n: A.Node) => string, problem: (span: A.Span, what: string) => void): string {
+function withDeclaredColumns(
+  sql: string,
+  elements: A.TableElement[],
+  print: (n: A.Node) => string,
+  problem: (span: A.Span, what: string) => void,
+): string {
   const columns = elements.filter((e): e is A.ColumnDef => e.kind === 'ColumnDef');
   if (columns.length === 0 || !columns.some((c) => c.type || c.generated)) return sql;
   const items = columns.map((c) => {
@@ -298,7 +349,21 @@ function withDeclaredColumns(sql: string, elements: A.TableElement[], print: (n:
   return `SELECT ${items.join(', ')} FROM (${sql}) AS __declared`;
 }
 
-const EXPRESSION_KINDS = new Set(['ColumnRef', 'FunctionCall', 'Binary', 'Unary', 'Case', 'In', 'Between', 'Like', 'Is', 'IsDistinctFrom', 'Paren', 'Cast', 'Exists']);
+const EXPRESSION_KINDS = new Set([
+  'ColumnRef',
+  'FunctionCall',
+  'Binary',
+  'Unary',
+  'Case',
+  'In',
+  'Between',
+  'Like',
+  'Is',
+  'IsDistinctFrom',
+  'Paren',
+  'Cast',
+  'Exists',
+]);
 const isExpression = (n: A.Node): n is A.Expr => EXPRESSION_KINDS.has(n.kind);
 
 function mentionsMetadata(node: A.Node): boolean {

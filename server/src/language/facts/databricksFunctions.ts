@@ -6,11 +6,7 @@ import { DATABRICKS_FUNCTION_TABLE } from './databricksFunctionTable';
 export type FunctionKind = 'scalar' | 'aggregate' | 'window' | 'generator' | 'higher_order' | 'table_valued';
 
 /** How DuckDB answers the function: unchanged, by another expression, differently, or not at all. */
-export type DuckDbEquivalent =
-  | { kind: 'same' }
-  | { kind: 'alt'; expression: string }
-  | { kind: 'different' }
-  | { kind: 'missing' };
+export type DuckDbEquivalent = { kind: 'same' } | { kind: 'alt'; expression: string } | { kind: 'different' } | { kind: 'missing' };
 
 export interface FunctionInfo {
   name: string;

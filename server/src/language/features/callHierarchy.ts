@@ -20,7 +20,15 @@ export function callItem(ctx: FeatureContext, key: string): CallHierarchyItem | 
   const d = ctx.index.definition(key);
   if (!d) return undefined;
   const layer = layerOf(d.file);
-  return { name: d.name, kind: datasetSymbolKind(d.kind), detail: `${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`, file: d.file, range: d.range, selectionRange: d.nameRange, data: { key: d.key } };
+  return {
+    name: d.name,
+    kind: datasetSymbolKind(d.kind),
+    detail: `${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`,
+    file: d.file,
+    range: d.range,
+    selectionRange: d.nameRange,
+    data: { key: d.key },
+  };
 }
 
 /** Upstream datasets; the ranges are where the item's query reads them. */

@@ -41,10 +41,18 @@ export function catalogFunctionSignature(f: CatalogFunctionInfo, qualified: bool
  * schema; with no qualifier those of the pipeline's own catalog and schema.
  * `incomplete` is true while a listing is still being fetched.
  */
-export function catalogFunctionItems(ctx: FeatureContext, qualifier: readonly string[], replace: Range): { items: CompletionItem[]; incomplete: boolean } {
+export function catalogFunctionItems(
+  ctx: FeatureContext,
+  qualifier: readonly string[],
+  replace: Range,
+): { items: CompletionItem[]; incomplete: boolean } {
   const pipeline = ctx.index.pipeline;
   const [catalog, schema] =
-    qualifier.length === 2 ? qualifier.map((q) => substituteParameters(q, pipeline)) : qualifier.length === 0 ? [pipeline.catalog, pipeline.schema] : [];
+    qualifier.length === 2
+      ? qualifier.map((q) => substituteParameters(q, pipeline))
+      : qualifier.length === 0
+        ? [pipeline.catalog, pipeline.schema]
+        : [];
   if (!catalog || !schema || catalog.includes('${') || schema.includes('${')) return { items: [], incomplete: false };
   const { functions, known } = functionsOf(ctx, catalog, schema);
   const items = functions.map((f): CompletionItem => {

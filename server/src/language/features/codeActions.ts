@@ -68,7 +68,12 @@ export function fixAll(ctx: FeatureContext, doc: SyntaxDocument, diagnostics: re
     for (const c of a.diagnosticCodes) codes.add(c);
   }
   if (edits.length === 0) return undefined;
-  return { title: 'Fix all safe Lakeflow findings', kind: 'source.fixAll', diagnosticCodes: [...codes], edit: { changes: { [doc.file]: edits } } };
+  return {
+    title: 'Fix all safe Lakeflow findings',
+    kind: 'source.fixAll',
+    diagnosticCodes: [...codes],
+    edit: { changes: { [doc.file]: edits } },
+  };
 }
 
 function fixAction(d: Diagnostic, fix: QuickFix, preferred: boolean): CodeAction {
@@ -80,7 +85,7 @@ function fixAction(d: Diagnostic, fix: QuickFix, preferred: boolean): CodeAction
 function wrapInStream(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): CodeAction | undefined {
   const a = ctx.index.analysis(doc.file);
   const ds = a?.datasets.find((x) => rangeContains(x.range, d.range.start));
-  const reads = ds ? ds.reads : a?.flows.find((f) => rangeContains(f.range, d.range.start))?.reads ?? [];
+  const reads = ds ? ds.reads : (a?.flows.find((f) => rangeContains(f.range, d.range.start))?.reads ?? []);
   const edits: TextEdit[] = [];
   for (const r of reads) {
     if (r.streaming) continue;
@@ -95,7 +100,13 @@ function wrapInStream(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): 
     edits.push({ range: ref.range, newText: `STREAM(${text})` });
   }
   if (edits.length === 0) return undefined;
-  return { title: edits.length === 1 ? 'Read the source as a stream: wrap it in STREAM()' : 'Read the sources as streams: wrap them in STREAM()', kind: 'quickfix', diagnosticCodes: [d.code], isPreferred: true, edit: { changes: { [doc.file]: edits } } };
+  return {
+    title: edits.length === 1 ? 'Read the source as a stream: wrap it in STREAM()' : 'Read the sources as streams: wrap them in STREAM()',
+    kind: 'quickfix',
+    diagnosticCodes: [d.code],
+    isPreferred: true,
+    edit: { changes: { [doc.file]: edits } },
+  };
 }
 
 function renameDuplicateExpectation(ctx: FeatureContext, doc: SyntaxDocument, d: Diagnostic): CodeAction | undefined {
@@ -106,7 +117,12 @@ function renameDuplicateExpectation(ctx: FeatureContext, doc: SyntaxDocument, d:
   let n = 2;
   while (taken.has(`${e.name}_${n}`.toLowerCase())) n++;
   const name = `${e.name}_${n}`;
-  return { title: `Rename the duplicate expectation to '${name}'`, kind: 'quickfix', diagnosticCodes: [d.code], edit: { changes: { [doc.file]: [{ range: e.nameRange, newText: name }] } } };
+  return {
+    title: `Rename the duplicate expectation to '${name}'`,
+    kind: 'quickfix',
+    diagnosticCodes: [d.code],
+    edit: { changes: { [doc.file]: [{ range: e.nameRange, newText: name }] } },
+  };
 }
 
 /** `CREATE OR REFRESH STREAMING TABLE t;` written right above the flow that writes into the undeclared `t`. */

@@ -49,7 +49,11 @@ export function forEachColumnRef(shape: QueryShape, fn: (o: ColumnOccurrence) =>
  */
 export function pipeScopeAt(shape: QueryShape, position: Position, outer: ScopeChain = []): ScopeChain | undefined {
   const chain = [...outer, shape];
-  const nested = [...shape.ctes.map((c) => c.query), ...shape.from.flatMap((r) => (r.kind === 'subquery' ? [r.query] : [])), ...shape.setBranches];
+  const nested = [
+    ...shape.ctes.map((c) => c.query),
+    ...shape.from.flatMap((r) => (r.kind === 'subquery' ? [r.query] : [])),
+    ...shape.setBranches,
+  ];
   for (const q of nested) {
     const inner = pipeScopeAt(q, position, shape.setBranches.includes(q) ? outer : chain);
     if (inner) return inner;
@@ -59,7 +63,11 @@ export function pipeScopeAt(shape: QueryShape, position: Position, outer: ScopeC
 }
 
 /** The relations a pipe step at the position reads (the previous step, a JOIN's right side), with their columns. */
-export function pipeStepRelations(ctx: FeatureContext, file: string, position: Position): { alias?: string; columns: OutputColumns }[] | undefined {
+export function pipeStepRelations(
+  ctx: FeatureContext,
+  file: string,
+  position: Position,
+): { alias?: string; columns: OutputColumns }[] | undefined {
   const a = ctx.index.analysis(file);
   for (const q of ownedQueries(a?.datasets ?? [], a?.flows ?? [])) {
     if (!rangeContains(q.range, position)) continue;
@@ -93,7 +101,11 @@ export class ColumnResolver {
   relationsInScope(chain: ScopeChain): { alias?: string; relation: Relation; columns: OutputColumns }[] {
     const inner = chain[chain.length - 1];
     if (!inner) return [];
-    return inner.from.map((relation) => ({ alias: ColumnResolver.aliasOf(relation), relation, columns: this.relationColumns(relation, chain) }));
+    return inner.from.map((relation) => ({
+      alias: ColumnResolver.aliasOf(relation),
+      relation,
+      columns: this.relationColumns(relation, chain),
+    }));
   }
 
   relationColumns(r: Relation, chain: ScopeChain): OutputColumns {
@@ -122,7 +134,8 @@ export class ColumnResolver {
   /** Catalog table columns from what the provider has cached (asking it to fetch what it lacks). */
   catalogColumns(fullName: string): OutputColumns {
     const looked = this.ctx.index.catalog(fullName);
-    if (looked && looked !== 'unknown' && looked.columns) return { columns: looked.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [] })), complete: true };
+    if (looked && looked !== 'unknown' && looked.columns)
+      return { columns: looked.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [] })), complete: true };
     const peeked = this.ctx.catalog?.peekTable(fullName);
     if (!peeked || !peeked.fresh) void this.ctx.catalog?.getTable(fullName);
     const table = peeked?.value;
@@ -219,7 +232,10 @@ export function datasetColumnSite(ctx: FeatureContext, key: string, column: stri
     const item = itemNamed(shape, lower);
     if (item && file) return { file, range: item };
   }
-  const source = ctx.index.columnsOf(key).columns.find((c) => c.name.toLowerCase() === lower)?.sources.find((s) => s.kind === 'dataset');
+  const source = ctx.index
+    .columnsOf(key)
+    .columns.find((c) => c.name.toLowerCase() === lower)
+    ?.sources.find((s) => s.kind === 'dataset');
   if (source) return datasetColumnSite(ctx, source.dataset, source.column, depth + 1);
   return undefined;
 }
@@ -238,7 +254,10 @@ export function targetSite(ctx: FeatureContext, file: string, target: ColumnTarg
     case 'query': {
       const range = itemNamed(target.shape, target.column.toLowerCase());
       if (range) return { file, range };
-      const col = ctx.index.lineage().shapeColumns(target.shape, file, new Map()).columns.find((c) => c.name.toLowerCase() === target.column.toLowerCase());
+      const col = ctx.index
+        .lineage()
+        .shapeColumns(target.shape, file, new Map())
+        .columns.find((c) => c.name.toLowerCase() === target.column.toLowerCase());
       const src = col?.sources.find((s) => s.kind === 'dataset');
       return src ? datasetColumnSite(ctx, src.dataset, src.column) : undefined;
     }

@@ -13,7 +13,14 @@ import type { DatasetReference } from '../model/datasetTypes';
 import { emptyRange, Position } from '../model/location';
 import { substituteParameters } from '../model/pipelineContext';
 import { SNIPPETS, SnippetPlace } from '../facts/snippets';
-import { CREATE_CLAUSE_KEYWORDS, EXPRESSION_KEYWORDS, QUERY_CLAUSE_KEYWORDS, READ_FILES_OPTIONS, STATEMENT_KEYWORDS, TABLE_PROPERTIES } from '../facts/readFilesOptions';
+import {
+  CREATE_CLAUSE_KEYWORDS,
+  EXPRESSION_KEYWORDS,
+  QUERY_CLAUSE_KEYWORDS,
+  READ_FILES_OPTIONS,
+  STATEMENT_KEYWORDS,
+  TABLE_PROPERTIES,
+} from '../facts/readFilesOptions';
 import { ColumnResolver, pipeStepRelations } from './columnScope';
 import { applyPivot, pivotSpec } from '../model/pivotShape';
 import { cteOutputColumns, subqueryOutputColumns } from '../model/queryOutput';
@@ -51,7 +58,12 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   if (volumePath) return volumePath;
   if (insideCommentOrString(doc, offset)) return { isIncomplete: false, items: [] };
   const word = /((?:(?:[A-Za-z0-9_]+|`[^`\n]*`)\.)*)([A-Za-z0-9_]*)$/.exec(before)!;
-  const qualifier = word[1] ? word[1].slice(0, -1).split('.').map((p) => p.replace(/^`|`$/g, '')) : [];
+  const qualifier = word[1]
+    ? word[1]
+        .slice(0, -1)
+        .split('.')
+        .map((p) => p.replace(/^`|`$/g, ''))
+    : [];
   const partial = word[2];
   const wordStart = offset - word[0].length;
   const cur: Cursor = {
@@ -70,7 +82,8 @@ export function completion(ctx: FeatureContext, doc: SyntaxDocument, position: P
   if (atTablePropertyKey(tokens, cur.prev)) return list(tablePropertyItems(cur.replace, false));
   if (isDatasetPosition(tokens, cur.prev)) return datasetItems(cur);
   const statement = statementAt(doc, offset);
-  if (!statement || (prev?.kind === 'op' && prev.text === ';')) return list([...keywordItems(STATEMENT_KEYWORDS, cur), ...snippetItems(cur, 'statement')]);
+  if (!statement || (prev?.kind === 'op' && prev.text === ';'))
+    return list([...keywordItems(STATEMENT_KEYWORDS, cur), ...snippetItems(cur, 'statement')]);
   if (statement.kind === 'CreateDataset' && qualifier.length === 0) {
     const header = createHeaderItems(cur, statement, prev);
     if (header) return list(header);
@@ -129,7 +142,12 @@ function clauseBefore(tokens: Token[], i: number): string | undefined {
     else if (isOp(t, '(')) {
       if (depth === 0) return '(';
       depth--;
-    } else if (depth === 0 && t.kind === 'word' && ['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'ON', 'ORDER', 'QUALIFY', 'JOIN', 'AS'].includes(t.upper)) return t.upper;
+    } else if (
+      depth === 0 &&
+      t.kind === 'word' &&
+      ['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'ON', 'ORDER', 'QUALIFY', 'JOIN', 'AS'].includes(t.upper)
+    )
+      return t.upper;
     else if (isOp(t, ';')) return undefined;
   }
   return undefined;
@@ -171,11 +189,22 @@ function nameText(name: string): string {
 }
 
 function item(cur: Cursor, label: string, kind: number, sort: string, extra: Partial<CompletionItem> = {}): CompletionItem {
-  return { label, kind, sortText: sort + label.toLowerCase(), textEdit: { range: cur.replace, newText: extra.insertText ?? nameText(label) }, ...extra };
+  return {
+    label,
+    kind,
+    sortText: sort + label.toLowerCase(),
+    textEdit: { range: cur.replace, newText: extra.insertText ?? nameText(label) },
+    ...extra,
+  };
 }
 
 function keywordItems(words: readonly string[], cur: Cursor, sort = '3'): CompletionItem[] {
-  return words.map((w) => ({ label: w, kind: CompletionKind.Keyword, sortText: sort + w.toLowerCase(), textEdit: { range: cur.replace, newText: w } }));
+  return words.map((w) => ({
+    label: w,
+    kind: CompletionKind.Keyword,
+    sortText: sort + w.toLowerCase(),
+    textEdit: { range: cur.replace, newText: w },
+  }));
 }
 
 // ------------------------------------------------------------ datasets and catalog
@@ -197,7 +226,22 @@ function datasetItems(cur: Cursor): CompletionList {
     if (all.length > MAX_ITEMS) incomplete = true;
     for (const d of pool.slice(0, MAX_ITEMS)) {
       const layer = layerOf(d.file);
-      items.push(item(cur, d.name, d.kind === 'streaming_table' ? CompletionKind.Event : d.kind === 'materialized_view' ? CompletionKind.Class : CompletionKind.Interface, '0', { detail: `${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`, ...(d.comment ? { documentation: { kind: 'markdown', value: d.comment } } : {}) }));
+      items.push(
+        item(
+          cur,
+          d.name,
+          d.kind === 'streaming_table'
+            ? CompletionKind.Event
+            : d.kind === 'materialized_view'
+              ? CompletionKind.Class
+              : CompletionKind.Interface,
+          '0',
+          {
+            detail: `${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''}`,
+            ...(d.comment ? { documentation: { kind: 'markdown', value: d.comment } } : {}),
+          },
+        ),
+      );
     }
   }
   const catalog = ctx.catalog;
@@ -208,24 +252,43 @@ function datasetItems(cur: Cursor): CompletionList {
         void catalog.listCatalogs();
         incomplete ||= !cats;
       }
-      for (const c of cats?.value ?? []) items.push(item(cur, c.name, CompletionKind.Module, '1', { detail: 'Unity Catalog catalog', ...(c.comment ? { documentation: { kind: 'markdown', value: c.comment } } : {}) }));
+      for (const c of cats?.value ?? [])
+        items.push(
+          item(cur, c.name, CompletionKind.Module, '1', {
+            detail: 'Unity Catalog catalog',
+            ...(c.comment ? { documentation: { kind: 'markdown', value: c.comment } } : {}),
+          }),
+        );
     } else if (q.length === 1 && q[0] !== 'live') {
       const schemas = catalog.peekSchemas(qualifier[0]);
       if (!schemas?.fresh) {
         void catalog.listSchemas(qualifier[0]);
         incomplete ||= !schemas;
       }
-      for (const s of schemas?.value ?? []) items.push(item(cur, s.name, CompletionKind.Folder, '1', { detail: `schema in ${s.catalogName}`, ...(s.comment ? { documentation: { kind: 'markdown', value: s.comment } } : {}) }));
+      for (const s of schemas?.value ?? [])
+        items.push(
+          item(cur, s.name, CompletionKind.Folder, '1', {
+            detail: `schema in ${s.catalogName}`,
+            ...(s.comment ? { documentation: { kind: 'markdown', value: s.comment } } : {}),
+          }),
+        );
     } else if (q.length === 2) {
       const tables = catalog.peekTables(qualifier[0], qualifier[1]);
       if (!tables?.fresh) {
         void catalog.listTables(qualifier[0], qualifier[1]);
         incomplete ||= !tables;
       }
-      for (const t of tables?.value ?? []) items.push(item(cur, t.name, CompletionKind.Struct, '1', { detail: `${t.tableType.toLowerCase().replace(/_/g, ' ')} · Unity Catalog`, ...(t.comment ? { documentation: { kind: 'markdown', value: t.comment } } : {}) }));
+      for (const t of tables?.value ?? [])
+        items.push(
+          item(cur, t.name, CompletionKind.Struct, '1', {
+            detail: `${t.tableType.toLowerCase().replace(/_/g, ' ')} · Unity Catalog`,
+            ...(t.comment ? { documentation: { kind: 'markdown', value: t.comment } } : {}),
+          }),
+        );
     }
   }
-  if (q.length === 0 && cur.ctx.index.datasets().length <= MAX_ITEMS) items.push(...keywordItems(['STREAM', 'read_files'], cur, '2'), ...snippetItems(cur, 'relation'));
+  if (q.length === 0 && cur.ctx.index.datasets().length <= MAX_ITEMS)
+    items.push(...keywordItems(['STREAM', 'read_files'], cur, '2'), ...snippetItems(cur, 'relation'));
   return { isIncomplete: incomplete, items };
 }
 
@@ -246,7 +309,11 @@ function parameterItems(ctx: FeatureContext, doc: SyntaxDocument, offset: number
 
 function optionItems(cur: Cursor): CompletionItem[] {
   return READ_FILES_OPTIONS.map((o) =>
-    item(cur, o.name, CompletionKind.Property, '0', { detail: 'read_files option', documentation: { kind: 'markdown', value: o.summary }, insertText: `${o.name} => ${o.example}` }),
+    item(cur, o.name, CompletionKind.Property, '0', {
+      detail: 'read_files option',
+      documentation: { kind: 'markdown', value: o.summary },
+      insertText: `${o.name} => ${o.example}`,
+    }),
   );
 }
 
@@ -263,7 +330,10 @@ function tablePropertyKeyString(doc: SyntaxDocument, offset: number): Completion
   const i = lastTokenBefore(tokens, offset + 1);
   const t = tokens[i];
   if (!t || t.kind !== 'string' || !(t.start < offset && offset < t.end) || !atTablePropertyKey(tokens, i - 1)) return undefined;
-  return tablePropertyItems({ start: doc.lines.positionAt(t.start + 1), end: doc.lines.positionAt(Math.max(t.start + 1, t.end - 1)) }, true);
+  return tablePropertyItems(
+    { start: doc.lines.positionAt(t.start + 1), end: doc.lines.positionAt(Math.max(t.start + 1, t.end - 1)) },
+    true,
+  );
 }
 
 /** The known table properties: inside quotes just the key, else `'key' = value`. */
@@ -288,7 +358,11 @@ function createHeaderItems(cur: Cursor, st: ast.CreateDataset, prev: Token | und
   const inParens = depthBetween(cur.doc.parsed.tokens, st.name.span.end, cur.offset) > 0;
   if (inParens) {
     for (const e of elements) if (e.kind === 'Expectation' && e.span.start <= cur.offset && cur.offset <= e.span.end) return undefined;
-    if (isOp(prev, '(') || isOp(prev, ',')) return [...CREATE_CLAUSE_KEYWORDS.filter((k) => k.keyword === 'CONSTRAINT').map((k) => clauseItem(cur, k)), ...snippetItems(cur, 'tableElement')];
+    if (isOp(prev, '(') || isOp(prev, ','))
+      return [
+        ...CREATE_CLAUSE_KEYWORDS.filter((k) => k.keyword === 'CONSTRAINT').map((k) => clauseItem(cur, k)),
+        ...snippetItems(cur, 'tableElement'),
+      ];
     if (isWord(prev, 'VIOLATION')) return keywordItems(['DROP ROW', 'FAIL UPDATE'], cur, '0');
     return undefined;
   }
@@ -297,7 +371,14 @@ function createHeaderItems(cur: Cursor, st: ast.CreateDataset, prev: Token | und
 }
 
 function clauseItem(cur: Cursor, k: { keyword: string; summary: string; snippet?: string }): CompletionItem {
-  return { label: k.keyword, kind: CompletionKind.Keyword, sortText: '0' + String(CREATE_CLAUSE_KEYWORDS.indexOf(k)).padStart(2, '0'), documentation: { kind: 'markdown', value: k.summary }, textEdit: { range: cur.replace, newText: k.snippet ?? k.keyword }, ...(k.snippet ? { insertTextFormat: 2 as const } : {}) };
+  return {
+    label: k.keyword,
+    kind: CompletionKind.Keyword,
+    sortText: '0' + String(CREATE_CLAUSE_KEYWORDS.indexOf(k)).padStart(2, '0'),
+    documentation: { kind: 'markdown', value: k.summary },
+    textEdit: { range: cur.replace, newText: k.snippet ?? k.keyword },
+    ...(k.snippet ? { insertTextFormat: 2 as const } : {}),
+  };
 }
 
 function depthBetween(tokens: Token[], from: number, to: number): number {
@@ -334,9 +415,16 @@ function expressionItems(cur: Cursor, statement: ast.Statement): CompletionItem[
     const atAnchor = innermost(anchor);
     const inner = innermost(cur.offset) ?? (atAnchor?.kind === 'PipeOperator' ? atAnchor : undefined);
     // In a pipe step (`|> ...`), the columns are those of the step before it.
-    const piped = inner?.kind === 'PipeOperator' ? pipeStepRelations(cur.ctx, cur.doc.file, cur.doc.lines.positionAt(Math.max(anchor, inner.span.start))) : undefined;
+    const piped =
+      inner?.kind === 'PipeOperator'
+        ? pipeStepRelations(cur.ctx, cur.doc.file, cur.doc.lines.positionAt(Math.max(anchor, inner.span.start)))
+        : undefined;
     const select = inner?.kind === 'Select' ? inner : firstSelect(statement, cur.offset);
-    relations = piped ? piped.map((r) => ({ ...(r.alias ? { alias: r.alias } : {}), name: r.alias ?? 'previous step', columns: r.columns.columns })) : select ? scopeRelations(cur, select, path) : [];
+    relations = piped
+      ? piped.map((r) => ({ ...(r.alias ? { alias: r.alias } : {}), name: r.alias ?? 'previous step', columns: r.columns.columns }))
+      : select
+        ? scopeRelations(cur, select, path)
+        : [];
   }
   if (cur.qualifier.length > 0) {
     const q = cur.qualifier[cur.qualifier.length - 1].toLowerCase();
@@ -369,7 +457,8 @@ export function resolveCompletionItem(item: CompletionItem, functions: FeatureCo
  */
 function scopeColumnItems(cur: Cursor, relations: ScopeRelation[]): CompletionItem[] {
   const owners = new Map<string, number>();
-  for (const r of relations) for (const name of new Set(r.columns.map((c) => c.name.toLowerCase()))) owners.set(name, (owners.get(name) ?? 0) + 1);
+  for (const r of relations)
+    for (const name of new Set(r.columns.map((c) => c.name.toLowerCase()))) owners.set(name, (owners.get(name) ?? 0) + 1);
   return relations.flatMap((r) => columnItems(cur, r, (name) => (owners.get(name.toLowerCase()) ?? 0) > 1));
 }
 
@@ -411,7 +500,9 @@ function firstSelect(statement: ast.Statement, offset: number): ast.Select | und
 
 function scopeRelations(cur: Cursor, select: ast.Select, path: ast.Node[]): ScopeRelation[] {
   const cteNames = new Map<string, ast.Cte>();
-  for (const n of path) if (n.kind === 'Query' && n.with) for (const c of n.with.ctes) if (c.name.kind !== 'Missing') cteNames.set(c.name.name.toLowerCase(), c);
+  for (const n of path)
+    if (n.kind === 'Query' && n.with)
+      for (const c of n.with.ctes) if (c.name.kind !== 'Missing') cteNames.set(c.name.name.toLowerCase(), c);
   return (select.from?.relations ?? []).flatMap((r) => relationScopes(cur, r, cteNames));
 }
 
@@ -427,20 +518,41 @@ function relationScopes(cur: Cursor, r: ast.Relation | ast.Missing, cteNames: Re
       const parts = r.name.parts.map((p) => p.name);
       const last = parts[parts.length - 1] ?? '';
       const cte = parts.length === 1 ? cteNames.get(last.toLowerCase()) : undefined;
-      return named(last, cte ? cteOutputColumns(cur.ctx.index, cur.doc.file, cur.position, cte, cur.doc.text, cur.ctx.functions) : tableColumns(cur, parts));
+      return named(
+        last,
+        cte ? cteOutputColumns(cur.ctx.index, cur.doc.file, cur.position, cte, cur.doc.text, cur.ctx.functions) : tableColumns(cur, parts),
+      );
     }
     case 'TableFunction':
-      return named(r.call.name.parts.map((p) => p.name).join('.'), isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : []);
+      return named(
+        r.call.name.parts.map((p) => p.name).join('.'),
+        isFilesFunction(r.call) ? [...filesColumns(r.call).columns, ...FILE_SOURCE_IMPLICIT_COLUMNS] : [],
+      );
     case 'SubqueryRelation':
-      return named(alias ?? 'subquery', subqueryOutputColumns(cur.ctx.index, cur.doc.file, cur.doc.lines.rangeOf(r.span), r.query, cur.doc.text, cur.ctx.functions));
+      return named(
+        alias ?? 'subquery',
+        subqueryOutputColumns(cur.ctx.index, cur.doc.file, cur.doc.lines.rangeOf(r.span), r.query, cur.doc.text, cur.ctx.functions),
+      );
     case 'ValuesRelation':
-      return r.alias?.columns ? named(alias!, r.alias.columns.map((c) => ({ name: c.name }))) : [];
+      return r.alias?.columns
+        ? named(
+            alias!,
+            r.alias.columns.map((c) => ({ name: c.name })),
+          )
+        : [];
     case 'PivotRelation': {
       // Inside `PIVOT (...)` the source's columns are in scope; after it, the pivot's output.
       const clauseEnd = r.alias ? r.alias.span.start : r.span.end;
       const source = relationScopes(cur, r.source, cteNames);
       if (cur.offset > r.source.span.end && cur.offset < clauseEnd) return source;
-      return named(alias ?? (r.unpivot ? 'unpivot' : 'pivot'), applyPivot(pivotSpec(r, cur.doc.text), source.flatMap((x) => x.columns), (name) => ({ name })));
+      return named(
+        alias ?? (r.unpivot ? 'unpivot' : 'pivot'),
+        applyPivot(
+          pivotSpec(r, cur.doc.text),
+          source.flatMap((x) => x.columns),
+          (name) => ({ name }),
+        ),
+      );
     }
   }
 }
@@ -449,7 +561,13 @@ function tableColumns(cur: Cursor, parts: string[]): { name: string; type?: stri
   const live = parts.length > 1 && parts[0].toLowerCase() === 'live';
   const names = live ? parts.slice(1) : parts;
   if (names.length === 0) return [];
-  const ref: DatasetReference = { parts: names, key: names[names.length - 1].toLowerCase(), range: emptyRange, streaming: false, ...(live ? { livePrefix: emptyRange } : {}) };
+  const ref: DatasetReference = {
+    parts: names,
+    key: names[names.length - 1].toLowerCase(),
+    range: emptyRange,
+    streaming: false,
+    ...(live ? { livePrefix: emptyRange } : {}),
+  };
   const res = cur.ctx.index.resolve(ref);
   if (res.kind === 'dataset') return cur.ctx.index.columnsOf(res.key).columns;
   return res.fullName ? new ColumnResolver(cur.ctx, cur.doc.file).catalogColumns(res.fullName).columns : [];

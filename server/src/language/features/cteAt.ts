@@ -31,18 +31,25 @@ export function cteAtOffset(doc: SyntaxDocument, offset: number): CteSymbol | un
   for (let i = path.length - 1; i > 0; i--) {
     const node = path[i];
     const parent = path[i - 1];
-    if (node.kind === 'Identifier' && parent.kind === 'Cte' && (parent).name === node) {
+    if (node.kind === 'Identifier' && parent.kind === 'Cte' && parent.name === node) {
       const scope = path[i - 3];
       if (scope?.kind !== 'Query') return undefined;
       const range = doc.lines.rangeOf(node.span);
       return { name: node.name, range, definition: range, declaration: true, scope, cte: parent };
     }
-    if (node.kind === 'QualifiedName' && parent.kind === 'TableRef' && (parent).name === node) {
+    if (node.kind === 'QualifiedName' && parent.kind === 'TableRef' && parent.name === node) {
       if (node.parts.length !== 1 || node.missingPart) return undefined;
       const found = visibleCte(path, i - 2, lower(node.parts[0].name));
       if (!found) return undefined;
       const name = found.name;
-      return { name: name.name, range: doc.lines.rangeOf(node.span), definition: doc.lines.rangeOf(name.span), declaration: false, scope: found.scope, cte: found.cte };
+      return {
+        name: name.name,
+        range: doc.lines.rangeOf(node.span),
+        definition: doc.lines.rangeOf(name.span),
+        declaration: false,
+        scope: found.scope,
+        cte: found.cte,
+      };
     }
   }
   return undefined;

@@ -12,7 +12,19 @@ export interface FoldingRange {
   kind?: 'comment' | 'region';
 }
 
-const FOLDED = new Set(['CreateDataset', 'CreateFlow', 'AutoCdc', 'InsertInto', 'Query', 'Cte', 'SubqueryRelation', 'Subquery', 'Exists', 'Case', 'WindowSpec']);
+const FOLDED = new Set([
+  'CreateDataset',
+  'CreateFlow',
+  'AutoCdc',
+  'InsertInto',
+  'Query',
+  'Cte',
+  'SubqueryRelation',
+  'Subquery',
+  'Exists',
+  'Case',
+  'WindowSpec',
+]);
 
 export function foldingRanges(doc: SyntaxDocument): FoldingRange[] {
   const out: FoldingRange[] = [];

@@ -31,7 +31,8 @@ export function hover(ctx: FeatureContext, doc: SyntaxDocument, position: Positi
       break;
     case 'parameter': {
       const v = ctx.index.pipeline.configuration?.get(s.key);
-      value = `**\${${s.key}}** pipeline configuration\n\n` + (v !== undefined ? `Value: \`${v}\`` : '_not set in the pipeline configuration_');
+      value =
+        `**\${${s.key}}** pipeline configuration\n\n` + (v !== undefined ? `Value: \`${v}\`` : '_not set in the pipeline configuration_');
       break;
     }
     case 'function': {
@@ -85,7 +86,9 @@ export function datasetMarkdown(ctx: FeatureContext, key: string): string | unde
   if (!d) return `**${key}**: not defined in this pipeline`;
   const layer = layerOf(d.file);
   const fileName = d.file.split('/').pop() ?? d.file;
-  const lines = [`**${d.name}** · ${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''} · [${fileName}](${fileUri(d.file)}#L${d.nameRange.start.line + 1})`];
+  const lines = [
+    `**${d.name}** · ${kindLabel(d.kind)}${layer ? ` · ${layer}` : ''} · [${fileName}](${fileUri(d.file)}#L${d.nameRange.start.line + 1})`,
+  ];
   const up = ctx.index.upstream(d.key);
   const down = ctx.index.downstream(d.key);
   lines.push('', `Upstream: ${linkList(up.map((u) => datasetLink(ctx, u.key) + (u.streaming ? ' (stream)' : '')))}`);
@@ -93,7 +96,10 @@ export function datasetMarkdown(ctx: FeatureContext, key: string): string | unde
   const flows = ctx.index.flowsInto(d.key);
   if (flows.length > 0) {
     lines.push('', 'Flows:');
-    for (const f of flows) lines.push(`- \`${flowName(f)}\` (${f.flowKind.replace(/_/g, ' ')}) in [${baseName(f.file)}](${fileUri(f.file)}#L${f.range.start.line + 1})`);
+    for (const f of flows)
+      lines.push(
+        `- \`${flowName(f)}\` (${f.flowKind.replace(/_/g, ' ')}) in [${baseName(f.file)}](${fileUri(f.file)}#L${f.range.start.line + 1})`,
+      );
   }
   if (d.comment) lines.push('', d.comment);
   if (d.doc && d.doc !== d.comment) lines.push('', d.doc);
@@ -197,8 +203,10 @@ function catalogTableMarkdown(ctx: FeatureContext, file: string, fullName: strin
   const lines = [`**${fullName}** · Unity Catalog ${table ? table.tableType.toLowerCase().replace(/_/g, ' ') : 'table'}`];
   if (table?.comment) lines.push('', table.comment);
   if (cols.columns.length > 0) lines.push(...columnTable(cols.columns));
-  else if (ctx.catalog?.peekTable(fullName)?.value === null) lines.push('', `_the catalog has no table \`${fullName}\` (names are compared as the catalog server compares them)_`);
-  else if (ctx.catalog?.isRefused?.(fullName)) lines.push('', '_the workspace refused to describe this table to your credentials (HTTP 403): ask for `SELECT` or `BROWSE` on it_');
+  else if (ctx.catalog?.peekTable(fullName)?.value === null)
+    lines.push('', `_the catalog has no table \`${fullName}\` (names are compared as the catalog server compares them)_`);
+  else if (ctx.catalog?.isRefused?.(fullName))
+    lines.push('', '_the workspace refused to describe this table to your credentials (HTTP 403): ask for `SELECT` or `BROWSE` on it_');
   else lines.push('', `_columns unknown (catalog: ${ctx.catalog?.state.message ?? 'not configured'})_`);
   return lines.join('\n');
 }
@@ -208,7 +216,9 @@ function columnMarkdown(ctx: FeatureContext, name: string, target: import('./col
     case 'dataset': {
       const d = ctx.index.definition(target.key);
       const col = ctx.index.columnsOf(target.key).columns.find((c) => c.name.toLowerCase() === target.column.toLowerCase());
-      const lines = [`**${col?.name ?? name}**${col?.type ? `: \`${col.type}\`` : ''} · column of ${d ? datasetLink(ctx, d.key) : `\`${target.key}\``}`];
+      const lines = [
+        `**${col?.name ?? name}**${col?.type ? `: \`${col.type}\`` : ''} · column of ${d ? datasetLink(ctx, d.key) : `\`${target.key}\``}`,
+      ];
       const declared = d?.columns.find((c) => c.name.toLowerCase() === target.column.toLowerCase());
       if (declared?.comment) lines.push('', declared.comment);
       if (col?.expression && col.expression.toLowerCase() !== col.name.toLowerCase()) lines.push('', '```sql', col.expression, '```');

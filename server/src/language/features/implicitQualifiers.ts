@@ -40,7 +40,7 @@ function qualifierOf(node: Node): { name: string; span: Node['span'] } | undefin
     return c.parts.length >= 2 ? c.parts[0] : undefined;
   }
   if (node.kind === 'Star') {
-    const q = (node).qualifier;
+    const q = node.qualifier;
     return q?.length === 1 ? q[0] : undefined;
   }
   return undefined;

@@ -94,7 +94,14 @@ export function columnTrace(index: WorkspaceIndex, datasetName: string, columnNa
     const col = index.columnsOf(datasetKey).columns.find((c) => c.name.toLowerCase() === column.toLowerCase());
     const id = `${nameOf(datasetKey)}.${col?.name ?? column}`;
     if (nodes.has(id)) return undefined;
-    nodes.set(id, { id, dataset: nameOf(datasetKey), column: col?.name ?? column, kind: index.definition(datasetKey)?.kind ?? 'table', ...(col?.type ? { type: col.type } : {}), ...(col?.expression ? { expression: col.expression } : {}) });
+    nodes.set(id, {
+      id,
+      dataset: nameOf(datasetKey),
+      column: col?.name ?? column,
+      kind: index.definition(datasetKey)?.kind ?? 'table',
+      ...(col?.type ? { type: col.type } : {}),
+      ...(col?.expression ? { expression: col.expression } : {}),
+    });
     return id;
   };
   const rootId = addColumnNode(root.key, rootCol.name)!;

@@ -21,7 +21,10 @@ export function removeStreamEdits(doc: SyntaxDocument, range: Range): TextEdit[]
   let i = tokens.findIndex((t) => t.start >= start && t.start < Math.max(end, start + 1));
   if (i < 0) return undefined;
   if (!isWord(tokens[i], 'STREAM')) {
-    const before = tokens.slice(0, i).reverse().find((t) => t.kind !== 'eof');
+    const before = tokens
+      .slice(0, i)
+      .reverse()
+      .find((t) => t.kind !== 'eof');
     if (!isWord(before, 'STREAM')) return undefined;
     i = tokens.indexOf(before!);
   }
@@ -49,7 +52,13 @@ export function removeStream(doc: SyntaxDocument, d: Diagnostic): CodeAction | u
   if (/cloud_files/.test(d.message)) return undefined; // cloud_files has no STREAM to remove
   const edits = removeStreamEdits(doc, d.range);
   if (!edits) return undefined;
-  return { title: 'Read the source as a batch: remove STREAM', kind: 'quickfix', diagnosticCodes: [d.code], isPreferred: true, edit: { changes: { [doc.file]: edits } } };
+  return {
+    title: 'Read the source as a batch: remove STREAM',
+    kind: 'quickfix',
+    diagnosticCodes: [d.code],
+    isPreferred: true,
+    edit: { changes: { [doc.file]: edits } },
+  };
 }
 
 export function violationActions(doc: SyntaxDocument, d: Diagnostic): CodeAction[] {
@@ -74,7 +83,16 @@ export function addConfigurationKey(ctx: FeatureContext, d: Diagnostic): CodeAct
     title: `Add '${key}' to the pipeline configuration`,
     kind: 'quickfix',
     diagnosticCodes: [d.code],
-    edit: { changes: { [last.file]: [{ range: { start: { line: last.range.start.line + 1, character: 0 }, end: { line: last.range.start.line + 1, character: 0 } }, newText: `${indent}${key}: ""\n` }] } },
+    edit: {
+      changes: {
+        [last.file]: [
+          {
+            range: { start: { line: last.range.start.line + 1, character: 0 }, end: { line: last.range.start.line + 1, character: 0 } },
+            newText: `${indent}${key}: ""\n`,
+          },
+        ],
+      },
+    },
   };
 }
 
@@ -89,5 +107,10 @@ export function createDatasetStub(doc: SyntaxDocument, d: Diagnostic): CodeActio
   const text = streaming
     ? `-- ${name}: declared by a quick fix; give it a query or write flows into it.\nCREATE OR REFRESH STREAMING TABLE ${name};\n`
     : `-- ${name}: declared by a quick fix; replace the query with the dataset's own.\nCREATE OR REFRESH MATERIALIZED VIEW ${name}\nAS SELECT 1 AS placeholder;\n`;
-  return { title: `Create dataset '${name}' in ${file.slice(folder.length)}`, kind: 'quickfix', diagnosticCodes: [d.code], edit: { changes: {}, createFiles: [{ file, text }] } };
+  return {
+    title: `Create dataset '${name}' in ${file.slice(folder.length)}`,
+    kind: 'quickfix',
+    diagnosticCodes: [d.code],
+    edit: { changes: {}, createFiles: [{ file, text }] },
+  };
 }

@@ -51,7 +51,8 @@ function referencesOf(ctx: FeatureContext, doc: SyntaxDocument, s: SymbolAt, inc
       return cteReferences(doc, s.cte, includeDeclaration).map((range) => ({ file: doc.file, range }));
     case 'parameter': {
       const out: Location[] = [];
-      for (const f of ctx.index.files()) for (const p of ctx.index.analysis(f)?.parameters ?? []) if (p.key === s.key) out.push({ file: f, range: p.range });
+      for (const f of ctx.index.files())
+        for (const p of ctx.index.analysis(f)?.parameters ?? []) if (p.key === s.key) out.push({ file: f, range: p.range });
       return sortLocations(out);
     }
     default:
@@ -93,7 +94,12 @@ function externalReferences(ctx: FeatureContext, fullName: string): Location[] {
  * column or select item, expectations) and every column reference of the
  * datasets that read it directly which resolves to it.
  */
-function columnReferences(ctx: FeatureContext, file: string, s: Extract<SymbolAt, { kind: 'column' }>, includeDeclaration: boolean): Location[] {
+function columnReferences(
+  ctx: FeatureContext,
+  file: string,
+  s: Extract<SymbolAt, { kind: 'column' }>,
+  includeDeclaration: boolean,
+): Location[] {
   const out: Location[] = [];
   const t = s.target;
   if (t.kind !== 'dataset') {
@@ -103,7 +109,8 @@ function columnReferences(ctx: FeatureContext, file: string, s: Extract<SymbolAt
       for (const q of ownedQueries(a?.datasets ?? [], a?.flows ?? [])) {
         forEachColumnRef(q.shape, (o) => {
           const r = resolver.resolve(o);
-          if (r.kind === 'query' && r.shape === t.shape && r.column.toLowerCase() === t.column.toLowerCase()) out.push({ file, range: o.ref.range });
+          if (r.kind === 'query' && r.shape === t.shape && r.column.toLowerCase() === t.column.toLowerCase())
+            out.push({ file, range: o.ref.range });
         });
       }
     } else out.push({ file, range: s.range });
@@ -116,7 +123,9 @@ function columnReferences(ctx: FeatureContext, file: string, s: Extract<SymbolAt
     const site = targetSite(ctx, ds.file, t);
     if (site && site.file === ds.file && rangeContains(ds.range, site.range.start)) out.push(site);
   }
-  if (ds) for (const e of ds.expectations) for (const c of e.facts.columns) if (c.name.toLowerCase() === column) out.push({ file: ds.file, range: c.range });
+  if (ds)
+    for (const e of ds.expectations)
+      for (const c of e.facts.columns) if (c.name.toLowerCase() === column) out.push({ file: ds.file, range: c.range });
   for (const f of new Set(ctx.index.filesReading(key))) {
     const a = ctx.index.analysis(f);
     if (!a) continue;

@@ -36,25 +36,39 @@ export interface PipelineReport {
 }
 
 /** `displayFile` maps file ids to what the report shows (the CLI: paths relative to the working directory). */
-export function pipelineReport(index: WorkspaceIndex, diagnostics: Diagnostic[], displayFile: (file: string) => string = (f) => f): PipelineReport {
+export function pipelineReport(
+  index: WorkspaceIndex,
+  diagnostics: Diagnostic[],
+  displayFile: (file: string) => string = (f) => f,
+): PipelineReport {
   const nameOf = (key: string) => index.displayName(key);
-  const datasets = index.datasets().map(
-    (d): DatasetReport => ({
-      name: datasetDisplayName(d),
-      kind: d.kind,
-      file: displayFile(d.file),
-      range: d.range,
-      columns: index.columnsOf(d.key).columns.map((c) => ({ name: c.name, type: c.type ?? null })),
-      expectations: d.expectations.map((e) => ({ name: e.name, expression: e.expression, onViolation: e.onViolation })),
-      upstream: index.upstream(d.key).map((u) => nameOf(u.key)).sort(),
-      downstream: index.downstream(d.key).map((u) => nameOf(u.key)).sort(),
-    }),
-  );
+  const datasets = index.datasets().map((d): DatasetReport => ({
+    name: datasetDisplayName(d),
+    kind: d.kind,
+    file: displayFile(d.file),
+    range: d.range,
+    columns: index.columnsOf(d.key).columns.map((c) => ({ name: c.name, type: c.type ?? null })),
+    expectations: d.expectations.map((e) => ({ name: e.name, expression: e.expression, onViolation: e.onViolation })),
+    upstream: index
+      .upstream(d.key)
+      .map((u) => nameOf(u.key))
+      .sort(),
+    downstream: index
+      .downstream(d.key)
+      .map((u) => nameOf(u.key))
+      .sort(),
+  }));
   return {
     datasets,
     edges: index.edges().map((e) => ({ from: nameOf(e.from), to: nameOf(e.to), streaming: e.streaming })),
     flows: index.files().flatMap((file) =>
-      (index.analysis(file)?.flows ?? []).map((f): FlowReport => ({ name: flowName(f), target: f.targetKey ? nameOf(f.targetKey) : f.target, kind: f.flowKind, file: displayFile(f.file), range: f.range })),
+      (index.analysis(file)?.flows ?? []).map((f): FlowReport => ({
+        name: flowName(f),
+        target: f.targetKey ? nameOf(f.targetKey) : f.target,
+        kind: f.flowKind,
+        file: displayFile(f.file),
+        range: f.range,
+      })),
     ),
     diagnostics: reportDiagnostics(diagnostics, displayFile),
   };
@@ -64,6 +78,9 @@ export function flowName(f: Flow): string {
   return f.name ?? f.target;
 }
 
-export function reportDiagnostics(diagnostics: Diagnostic[], displayFile: (file: string) => string = (f) => f): PipelineReport['diagnostics'] {
+export function reportDiagnostics(
+  diagnostics: Diagnostic[],
+  displayFile: (file: string) => string = (f) => f,
+): PipelineReport['diagnostics'] {
   return diagnostics.map((d) => ({ file: displayFile(d.file), range: d.range, severity: d.severity, code: d.code, message: d.message }));
 }

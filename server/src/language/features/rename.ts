@@ -19,7 +19,8 @@ export function prepareRename(ctx: FeatureContext, doc: SyntaxDocument, position
   if (!s) return { error: 'Only datasets of this pipeline can be renamed: put the cursor on a dataset name.' };
   if (s.kind === 'cte') return { range: s.range, placeholder: s.name };
   if (s.kind !== 'dataset') return { error: `A ${s.kind} cannot be renamed here; only datasets of this pipeline and CTEs can.` };
-  if (s.external || !ctx.index.definition(s.key)) return { error: `'${s.external ?? s.key}' is not defined in this pipeline, so it cannot be renamed here.` };
+  if (s.external || !ctx.index.definition(s.key))
+    return { error: `'${s.external ?? s.key}' is not defined in this pipeline, so it cannot be renamed here.` };
   const range = lastPartRange(doc.text, doc.lines, s.range);
   return { range, placeholder: doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end)).replace(/^`|`$/g, '') };
 }

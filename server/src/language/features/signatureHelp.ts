@@ -32,7 +32,13 @@ export function signatureHelp(ctx: FeatureContext, doc: SyntaxDocument, position
       }
       const parameters = parameterRanges(f.signature);
       return {
-        signatures: [{ label: f.signature, documentation: { kind: 'markdown', value: `${f.summary}${f.returns ? `\n\nReturns \`${f.returns}\`` : ''}` }, parameters }],
+        signatures: [
+          {
+            label: f.signature,
+            documentation: { kind: 'markdown', value: `${f.summary}${f.returns ? `\n\nReturns \`${f.returns}\`` : ''}` },
+            parameters,
+          },
+        ],
         activeSignature: 0,
         activeParameter: Math.min(commas, Math.max(0, parameters.length - 1)),
       };

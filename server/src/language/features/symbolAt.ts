@@ -27,19 +27,38 @@ export function symbolAt(ctx: FeatureContext, doc: SyntaxDocument, position: Pos
     if (!rangeContains(ref.range, position)) continue;
     const res = ctx.index.resolve(ref);
     if (res.kind === 'dataset') return { kind: 'dataset', key: res.key, range: ref.range, reference: ref, declaration: false };
-    return { kind: 'dataset', key: ref.key, range: ref.range, reference: ref, external: res.fullName ?? ref.parts.join('.'), declaration: false };
+    return {
+      kind: 'dataset',
+      key: ref.key,
+      range: ref.range,
+      reference: ref,
+      external: res.fullName ?? ref.parts.join('.'),
+      declaration: false,
+    };
   }
   const cte = cteAt(doc, position);
   if (cte) return { kind: 'cte', name: cte.name, range: cte.range, cte };
-  for (const d of a.datasets) if (rangeContains(d.nameRange, position)) return { kind: 'dataset', key: d.key, range: d.nameRange, declaration: true };
-  for (const f of a.flows) if (rangeContains(f.targetRange, position)) return { kind: 'dataset', key: f.targetKey, range: f.targetRange, declaration: false };
+  for (const d of a.datasets)
+    if (rangeContains(d.nameRange, position)) return { kind: 'dataset', key: d.key, range: d.nameRange, declaration: true };
+  for (const f of a.flows)
+    if (rangeContains(f.targetRange, position)) return { kind: 'dataset', key: f.targetKey, range: f.targetRange, declaration: false };
   for (const d of a.datasets) {
     if (!rangeContains(d.range, position)) continue;
     for (const e of d.expectations) {
       if (rangeContains(e.nameRange, position)) return { kind: 'expectation', dataset: d, expectation: e, range: e.nameRange };
-      for (const c of e.facts.columns) if (rangeContains(c.range, position)) return { kind: 'column', name: c.name, range: c.range, target: { kind: 'dataset', key: d.key, column: c.name }, declaration: false };
+      for (const c of e.facts.columns)
+        if (rangeContains(c.range, position))
+          return {
+            kind: 'column',
+            name: c.name,
+            range: c.range,
+            target: { kind: 'dataset', key: d.key, column: c.name },
+            declaration: false,
+          };
     }
-    for (const c of d.columns) if (rangeContains(c.range, position)) return { kind: 'column', name: c.name, range: c.range, target: { kind: 'dataset', key: d.key, column: c.name }, declaration: true };
+    for (const c of d.columns)
+      if (rangeContains(c.range, position))
+        return { kind: 'column', name: c.name, range: c.range, target: { kind: 'dataset', key: d.key, column: c.name }, declaration: true };
   }
   const fn = functionAt(doc, position);
   if (fn) return fn;
@@ -52,7 +71,13 @@ export function symbolAt(ctx: FeatureContext, doc: SyntaxDocument, position: Pos
     }
     for (const item of q.shape.items) {
       if (item.kind === 'expr' && item.name && rangeContains(item.range, position)) {
-        return { kind: 'column', name: item.name, range: item.range, target: { kind: 'dataset', key: q.owner, column: item.name }, declaration: true };
+        return {
+          kind: 'column',
+          name: item.name,
+          range: item.range,
+          target: { kind: 'dataset', key: q.owner, column: item.name },
+          declaration: true,
+        };
       }
     }
   }

@@ -18,17 +18,52 @@ export function documentSymbols(ctx: FeatureContext, doc: SyntaxDocument): Docum
   const out: DocumentSymbol[] = a.datasets.map((d) => {
     const children: DocumentSymbol[] = [];
     for (const c of ctes) if (rangeContains(d.range, c.range.start)) children.push(c);
-    for (const e of d.expectations) children.push({ name: e.name, detail: `EXPECT ${e.expression}`, kind: SymbolKind.Constant, range: e.range, selectionRange: e.nameRange });
+    for (const e of d.expectations)
+      children.push({
+        name: e.name,
+        detail: `EXPECT ${e.expression}`,
+        kind: SymbolKind.Constant,
+        range: e.range,
+        selectionRange: e.nameRange,
+      });
     if (d.columns.length > 0) {
-      for (const c of d.columns) children.push({ name: c.name, ...(c.type ? { detail: c.type } : {}), kind: SymbolKind.Field, range: c.range, selectionRange: c.range });
+      for (const c of d.columns)
+        children.push({
+          name: c.name,
+          ...(c.type ? { detail: c.type } : {}),
+          kind: SymbolKind.Field,
+          range: c.range,
+          selectionRange: c.range,
+        });
     } else if (d.query) {
-      for (const item of d.query.items) if (item.kind === 'expr' && item.name) children.push({ name: item.name, ...(item.type ? { detail: item.type } : {}), kind: SymbolKind.Field, range: item.range, selectionRange: item.range });
+      for (const item of d.query.items)
+        if (item.kind === 'expr' && item.name)
+          children.push({
+            name: item.name,
+            ...(item.type ? { detail: item.type } : {}),
+            kind: SymbolKind.Field,
+            range: item.range,
+            selectionRange: item.range,
+          });
     }
     children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
-    return { name: d.name, detail: kindLabel(d.kind), kind: datasetSymbolKind(d.kind), range: d.range, selectionRange: d.nameRange, children };
+    return {
+      name: d.name,
+      detail: kindLabel(d.kind),
+      kind: datasetSymbolKind(d.kind),
+      range: d.range,
+      selectionRange: d.nameRange,
+      children,
+    };
   });
   for (const f of a.flows) {
-    out.push({ name: f.name ?? `${f.kind === 'cdc' ? 'AUTO CDC' : 'INSERT'} INTO ${f.target}`, detail: `flow into ${f.target}`, kind: SymbolKind.Function, range: f.range, selectionRange: f.targetRange });
+    out.push({
+      name: f.name ?? `${f.kind === 'cdc' ? 'AUTO CDC' : 'INSERT'} INTO ${f.target}`,
+      detail: `flow into ${f.target}`,
+      kind: SymbolKind.Function,
+      range: f.range,
+      selectionRange: f.targetRange,
+    });
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line);
 }
@@ -39,7 +74,13 @@ function cteSymbols(doc: SyntaxDocument): DocumentSymbol[] {
     if (node.kind !== 'Cte') return;
     const cte = node;
     if (cte.name.kind === 'Missing') return;
-    out.push({ name: cte.name.name, detail: 'CTE', kind: SymbolKind.Variable, range: doc.lines.rangeOf(cte.span), selectionRange: doc.lines.rangeOf(cte.name.span) });
+    out.push({
+      name: cte.name.name,
+      detail: 'CTE',
+      kind: SymbolKind.Variable,
+      range: doc.lines.rangeOf(cte.span),
+      selectionRange: doc.lines.rangeOf(cte.name.span),
+    });
   });
   return out;
 }
@@ -49,7 +90,12 @@ export function workspaceSymbols(ctx: FeatureContext, query: string, limit = 500
   const out: WorkspaceSymbol[] = [];
   for (const d of ctx.index.datasets()) {
     if (q && !fuzzyMatch(d.key, q)) continue;
-    out.push({ name: d.name, kind: datasetSymbolKind(d.kind), containerName: [ctx.index.pipeline.name, layerOf(d.file)].filter(Boolean).join(' · '), location: { file: d.file, range: d.nameRange } });
+    out.push({
+      name: d.name,
+      kind: datasetSymbolKind(d.kind),
+      containerName: [ctx.index.pipeline.name, layerOf(d.file)].filter(Boolean).join(' · '),
+      location: { file: d.file, range: d.nameRange },
+    });
     if (out.length >= limit) break;
   }
   return out;

@@ -94,7 +94,19 @@ export function volumePathCompletion(ctx: FeatureContext, doc: SyntaxDocument, o
   const typed = doc.text.slice(p.contentStart, offset);
   const range = (from: number): Range => ({ start: doc.lines.positionAt(from), end: doc.lines.positionAt(offset) });
   if (!typed.startsWith(VOLUMES_ROOT) && VOLUMES_ROOT.startsWith(typed)) {
-    return { isIncomplete: false, items: [{ label: VOLUMES_ROOT, kind: CompletionKind.Folder, detail: 'Unity Catalog volumes', sortText: '0', textEdit: { range: range(p.contentStart), newText: VOLUMES_ROOT }, command: RETRIGGER }] };
+    return {
+      isIncomplete: false,
+      items: [
+        {
+          label: VOLUMES_ROOT,
+          kind: CompletionKind.Folder,
+          detail: 'Unity Catalog volumes',
+          sortText: '0',
+          textEdit: { range: range(p.contentStart), newText: VOLUMES_ROOT },
+          command: RETRIGGER,
+        },
+      ],
+    };
   }
   const path = volumePath(typed, p.contentStart, ctx.index.pipeline);
   const catalog = ctx.catalog;
@@ -114,20 +126,26 @@ export function volumePathCompletion(ctx: FeatureContext, doc: SyntaxDocument, o
   let incomplete = false;
   const known = <T>(cached: { value: T; fresh: boolean } | undefined, ask: () => unknown): T | undefined => {
     if (!cached?.fresh) {
-    void ask();
-    incomplete ||= !cached;
-  }
+      void ask();
+      incomplete ||= !cached;
+    }
     return cached?.value;
   };
   let items: CompletionItem[] = [];
   if (qualifiers.length === 0) {
-    items = (known(catalog.peekCatalogs(), () => catalog.listCatalogs()) ?? []).map((c) => segment(c.name, CompletionKind.Module, 'Unity Catalog catalog', c.comment));
+    items = (known(catalog.peekCatalogs(), () => catalog.listCatalogs()) ?? []).map((c) =>
+      segment(c.name, CompletionKind.Module, 'Unity Catalog catalog', c.comment),
+    );
   } else if (qualifiers.length === 1) {
-    items = (known(catalog.peekSchemas(qualifiers[0]), () => catalog.listSchemas(qualifiers[0])) ?? []).map((s) => segment(s.name, CompletionKind.Folder, `schema in ${s.catalogName}`, s.comment));
+    items = (known(catalog.peekSchemas(qualifiers[0]), () => catalog.listSchemas(qualifiers[0])) ?? []).map((s) =>
+      segment(s.name, CompletionKind.Folder, `schema in ${s.catalogName}`, s.comment),
+    );
   } else if (catalog.peekVolumes && catalog.listVolumes) {
     const [c, s] = qualifiers;
     const volumes = known(catalog.peekVolumes(c, s), () => catalog.listVolumes!(c, s)) ?? [];
-    items = volumes.map((v) => segment(v.name, CompletionKind.Folder, `${v.volumeType.toLowerCase() || 'unity catalog'} volume`, volumeDetails(v)));
+    items = volumes.map((v) =>
+      segment(v.name, CompletionKind.Folder, `${v.volumeType.toLowerCase() || 'unity catalog'} volume`, volumeDetails(v)),
+    );
   }
   return { isIncomplete: incomplete, items };
 }

@@ -26,7 +26,20 @@ export function loadBundle(file: string, files: FileProvider, options: LoadBundl
   const sources: YamlSource[] = [];
   const mainText = files.readText(file);
   if (mainText === undefined) {
-    return { file, root, variables: new Map(), pipelines: [], yamlFiles: [], problems: [{ kind: 'includeMissing', message: `bundle file not found: ${file}`, location: { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } }] };
+    return {
+      file,
+      root,
+      variables: new Map(),
+      pipelines: [],
+      yamlFiles: [],
+      problems: [
+        {
+          kind: 'includeMissing',
+          message: `bundle file not found: ${file}`,
+          location: { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        },
+      ],
+    };
   }
   const main = new YamlSource(file, mainText);
   sources.push(main);
@@ -44,16 +57,22 @@ export function loadBundle(file: string, files: FileProvider, options: LoadBundl
       sources.push(new YamlSource(f, text));
     }
   }
-  for (const s of sources) for (const e of s.errors()) problems.push({ kind: 'yamlSyntax', message: `YAML: ${e.message}`, location: e.location });
+  for (const s of sources)
+    for (const e of s.errors()) problems.push({ kind: 'yamlSyntax', message: `YAML: ${e.message}`, location: e.location });
 
   const bundleName = scalarText(mapGet(mapGet(main.root, 'bundle'), 'name'));
   const targets = new Map<string, { source: YamlSource; node: unknown }>();
-  for (const s of sources) for (const [name, , node] of mapEntries(mapGet(s.root, 'targets'))) if (!targets.has(name)) targets.set(name, { source: s, node });
+  for (const s of sources)
+    for (const [name, , node] of mapEntries(mapGet(s.root, 'targets'))) if (!targets.has(name)) targets.set(name, { source: s, node });
   let target = options.target;
   if (target === undefined) {
     for (const [name, t] of targets) if (scalarText(mapGet(t.node, 'default')) === 'true') target = name;
   } else if (!targets.has(target) && targets.size > 0) {
-    problems.push({ kind: 'unknownTarget', message: `target '${target}' is not defined in the bundle`, location: main.locationOf(mapGet(main.root, 'targets')) });
+    problems.push({
+      kind: 'unknownTarget',
+      message: `target '${target}' is not defined in the bundle`,
+      location: main.locationOf(mapGet(main.root, 'targets')),
+    });
   }
   const selected = target === undefined ? undefined : targets.get(target);
 
@@ -61,7 +80,10 @@ export function loadBundle(file: string, files: FileProvider, options: LoadBundl
   const variables = new Map<string, string | undefined>();
   for (const s of sources) {
     for (const [name, , decl] of mapEntries(mapGet(s.root, 'variables'))) {
-      variables.set(name, isMap(decl) ? (mapGet(decl, 'lookup') !== undefined ? undefined : scalarText(mapGet(decl, 'default'))) : scalarText(decl));
+      variables.set(
+        name,
+        isMap(decl) ? (mapGet(decl, 'lookup') !== undefined ? undefined : scalarText(mapGet(decl, 'default'))) : scalarText(decl),
+      );
     }
   }
   for (const [name, , v] of mapEntries(mapGet(selected?.node, 'variables'))) {
@@ -95,7 +117,13 @@ export function loadBundle(file: string, files: FileProvider, options: LoadBundl
 
   const pipelines: BundlePipeline[] = [];
   for (const { key, layers } of raw.values()) {
-    const p: BundlePipeline = { key, configuration: new Map(), libraries: [], files: [], location: layers[0].source.locationOf(layers[0].node) };
+    const p: BundlePipeline = {
+      key,
+      configuration: new Map(),
+      libraries: [],
+      files: [],
+      location: layers[0].source.locationOf(layers[0].node),
+    };
     let schemaSeen = false;
     for (const { source, node } of layers) {
       const get = (k: string) => mapGet(node, k);
@@ -106,10 +134,13 @@ export function loadBundle(file: string, files: FileProvider, options: LoadBundl
       if (schema) {
         p.schema = schema;
         schemaSeen = true;
-      }
-      else if (legacyTarget && !schemaSeen) p.schema = legacyTarget;
+      } else if (legacyTarget && !schemaSeen) p.schema = legacyTarget;
       if (schema && legacyTarget) {
-        problems.push({ kind: 'schemaAndTarget', message: `pipeline '${key}' sets both 'schema' and the legacy 'target'; set only one`, location: source.locationOf(get('target')) });
+        problems.push({
+          kind: 'schemaAndTarget',
+          message: `pipeline '${key}' sets both 'schema' and the legacy 'target'; set only one`,
+          location: source.locationOf(get('target')),
+        });
       }
       for (const [ck, , cv] of mapEntries(get('configuration'))) {
         const v = value(source, cv);
@@ -149,7 +180,10 @@ function readLibrary(source: YamlSource, lib: unknown, problems: BundleProblem[]
       .map((e) => resolvePath(base, e));
     return { kind: 'glob', include: resolvePath(base, include), exclude, location: source.locationOf(mapGet(glob, 'include')) };
   }
-  for (const [kind, node] of [['file', fileNode], ['notebook', notebook]] as const) {
+  for (const [kind, node] of [
+    ['file', fileNode],
+    ['notebook', notebook],
+  ] as const) {
     if (node === undefined) continue;
     const path = scalarText(mapGet(node, 'path'));
     if (path === undefined) {
@@ -188,7 +222,11 @@ function libraryFiles(p: BundlePipeline, files: FileProvider, problems: BundlePr
       matched = candidates.filter((c) => files.readText(c) !== undefined).slice(0, 1);
     }
     if (matched.length === 0) {
-      problems.push({ kind: 'libraryMatchesNothing', message: `library '${lib.include}' of pipeline '${p.key}' matches no file`, location: lib.location });
+      problems.push({
+        kind: 'libraryMatchesNothing',
+        message: `library '${lib.include}' of pipeline '${p.key}' matches no file`,
+        location: lib.location,
+      });
     }
     for (const f of matched) if (f.endsWith('.sql')) out.add(f);
     if (matched.some((f) => f.endsWith('.py'))) p.pythonSources = true;

@@ -12,7 +12,11 @@ export interface Interpolated {
 
 const reference = /\$\{([A-Za-z0-9_.\-[\]]+)\}/g;
 
-export function interpolate(text: string, variables: ReadonlyMap<string, string | undefined>, bundle: { name?: string; target?: string }): Interpolated {
+export function interpolate(
+  text: string,
+  variables: ReadonlyMap<string, string | undefined>,
+  bundle: { name?: string; target?: string },
+): Interpolated {
   const unknownVariables: string[] = [];
   let dynamic = false;
   let value = text;
@@ -31,8 +35,8 @@ export function interpolate(text: string, variables: ReadonlyMap<string, string 
         changed = true;
         return v;
       }
-      if (path === 'bundle.name' && bundle.name !== undefined) return (changed = true), bundle.name;
-      if (path === 'bundle.target' && bundle.target !== undefined) return (changed = true), bundle.target;
+      if (path === 'bundle.name' && bundle.name !== undefined) return ((changed = true), bundle.name);
+      if (path === 'bundle.target' && bundle.target !== undefined) return ((changed = true), bundle.target);
       return whole;
     });
     if (!changed) break;

@@ -21,6 +21,9 @@ export function catalogLookupFrom(provider: Pick<CatalogProvider, 'peekTable'>):
     const cached = provider.peekTable(fullName);
     if (!cached) return 'unknown';
     if (cached.value === null) return undefined;
-    return { fullName: cached.value.fullName, columns: cached.value.columns.map((c) => ({ name: c.name, type: c.typeText.toUpperCase() })) };
+    return {
+      fullName: cached.value.fullName,
+      columns: cached.value.columns.map((c) => ({ name: c.name, type: c.typeText.toUpperCase() })),
+    };
   };
 }

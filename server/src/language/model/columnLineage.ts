@@ -33,9 +33,7 @@ export interface OutputColumns {
 }
 
 export type ReferenceResolution =
-  | { kind: 'dataset'; key: string }
-  | { kind: 'external'; fullName: string }
-  | { kind: 'unresolved'; fullName?: string };
+  { kind: 'dataset'; key: string } | { kind: 'external'; fullName: string } | { kind: 'unresolved'; fullName?: string };
 
 /** What lineage needs from the index. */
 export interface LineageHost {
@@ -87,7 +85,11 @@ export class ColumnLineage {
     const typed = ds.columns.every((c) => c.type !== undefined);
     const columns = ds.columns.map((c, i): LineageColumn => {
       // Tables match the query by name; a view's column list renames the query's columns by position.
-      const q = fromQuery ? (typed ? fromQuery.columns.find((x) => x.name.toLowerCase() === c.name.toLowerCase()) : fromQuery.columns[i]) : undefined;
+      const q = fromQuery
+        ? typed
+          ? fromQuery.columns.find((x) => x.name.toLowerCase() === c.name.toLowerCase())
+          : fromQuery.columns[i]
+        : undefined;
       const type = c.type ?? q?.type;
       return { name: c.name, ...(type ? { type } : {}), ...(q?.expression ? { expression: q.expression } : {}), sources: q?.sources ?? [] };
     });
@@ -119,13 +121,27 @@ export class ColumnLineage {
     const r = this.host.resolve(ref);
     if (r.kind === 'dataset') {
       const cols = this.datasetColumns(r.key);
-      return { complete: cols.complete, columns: cols.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [{ dataset: r.key, column: c.name, kind: 'dataset' }] })) };
+      return {
+        complete: cols.complete,
+        columns: cols.columns.map((c) => ({
+          name: c.name,
+          ...(c.type ? { type: c.type } : {}),
+          sources: [{ dataset: r.key, column: c.name, kind: 'dataset' }],
+        })),
+      };
     }
     const fullName = r.kind === 'external' ? r.fullName : r.fullName;
     if (!fullName) return OPEN;
     const table = this.host.catalog(fullName);
     if (!table || table === 'unknown' || !table.columns) return OPEN;
-    return { complete: true, columns: table.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [{ dataset: fullName, column: c.name, kind: 'table' }] })) };
+    return {
+      complete: true,
+      columns: table.columns.map((c) => ({
+        name: c.name,
+        ...(c.type ? { type: c.type } : {}),
+        sources: [{ dataset: fullName, column: c.name, kind: 'table' }],
+      })),
+    };
   }
 
   /** Output columns of a query; unknown column references go to `unknown` when given. */
@@ -155,7 +171,8 @@ export class ColumnLineage {
         }
         for (const s of from) {
           if (!s.cols.complete) complete = false;
-          for (const c of s.cols.columns) if (!c.hidden && !item.except.includes(c.name.toLowerCase())) columns.push({ ...c, sources: [...c.sources] });
+          for (const c of s.cols.columns)
+            if (!c.hidden && !item.except.includes(c.name.toLowerCase())) columns.push({ ...c, sources: [...c.sources] });
         }
         continue;
       }
@@ -173,7 +190,11 @@ export class ColumnLineage {
       }
       const name = item.name ?? item.expression;
       aliases.add(name.toLowerCase());
-      const type = item.type ?? (item.typeFrom ? combinedType([...item.typeFrom.map((r) => refType(scopes, r)), ...(item.typeLiterals ?? [])], item.typeDivides) : undefined);
+      const type =
+        item.type ??
+        (item.typeFrom
+          ? combinedType([...item.typeFrom.map((r) => refType(scopes, r)), ...(item.typeLiterals ?? [])], item.typeDivides)
+          : undefined);
       columns.push({ name, ...(type ? { type } : {}), expression: item.expression, sources });
     }
     if (unknown) {
@@ -186,7 +207,8 @@ export class ColumnLineage {
       const b = this.shapeColumns(branch, file, env, unknown);
       if (!b.complete) complete = false;
       columns.forEach((c, i) => {
-        for (const s of b.columns[i]?.sources ?? []) if (!c.sources.some((x) => x.dataset === s.dataset && x.column === s.column)) c.sources.push(s);
+        for (const s of b.columns[i]?.sources ?? [])
+          if (!c.sources.some((x) => x.dataset === s.dataset && x.column === s.column)) c.sources.push(s);
       });
     }
     return { columns, complete };
@@ -200,7 +222,11 @@ export class ColumnLineage {
         return ref ? this.referenceColumns(ref) : OPEN;
       }
       case 'files': {
-        const columns: LineageColumn[] = r.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), sources: [{ dataset: r.source, column: c.name, kind: 'files' }] }));
+        const columns: LineageColumn[] = r.columns.map((c) => ({
+          name: c.name,
+          ...(c.type ? { type: c.type } : {}),
+          sources: [{ dataset: r.source, column: c.name, kind: 'files' }],
+        }));
         // `_metadata` is always hidden; the rescue column is only added to inferred schemas.
         for (const { name, type } of FILE_SOURCE_IMPLICIT_COLUMNS) {
           const hidden = name === '_metadata' || r.complete;
@@ -227,12 +253,27 @@ export class ColumnLineage {
 }
 
 // Spark functions written without parentheses parse as column names.
-const NILADIC = new Set(['current_date', 'current_timestamp', 'current_user', 'current_time', 'current_catalog', 'current_schema', 'current_database', 'session_user', 'user', 'current_timezone']);
+const NILADIC = new Set([
+  'current_date',
+  'current_timestamp',
+  'current_user',
+  'current_time',
+  'current_catalog',
+  'current_schema',
+  'current_database',
+  'session_user',
+  'user',
+  'current_timezone',
+]);
 
 /** A pivot's output from its source relations' columns (complete when they all are). */
 export function pivotColumns(r: Extract<Relation, { kind: 'pivot' }>, columnsOf: (source: Relation) => OutputColumns): OutputColumns {
   const sources = r.source.map(columnsOf);
-  const columns = applyPivot(r, sources.flatMap((s) => s.columns.filter((c) => !c.hidden)), (name): LineageColumn => ({ name, sources: [] }));
+  const columns = applyPivot(
+    r,
+    sources.flatMap((s) => s.columns.filter((c) => !c.hidden)),
+    (name): LineageColumn => ({ name, sources: [] }),
+  );
   return { columns, complete: sources.every((s) => s.complete) };
 }
 
@@ -244,7 +285,8 @@ function rename(cols: OutputColumns, names: string[]): OutputColumns {
 function refType(scopes: Scope[], ref: ColumnRef): string | undefined {
   const isAlias = ref.qualifier !== undefined && scopes.some((s) => s.alias === ref.qualifier);
   // `s.f` with `s` no relation: field f of struct column s.
-  const path = ref.qualifier === undefined || isAlias ? [ref.name, ...(ref.fields ?? [])] : [ref.qualifier, ref.name, ...(ref.fields ?? [])];
+  const path =
+    ref.qualifier === undefined || isAlias ? [ref.name, ...(ref.fields ?? [])] : [ref.qualifier, ref.name, ...(ref.fields ?? [])];
   const column = isAlias ? lookup(scopes, { ...ref, fields: undefined }) : lookupName(scopes, path[0]);
   let type = column && column !== 'unknown' ? column.type : undefined;
   for (const field of path.slice(1)) type = type === undefined ? undefined : structFieldType(type, field);
@@ -284,7 +326,13 @@ function missingPart(scopes: Scope[], ref: ColumnRef): ColumnRef {
     return { ...ref, candidates: from.flatMap((s) => s.cols.columns.map((c) => c.name)) };
   }
   const candidates = [...scopes.flatMap((s) => (s.alias ? [s.alias] : [])), ...scopes.flatMap((s) => s.cols.columns.map((c) => c.name))];
-  return { name: ref.qualifier, display: ref.qualifier, range: ref.qualifierRange ?? ref.range, fields: [ref.display, ...(ref.fields ?? [])], candidates };
+  return {
+    name: ref.qualifier,
+    display: ref.qualifier,
+    range: ref.qualifierRange ?? ref.range,
+    fields: [ref.display, ...(ref.fields ?? [])],
+    candidates,
+  };
 }
 
 function findColumn(cols: OutputColumns, name: string): LineageColumn | undefined {

@@ -35,7 +35,10 @@ export class DatasetGraph {
   }
 
   private adjust(e: GraphEdge, delta: number): void {
-    for (const [map, a, b] of [[this.out, e.from, e.to], [this.in, e.to, e.from]] as const) {
+    for (const [map, a, b] of [
+      [this.out, e.from, e.to],
+      [this.in, e.to, e.from],
+    ] as const) {
       let targets = map.get(a);
       if (!targets) map.set(a, (targets = new Map<string, EdgeCount>()));
       const c = targets.get(b) ?? { streaming: 0, batch: 0 };

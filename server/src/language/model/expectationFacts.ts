@@ -49,7 +49,11 @@ export function expressionFacts(expr: ast.Expr, toRange: SpanToRange, functions:
     for (const c of inner.columns) if (!bound.has(c.name.toLowerCase())) columns.push(c);
     forbidden.push(...inner.forbidden);
   }
-  const facts: ExpressionFacts = { columns, forbidden, constant: columns.length === 0 && forbidden.length === 0 && !hasNonDeterminism(expr) };
+  const facts: ExpressionFacts = {
+    columns,
+    forbidden,
+    constant: columns.length === 0 && forbidden.length === 0 && !hasNonDeterminism(expr),
+  };
   if (facts.constant) {
     const v = evaluate(expr);
     if (typeof v === 'boolean') facts.constantValue = v;
@@ -66,7 +70,7 @@ export function expressionFacts(expr: ast.Expr, toRange: SpanToRange, functions:
 function readsRelation(n: ast.Node): boolean {
   let found = false;
   walk(n, (x) => {
-    const k = (x).kind;
+    const k = x.kind;
     if (k === 'TableRef' || k === 'TableFunction') found = true;
     return !found;
   });

@@ -14,7 +14,8 @@ export function typeText(t: DataType | Missing | undefined): string | undefined 
 
 const comparison = new Set(['=', '==', '<>', '!=', '<=>', '<', '<=', '>', '>=', 'AND', 'OR']);
 // A return type that names the argument ('T', 'same as expr') says nothing on its own.
-const concreteType = /^(STRING|BOOLEAN|INT|BIGINT|SMALLINT|TINYINT|DOUBLE|FLOAT|DATE|TIMESTAMP|TIMESTAMP_NTZ|BINARY|DECIMAL(\(\d+,\s*\d+\))?|INTERVAL.*|ARRAY<STRING>|MAP<STRING, STRING>|VARIANT)$/;
+const concreteType =
+  /^(STRING|BOOLEAN|INT|BIGINT|SMALLINT|TINYINT|DOUBLE|FLOAT|DATE|TIMESTAMP|TIMESTAMP_NTZ|BINARY|DECIMAL(\(\d+,\s*\d+\))?|INTERVAL.*|ARRAY<STRING>|MAP<STRING, STRING>|VARIANT)$/;
 
 export function exprType(e: Expr, functions: FunctionCatalogue): string | undefined {
   switch (e.kind) {
@@ -49,7 +50,10 @@ export function exprType(e: Expr, functions: FunctionCatalogue): string | undefi
     case 'Paren':
       return exprType(e.expr, functions);
     case 'FunctionCall': {
-      const name = e.name.parts.map((p) => p.name).join('.').toLowerCase();
+      const name = e.name.parts
+        .map((p) => p.name)
+        .join('.')
+        .toLowerCase();
       const element = arrayElement(name, e.args);
       if (element) return exprType(element, functions);
       const returns = functions.get(name)?.returns.trim().toUpperCase();
@@ -65,7 +69,9 @@ export function exprType(e: Expr, functions: FunctionCatalogue): string | undefi
       return returns && concreteType.test(returns) ? returns : undefined;
     }
     case 'Case': {
-      const types = [...e.whens.map((w) => exprType(w.result, functions)), e.else ? exprType(e.else, functions) : undefined].filter((t) => t !== undefined);
+      const types = [...e.whens.map((w) => exprType(w.result, functions)), e.else ? exprType(e.else, functions) : undefined].filter(
+        (t) => t !== undefined,
+      );
       return types.length > 0 && types.every((t) => t === types[0]) ? types[0] : undefined;
     }
     default:
@@ -73,7 +79,13 @@ export function exprType(e: Expr, functions: FunctionCatalogue): string | undefi
   }
 }
 
-const callName = (e: Expr): string | undefined => (e.kind === 'FunctionCall' ? e.name.parts.map((p) => p.name).join('.').toLowerCase() : undefined);
+const callName = (e: Expr): string | undefined =>
+  e.kind === 'FunctionCall'
+    ? e.name.parts
+        .map((p) => p.name)
+        .join('.')
+        .toLowerCase()
+    : undefined;
 
 /** The first element of the array a generator walks, when the array is built in place. */
 export function arrayElement(name: string, args: readonly Expr[]): Expr | undefined {

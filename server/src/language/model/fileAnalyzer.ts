@@ -27,7 +27,14 @@ export const lastPartKey = (parts: readonly string[]): string => (parts[parts.le
  * `keyOf` turns a written name (`x`, `silver.x`) into the key the pipeline
  * knows it by (see `datasetKey` in pipelineContext.ts).
  */
-export function analyzeFile(file: string, version: number, text: string, parsed: ast.ParseResult, functions: FunctionCatalogue, keyOf: (parts: readonly string[]) => string = lastPartKey): FileAnalysis {
+export function analyzeFile(
+  file: string,
+  version: number,
+  text: string,
+  parsed: ast.ParseResult,
+  functions: FunctionCatalogue,
+  keyOf: (parts: readonly string[]) => string = lastPartKey,
+): FileAnalysis {
   const toRange = spanMapper(text);
   const result: FileAnalysis = {
     file,
@@ -39,7 +46,15 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
     syntaxErrors: parsed.errors.map((e) => ({ message: e.message, range: toRange(e.span), code: e.code })),
   };
   if (parsed.foreignCells?.length) result.foreignCells = parsed.foreignCells.map((c) => ({ language: c.language, range: toRange(c.span) }));
-  const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({ text, toRange, functions, references: result.references, reads, consumer, keyOf });
+  const context = (consumer: string | undefined, reads: Dataset['reads']): ShapeContext => ({
+    text,
+    toRange,
+    functions,
+    references: result.references,
+    reads,
+    consumer,
+    keyOf,
+  });
   for (const st of parsed.statements) {
     switch (st.kind) {
       case 'CreateDataset': {
@@ -50,7 +65,17 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
         break;
       }
       case 'CreateFlow':
-        if (st.body.kind !== 'Missing') analyzeFlow(st.body, st.name.kind === 'Missing' ? undefined : lastName(st.name), undefined, file, st.span, toRange, result, context);
+        if (st.body.kind !== 'Missing')
+          analyzeFlow(
+            st.body,
+            st.name.kind === 'Missing' ? undefined : lastName(st.name),
+            undefined,
+            file,
+            st.span,
+            toRange,
+            result,
+            context,
+          );
         break;
       case 'AutoCdc':
       case 'InsertInto':
@@ -67,7 +92,8 @@ export function analyzeFile(file: string, version: number, text: string, parsed:
 
 /** A defined or written-to name's parts, without the legacy `LIVE.` (it means the pipeline's own schema). */
 function writtenName(name: ast.QualifiedName): string[] {
-  const parts = name.parts.length >= 2 && !name.parts[0].quoted && name.parts[0].name.toLowerCase() === 'live' ? name.parts.slice(1) : name.parts;
+  const parts =
+    name.parts.length >= 2 && !name.parts[0].quoted && name.parts[0].name.toLowerCase() === 'live' ? name.parts.slice(1) : name.parts;
   return parts.map(identifierName);
 }
 
@@ -93,7 +119,13 @@ function analyzeCreate(
   for (const el of st.elements ?? []) {
     if (el.kind === 'ColumnDef') {
       const type = typeText(el.type && el.type.kind === 'DataType' ? el.type : undefined);
-      columns.push({ name: el.name.name, ...(type ? { type } : {}), notNull: el.notNull, ...(el.comment ? { comment: el.comment.value } : {}), range: toRange(el.span) });
+      columns.push({
+        name: el.name.name,
+        ...(type ? { type } : {}),
+        notNull: el.notNull,
+        ...(el.comment ? { comment: el.comment.value } : {}),
+        range: toRange(el.span),
+      });
     } else if (el.kind === 'Expectation') {
       expectations.push(expectation(el, text, toRange, functions));
     }
@@ -105,7 +137,11 @@ function analyzeCreate(
     if (c.kind === 'TblPropertiesClause') {
       for (const p of c.properties) {
         const k = p.key.kind === 'StringLiteral' ? p.key.value : p.key.parts.map((x) => x.name).join('.');
-        properties[k] = p.value ? (p.value.kind === 'StringLiteral' ? p.value.value : text.slice(p.value.span.start, p.value.span.end)) : '';
+        properties[k] = p.value
+          ? p.value.kind === 'StringLiteral'
+            ? p.value.value
+            : text.slice(p.value.span.start, p.value.span.end)
+          : '';
       }
     }
   }
@@ -130,7 +166,8 @@ function analyzeCreate(
     if (query) ds.query = query;
     if (st.legacy) {
       // `CREATE TEMPORARY LIVE VIEW` already says TEMPORARY: only LIVE goes.
-      const replacement = st.spelling.endsWith('LIVE VIEW') && st.visibility === 'TEMPORARY' ? 'VIEW' : (LEGACY_REPLACEMENT[st.spelling] ?? st.spelling);
+      const replacement =
+        st.spelling.endsWith('LIVE VIEW') && st.visibility === 'TEMPORARY' ? 'VIEW' : (LEGACY_REPLACEMENT[st.spelling] ?? st.spelling);
       ds.legacySpelling = { text: st.spelling, replacement, range: toRange(st.spellingSpan) };
     }
     if (st.warehouse) ds.warehouse = true;
@@ -206,7 +243,16 @@ function analyzeFlow(
       flow.query = buildQuery(source.query, ctx);
     } else if (source.kind !== 'Missing') {
       // A function or join as CDC source: record its reads through the shape builder.
-      const q: ast.Query = { kind: 'Query', span: source.span, body: { kind: 'Select', span: source.span, items: [], from: { kind: 'FromClause', span: source.span, relations: [source], lateralViews: [] } } };
+      const q: ast.Query = {
+        kind: 'Query',
+        span: source.span,
+        body: {
+          kind: 'Select',
+          span: source.span,
+          items: [],
+          from: { kind: 'FromClause', span: source.span, relations: [source], lateralViews: [] },
+        },
+      };
       buildQuery(q, ctx);
     }
     if (body.withVersion) buildQuery(body.withVersion, { ...ctx, reads: [] });
@@ -214,7 +260,8 @@ function analyzeFlow(
     if (body.sequenceBy) flow.sequenceBy = ctx.text.slice(body.sequenceBy.span.start, body.sequenceBy.span.end);
     if (body.applyAsTruncate) flow.truncateRange = toRange(body.applyAsTruncate.span);
     if (body.columns) {
-      const names = (es: ast.Expr[]) => es.map((c) => (c.kind === 'ColumnRef' ? c.parts[c.parts.length - 1]?.name ?? '' : '')).filter(Boolean);
+      const names = (es: ast.Expr[]) =>
+        es.map((c) => (c.kind === 'ColumnRef' ? (c.parts[c.parts.length - 1]?.name ?? '') : '')).filter(Boolean);
       flow.cdcColumns = { star: body.columns.star, columns: names(body.columns.columns), except: names(body.columns.except) };
     }
   }
@@ -232,7 +279,7 @@ function collectParameters(statements: ast.Statement[], toRange: SpanToRange): P
   for (const st of statements) {
     walk(st, (n) => {
       // Params inside identifiers and strings are child nodes too, so one test finds them all.
-      if (n.kind === 'Param') out.push({ key: (n).key, range: toRange(n.span) });
+      if (n.kind === 'Param') out.push({ key: n.key, range: toRange(n.span) });
       return true;
     });
   }

@@ -9,7 +9,8 @@ export interface FileProvider {
 
 /** A provider over an in-memory map of file id -> text (tests, the LSP's open documents). */
 export function memoryFileProvider(files: ReadonlyMap<string, string> | Record<string, string>): FileProvider {
-  const map: ReadonlyMap<string, string> = files instanceof Map ? (files as ReadonlyMap<string, string>) : new Map(Object.entries(files as Record<string, string>));
+  const map: ReadonlyMap<string, string> =
+    files instanceof Map ? (files as ReadonlyMap<string, string>) : new Map(Object.entries(files as Record<string, string>));
   return {
     readText: (file) => map.get(file),
     listFiles: (dir) => {

@@ -29,7 +29,10 @@ export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: Sha
       readsOnly(pipes.slice(i), ctx, ctes);
       return { ...emptyQuery(), opaque: true, ...(scopes.length > 0 ? { pipeScopes: scopes } : {}) };
     }
-    const keep = (refs: ColumnRef[]) => refs.map((r) => (r.qualifier !== undefined && carried.has(r.qualifier) && !shape.from.some((f) => f.alias === r.qualifier) ? unqualified(r) : r));
+    const keep = (refs: ColumnRef[]) =>
+      refs.map((r) =>
+        r.qualifier !== undefined && carried.has(r.qualifier) && !shape.from.some((f) => f.alias === r.qualifier) ? unqualified(r) : r,
+      );
     const other = (node: ast.Node | undefined) => {
       if (!node) return;
       const found: ColumnRef[] = [];
@@ -50,10 +53,16 @@ export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: Sha
     const previous = shape;
     const singleAlias = previous.from.length === 1 ? previous.from[0].alias : undefined;
     const alias = pipe.op === 'AS' && pipe.alias ? lower(pipe.alias.name) : singleAlias;
-    carried = pipe.op === 'AS' ? new Set() : new Set([...carried, ...previous.from.map((f) => f.alias).filter((a): a is string => a !== undefined)]);
+    carried =
+      pipe.op === 'AS'
+        ? new Set()
+        : new Set([...carried, ...previous.from.map((f) => f.alias).filter((a): a is string => a !== undefined)]);
     shape = emptyQuery();
     shape.from.push({ kind: 'subquery', query: previous, ...(alias ? { alias } : {}) });
-    const items = (list: ast.SelectItem[]) => list.flatMap((i) => selectItems(i, ctx, ctes, shape)).map((i) => (i.kind === 'expr' ? { ...i, columns: keep(i.columns), ...(i.typeFrom ? { typeFrom: keep(i.typeFrom) } : {}) } : i));
+    const items = (list: ast.SelectItem[]) =>
+      list
+        .flatMap((i) => selectItems(i, ctx, ctes, shape))
+        .map((i) => (i.kind === 'expr' ? { ...i, columns: keep(i.columns), ...(i.typeFrom ? { typeFrom: keep(i.typeFrom) } : {}) } : i));
     const star = (except: string[] = []): SelectItem => ({ kind: 'star', except, range: ctx.toRange(pipe.span) });
     switch (pipe.op) {
       case 'SELECT':
@@ -91,7 +100,8 @@ export function applyPipes(base: QueryShape, pipes: ast.PipeOperator[], ctx: Sha
         shape.items.push(star());
         break;
     }
-    if (pipe.op === 'SELECT' && pipe.groupBy) shape.otherColumns.push(...items(pipe.groupBy).flatMap((i) => (i.kind === 'expr' ? i.columns : [])));
+    if (pipe.op === 'SELECT' && pipe.groupBy)
+      shape.otherColumns.push(...items(pipe.groupBy).flatMap((i) => (i.kind === 'expr' ? i.columns : [])));
     if (pipe.window) other(pipe.window);
     if (pipe.on) other(pipe.on);
     scopes.push({ range: ctx.toRange(pipe.span), scope: shape });
@@ -106,7 +116,8 @@ function readsOnly(pipes: ast.PipeOperator[], ctx: ShapeContext, ctes: ReadonlyS
   for (const pipe of pipes) {
     if (pipe.right && pipe.right.kind !== 'Missing') addRelation(pipe.right, ctx, ctes, scratch);
     for (const q of pipe.queries) buildQuery(q, ctx, ctes);
-    for (const n of [pipe.condition, pipe.on, pipe.orderBy, pipe.window, ...pipe.items, ...(pipe.groupBy ?? [])]) if (n) collectColumns(n, ctx, ctes, scratch, []);
+    for (const n of [pipe.condition, pipe.on, pipe.orderBy, pipe.window, ...pipe.items, ...(pipe.groupBy ?? [])])
+      if (n) collectColumns(n, ctx, ctes, scratch, []);
   }
 }
 

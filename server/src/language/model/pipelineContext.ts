@@ -16,7 +16,13 @@ export interface PipelineContext {
 export function pipelineContextOf(p: BundlePipeline): PipelineContext {
   const configuration = new Map<string, string>();
   for (const [k, v] of p.configuration) configuration.set(k, v.value);
-  return { name: p.name?.value ?? p.key, catalog: p.catalog?.value, schema: p.schema?.value, configuration, ...(p.pythonSources ? { pythonSources: true } : {}) };
+  return {
+    name: p.name?.value ?? p.key,
+    catalog: p.catalog?.value,
+    schema: p.schema?.value,
+    configuration,
+    ...(p.pythonSources ? { pythonSources: true } : {}),
+  };
 }
 
 /** Replaces `${key}` with configured values; unknown keys stay as written. */

@@ -21,7 +21,10 @@ export function pivotSpec(r: ast.PivotRelation, text: string): PivotSpec {
   const source = (n: ast.Node) => text.slice(n.span.start, n.span.end);
   const nameOf = (i: ast.SelectItem) => i.alias?.name ?? (i.expr.kind === 'StringLiteral' ? i.expr.value : source(i.expr));
   if (r.unpivot) {
-    return { removed: [...columnsIn(r.in.map((i) => i.expr))], added: [...columnsIn([r.forColumns]), ...columnsIn(r.values.map((v) => v.expr))] };
+    return {
+      removed: [...columnsIn(r.in.map((i) => i.expr))],
+      added: [...columnsIn([r.forColumns]), ...columnsIn(r.values.map((v) => v.expr))],
+    };
   }
   const values = r.in.map(nameOf);
   const added = r.values.length > 1 ? values.flatMap((v) => r.values.map((a) => `${v}_${nameOf(a)}`)) : values;

@@ -16,7 +16,9 @@ export function queryOutputNames(q: ast.Query, text: string, functions: Function
   // A throwaway context: the references this records belong to no analysis.
   const shape = buildQuery(q, { text, toRange: spanMapper(text), functions, references: [], reads: [], keyOf: lastPartKey });
   // An unaliased expression is named by its text (`count(*)`): not a name anyone types.
-  return shape.items.flatMap((i) => (i.kind === 'expr' && i.name !== undefined && (i.name !== i.expression || /^\w+$/.test(i.name)) ? [i.name] : []));
+  return shape.items.flatMap((i) =>
+    i.kind === 'expr' && i.name !== undefined && (i.name !== i.expression || /^\w+$/.test(i.name)) ? [i.name] : [],
+  );
 }
 
 /**
@@ -24,7 +26,14 @@ export function queryOutputNames(q: ast.Query, text: string, functions: Function
  * the index analysed at `position`, the CTE's shape through column lineage
  * (SELECT *, types); else its named select items.
  */
-export function cteOutputColumns(index: WorkspaceIndex, file: string, position: Position, cte: ast.Cte, text: string, functions: FunctionCatalogue): { name: string; type?: string }[] {
+export function cteOutputColumns(
+  index: WorkspaceIndex,
+  file: string,
+  position: Position,
+  cte: ast.Cte,
+  text: string,
+  functions: FunctionCatalogue,
+): { name: string; type?: string }[] {
   if (cte.columns) return cte.columns.map((c) => ({ name: c.name }));
   const a = index.analysis(file);
   const name = cte.name.kind === 'Missing' ? '' : cte.name.name.toLowerCase();
@@ -41,7 +50,14 @@ export function cteOutputColumns(index: WorkspaceIndex, file: string, position: 
  * analysed shape through column lineage (`SELECT *` expanded, types), else its
  * named select items.
  */
-export function subqueryOutputColumns(index: WorkspaceIndex, file: string, range: Range, q: ast.Query, text: string, functions: FunctionCatalogue): { name: string; type?: string }[] {
+export function subqueryOutputColumns(
+  index: WorkspaceIndex,
+  file: string,
+  range: Range,
+  q: ast.Query,
+  text: string,
+  functions: FunctionCatalogue,
+): { name: string; type?: string }[] {
   const a = index.analysis(file);
   for (const owner of [...(a?.datasets ?? []), ...(a?.flows ?? [])]) {
     const found = owner.query && subqueryAt(owner.query, range);
@@ -67,5 +83,10 @@ function subqueryAt(shape: QueryShape, range: Range): SubqueryRelation | undefin
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

@@ -81,11 +81,16 @@ function buildSelect(s: ast.Select, ctx: ShapeContext, ctes: ReadonlySet<string>
   const shape = emptyQuery();
   // A relation lost to a syntax error still counts as a source of unknown
   // columns, so a half-typed JOIN does not flag every column it would provide.
-  for (const r of s.from?.relations ?? []) if (r.kind !== 'Missing') addRelation(r, ctx, ctes, shape);
-  else shape.from.push({ kind: 'unknown' });
+  for (const r of s.from?.relations ?? [])
+    if (r.kind !== 'Missing') addRelation(r, ctx, ctes, shape);
+    else shape.from.push({ kind: 'unknown' });
   for (const lv of s.from?.lateralViews ?? []) {
     if (lv.call.kind !== 'Missing') collectColumns(lv.call, ctx, ctes, shape, shape.otherColumns);
-    shape.from.push({ kind: 'generated', alias: lv.tableAlias ? lower(lv.tableAlias.name) : undefined, columns: lv.columnAliases.map((c) => c.name) });
+    shape.from.push({
+      kind: 'generated',
+      alias: lv.tableAlias ? lower(lv.tableAlias.name) : undefined,
+      columns: lv.columnAliases.map((c) => c.name),
+    });
   }
   for (const item of s.items) shape.items.push(...selectItems(item, ctx, ctes, shape));
   // `FROM t` alone (the start of a pipe) is `TABLE t`: every column.
@@ -111,7 +116,12 @@ export function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySe
       // `STREAM` before any table-valued function reads it as a stream; `cloud_files` (legacy Auto Loader) always streams.
       const streaming = r.stream || isStreamingFunction(r.call);
       if (isFilesFunction(r.call)) {
-        ctx.reads.push({ streaming, files: true, ...(isStreamingFunction(r.call) ? { autoLoader: true } : {}), range: ctx.toRange(r.span) });
+        ctx.reads.push({
+          streaming,
+          files: true,
+          ...(isStreamingFunction(r.call) ? { autoLoader: true } : {}),
+          range: ctx.toRange(r.span),
+        });
         const cols = filesColumns(r.call);
         shape.from.push({ kind: 'files', alias, columns: cols.columns, complete: cols.complete, source: cols.source });
       } else {
@@ -135,7 +145,12 @@ export function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySe
       // The source's columns, minus those the clause consumes, plus the ones it names (pivotShape.ts).
       const source = emptyQuery();
       if (r.source.kind !== 'Missing') addRelation(r.source, ctx, ctes, source);
-      shape.from.push({ kind: 'pivot', alias: r.alias ? lower(r.alias.name.name) : undefined, source: source.from, ...pivotSpec(r, ctx.text) });
+      shape.from.push({
+        kind: 'pivot',
+        alias: r.alias ? lower(r.alias.name.name) : undefined,
+        source: source.from,
+        ...pivotSpec(r, ctx.text),
+      });
       return;
     }
     case 'ParenRelation':
@@ -151,11 +166,19 @@ export function addRelation(r: ast.Relation, ctx: ShapeContext, ctes: ReadonlySe
   }
 }
 
-function tableRelation(name: ast.QualifiedName, stream: boolean, alias: ast.TableAlias | undefined, ctx: ShapeContext, ctes: ReadonlySet<string>, span: ast.Span): Relation {
+function tableRelation(
+  name: ast.QualifiedName,
+  stream: boolean,
+  alias: ast.TableAlias | undefined,
+  ctx: ShapeContext,
+  ctes: ReadonlySet<string>,
+  span: ast.Span,
+): Relation {
   const parts = name.parts;
   const last = parts[parts.length - 1];
   const a = aliasOf(alias);
-  if (parts.length === 1 && ctes.has(lower(last.name))) return { kind: 'cte', name: lower(last.name), ...a, alias: a.alias ?? lower(last.name) };
+  if (parts.length === 1 && ctes.has(lower(last.name)))
+    return { kind: 'cte', name: lower(last.name), ...a, alias: a.alias ?? lower(last.name) };
   if (parts.length === 0) return { kind: 'unknown', alias: a.alias };
   const index = addReference(name, stream, ctx);
   ctx.reads.push({ streaming: stream, files: false, reference: index, range: ctx.toRange(span) });
@@ -200,14 +223,27 @@ export function selectItems(item: ast.SelectItem, ctx: ShapeContext, ctes: Reado
   const e = item.expr;
   const range = ctx.toRange(item.span);
   if (e.kind === 'Star') {
-    return [{ kind: 'star', qualifier: e.qualifier?.map((q) => lower(q.name)).join('.'), except: (e.except ?? []).map((c) => lower(c.parts[c.parts.length - 1]?.name ?? '')), range }];
+    return [
+      {
+        kind: 'star',
+        qualifier: e.qualifier?.map((q) => lower(q.name)).join('.'),
+        except: (e.except ?? []).map((c) => lower(c.parts[c.parts.length - 1]?.name ?? '')),
+        range,
+      },
+    ];
   }
   const columns: ColumnRef[] = [];
   collectColumns(e, ctx, ctes, shape, columns);
   const expression = ctx.text.slice(e.span.start, e.span.end);
   const type = exprType(e, ctx.functions);
   const typed = type === undefined ? typeSources(e, ctx) : undefined;
-  const typeFrom = typed?.refs.length ? { typeFrom: typed.refs, ...(typed.literals.length ? { typeLiterals: typed.literals } : {}), ...(typed.divides ? { typeDivides: true } : {}) } : {};
+  const typeFrom = typed?.refs.length
+    ? {
+        typeFrom: typed.refs,
+        ...(typed.literals.length ? { typeLiterals: typed.literals } : {}),
+        ...(typed.divides ? { typeDivides: true } : {}),
+      }
+    : {};
   const names = item.aliases?.map((a) => a.name) ?? [item.alias?.name ?? implicitName(e) ?? expression];
   return names.map((name) => ({ kind: 'expr', name, expression, ...(type ? { type } : {}), ...typeFrom, columns, range }));
 }
@@ -228,7 +264,11 @@ function typeSources(e: ast.Expr, ctx: ShapeContext): TypeSources | undefined {
     const found = parts.filter((p) => p.kind !== 'NullLiteral').map((p) => typeSources(p, ctx));
     if (found.length === 0 || found.some((f) => f === undefined)) return undefined;
     const list = found as TypeSources[];
-    return { refs: list.flatMap((f) => f.refs), literals: list.flatMap((f) => f.literals), divides: divides || list.some((f) => f.divides) };
+    return {
+      refs: list.flatMap((f) => f.refs),
+      literals: list.flatMap((f) => f.literals),
+      divides: divides || list.some((f) => f.divides),
+    };
   };
   switch (e.kind) {
     case 'ColumnRef': {
@@ -240,7 +280,10 @@ function typeSources(e: ast.Expr, ctx: ShapeContext): TypeSources | undefined {
     case 'Case':
       return all([...e.whens.map((w) => w.result), ...(e.else ? [e.else] : [])]);
     case 'FunctionCall': {
-      const name = e.name.parts.map((p) => p.name).join('.').toLowerCase();
+      const name = e.name.parts
+        .map((p) => p.name)
+        .join('.')
+        .toLowerCase();
       const element = arrayElement(name, e.args);
       if (element) return typeSources(element, ctx);
       if (ctx.functions.get(name)?.returns !== 'same-as-input') return undefined;
@@ -262,7 +305,11 @@ function implicitName(e: ast.Expr): string | undefined {
       return e.field.kind === 'Identifier' ? e.field.name : undefined;
     case 'JsonPath': {
       const last = e.steps[e.steps.length - 1];
-      return last?.kind === 'JsonKey' && last.name.kind !== 'Missing' ? (last.name.kind === 'Identifier' ? last.name.name : last.name.value) : undefined;
+      return last?.kind === 'JsonKey' && last.name.kind !== 'Missing'
+        ? last.name.kind === 'Identifier'
+          ? last.name.name
+          : last.name.value
+        : undefined;
     }
     default:
       return undefined;

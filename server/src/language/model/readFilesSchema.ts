@@ -22,7 +22,10 @@ export function parseSchemaString(schema: string): { name: string; type?: string
     const m = /^(`(?:[^`]|``)+`|[^\s:]+)\s*:?\s*(.*)$/s.exec(t);
     if (!m) return;
     const name = m[1].startsWith('`') ? m[1].slice(1, -1).replace(/``/g, '`') : m[1];
-    const type = m[2].replace(/\s+NOT\s+NULL\b.*$/i, '').replace(/\s+COMMENT\s+.*$/i, '').trim();
+    const type = m[2]
+      .replace(/\s+NOT\s+NULL\b.*$/i, '')
+      .replace(/\s+COMMENT\s+.*$/i, '')
+      .trim();
     out.push(type ? { name, type: type.replace(/^\w+/, (w) => w.toUpperCase()) } : { name });
   };
   for (const c of schema) {
@@ -37,14 +40,18 @@ export function parseSchemaString(schema: string): { name: string; type?: string
 
 function optionValue(args: Expr[], key: string): string | undefined {
   for (const a of args) {
-    if (a.kind === 'NamedArgument' && a.name.name.toLowerCase() === key.toLowerCase() && a.value.kind === 'StringLiteral') return a.value.value;
+    if (a.kind === 'NamedArgument' && a.name.name.toLowerCase() === key.toLowerCase() && a.value.kind === 'StringLiteral')
+      return a.value.value;
   }
   return undefined;
 }
 
 /** The columns auto loader adds to every file source (hidden `_metadata`, the rescue column), with their types. */
 export const FILE_SOURCE_IMPLICIT_COLUMNS: readonly { name: string; type: string }[] = [
-  { name: '_metadata', type: 'STRUCT<file_path: STRING, file_name: STRING, file_size: BIGINT, file_block_start: BIGINT, file_block_length: BIGINT, file_modification_time: TIMESTAMP>' },
+  {
+    name: '_metadata',
+    type: 'STRUCT<file_path: STRING, file_name: STRING, file_size: BIGINT, file_block_start: BIGINT, file_block_length: BIGINT, file_modification_time: TIMESTAMP>',
+  },
   { name: '_rescued_data', type: 'STRING' },
 ];
 

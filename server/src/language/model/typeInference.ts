@@ -9,7 +9,15 @@ const NUMERIC_ORDER = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'DECIMAL', 'FLOAT
 
 function numericRank(type: string): number {
   const base = type.toUpperCase().replace(/\(.*$/, '');
-  const alias: Record<string, string> = { BYTE: 'TINYINT', SHORT: 'SMALLINT', INTEGER: 'INT', LONG: 'BIGINT', NUMERIC: 'DECIMAL', DEC: 'DECIMAL', REAL: 'FLOAT' };
+  const alias: Record<string, string> = {
+    BYTE: 'TINYINT',
+    SHORT: 'SMALLINT',
+    INTEGER: 'INT',
+    LONG: 'BIGINT',
+    NUMERIC: 'DECIMAL',
+    DEC: 'DECIMAL',
+    REAL: 'FLOAT',
+  };
   return NUMERIC_ORDER.indexOf(alias[base] ?? base);
 }
 
@@ -60,6 +68,9 @@ export function combinedType(types: readonly (string | undefined)[], divides = f
   const known = types as string[];
   const same = known.every((t) => t.toUpperCase() === known[0].toUpperCase());
   if (same && !divides) return known[0];
-  const widest = known.reduce<string | undefined>((a, b) => (a === undefined ? undefined : arithmeticType(divides ? '/' : '+', a, b)), known[0]);
+  const widest = known.reduce<string | undefined>(
+    (a, b) => (a === undefined ? undefined : arithmeticType(divides ? '/' : '+', a, b)),
+    known[0],
+  );
   return divides && known.length === 1 ? arithmeticType('/', known[0], known[0]) : widest;
 }

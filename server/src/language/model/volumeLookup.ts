@@ -23,7 +23,12 @@ export function volumeLookupFrom(provider: () => CatalogProvider | undefined): V
     const p = provider();
     if (!p?.peekVolumes || !p.listVolumes) return UNKNOWN;
     const mode = p.nameCase?.() ?? 'unknown';
-    const levels: [VolumeCheck & { kind: 'missing' }, () => Cached<readonly { name: string }[]> | undefined, () => Promise<unknown>, string][] = [
+    const levels: [
+      VolumeCheck & { kind: 'missing' },
+      () => Cached<readonly { name: string }[]> | undefined,
+      () => Promise<unknown>,
+      string,
+    ][] = [
       [{ kind: 'missing', level: 'catalog' }, () => p.peekCatalogs(), () => p.listCatalogs(), catalog],
       [{ kind: 'missing', level: 'schema' }, () => p.peekSchemas(catalog), () => p.listSchemas(catalog), schema],
       [{ kind: 'missing', level: 'volume' }, () => p.peekVolumes!(catalog, schema), () => p.listVolumes!(catalog, schema), volume],

@@ -227,7 +227,9 @@ export class WorkspaceIndex {
    */
   private resolveName(parts: readonly string[], key: string, live: boolean, consumer: string | undefined): string | undefined {
     if (this.definitions.has(key)) return key;
-    const candidates = [...(this.byName.get(lastSegment(key)) ?? [])].filter((k) => k !== consumer && this.compatible(live ? [] : parts, this.definition(k)));
+    const candidates = [...(this.byName.get(lastSegment(key)) ?? [])].filter(
+      (k) => k !== consumer && this.compatible(live ? [] : parts, this.definition(k)),
+    );
     return candidates.length === 1 ? candidates[0] : undefined;
   }
 

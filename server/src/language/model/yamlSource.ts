@@ -41,7 +41,7 @@ export class YamlSource {
 /** Entries of a YAML map as [key string, key node, value node]; empty for anything else. */
 export function mapEntries(node: unknown): [string, unknown, unknown][] {
   if (!isMap(node)) return [];
-  return (node).items.map((p) => [isScalar(p.key) ? String(p.key.value) : String(p.key), p.key, p.value]);
+  return node.items.map((p) => [isScalar(p.key) ? String(p.key.value) : String(p.key), p.key, p.value]);
 }
 
 export function mapGet(node: unknown, key: string): unknown {

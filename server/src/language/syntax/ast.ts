@@ -110,15 +110,7 @@ export interface QualifiedName extends NodeBase {
 
 // ---------------------------------------------------------------- statements
 
-export type Statement =
-  | CreateDataset
-  | CreateFlow
-  | AutoCdc
-  | InsertInto
-  | SetStatement
-  | UseStatement
-  | Query
-  | Unknown;
+export type Statement = CreateDataset | CreateFlow | AutoCdc | InsertInto | SetStatement | UseStatement | Query | Unknown;
 
 /** `USE CATALOG c` / `USE SCHEMA s` / `USE [DATABASE] c.s`: the default for the rest of the file. */
 export interface UseStatement extends NodeBase {
@@ -384,7 +376,26 @@ export interface Query extends NodeBase {
  */
 export interface PipeOperator extends NodeBase {
   kind: 'PipeOperator';
-  op: 'SELECT' | 'EXTEND' | 'SET' | 'DROP' | 'AS' | 'WHERE' | 'LIMIT' | 'AGGREGATE' | 'ORDER BY' | 'JOIN' | 'UNION' | 'INTERSECT' | 'EXCEPT' | 'MINUS' | 'TABLESAMPLE' | 'PIVOT' | 'UNPIVOT' | 'WINDOW' | 'unknown';
+  op:
+    | 'SELECT'
+    | 'EXTEND'
+    | 'SET'
+    | 'DROP'
+    | 'AS'
+    | 'WHERE'
+    | 'LIMIT'
+    | 'AGGREGATE'
+    | 'ORDER BY'
+    | 'JOIN'
+    | 'UNION'
+    | 'INTERSECT'
+    | 'EXCEPT'
+    | 'MINUS'
+    | 'TABLESAMPLE'
+    | 'PIVOT'
+    | 'UNPIVOT'
+    | 'WINDOW'
+    | 'unknown';
   /** Span of the operation's keyword(s). */
   opSpan: Span;
   quantifier?: 'ALL' | 'DISTINCT';
@@ -633,16 +644,7 @@ export interface ParenRelation extends NodeBase {
   alias?: TableAlias;
 }
 
-export type JoinType =
-  | 'INNER'
-  | 'LEFT'
-  | 'RIGHT'
-  | 'FULL'
-  | 'CROSS'
-  | 'SEMI'
-  | 'ANTI'
-  | 'LEFT SEMI'
-  | 'LEFT ANTI';
+export type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS' | 'SEMI' | 'ANTI' | 'LEFT SEMI' | 'LEFT ANTI';
 
 export interface Join extends NodeBase {
   kind: 'Join';

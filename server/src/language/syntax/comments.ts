@@ -51,5 +51,10 @@ function isSingleLineBreak(text: string, from: number, to: number): boolean {
 function clean(c: Comment): string[] {
   if (!c.block) return [c.text.replace(/^--\s?/, '').trimEnd()];
   const body = c.text.replace(/^\/\*+/, '').replace(/\*+\/$/, '');
-  return body.split(/\r\n|\r|\n/).map((l) => l.replace(/^\s*\*\s?/, '').trimEnd().replace(/^\s+/, ''));
+  return body.split(/\r\n|\r|\n/).map((l) =>
+    l
+      .replace(/^\s*\*\s?/, '')
+      .trimEnd()
+      .replace(/^\s+/, ''),
+  );
 }

@@ -2,8 +2,18 @@
 // legacy LIVE spellings, the warehouse STREAMING TABLE form) with column lists,
 // expectations, table constraints and table clauses.
 import type {
-  ColumnDef, CreateClause, CreateDataset, DatasetKind, Expectation, Expr, Identifier, Property, Statement,
-  TableConstraint, TableElement, ViolationAction,
+  ColumnDef,
+  CreateClause,
+  CreateDataset,
+  DatasetKind,
+  Expectation,
+  Expr,
+  Identifier,
+  Property,
+  Statement,
+  TableConstraint,
+  TableElement,
+  ViolationAction,
 } from './ast';
 import { Cursor } from './cursor';
 import { closeParen, parseExpr, parseParenExprList, parseQualifiedName, parseStringLiteral } from './expressions';
@@ -14,8 +24,21 @@ import { parseDataType } from './types';
 
 /** Words that start a table clause (where junk skipping stops). */
 const CLAUSE_WORDS = new Set([
-  'USING', 'PARTITIONED', 'CLUSTER', 'LOCATION', 'COMMENT', 'TBLPROPERTIES', 'WITH', 'REFRESH', 'SCHEDULE',
-  'TRIGGER', 'AS', 'FLOW', 'OPTIONS', 'MASK', 'DEFAULT',
+  'USING',
+  'PARTITIONED',
+  'CLUSTER',
+  'LOCATION',
+  'COMMENT',
+  'TBLPROPERTIES',
+  'WITH',
+  'REFRESH',
+  'SCHEDULE',
+  'TRIGGER',
+  'AS',
+  'FLOW',
+  'OPTIONS',
+  'MASK',
+  'DEFAULT',
 ]);
 
 interface KindWords {
@@ -76,7 +99,8 @@ export function parseCreate(p: Cursor): Statement {
   parseClauses(p, node);
   if (p.eatWord('AS')) node.body = parseBody(p, true);
   else if (p.eatWord('FLOW')) node.body = parseBody(p, false);
-  else if (node.datasetKind !== 'streaming_table' && node.datasetKind !== 'table') node.body = p.missingWithError('AS and a query', 'missing-token');
+  else if (node.datasetKind !== 'streaming_table' && node.datasetKind !== 'table')
+    node.body = p.missingWithError('AS and a query', 'missing-token');
   node.span = p.spanFrom(start);
   return node;
 }
@@ -87,7 +111,8 @@ function spellingText(p: Cursor, span: { start: number; end: number }): string {
 
 function readKindWords(p: Cursor, visibility: CreateDataset['visibility']): KindWords | undefined {
   if (p.eatWords('STREAMING', 'TABLE')) return { kind: 'streaming_table', legacy: false };
-  if (p.eatWords('STREAMING', 'LIVE', 'TABLE') || p.eatWords('INCREMENTAL', 'LIVE', 'TABLE')) return { kind: 'streaming_table', legacy: true };
+  if (p.eatWords('STREAMING', 'LIVE', 'TABLE') || p.eatWords('INCREMENTAL', 'LIVE', 'TABLE'))
+    return { kind: 'streaming_table', legacy: true };
   // Legacy streaming views (`CREATE TEMPORARY STREAMING LIVE VIEW`): a temporary view over a stream.
   if (p.eatWords('STREAMING', 'LIVE', 'VIEW') || p.eatWords('INCREMENTAL', 'LIVE', 'VIEW')) return { kind: 'temporary_view', legacy: true };
   if (p.eatWords('MATERIALIZED', 'VIEW')) return { kind: 'materialized_view', legacy: false };
@@ -207,7 +232,11 @@ function parseViolationAction(p: Cursor): ViolationAction {
   const span = p.spanFrom(start);
   const text = p.text.slice(span.start, span.end);
   const found = text ? `\`${text}\`` : 'nothing';
-  p.error('invalid-violation-action', `Invalid ON VIOLATION action ${found}: expected DROP ROW or FAIL UPDATE`, span.end > span.start ? span : { start: span.start, end: span.start });
+  p.error(
+    'invalid-violation-action',
+    `Invalid ON VIOLATION action ${found}: expected DROP ROW or FAIL UPDATE`,
+    span.end > span.start ? span : { start: span.start, end: span.start },
+  );
   return { kind: 'ViolationAction', action: 'invalid', text, span };
 }
 
@@ -235,7 +264,24 @@ function parseTableConstraint(p: Cursor, start: number): TableConstraint {
 }
 
 /** Informational constraint options, which change nothing for a pipeline. */
-const CONSTRAINT_OPTIONS = new Set(['ENFORCED', 'RELY', 'NORELY', 'TIMESERIES', 'DEFERRABLE', 'INITIALLY', 'DEFERRED', 'IMMEDIATE', 'ENABLE', 'DISABLE', 'VALIDATE', 'NOVALIDATE', 'MATCH', 'FULL', 'PARTIAL', 'SIMPLE']);
+const CONSTRAINT_OPTIONS = new Set([
+  'ENFORCED',
+  'RELY',
+  'NORELY',
+  'TIMESERIES',
+  'DEFERRABLE',
+  'INITIALLY',
+  'DEFERRED',
+  'IMMEDIATE',
+  'ENABLE',
+  'DISABLE',
+  'VALIDATE',
+  'NOVALIDATE',
+  'MATCH',
+  'FULL',
+  'PARTIAL',
+  'SIMPLE',
+]);
 
 /**
  * Steps over `NOT ENFORCED`, `RELY`, `DEFERRABLE`, `ON DELETE NO ACTION` ...
@@ -306,7 +352,18 @@ function parseColumnDef(p: Cursor): ColumnDef {
 
 function isColumnOption(p: Cursor): boolean {
   const u = p.tok.upper;
-  return u === 'COMMENT' || u === 'NOT' || u === 'GENERATED' || u === 'DEFAULT' || u === 'MASK' || u === 'PRIMARY' || u === 'CONSTRAINT' || u === 'COLLATE' || u === 'REFERENCES' || u === 'FOREIGN';
+  return (
+    u === 'COMMENT' ||
+    u === 'NOT' ||
+    u === 'GENERATED' ||
+    u === 'DEFAULT' ||
+    u === 'MASK' ||
+    u === 'PRIMARY' ||
+    u === 'CONSTRAINT' ||
+    u === 'COLLATE' ||
+    u === 'REFERENCES' ||
+    u === 'FOREIGN'
+  );
 }
 
 // ---------------------------------------------------------------- clauses
@@ -349,7 +406,8 @@ function parseClause(p: Cursor, node: CreateDataset): CreateClause | undefined {
     const text = p.tok.kind === 'string' ? parseStringLiteral(p) : p.missingWithError('a comment string', 'missing-token');
     return { kind: 'CommentClause', text, span: p.spanFrom(start) };
   }
-  if (p.eatWord('TBLPROPERTIES') || p.eatWord('OPTIONS')) return { kind: 'TblPropertiesClause', properties: parseProperties(p), span: p.spanFrom(start) };
+  if (p.eatWord('TBLPROPERTIES') || p.eatWord('OPTIONS'))
+    return { kind: 'TblPropertiesClause', properties: parseProperties(p), span: p.spanFrom(start) };
   if (p.eatWords('WITH', 'ROW', 'FILTER')) {
     const fn = parseQualifiedName(p, 'a row filter function');
     const columns = p.eatWord('ON') ? parseParenExprList(p) : [];

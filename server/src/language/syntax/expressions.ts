@@ -3,8 +3,23 @@
 //   < << < + - || < * / % DIV < unary - + ~ < postfix (. [] :: and `:` JSON paths).
 // Every function returns a node; absent operands become Missing nodes.
 import type {
-  Case, ColumnRef, Expr, FrameBound, FunctionCall, Identifier, IntervalPart, JsonPathStep, Lambda, Missing,
-  NumberLiteral, OrderItem, QualifiedName, Star, StringLiteral, WindowFrame, WindowSpec,
+  Case,
+  ColumnRef,
+  Expr,
+  FrameBound,
+  FunctionCall,
+  Identifier,
+  IntervalPart,
+  JsonPathStep,
+  Lambda,
+  Missing,
+  NumberLiteral,
+  OrderItem,
+  QualifiedName,
+  Star,
+  StringLiteral,
+  WindowFrame,
+  WindowSpec,
 } from './ast';
 import { Cursor } from './cursor';
 import { parseQuery, startsQuery } from './query';
@@ -14,8 +29,24 @@ const COMPARISONS = new Set(['=', '==', '<>', '!=', '<=>', '<', '<=', '>', '>=']
 const LIKE_OPS = new Set(['LIKE', 'ILIKE', 'RLIKE', 'REGEXP']);
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ', 'X', 'BINARY']);
 export const INTERVAL_UNITS = new Set([
-  'YEAR', 'YEARS', 'MONTH', 'MONTHS', 'WEEK', 'WEEKS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES',
-  'SECOND', 'SECONDS', 'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'MICROSECONDS',
+  'YEAR',
+  'YEARS',
+  'MONTH',
+  'MONTHS',
+  'WEEK',
+  'WEEKS',
+  'DAY',
+  'DAYS',
+  'HOUR',
+  'HOURS',
+  'MINUTE',
+  'MINUTES',
+  'SECOND',
+  'SECONDS',
+  'MILLISECOND',
+  'MILLISECONDS',
+  'MICROSECOND',
+  'MICROSECONDS',
 ]);
 /** Reserved words that are still functions when followed by `(`. */
 const RESERVED_FUNCTIONS = new Set(['LEFT', 'RIGHT']);
@@ -54,8 +85,27 @@ export function closeParen(p: Cursor): void {
 }
 
 const CLAUSE_KEYWORDS = new Set([
-  'FROM', 'WHERE', 'GROUP', 'HAVING', 'QUALIFY', 'ORDER', 'SORT', 'CLUSTER', 'DISTRIBUTE', 'LIMIT', 'UNION',
-  'INTERSECT', 'EXCEPT', 'MINUS', 'JOIN', 'INNER', 'CROSS', 'NATURAL', 'SELECT', 'KEYS', 'SEQUENCE',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'QUALIFY',
+  'ORDER',
+  'SORT',
+  'CLUSTER',
+  'DISTRIBUTE',
+  'LIMIT',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'MINUS',
+  'JOIN',
+  'INNER',
+  'CROSS',
+  'NATURAL',
+  'SELECT',
+  'KEYS',
+  'SEQUENCE',
 ]);
 
 /** A keyword that starts a query clause (where recovery resumes). */
@@ -65,7 +115,14 @@ export function atClauseKeyword(p: Cursor): boolean {
 }
 
 function binary(left: Expr, op: string, opTok: { start: number; end: number }, right: Expr): Expr {
-  return { kind: 'Binary', op, opSpan: { start: opTok.start, end: opTok.end }, left, right, span: { start: left.span.start, end: Math.max(right.span.end, opTok.end) } };
+  return {
+    kind: 'Binary',
+    op,
+    opSpan: { start: opTok.start, end: opTok.end },
+    left,
+    right,
+    span: { start: left.span.start, end: Math.max(right.span.end, opTok.end) },
+  };
 }
 
 function parseOr(p: Cursor): Expr {
@@ -93,7 +150,12 @@ function parseNot(p: Cursor): Expr {
     p.advance();
     const operand = parseNot(p);
     p.leave();
-    return { kind: 'Unary', op: op.kind === 'word' ? 'NOT' : '!', operand, span: { start: op.start, end: Math.max(op.end, operand.span.end) } };
+    return {
+      kind: 'Unary',
+      op: op.kind === 'word' ? 'NOT' : '!',
+      operand,
+      span: { start: op.start, end: Math.max(op.end, operand.span.end) },
+    };
   }
   return parsePredicate(p);
 }
@@ -455,7 +517,8 @@ function parseWordExpr(p: Cursor): Expr {
       }
       break;
     case 'INTERVAL':
-      if (next.kind === 'number' || next.kind === 'string' || (next.kind === 'op' && (next.upper === '-' || next.upper === '+'))) return parseInterval(p);
+      if (next.kind === 'number' || next.kind === 'string' || (next.kind === 'op' && (next.upper === '-' || next.upper === '+')))
+        return parseInterval(p);
       break;
     case 'TRUE':
     case 'FALSE':
@@ -476,7 +539,11 @@ function parseWordExpr(p: Cursor): Expr {
     const value = parseStringLiteral(p);
     return { kind: 'TypedLiteral', typeName: u, value, span: p.spanFrom(t.start) };
   }
-  if (p.isReserved() && !(call && RESERVED_FUNCTIONS.has(u)) && !(next.kind === 'op' && next.upper === '.' && p.peek(2).start === next.end)) {
+  if (
+    p.isReserved() &&
+    !(call && RESERVED_FUNCTIONS.has(u)) &&
+    !(next.kind === 'op' && next.upper === '.' && p.peek(2).start === next.end)
+  ) {
     return p.missingWithError('an expression', 'expected-expression');
   }
   if (p.atStatementEnd()) return p.missingWithError('an expression', 'expected-expression');
@@ -575,7 +642,8 @@ export function parseWindowSpec(p: Cursor): WindowSpec {
   const start = p.tok.start;
   const spec: WindowSpec = { kind: 'WindowSpec', partitionBy: [], orderBy: [], span: { start, end: start } };
   p.advance(); // (
-  if (p.atName() && !p.isWord('PARTITION') && !p.isWord('ROWS') && !p.isWord('RANGE') && !p.isWord('DISTRIBUTE')) spec.baseWindow = p.identifier();
+  if (p.atName() && !p.isWord('PARTITION') && !p.isWord('ROWS') && !p.isWord('RANGE') && !p.isWord('DISTRIBUTE'))
+    spec.baseWindow = p.identifier();
   if ((p.isWord('PARTITION') || p.isWord('DISTRIBUTE')) && p.isWord('BY', 1)) {
     p.advance();
     p.advance();
@@ -691,7 +759,10 @@ function parseInterval(p: Cursor): Expr {
   const parts: IntervalPart[] = [];
   for (;;) {
     const t = p.tok;
-    const isValue = t.kind === 'number' || t.kind === 'string' || (t.kind === 'op' && (t.upper === '-' || t.upper === '+') && (p.peek().kind === 'number' || p.peek().kind === 'string'));
+    const isValue =
+      t.kind === 'number' ||
+      t.kind === 'string' ||
+      (t.kind === 'op' && (t.upper === '-' || t.upper === '+') && (p.peek().kind === 'number' || p.peek().kind === 'string'));
     if (!isValue) break;
     const value = parseUnary(p);
     const part: IntervalPart = { kind: 'IntervalPart', value, span: value.span };

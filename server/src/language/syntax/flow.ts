@@ -13,7 +13,12 @@ const CDC_CLAUSES = new Set(['KEYS', 'IGNORE', 'APPLY', 'SEQUENCE', 'COLUMNS', '
 /** After `CREATE [...]` with the cursor on FLOW. */
 export function parseCreateFlow(p: Cursor, start: number): Statement {
   p.advance(); // FLOW
-  const flow: CreateFlow = { kind: 'CreateFlow', name: parseQualifiedName(p, 'a flow name'), body: p.missing('AS'), span: { start, end: start } };
+  const flow: CreateFlow = {
+    kind: 'CreateFlow',
+    name: parseQualifiedName(p, 'a flow name'),
+    body: p.missing('AS'),
+    span: { start, end: start },
+  };
   if (p.eatWord('COMMENT')) {
     if (p.tok.kind === 'string') flow.comment = parseStringLiteral(p);
     else p.errorHere('missing-token', 'Expected a string after COMMENT');
@@ -60,7 +65,8 @@ export function parseAutoCdc(p: Cursor, targetRequired: boolean): AutoCdc {
     if (!parseCdcClause(p, node)) {
       const t = p.tok;
       const span = p.skipUntil(() => p.tok.kind === 'word' && CDC_CLAUSES.has(p.tok.upper));
-      if (span) p.error('unexpected-token', `Unexpected \`${t.text.slice(0, 30)}\`: expected an AUTO CDC clause (KEYS, SEQUENCE BY, ...)`, span);
+      if (span)
+        p.error('unexpected-token', `Unexpected \`${t.text.slice(0, 30)}\`: expected an AUTO CDC clause (KEYS, SEQUENCE BY, ...)`, span);
       else break;
     }
   }
@@ -80,7 +86,9 @@ function parseSnapshot(p: Cursor): SubqueryRelation {
 function parenQuery(p: Cursor): Query {
   const open = p.tok;
   p.expectOp('(');
-  const query = startsQuery(p) ? parseQuery(p) : { kind: 'Query' as const, body: p.missingWithError('a query', 'expected-query'), span: { start: open.end, end: open.end } };
+  const query = startsQuery(p)
+    ? parseQuery(p)
+    : { kind: 'Query' as const, body: p.missingWithError('a query', 'expected-query'), span: { start: open.end, end: open.end } };
   closeParen(p);
   return query;
 }
@@ -155,7 +163,15 @@ function columnRef(p: Cursor): ColumnRef {
  */
 export function parseInsert(p: Cursor, inline: boolean): InsertInto {
   const start = p.advance().start; // INSERT
-  const node: InsertInto = { kind: 'InsertInto', once: false, overwrite: false, target: p.missing('a target'), byName: false, query: p.missing('a query'), span: { start, end: start } };
+  const node: InsertInto = {
+    kind: 'InsertInto',
+    once: false,
+    overwrite: false,
+    target: p.missing('a target'),
+    byName: false,
+    query: p.missing('a query'),
+    span: { start, end: start },
+  };
   let sawInto = false;
   for (;;) {
     // `INSERT INTO once BY NAME ...`: after INTO, ONCE is a keyword only when a table name follows it.
@@ -190,7 +206,15 @@ export function parseInsert(p: Cursor, inline: boolean): InsertInto {
  */
 export function parseReplaceFlow(p: Cursor): InsertInto {
   const start = p.tok.start;
-  const node: InsertInto = { kind: 'InsertInto', once: false, overwrite: false, target: p.missing('a target'), byName: false, query: p.missing('a query'), span: { start, end: start } };
+  const node: InsertInto = {
+    kind: 'InsertInto',
+    once: false,
+    overwrite: false,
+    target: p.missing('a target'),
+    byName: false,
+    query: p.missing('a query'),
+    span: { start, end: start },
+  };
   parseReplace(p, node);
   node.byName = p.eatWords('BY', 'NAME');
   node.query = startsQuery(p) ? parseQuery(p) : p.missingWithError('BY NAME and a query', 'expected-query');
@@ -201,7 +225,9 @@ export function parseReplaceFlow(p: Cursor): InsertInto {
 function parseReplace(p: Cursor, node: InsertInto): void {
   if (p.eatWords('REPLACE', 'USING')) {
     node.replaceUsing = parseIdentifierList(p);
-    node.sequenceBy = p.eatWords('SEQUENCE', 'BY') ? parseExpr(p) : p.missingWithError('SEQUENCE BY after REPLACE USING (...)', 'missing-token');
+    node.sequenceBy = p.eatWords('SEQUENCE', 'BY')
+      ? parseExpr(p)
+      : p.missingWithError('SEQUENCE BY after REPLACE USING (...)', 'missing-token');
   } else if (p.eatWords('REPLACE', 'WHERE')) {
     node.replaceWhere = parseExpr(p);
   }

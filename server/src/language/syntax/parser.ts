@@ -30,7 +30,10 @@ export function parse(input: string): ParseResult {
       statement = parseStatement(p);
     } catch (e) {
       p.depth = 0;
-      p.error('internal-error', `Internal parser error: ${e instanceof Error ? e.message : String(e)}`, { start: startOffset, end: startOffset });
+      p.error('internal-error', `Internal parser error: ${e instanceof Error ? e.message : String(e)}`, {
+        start: startOffset,
+        end: startOffset,
+      });
       p.skipToStatementEnd();
       statement = { kind: 'Unknown', text: text.slice(startOffset, p.prevEnd()), span: p.spanFrom(startOffset) };
     }
@@ -39,7 +42,10 @@ export function parse(input: string): ParseResult {
       const t = p.tok;
       const from = t.start;
       p.skipToStatementEnd();
-      p.error('unexpected-token', `Unexpected \`${t.text.slice(0, 30)}\`: expected \`;\` or the end of the statement`, { start: from, end: p.prevEnd() });
+      p.error('unexpected-token', `Unexpected \`${t.text.slice(0, 30)}\`: expected \`;\` or the end of the statement`, {
+        start: from,
+        end: p.prevEnd(),
+      });
     }
     if (p.pos === start) p.advance(); // guarantees progress whatever went wrong
   }
@@ -80,14 +86,19 @@ function parseStatement(p: Cursor): Statement {
   p.advance();
   p.skipToStatementEnd();
   const span = p.spanFrom(start);
-  p.error('unexpected-token', `Unrecognised statement starting with \`${t.text.slice(0, 30)}\`: expected CREATE, SET, USE, APPLY CHANGES, INSERT or a query`, span);
+  p.error(
+    'unexpected-token',
+    `Unrecognised statement starting with \`${t.text.slice(0, 30)}\`: expected CREATE, SET, USE, APPLY CHANGES, INSERT or a query`,
+    span,
+  );
   return { kind: 'Unknown', text: p.text.slice(span.start, span.end), span };
 }
 
 function parseUse(p: Cursor): UseStatement {
   const start = p.advance().start; // USE
   const node: UseStatement = { kind: 'UseStatement', name: p.missing('a name'), span: { start, end: start } };
-  if ((p.isWord('CATALOG') || p.isWord('SCHEMA') || p.isWord('DATABASE')) && !p.atStatementEnd(1)) node.target = p.advance().upper as 'CATALOG';
+  if ((p.isWord('CATALOG') || p.isWord('SCHEMA') || p.isWord('DATABASE')) && !p.atStatementEnd(1))
+    node.target = p.advance().upper as 'CATALOG';
   node.name = parseQualifiedName(p, node.target === 'CATALOG' ? 'a catalog name' : 'a schema name');
   node.span = p.spanFrom(start);
   return node;
@@ -96,7 +107,12 @@ function parseUse(p: Cursor): UseStatement {
 /** `SET key = value`: both kept as raw text (keys like `pipelines.trigger.interval`). */
 function parseSet(p: Cursor): SetStatement {
   const start = p.advance().start;
-  const node: SetStatement = { kind: 'SetStatement', key: '', keySpan: { start: p.prevEnd(), end: p.prevEnd() }, span: { start, end: start } };
+  const node: SetStatement = {
+    kind: 'SetStatement',
+    key: '',
+    keySpan: { start: p.prevEnd(), end: p.prevEnd() },
+    span: { start, end: start },
+  };
   const keyStart = p.tok.start;
   while (!p.atStatementEnd() && !p.isOp('=')) p.advance();
   if (p.pos > 0 && p.prevEnd() > keyStart) {

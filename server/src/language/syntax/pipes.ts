@@ -15,7 +15,15 @@ const SET_OPERATIONS = new Set(['UNION', 'INTERSECT', 'EXCEPT', 'MINUS']);
 export function parsePipe(p: Cursor): PipeOperator {
   const start = p.advance().start; // |>
   const t = p.tok;
-  const node: PipeOperator = { kind: 'PipeOperator', op: 'unknown', opSpan: { start: t.start, end: t.end }, items: [], columns: [], queries: [], span: { start, end: start } };
+  const node: PipeOperator = {
+    kind: 'PipeOperator',
+    op: 'unknown',
+    opSpan: { start: t.start, end: t.end },
+    items: [],
+    columns: [],
+    queries: [],
+    span: { start, end: start },
+  };
   const u = t.kind === 'word' ? t.upper : '';
   if (u === 'SELECT' || u === 'EXTEND' || u === 'AGGREGATE') {
     p.advance();
@@ -68,7 +76,11 @@ export function parsePipe(p: Cursor): PipeOperator {
   } else if (!parseJoin(p, node)) {
     const span = p.skipUntil(() => p.isOp('|>'));
     const found = t.kind === 'eof' || !span ? 'nothing' : `\`${t.text.slice(0, 30)}\``;
-    p.error('unexpected-token', `Unknown pipe operation ${found}: expected SELECT, EXTEND, SET, DROP, AS, WHERE, LIMIT, OFFSET, AGGREGATE, JOIN, ORDER BY, UNION, INTERSECT, EXCEPT, TABLESAMPLE, PIVOT or UNPIVOT after |>`, span ?? { start: p.prevEnd(), end: p.prevEnd() });
+    p.error(
+      'unexpected-token',
+      `Unknown pipe operation ${found}: expected SELECT, EXTEND, SET, DROP, AS, WHERE, LIMIT, OFFSET, AGGREGATE, JOIN, ORDER BY, UNION, INTERSECT, EXCEPT, TABLESAMPLE, PIVOT or UNPIVOT after |>`,
+      span ?? { start: p.prevEnd(), end: p.prevEnd() },
+    );
   }
   node.span = p.spanFrom(start);
   return node;

@@ -3,11 +3,31 @@
 // SELECT clause loop accepts clauses in any order and skips junk up to the
 // next clause keyword, so a broken clause does not lose the ones after it.
 import type {
-  ConditionClause, Cte, Expr, GroupByClause, GroupingItem, Identifier, LimitClause, NamedWindow, Query,
-  QueryBody, Select, SelectItem, WithClause,
+  ConditionClause,
+  Cte,
+  Expr,
+  GroupByClause,
+  GroupingItem,
+  Identifier,
+  LimitClause,
+  NamedWindow,
+  Query,
+  QueryBody,
+  Select,
+  SelectItem,
+  WithClause,
 } from './ast';
 import { Cursor } from './cursor';
-import { atClauseKeyword, parseExpr, parseExprList, parseOrderItems, parseParenExprList, parseQualifiedName, parseWindowSpec, closeParen } from './expressions';
+import {
+  atClauseKeyword,
+  parseExpr,
+  parseExprList,
+  parseOrderItems,
+  parseParenExprList,
+  parseQualifiedName,
+  parseWindowSpec,
+  closeParen,
+} from './expressions';
 import { parsePipe } from './pipes';
 import { parseFrom, parseIdentifierList, parseValuesRows } from './relations';
 

@@ -3,8 +3,21 @@
 // VALUES, parenthesised joins, joins of every kind, PIVOT / UNPIVOT and
 // LATERAL VIEW.
 import type {
-  Expr, FromClause, Identifier, Join, JoinType, LateralView, Missing, PivotRelation, QualifiedName, Relation, Span, TableAlias, TableSample,
-  TimeTravel, Watermark,
+  Expr,
+  FromClause,
+  Identifier,
+  Join,
+  JoinType,
+  LateralView,
+  Missing,
+  PivotRelation,
+  QualifiedName,
+  Relation,
+  Span,
+  TableAlias,
+  TableSample,
+  TimeTravel,
+  Watermark,
 } from './ast';
 import { Cursor } from './cursor';
 import { closeParen, parseExpr, parseFunctionCall, parseNameParts, parseParenExprList } from './expressions';
@@ -146,8 +159,7 @@ export function parseTableSample(p: Cursor): TableSample {
       const before = p.pos;
       if (p.tok.kind === 'word' && SAMPLE_WORDS.has(p.tok.upper)) {
         if (p.advance().upper === 'BUCKET') node.bucket = true;
-      }
-      else node.args.push(parseExpr(p));
+      } else node.args.push(parseExpr(p));
       if (p.pos === before) break;
     }
     closeParen(p);
@@ -179,7 +191,15 @@ function parsePivots(p: Cursor, source: Relation, start: number): Relation {
 export function parsePivot(p: Cursor, rel: Relation | Missing, start: number): PivotRelation {
   const unpivot = p.isWord('UNPIVOT');
   p.advance();
-  const node: PivotRelation = { kind: 'PivotRelation', source: rel, unpivot, values: [], forColumns: p.missing('FOR'), in: [], span: rel.span };
+  const node: PivotRelation = {
+    kind: 'PivotRelation',
+    source: rel,
+    unpivot,
+    values: [],
+    forColumns: p.missing('FOR'),
+    in: [],
+    span: rel.span,
+  };
   if (p.isWord('INCLUDE') || p.isWord('EXCLUDE')) {
     node.nulls = p.advance().upper as 'INCLUDE';
     p.expectWord('NULLS');

@@ -63,7 +63,9 @@ export function isWordChar(c: number): boolean {
 }
 
 function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x1680 || c === 0x85;
+  return (
+    c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x1680 || c === 0x85
+  );
 }
 
 function isSpace(c: number): boolean {
@@ -248,7 +250,12 @@ export function tokenize(text: string): TokenizeResult {
    * or doubled quotes and collecting `${...}` parameters. Left open, it stops
    * at the end of the line (`oneLine`) or before a line starting with CREATE.
    */
-  function scanQuoted(quoteAt: number, backslash: boolean, doubled: boolean, oneLine: boolean): { end: number; value: string; params: Param[]; closed: boolean } {
+  function scanQuoted(
+    quoteAt: number,
+    backslash: boolean,
+    doubled: boolean,
+    oneLine: boolean,
+  ): { end: number; value: string; params: Param[]; closed: boolean } {
     const quote = text.charCodeAt(quoteAt);
     let j = quoteAt + 1;
     let value = '';
@@ -292,7 +299,8 @@ export function tokenize(text: string): TokenizeResult {
    */
   function startsCreateLine(lineBreak: number): boolean {
     let k = lineBreak + 1;
-    while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === CH_NL || text.charCodeAt(k) === CH_CR)) k++;
+    while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === CH_NL || text.charCodeAt(k) === CH_CR))
+      k++;
     return (text.charCodeAt(k) | 0x20) === 99 && text.slice(k, k + 6).toUpperCase() === 'CREATE' && !isWordChar(text.charCodeAt(k + 6));
   }
 
@@ -335,7 +343,8 @@ export function tokenize(text: string): TokenizeResult {
 
   function scanNumber(at: number): number {
     let j = at;
-    const hex = text.charCodeAt(j) === 48 && (text.charCodeAt(j + 1) === 120 || text.charCodeAt(j + 1) === 88) && isHexDigit(text.charCodeAt(j + 2));
+    const hex =
+      text.charCodeAt(j) === 48 && (text.charCodeAt(j + 1) === 120 || text.charCodeAt(j + 1) === 88) && isHexDigit(text.charCodeAt(j + 2));
     if (hex) {
       j += 2;
       while (j < n && isHexDigit(text.charCodeAt(j))) j++;
@@ -363,7 +372,8 @@ export function tokenize(text: string): TokenizeResult {
       const s1 = text.charCodeAt(j) | 0x20;
       const s2 = text.charCodeAt(j + 1) | 0x20;
       if (s1 === 98 /* b */ && s2 === 100 /* d */ && !isWordChar(text.charCodeAt(j + 2))) suffix = 'BD';
-      else if ((s1 === 108 || s1 === 115 || s1 === 121 || s1 === 100 || s1 === 102) && !isWordChar(text.charCodeAt(j + 1))) suffix = text[j].toUpperCase();
+      else if ((s1 === 108 || s1 === 115 || s1 === 121 || s1 === 100 || s1 === 102) && !isWordChar(text.charCodeAt(j + 1)))
+        suffix = text[j].toUpperCase();
       j += suffix.length;
     }
     if (j < n && (isWordChar(text.charCodeAt(j)) || isParamStart(j))) {

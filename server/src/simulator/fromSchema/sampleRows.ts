@@ -74,7 +74,9 @@ export class SampleRowFactory {
     }
     const fields = structFields(type);
     if (fields) return this.row(fields);
-    const literals = [...(this.hints.literals.get(key) ?? [])].filter((l) => (isInteger(type) || isFractional(type) ? typeof l === 'number' : true));
+    const literals = [...(this.hints.literals.get(key) ?? [])].filter((l) =>
+      isInteger(type) || isFractional(type) ? typeof l === 'number' : true,
+    );
     if (literals.length > 0 && this.rng.chance(LITERAL_RATE)) return this.cast(this.rng.pick(literals), type);
     if (this.isKey(key) && (isInteger(type) || /^VARCHAR$/i.test(type))) {
       const id = this.rng.int(1, this.keyPool);
@@ -123,7 +125,9 @@ export class SampleRowFactory {
       case 'above':
         return this.cast(v.inclusive ? v.value + 1 : v.value, type);
       case 'outside':
-        return isInteger(type) || isFractional(type) ? Math.max(0, ...v.values.map(Number).filter(Number.isFinite)) + 1 : `not_${String(v.values[0] ?? 'listed')}`;
+        return isInteger(type) || isFractional(type)
+          ? Math.max(0, ...v.values.map(Number).filter(Number.isFinite)) + 1
+          : `not_${String(v.values[0] ?? 'listed')}`;
     }
   }
 }

@@ -45,7 +45,8 @@ function declaredColumns(options: Record<string, string>): SampleColumn[] {
     if (!text) continue;
     const parsed = parseColumnList(text);
     if (!parsed.ok) continue;
-    for (const c of parsed.columns) if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push({ name: c.name, type: c.duckdb });
+    for (const c of parsed.columns)
+      if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push({ name: c.name, type: c.duckdb });
   }
   return columns;
 }
@@ -86,10 +87,21 @@ export function simulateFromSchema(options: FromSchemaOptions): WrittenSource[] 
         const file = join(dir, newFileName(dir, options.seed, ext));
         const text =
           source.format === 'csv'
-            ? [...(csvHeader(source.options) ? [columns.map((c) => c.name).join(',')] : []), ...rows.map((r) => columns.map((c) => csvCell(r[c.name])).join(','))].join('\n') + '\n'
+            ? [
+                ...(csvHeader(source.options) ? [columns.map((c) => c.name).join(',')] : []),
+                ...rows.map((r) => columns.map((c) => csvCell(r[c.name])).join(',')),
+              ].join('\n') + '\n'
             : rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
         writeFileSync(file, text, { flag: 'wx' });
-        written.push({ dataset: d.name, path: source.path, file, format: source.format, rows: rows.length, columns, guessed: declared.length === 0 });
+        written.push({
+          dataset: d.name,
+          path: source.path,
+          file,
+          format: source.format,
+          rows: rows.length,
+          columns,
+          guessed: declared.length === 0,
+        });
       }
     }
   }

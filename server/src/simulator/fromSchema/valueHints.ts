@@ -6,7 +6,11 @@
 import type * as A from '../../language/syntax/ast';
 import { walk } from '../../language/syntax/visit';
 
-export type Violation = { kind: 'null' } | { kind: 'below'; value: number; inclusive: boolean } | { kind: 'above'; value: number; inclusive: boolean } | { kind: 'outside'; values: (string | number)[] };
+export type Violation =
+  | { kind: 'null' }
+  | { kind: 'below'; value: number; inclusive: boolean }
+  | { kind: 'above'; value: number; inclusive: boolean }
+  | { kind: 'outside'; values: (string | number)[] };
 
 export interface ValueHints {
   /** Literal values compared with a column, by lower-case column name. */
@@ -19,7 +23,8 @@ export interface ValueHints {
   violations: Map<string, Violation[]>;
 }
 
-const columnName = (e: A.Expr | undefined): string | undefined => (e?.kind === 'ColumnRef' ? e.parts[e.parts.length - 1]?.name.toLowerCase() : undefined);
+const columnName = (e: A.Expr | undefined): string | undefined =>
+  e?.kind === 'ColumnRef' ? e.parts[e.parts.length - 1]?.name.toLowerCase() : undefined;
 
 function literalValue(e: A.Expr | undefined): string | number | undefined {
   if (!e) return undefined;

@@ -84,7 +84,13 @@ describe('environment faults', () => {
         const said = r.stderr + r.stdout;
         assert.match(said, /no space left on device/);
         assert.doesNotMatch(said, /at [\w.]+ \(|ENOSPC|IO Error/);
-        t.diagnostic(`message: ${said.split('\n').filter((l) => /no space/.test(l)).slice(0, 2).join(' | ')}`);
+        t.diagnostic(
+          `message: ${said
+            .split('\n')
+            .filter((l) => /no space/.test(l))
+            .slice(0, 2)
+            .join(' | ')}`,
+        );
         remount(mount, 'size=512m');
       } else {
         limited = {};
@@ -137,7 +143,10 @@ describe('environment faults', () => {
       unlinkSync(join(lake.landing, deleted));
       const r = await lake.run(db);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout.replace(/\n {4,}/g, ' '), new RegExp(`warning: ${truncated} changed after it was read \\(\\d+ bytes then, 100 now\\): not read again`));
+      assert.match(
+        r.stdout.replace(/\n {4,}/g, ' '),
+        new RegExp(`warning: ${truncated} changed after it was read \\(\\d+ bytes then, 100 now\\): not read again`),
+      );
       assert.deepEqual(await lake.fingerprint(db), next);
     } finally {
       for (const [f, bytes] of saved) writeFileSync(join(lake.landing, f), bytes);
@@ -152,7 +161,10 @@ describe('environment faults', () => {
     // In this process: no start-up time in which the first could finish.
     const second = await lake.runHere(db);
     assert.equal(second.code, 1);
-    assert.equal(second.stderr, `lakeflow run: ${db} is in use by another lakeflow run (process ${first.pid}): wait for it to finish, or give another --db\n`);
+    assert.equal(
+      second.stderr,
+      `lakeflow run: ${db} is in use by another lakeflow run (process ${first.pid}): wait for it to finish, or give another --db\n`,
+    );
     const done = await firstDone;
     assert.equal(done.code, 0, done.stderr);
     assert.deepEqual(await lake.fingerprint(db), next);
@@ -181,7 +193,10 @@ describe('environment faults', () => {
     const before = sha(db);
     const r = await lake.run(db);
     assert.equal(r.code, 1);
-    assert.equal(r.stderr, 'lakeflow run: the database was written by a newer lakeflow (state version 99; this one knows up to 2): use that version, or give another --db\n');
+    assert.equal(
+      r.stderr,
+      'lakeflow run: the database was written by a newer lakeflow (state version 99; this one knows up to 2): use that version, or give another --db\n',
+    );
     assert.equal(sha(db), before);
   });
 

@@ -39,9 +39,13 @@ export class FaultLakehouse {
 
   /** Adds a landing batch (`lakeflow simulate`, in a child: the same code path as users). */
   simulate(events: number, seed: number, start: string): void {
-    const r = spawnSync(process.execPath, [CLI, 'simulate', '--out', this.landing, '--events', String(events), '--seed', String(seed), '--start', start, '--days', '1'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'simulate', '--out', this.landing, '--events', String(events), '--seed', String(seed), '--start', start, '--days', '1'],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`simulate failed: ${r.stderr}`);
   }
 
@@ -64,8 +68,14 @@ export class FaultLakehouse {
 
   start(db: string, extra: string[] = [], options: { uid?: number; shellPrefix?: string[] } = {}): ChildProcess {
     const argv = this.runArgs(db, ...extra);
-    const [command, args] = options.shellPrefix ? [options.shellPrefix[0], [...options.shellPrefix.slice(1), process.execPath, ...argv]] : [process.execPath, argv];
-    return spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'], ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}) });
+    const [command, args] = options.shellPrefix
+      ? [options.shellPrefix[0], [...options.shellPrefix.slice(1), process.execPath, ...argv]]
+      : [process.execPath, argv];
+    return spawn(command, args, {
+      cwd: this.dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+    });
   }
 
   /** A copy of `from` (without its event log) as `db`, and an update of it started in a child. */
@@ -83,7 +93,13 @@ export class FaultLakehouse {
 
   /** The same run in this process: cheaper where nothing is done to the process. */
   async runHere(db: string, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-    const io = { stdout: '', stderr: '', cwd: this.dir, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+    const io = {
+      stdout: '',
+      stderr: '',
+      cwd: this.dir,
+      out: (t: string) => void (io.stdout += t),
+      err: (t: string) => void (io.stderr += t),
+    };
     const code = await main(this.runArgs(db, ...extra).slice(1), io);
     return { code, stdout: io.stdout, stderr: io.stderr };
   }
@@ -109,11 +125,19 @@ export class FaultLakehouse {
             const name = `"${c.column_name.replace(/"/g, '""')}"`;
             return /^(DOUBLE|FLOAT)$/.test(c.column_type) ? `round(${name}, 6)` : name;
           });
-        const [row] = (await con.runAndReadAll(`SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(${cols.join(', ')})::HUGEINT), 0)::VARCHAR AS f FROM ${q}`)).getRowObjectsJson();
+        const [row] = (
+          await con.runAndReadAll(
+            `SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(${cols.join(', ')})::HUGEINT), 0)::VARCHAR AS f FROM ${q}`,
+          )
+        ).getRowObjectsJson();
         out[`${r.schema_name}.${r.name}`] = String(row.f);
       }
       // What each streaming source has read is part of the state too.
-      const [files] = (await con.runAndReadAll(`SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(dataset, source, file, size))::HUGEINT, 0)::VARCHAR AS f FROM _lakeflow.processed_files`)).getRowObjectsJson();
+      const [files] = (
+        await con.runAndReadAll(
+          `SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(dataset, source, file, size))::HUGEINT, 0)::VARCHAR AS f FROM _lakeflow.processed_files`,
+        )
+      ).getRowObjectsJson();
       out['_lakeflow.processed_files'] = String(files.f);
       con.closeSync();
       return out;
@@ -127,7 +151,11 @@ export class FaultLakehouse {
     const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
     try {
       const con = await instance.connect();
-      const [r] = (await con.runAndReadAll(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_lakeflow\\_%' ESCAPE '\\' AND table_name NOT LIKE '\\_\\_lakeflow\\_cdc\\_%' ESCAPE '\\'`)).getRowObjectsJson();
+      const [r] = (
+        await con.runAndReadAll(
+          `SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_lakeflow\\_%' ESCAPE '\\' AND table_name NOT LIKE '\\_\\_lakeflow\\_cdc\\_%' ESCAPE '\\'`,
+        )
+      ).getRowObjectsJson();
       con.closeSync();
       return Number(r.n);
     } finally {

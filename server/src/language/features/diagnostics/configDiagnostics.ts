@@ -12,7 +12,13 @@ export function parameterDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Di
   const known = [...config.keys()];
   return a.parameters
     .filter((p) => !config.has(p.key))
-    .map((p) => diagnostic('LF501', { file: a.file, range: p.range }, `'\${${p.key}}' is not in the pipeline configuration${known.length ? ` (known: ${known.join(', ')})` : ''}`));
+    .map((p) =>
+      diagnostic(
+        'LF501',
+        { file: a.file, range: p.range },
+        `'\${${p.key}}' is not in the pipeline configuration${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+      ),
+    );
 }
 
 const PROBLEM_CODES: Record<BundleProblemKind, DiagnosticCode> = {

@@ -31,7 +31,12 @@ export interface Diagnostic {
 }
 
 /** `severity` overrides the code's default where the same finding is worse in one form (`LIVE.x` undefined is an error). */
-export function diagnostic(code: DiagnosticCode, at: Location, message: string, extra: Partial<Pick<Diagnostic, 'related' | 'tags' | 'fix' | 'alternativeFixes' | 'severity'>> = {}): Diagnostic {
+export function diagnostic(
+  code: DiagnosticCode,
+  at: Location,
+  message: string,
+  extra: Partial<Pick<Diagnostic, 'related' | 'tags' | 'fix' | 'alternativeFixes' | 'severity'>> = {},
+): Diagnostic {
   return { file: at.file, range: at.range, severity: DIAGNOSTIC_CODES[code].severity, code, message, ...extra };
 }
 

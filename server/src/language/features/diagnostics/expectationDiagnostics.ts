@@ -28,11 +28,28 @@ function datasetExpectations(index: WorkspaceIndex, file: string, d: Dataset): D
     const key = e.name.toLowerCase();
     const first = seen.get(key);
     if (first && e.name) {
-      out.push(diagnostic('LF402', at(e.nameRange), `expectation '${e.name}' is already defined on '${d.name}'`, { related: [{ location: at(first.nameRange), message: 'first definition' }] }));
+      out.push(
+        diagnostic('LF402', at(e.nameRange), `expectation '${e.name}' is already defined on '${d.name}'`, {
+          related: [{ location: at(first.nameRange), message: 'first definition' }],
+        }),
+      );
     } else seen.set(key, e);
-    if (d.kind === 'view') out.push(diagnostic('LF405', at(e.range), `expectations are not allowed on the persisted view '${d.name}'; use a temporary view, a materialized view or a streaming table`));
+    if (d.kind === 'view')
+      out.push(
+        diagnostic(
+          'LF405',
+          at(e.range),
+          `expectations are not allowed on the persisted view '${d.name}'; use a temporary view, a materialized view or a streaming table`,
+        ),
+      );
     if (e.invalidAction !== undefined) {
-      out.push(diagnostic('LF404', at(e.actionRange ?? e.range), `'ON VIOLATION ${e.invalidAction}' is not an action; use DROP ROW or FAIL UPDATE, or omit it to keep and count the rows`));
+      out.push(
+        diagnostic(
+          'LF404',
+          at(e.actionRange ?? e.range),
+          `'ON VIOLATION ${e.invalidAction}' is not an action; use DROP ROW or FAIL UPDATE, or omit it to keep and count the rows`,
+        ),
+      );
     }
     for (const f of e.facts.forbidden) {
       out.push(diagnostic('LF403', at(f.range), `an expectation is checked row by row and cannot use ${f.what}`));
@@ -44,16 +61,35 @@ function datasetExpectations(index: WorkspaceIndex, file: string, d: Dataset): D
         out.push(diagnostic('LF401', at(c.range), `'${d.name}' has no output column '${c.name}'${hint}`, withFixes(fixes)));
       }
     }
-    if (e.facts.constantValue === true) out.push(diagnostic('LF406', at(e.expressionRange), `expectation '${e.name}' can never fail (a constant expression)`, { tags: ['unnecessary'] }));
-    if (e.facts.constantValue === false) out.push(diagnostic('LF407', at(e.expressionRange), `expectation '${e.name}' fails for every row (a constant expression)`));
+    if (e.facts.constantValue === true)
+      out.push(
+        diagnostic('LF406', at(e.expressionRange), `expectation '${e.name}' can never fail (a constant expression)`, {
+          tags: ['unnecessary'],
+        }),
+      );
+    if (e.facts.constantValue === false)
+      out.push(diagnostic('LF407', at(e.expressionRange), `expectation '${e.name}' fails for every row (a constant expression)`));
     else if (e.facts.isNullOf !== undefined && notNull.has(e.facts.isNullOf.toLowerCase())) {
       // Rows with a NULL pass the check, then fail the NOT NULL constraint at the write.
-      out.push(diagnostic('LF407', at(e.expressionRange), `expectation '${e.name}' fails for every row the table can hold: '${e.facts.isNullOf}' is declared NOT NULL, so only rows with a value are written`));
+      out.push(
+        diagnostic(
+          'LF407',
+          at(e.expressionRange),
+          `expectation '${e.name}' fails for every row the table can hold: '${e.facts.isNullOf}' is declared NOT NULL, so only rows with a value are written`,
+        ),
+      );
     }
-    if (e.facts.isNotNullOf !== undefined && notNull.has(e.facts.isNotNullOf.toLowerCase()) && e.onViolation === 'warn') out.push(warnOnlyNotNull(file, d, e, e.facts.isNotNullOf));
+    if (e.facts.isNotNullOf !== undefined && notNull.has(e.facts.isNotNullOf.toLowerCase()) && e.onViolation === 'warn')
+      out.push(warnOnlyNotNull(file, d, e, e.facts.isNotNullOf));
     if (e.onViolation === 'fail' && readsFiles) {
       // Advice, not a defect: failing on raw input is a legitimate choice.
-      out.push(diagnostic('LF408', at(e.actionRange ?? e.range), `FAIL UPDATE on '${d.name}', which reads raw files: one bad input row stops the whole update; consider DROP ROW or a warning`));
+      out.push(
+        diagnostic(
+          'LF408',
+          at(e.actionRange ?? e.range),
+          `FAIL UPDATE on '${d.name}', which reads raw files: one bad input row stops the whole update; consider DROP ROW or a warning`,
+        ),
+      );
     }
   }
   return out;

@@ -9,7 +9,14 @@ import { referenceDiagnostics } from './referenceDiagnostics';
 import { syntaxDiagnostics } from './syntaxDiagnostics';
 import { volumePathDiagnostics } from '../volumePaths';
 
-const CHECKS = [syntaxDiagnostics, referenceDiagnostics, flowDiagnostics, expectationDiagnostics, parameterDiagnostics, volumePathDiagnostics] as const;
+const CHECKS = [
+  syntaxDiagnostics,
+  referenceDiagnostics,
+  flowDiagnostics,
+  expectationDiagnostics,
+  parameterDiagnostics,
+  volumePathDiagnostics,
+] as const;
 
 export interface DiagnosticsOptions {
   /** Receives checks that threw (a bug): the LSP logs them, tests fail on them. */

@@ -11,15 +11,33 @@ export function flowDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Diagnos
     if (d.query) {
       if (d.kind === 'streaming_table' && !d.reads.some((r) => r.streaming || readsStreamingView(index, a, r))) {
         const range = d.reads.find((r) => !r.streaming)?.range ?? d.nameRange;
-        out.push(diagnostic('LF302', at(range), `streaming table '${d.name}' is defined by a batch query; read at least one source with STREAM(...) (INVALID_FLOW_QUERY_TYPE.BATCH_RELATION_FOR_STREAMING_TABLE)`));
+        out.push(
+          diagnostic(
+            'LF302',
+            at(range),
+            `streaming table '${d.name}' is defined by a batch query; read at least one source with STREAM(...) (INVALID_FLOW_QUERY_TYPE.BATCH_RELATION_FOR_STREAMING_TABLE)`,
+          ),
+        );
       }
       for (const r of d.reads.filter((x) => x.streaming)) {
         // cloud_files has no STREAM to remove: it always streams; read_files reads the same files as a batch.
         const remedy = r.autoLoader ? 'read the files with read_files(...) instead of cloud_files(...)' : 'remove STREAM';
         if (d.kind === 'materialized_view') {
-          out.push(diagnostic('LF303', at(r.range), `materialized view '${d.name}' cannot read a stream; ${remedy} (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_MATERIALIZED_VIEW)`));
+          out.push(
+            diagnostic(
+              'LF303',
+              at(r.range),
+              `materialized view '${d.name}' cannot read a stream; ${remedy} (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_MATERIALIZED_VIEW)`,
+            ),
+          );
         } else if (d.kind === 'view') {
-          out.push(diagnostic('LF305', at(r.range), `view '${d.name}' cannot read a stream; use a temporary view or ${remedy} (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_PERSISTED_VIEW)`));
+          out.push(
+            diagnostic(
+              'LF305',
+              at(r.range),
+              `view '${d.name}' cannot read a stream; use a temporary view or ${remedy} (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_PERSISTED_VIEW)`,
+            ),
+          );
         }
       }
     }
@@ -32,7 +50,8 @@ export function flowDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Diagnos
       const d = mine.get(member);
       if (!d || index.definition(member) !== d) continue;
       const others = cycle.filter((m) => m !== member);
-      const path = cycle.length === 1 ? `'${d.name}' reads itself` : `'${d.name}' is part of a cycle with ${others.map((m) => `'${m}'`).join(', ')}`;
+      const path =
+        cycle.length === 1 ? `'${d.name}' reads itself` : `'${d.name}' is part of a cycle with ${others.map((m) => `'${m}'`).join(', ')}`;
       out.push(
         diagnostic('LF301', at(d.nameRange), `dataset graph cycle: ${path}`, {
           related: others.flatMap((m) => {
@@ -69,8 +88,16 @@ function appendOnlyDiagnostics(index: WorkspaceIndex, a: FileAnalysis, reads: So
     const src = index.definition(res.key);
     const cdc = index.flowsInto(res.key).some((f) => f.kind === 'cdc');
     if (src?.kind === 'materialized_view' || cdc) {
-      const what = cdc ? 'the target of an AUTO CDC flow (it updates and deletes rows)' : 'a materialized view (it is recomputed, not appended to)';
-      out.push(diagnostic('LF306', { file: a.file, range: ref.range }, `STREAM(${ref.parts.join('.')}) reads ${what}; a streaming source must be append-only`));
+      const what = cdc
+        ? 'the target of an AUTO CDC flow (it updates and deletes rows)'
+        : 'a materialized view (it is recomputed, not appended to)';
+      out.push(
+        diagnostic(
+          'LF306',
+          { file: a.file, range: ref.range },
+          `STREAM(${ref.parts.join('.')}) reads ${what}; a streaming source must be append-only`,
+        ),
+      );
     }
   }
   return out;
@@ -91,22 +118,47 @@ function flowTargetDiagnostics(index: WorkspaceIndex, a: FileAnalysis, f: Flow):
   }
   if (f.kind === 'cdc') {
     if (target && target.kind !== 'streaming_table') {
-      out.push(diagnostic('LF308', at(f.targetRange), `the AUTO CDC target '${f.target}' must be a streaming table, not a ${target.kind.replace('_', ' ')}`));
+      out.push(
+        diagnostic(
+          'LF308',
+          at(f.targetRange),
+          `the AUTO CDC target '${f.target}' must be a streaming table, not a ${target.kind.replace('_', ' ')}`,
+        ),
+      );
     }
     // AUTO CDC ONCE and FROM SNAPSHOT read their source as a batch.
     for (const r of f.once || f.flowKind === 'auto_cdc_snapshot' ? [] : f.reads.filter((x) => !x.streaming)) {
       out.push(diagnostic('LF309', at(r.range), 'the AUTO CDC source must be read as a stream: write STREAM(source)'));
     }
     if (f.truncateRange && f.scdType === 2) {
-      out.push(diagnostic('LF310', at(f.truncateRange), 'APPLY AS TRUNCATE WHEN is supported only with SCD type 1; remove it or store as SCD TYPE 1'));
+      out.push(
+        diagnostic(
+          'LF310',
+          at(f.truncateRange),
+          'APPLY AS TRUNCATE WHEN is supported only with SCD type 1; remove it or store as SCD TYPE 1',
+        ),
+      );
     }
     return out;
   }
   const streaming = f.reads.filter((r) => r.streaming);
   if (f.once) {
-    for (const r of streaming) out.push(diagnostic('LF304', at(r.range), 'an INSERT ONCE flow runs once as a batch; remove STREAM (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_ONCE_FLOW)'));
+    for (const r of streaming)
+      out.push(
+        diagnostic(
+          'LF304',
+          at(r.range),
+          'an INSERT ONCE flow runs once as a batch; remove STREAM (INVALID_FLOW_QUERY_TYPE.STREAMING_RELATION_FOR_ONCE_FLOW)',
+        ),
+      );
   } else if (target?.kind === 'streaming_table' && streaming.length === 0) {
-    out.push(diagnostic('LF302', at(f.reads[0]?.range ?? f.targetRange), `the flow into streaming table '${f.target}' reads only batch sources; read a source with STREAM(...) or write INSERT ONCE (INVALID_FLOW_QUERY_TYPE.BATCH_RELATION_FOR_STREAMING_TABLE)`));
+    out.push(
+      diagnostic(
+        'LF302',
+        at(f.reads[0]?.range ?? f.targetRange),
+        `the flow into streaming table '${f.target}' reads only batch sources; read a source with STREAM(...) or write INSERT ONCE (INVALID_FLOW_QUERY_TYPE.BATCH_RELATION_FOR_STREAMING_TABLE)`,
+      ),
+    );
   }
   return out;
 }

@@ -15,7 +15,8 @@ export function referenceDiagnostics(index: WorkspaceIndex, a: FileAnalysis): Di
     if (ref.livePrefix) {
       const range = ref.livePrefix;
       // Only a name the pipeline defines resolves without the prefix; an undefined one is reported below.
-      const why = r.kind === 'dataset' ? `'${written}' resolves to the pipeline's own dataset without it` : 'write the dataset name without it';
+      const why =
+        r.kind === 'dataset' ? `'${written}' resolves to the pipeline's own dataset without it` : 'write the dataset name without it';
       out.push(
         diagnostic('LF204', { file: a.file, range }, `the LIVE. prefix is deprecated: ${why}`, {
           tags: ['deprecated'],

@@ -6,13 +6,20 @@ import { Diagnostic, diagnostic } from './diagnostic';
 export function syntaxDiagnostics(_index: WorkspaceIndex, a: FileAnalysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   // An invalid ON VIOLATION action is reported precisely by expectation linting (LF404).
-  for (const e of a.syntaxErrors) if (e.code !== 'invalid-violation-action') out.push(diagnostic('LF101', { file: a.file, range: e.range }, e.message));
+  for (const e of a.syntaxErrors)
+    if (e.code !== 'invalid-violation-action') out.push(diagnostic('LF101', { file: a.file, range: e.range }, e.message));
   const foreign = a.foreignCells ?? [];
   if (foreign.length > 0) {
     // One hint per file, at the first such cell: the cells are intended, not mistakes.
     const languages = [...new Set(foreign.map((c) => `%${c.language}`))].join(', ');
     const cells = foreign.length === 1 ? '1 notebook cell' : `${foreign.length} notebook cells`;
-    out.push(diagnostic('LF105', { file: a.file, range: foreign[0].range }, `${cells} in another language (${languages}) skipped: only SQL cells are part of the pipeline`));
+    out.push(
+      diagnostic(
+        'LF105',
+        { file: a.file, range: foreign[0].range },
+        `${cells} in another language (${languages}) skipped: only SQL cells are part of the pipeline`,
+      ),
+    );
   }
   for (const d of a.datasets) {
     if (d.legacySpelling) {
@@ -27,14 +34,25 @@ export function syntaxDiagnostics(_index: WorkspaceIndex, a: FileAnalysis): Diag
     if (d.temporaryTable) {
       const range = d.temporaryTable;
       out.push(
-        diagnostic('LF104', { file: a.file, range }, `TEMPORARY on a ${d.kind === 'streaming_table' ? 'streaming table' : 'materialized view'} is the deprecated spelling of PRIVATE`, {
-          tags: ['deprecated'],
-          fix: { title: "Replace with 'PRIVATE'", edits: [{ file: a.file, range, newText: 'PRIVATE' }] },
-        }),
+        diagnostic(
+          'LF104',
+          { file: a.file, range },
+          `TEMPORARY on a ${d.kind === 'streaming_table' ? 'streaming table' : 'materialized view'} is the deprecated spelling of PRIVATE`,
+          {
+            tags: ['deprecated'],
+            fix: { title: "Replace with 'PRIVATE'", edits: [{ file: a.file, range, newText: 'PRIVATE' }] },
+          },
+        ),
       );
     }
     if (d.warehouse) {
-      out.push(diagnostic('LF103', { file: a.file, range: d.nameRange }, `'${d.name}' uses Databricks SQL warehouse syntax (IF NOT EXISTS, SCHEDULE, TRIGGER ON UPDATE), which a pipeline does not accept`));
+      out.push(
+        diagnostic(
+          'LF103',
+          { file: a.file, range: d.nameRange },
+          `'${d.name}' uses Databricks SQL warehouse syntax (IF NOT EXISTS, SCHEDULE, TRIGGER ON UPDATE), which a pipeline does not accept`,
+        ),
+      );
     }
   }
   return out;
