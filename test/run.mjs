@@ -1,7 +1,10 @@
 // Runs every test suite after a build and closes with one line of totals,
-// `N passed, N failed, N skipped, N todo`, that CI reads (its start stays
-// `N passed, N failed`). Suites:
+// `N passed, N failed, N skipped`, that CI reads (a todo count, when any, is
+// printed on the line before). Suites:
+//   lint:            eslint and prettier --check, one check each
 //   unit + protocol: node's test runner over the compiled tests in out/test
+//   oracle:          Apache Spark as the local engine's oracle (out/test/oracle/run.js)
+//   contract:        the real Databricks CLI (test/contract/run.mjs)
 //   e2e:             real VS Code (test/e2e/run.mjs), when present
 // A skipped or todo test fails the run unless ALLOWED_SKIPS names it with a
 // reason: a test that quietly stops running is a test that quietly stops failing.
@@ -87,9 +90,30 @@ function runScriptSuite(name, script) {
   if (r.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1;
 }
 
+/** A tool run as one check (lint, format): passed when it exits 0, its output shown when it does not. */
+function runToolCheck(name, bin, args) {
+  console.log(`\n=== ${name}`);
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', bin), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status === 0) {
+    console.log(`ok - ${name}`);
+    passed += 1;
+  } else {
+    process.stdout.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+    console.log(`not ok - ${name} (exit ${r.status})`);
+    failed += 1;
+  }
+}
+
 // Imported (by the test of this runner), it only lends its helpers.
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   const only = process.argv[2];
+  if (!only || only === 'lint') runToolCheck('lint (eslint .)', 'eslint/bin/eslint.js', ['.']);
+  if (!only || only === 'lint') runToolCheck('format (prettier --check .)', 'prettier/bin/prettier.cjs', ['--check', '.']);
   if (!only || only === 'unit') runNodeSuite('unit', collect(join(root, 'out/test/unit')));
   if (!only || only === 'protocol') runNodeSuite('protocol', collect(join(root, 'out/test/protocol')));
   if (!only || only === 'oracle') runScriptSuite('oracle (Apache Spark)', 'out/test/oracle/run.js');
@@ -97,6 +121,7 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   if (!only || only === 'e2e') runScriptSuite('e2e (real VS Code)', 'test/e2e/run.mjs');
   if (unexpected.length > 0)
     console.log(`\nskipped or todo without a reason in ALLOWED_SKIPS (test/run.mjs):\n  ${unexpected.join('\n  ')}`);
-  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped, ${todo} todo`);
+  if (todo > 0) console.log(`\ntodo: ${todo}`);
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exitCode = failed === 0 && passed > 0 && unexpected.length === 0 ? 0 : 1;
 }
