@@ -257,6 +257,9 @@ function parseTableConstraint(p: Cursor, start: number): TableConstraint {
     }
   } else {
     p.errorHere('unexpected-token', 'Expected EXPECT, PRIMARY KEY, FOREIGN KEY or CHECK');
+    // Step over the word (`PRIMARY` without KEY, `UNIQUE`): a caller looping over
+    // column properties would otherwise meet it again and never progress.
+    if (p.tok.kind === 'word' && !p.atStatementEnd()) p.advance();
   }
   skipConstraintOptions(p);
   node.span = p.spanFrom(start);
