@@ -1,7 +1,9 @@
 // Spark's answers and types, not DuckDB's: each case is an expression whose
-// value and type were recorded from Apache Spark 4.3 (pyspark 4.3.0,
-// `spark.sql("SELECT ...")`, session time zone UTC; the probe script is in
-// docs/oracle.md), translated and run on DuckDB.
+// value and type were read from Apache Spark 4.3 (pyspark 4.3.0 in the oracle's
+// venv, `spark.sql("SELECT ...")`, session time zone UTC) or, for the few
+// derived from Spark's documented type rules (the avg of a quotient, the
+// saturating and truncating casts), checked against Spark by the oracle's
+// money and coercion fixtures; translated here and run on DuckDB without a JVM.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestDb, TestDb } from './duckdbHelper';

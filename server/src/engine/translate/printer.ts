@@ -292,7 +292,7 @@ export class DuckdbPrinter {
     if (['+', '-', '*', '/', '%'].includes(node.op) && isDecimal(t)) {
       return decimalArithmetic(node.op, { sql: l(), type: this.typeOf(node.left) }, { sql: r(), type: this.typeOf(node.right) }, t, ansi);
     }
-    if (node.op === '/' && (isFractional(t) || t?.kind === 'double')) return doubleDivide(l(), r(), ansi);
+    if (node.op === '/' && isFractional(t)) return doubleDivide(l(), r(), ansi);
     switch (node.op) {
       case '==':
         return `${l()} = ${r()}`;
