@@ -42,7 +42,8 @@ export function localRunInvocation(input: LocalRunInput): LocalRunInvocation {
     if (input.pipeline) args.push('--pipeline', input.pipeline);
     return { command: { command: [input.cliScript, 'run'], args }, cwd: input.cwd, env: { ...input.baseEnv, ELECTRON_RUN_AS_NODE: '1' } };
   }
-  if (input.events > 0) args.push('--events', String(Math.floor(input.events)));
+  // A run of one dataset recomputes it from the sources the last run left: it adds no landing batch.
+  if (input.events > 0 && !input.refresh?.length) args.push('--events', String(Math.floor(input.events)));
   if (input.fullRefresh) args.push('--full-refresh');
   else if (input.refresh?.length) args.push('--refresh', input.refresh.join(','));
   if (input.pipeline) args.push('--pipeline', input.pipeline);

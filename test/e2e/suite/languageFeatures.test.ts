@@ -225,9 +225,17 @@ export function register(h: Harness): void {
     h.test('completion in a select list offers the columns of the relations in scope, not of other queries', async () => {
       const { document: doc } = await openPipelineFile(FACT);
       const labels = fieldLabels(await completionAt(doc, positionOf(doc, '  d.device_id IS NULL', 2)));
-      // FROM stg_iot_events e LEFT JOIN dim_devices d LEFT JOIN threshold_breaches b
-      for (const c of ['firmware_version', 'reported_firmware_version', 'max_breached_severity_rank', 'breached_threshold_count'])
+      // FROM stg_iot_events e LEFT JOIN dim_devices d LEFT JOIN threshold_breaches b: a name
+      // two of them provide comes qualified by each, one only one provides comes bare.
+      for (const c of [
+        'e.firmware_version',
+        'd.firmware_version',
+        'reported_firmware_version',
+        'max_breached_severity_rank',
+        'breached_threshold_count',
+      ])
         assert.ok(labels.includes(c), `${c} missing from ${labels.join(', ')}`);
+      assert.ok(!labels.includes('firmware_version'), 'a name two relations provide is never offered bare');
       // The live_thresholds CTE and the inside of stg_iot_events are not in scope here.
       for (const c of ['severity_rank', 'threshold_id', 'min_value', 'delivery_rank'])
         assert.ok(!labels.includes(c), `${c} offered out of scope`);

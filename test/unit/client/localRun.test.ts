@@ -113,6 +113,9 @@ describe('Run Locally: the lakeflow run invocation', () => {
       '--refresh',
       'fct_orders,dim_date',
     ]);
+    // The events setting adds a landing batch before whole-pipeline runs only: a one-dataset run reads what is there.
+    assert.ok(!localRunInvocation({ ...base, events: 5000, refresh: ['fct_orders'] }).command.args.includes('--events'));
+    assert.deepEqual(localRunInvocation({ ...base, events: 5000 }).command.args.slice(-2), ['--events', '5000']);
     assert.deepEqual(localRunInvocation({ ...base, refresh: ['fct_orders'], fullRefresh: true }).command.args, [
       '--bundle',
       'databricks.yml',
