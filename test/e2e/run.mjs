@@ -10,7 +10,7 @@
 // The checkout's own .lakeflow/ is fingerprinted before and after: a change
 // fails the run. The last line is always `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
@@ -128,6 +128,30 @@ async function screenshotOnRequest(page, line) {
   renameSync(`${file}.part.png`, file);
 }
 
+/**
+ * A test asks for the suggest widget's latency by logging
+ * `[lakeflow-suggest-timing] <file> <n>` with the cursor in an editor: the page
+ * presses Ctrl+Space `n` times, each time measuring from the key press to the
+ * widget showing its rows, and writes the milliseconds to `<file>` (in
+ * `.e2e/screenshots/`) as JSON. Measured in the browser, where the widget is.
+ */
+async function suggestTimingOnRequest(page, line) {
+  const m = /^\[lakeflow-suggest-timing\] (\S+\.json) (\d+)$/.exec(line);
+  if (!m || dirname(resolve(m[1])) !== screenshotDir) return;
+  const times = [];
+  for (let i = 0; i < Number(m[2]); i++) {
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.suggest-widget.visible', { state: 'hidden', timeout: 5000 }).catch(() => {});
+    const t0 = Date.now();
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { state: 'visible', timeout: 10000 });
+    times.push(Date.now() - t0);
+  }
+  await page.keyboard.press('Escape');
+  writeFileSync(`${m[1]}.part`, JSON.stringify(times));
+  renameSync(`${m[1]}.part`, m[1]);
+}
+
 async function drive(paths, port, workspace, log) {
   const require = createRequire(join(paths.playwrightDir, 'package.json'));
   const { chromium } = require('playwright-core');
@@ -158,6 +182,7 @@ async function drive(paths, port, workspace, log) {
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
       const line = format(...(args || []));
       screenshotOnRequest(page, line).catch((e) => log(`[e2e] screenshot failed: ${e.message}`));
+      suggestTimingOnRequest(page, line).catch((e) => log(`[e2e] suggest timing failed: ${e.message}`));
       log(line);
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
