@@ -45,31 +45,47 @@ function collect(dir) {
   return files.sort();
 }
 
-function runNodeSuite(name, files) {
-  if (files.length === 0) return;
-  console.log(`\n=== ${name}: ${files.length} files`);
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...files], {
+/**
+ * Runs node's test runner over `files` with the TAP reporter, echoing failures
+ * in full and passing tests as one line each; returns the counts it printed.
+ * Also used by the contract suite's runner.
+ */
+export function runTap(files, { env = process.env, args = [] } = {}) {
+  const r = spawnSync(process.execPath, ['--test', ...args, '--test-reporter=tap', ...files], {
     cwd: root,
     encoding: 'utf8',
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 256 * 1024 * 1024,
   });
   const out = r.stdout ?? '';
-  // Show failures in full, passing tests as one line each.
   process.stdout.write(
     out
       .split('\n')
       .filter((l) => !/^\s+(duration_ms|\.\.\.|---|type:)/.test(l))
       .join('\n'),
   );
-  const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
-  const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
-  passed += pass;
-  failed += fail;
-  skipped += Number(/^# skipped (\d+)/m.exec(out)?.[1] ?? 0);
-  todo += Number(/^# todo (\d+)/m.exec(out)?.[1] ?? 0);
-  unexpected.push(...unexpectedSkips(out));
-  if (r.status !== 0 && fail === 0) failed += 1; // the runner itself failed
+  const count = (what) => Number(new RegExp(`^# ${what} (\\d+)`, 'm').exec(out)?.[1] ?? 0);
+  return {
+    out,
+    status: r.status,
+    pass: count('pass'),
+    fail: count('fail') + count('cancelled'),
+    skipped: count('skipped'),
+    todo: count('todo'),
+  };
+}
+
+function runNodeSuite(name, files) {
+  if (files.length === 0) return;
+  console.log(`\n=== ${name}: ${files.length} files`);
+  const r = runTap(files);
+  passed += r.pass;
+  failed += r.fail;
+  skipped += r.skipped;
+  todo += r.todo;
+  unexpected.push(...unexpectedSkips(r.out));
+  if (r.status !== 0 && r.fail === 0) failed += 1; // the runner itself failed
 }
 
 function runScriptSuite(name, script) {

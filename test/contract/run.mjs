@@ -3,10 +3,10 @@
 // one file at a time (each starts the real CLI many times; the machine is small).
 // Ends with `N passed, N failed` like the other suites. Without Go or with a failed
 // build the suite fails with the reason; it never skips.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabricksCli } from '../../scripts/databricks-cli.mjs';
+import { runTap } from '../run.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 let cli;
@@ -31,24 +31,7 @@ if (files.length === 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
-  cwd: root,
-  encoding: 'utf8',
-  env: { ...process.env, LAKEFLOW_CONTRACT_CLI: cli },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  maxBuffer: 256 * 1024 * 1024,
-});
-const out = r.stdout ?? '';
-process.stdout.write(
-  out
-    .split('\n')
-    .filter((l) => !/^\s+(duration_ms|\.\.\.|---|type:)/.test(l))
-    .join('\n'),
-);
-const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
-const fail =
-  Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) +
-  Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0) +
-  (r.status !== 0 && !/^# fail [1-9]/m.test(out) ? 1 : 0);
-console.log(`\n${pass} passed, ${fail} failed`);
-process.exitCode = fail === 0 && pass > 0 ? 0 : 1;
+const r = runTap(files, { env: { ...process.env, LAKEFLOW_CONTRACT_CLI: cli }, args: ['--test-concurrency=1'] });
+const fail = r.fail + (r.status !== 0 && r.fail === 0 ? 1 : 0);
+console.log(`\n${r.pass} passed, ${fail} failed`);
+process.exitCode = fail === 0 && r.pass > 0 ? 0 : 1;

@@ -3,29 +3,14 @@
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ColumnPath } from '../../../client/src/views/columnPath';
-import type { LineageState, RenderedLineage } from '../../../client/src/views/lineagePanel';
+import type { LakeflowApi } from '../../../client/src/extension';
 
 export { isAlive } from '../../support/processLiveness';
 
 export const EXTENSION_ID = 'lakeflow-tools.lakeflow-pipelines';
 
-export interface LakeflowApi {
-  activationMs: number;
-  logFile: vscode.Uri;
-  serverStatus(): { phase: string; reported?: { state: string; datasets?: number } };
-  views: {
-    explorer: vscode.TreeDataProvider<unknown>;
-    explorerSelection(): string[];
-    lineagePanel(): vscode.WebviewPanel | undefined;
-    lineage: {
-      state(): LineageState | undefined;
-      rendered(): Promise<RenderedLineage>;
-      pickColumn(id: string, column: string): Promise<ColumnPath>;
-    };
-    rowsPanel(): vscode.WebviewPanel | undefined;
-  };
-}
+/** The extension's exported API, as the extension declares it. */
+export type { LakeflowApi };
 
 /** Polls `check` until it returns a truthy value; fails with `what` after the timeout. */
 export async function waitFor<T>(

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Harness } from './harness';
+import type { ExplorerNode } from '../../../client/src/views/pipelineExplorer';
 import { LakeflowApi, setSetting } from './helpers';
 import { BUNDLED_DATASETS, openPipelineFile, positionOf, readyServer } from './pipelineFiles';
 
@@ -14,7 +15,7 @@ interface ShownItem {
   command?: string;
 }
 
-async function children(api: LakeflowApi, parent?: unknown): Promise<{ node: unknown; item: ShownItem }[]> {
+async function children(api: LakeflowApi, parent?: ExplorerNode): Promise<{ node: ExplorerNode; item: ShownItem }[]> {
   const explorer = api.views.explorer;
   const nodes = (await explorer.getChildren(parent)) ?? [];
   return Promise.all(

@@ -11,10 +11,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { layoutProblems } from '../../../client/src/views/lineageLayout';
 import { Harness } from './harness';
+import type { ExplorerNode } from '../../../client/src/views/pipelineExplorer';
 import { LakeflowApi, repoRoot, setSetting, waitFor } from './helpers';
 import { BUNDLED_DATASETS, openPipelineFile, positionOf, readyServer } from './pipelineFiles';
 
-async function treeItems(api: LakeflowApi, parent?: unknown): Promise<{ node: unknown; item: vscode.TreeItem; label: string }[]> {
+async function treeItems(api: LakeflowApi, parent?: ExplorerNode): Promise<{ node: ExplorerNode; item: vscode.TreeItem; label: string }[]> {
   const nodes = (await api.views.explorer.getChildren(parent)) ?? [];
   return Promise.all(
     nodes.map(async (node) => {

@@ -43,7 +43,8 @@ const EXPRESSION_KINDS = new Set([
 ]);
 const groupOf = (kind: string) => (EXPRESSION_KINDS.has(kind) ? 'Expr' : kind);
 
-const SPECIAL_TOKENS = [
+/** Pieces worth inserting: delimiters, comment and string openers, and the words that start clauses. Also used by the robustness test. */
+export const SPECIAL_TOKENS = [
   '(',
   ')',
   "'",
@@ -59,6 +60,10 @@ const SPECIAL_TOKENS = [
   '.',
   '::',
   ':',
+  '[',
+  ']',
+  '<',
+  '>',
   '|>',
   '->',
   '=>',
@@ -79,8 +84,12 @@ const SPECIAL_TOKENS = [
   'FOR',
   'IN (',
   'OVER (',
+  'APPLY',
+  'CHANGES',
   'CASE',
   'END',
+  'OVER',
+  'INTERVAL',
   '\n',
 ];
 

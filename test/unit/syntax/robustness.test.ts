@@ -13,6 +13,7 @@ import { LineIndex } from '../../../server/src/language/syntax/lineIndex';
 import { parse } from '../../../server/src/language/syntax/parser';
 import { tokenize } from '../../../server/src/language/syntax/tokenizer';
 import { nodeAt, walk } from '../../../server/src/language/syntax/visit';
+import { SPECIAL_TOKENS } from '../support/fuzzDocuments';
 import { Prng } from '../support/prng';
 import { fixtureSql } from './fixtures';
 
@@ -21,46 +22,6 @@ const MUTATIONS = 3000;
 const BOUND_MS = 2000;
 /** Per pathological document of up to 1 MB (they parse in well under a second; the machine may be shared). */
 const LARGE_BOUND_MS = 8000;
-
-const SPECIAL_TOKENS = [
-  '(',
-  ')',
-  "'",
-  '"',
-  '`',
-  '/*',
-  '*/',
-  '--',
-  '${',
-  '}',
-  ';',
-  ',',
-  '.',
-  '::',
-  ':',
-  '[',
-  ']',
-  '<',
-  '>',
-  '->',
-  '=>',
-  'CREATE',
-  'SELECT',
-  'FROM',
-  'WHERE',
-  'AS',
-  'CONSTRAINT',
-  'EXPECT',
-  'ON VIOLATION',
-  'APPLY',
-  'CHANGES',
-  'STREAM',
-  'CASE',
-  'END',
-  'OVER',
-  'INTERVAL',
-  '\n',
-];
 
 type Mutation = (text: string, tokens: { start: number; end: number; text: string }[], rnd: Prng) => string;
 

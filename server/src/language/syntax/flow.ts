@@ -163,15 +163,7 @@ function columnRef(p: Cursor): ColumnRef {
  */
 export function parseInsert(p: Cursor, inline: boolean): InsertInto {
   const start = p.advance().start; // INSERT
-  const node: InsertInto = {
-    kind: 'InsertInto',
-    once: false,
-    overwrite: false,
-    target: p.missing('a target'),
-    byName: false,
-    query: p.missing('a query'),
-    span: { start, end: start },
-  };
+  const node = emptyInsert(p, start);
   let sawInto = false;
   for (;;) {
     // `INSERT INTO once BY NAME ...`: after INTO, ONCE is a keyword only when a table name follows it.
@@ -199,14 +191,9 @@ export function parseInsert(p: Cursor, inline: boolean): InsertInto {
   return node;
 }
 
-/**
- * `FLOW REPLACE WHERE cond BY NAME query` / `FLOW REPLACE USING (cols)
- * SEQUENCE BY col BY NAME query` inside CREATE STREAMING TABLE: an insert
- * flow into the table being defined.
- */
-export function parseReplaceFlow(p: Cursor): InsertInto {
-  const start = p.tok.start;
-  const node: InsertInto = {
+/** An insert flow with nothing read yet: the parts default to Missing at `start`. */
+function emptyInsert(p: Cursor, start: number): InsertInto {
+  return {
     kind: 'InsertInto',
     once: false,
     overwrite: false,
@@ -215,6 +202,16 @@ export function parseReplaceFlow(p: Cursor): InsertInto {
     query: p.missing('a query'),
     span: { start, end: start },
   };
+}
+
+/**
+ * `FLOW REPLACE WHERE cond BY NAME query` / `FLOW REPLACE USING (cols)
+ * SEQUENCE BY col BY NAME query` inside CREATE STREAMING TABLE: an insert
+ * flow into the table being defined.
+ */
+export function parseReplaceFlow(p: Cursor): InsertInto {
+  const start = p.tok.start;
+  const node = emptyInsert(p, start);
   parseReplace(p, node);
   node.byName = p.eatWords('BY', 'NAME');
   node.query = startsQuery(p) ? parseQuery(p) : p.missingWithError('BY NAME and a query', 'expected-query');
