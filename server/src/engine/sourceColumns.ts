@@ -6,6 +6,7 @@
 // BIGINT; anything else: text).
 import type * as A from '../language/syntax/ast';
 import { walk } from '../language/syntax/visit';
+import { parseColumnList } from './translate/sparkTypes';
 
 export interface NamedColumn {
   name: string;
@@ -52,4 +53,24 @@ export function columnsNamedIn(statements: readonly A.Statement[]): NamedColumn[
     });
   }
   return [...types].map(([name, duckdb]) => ({ name, duckdb }));
+}
+
+/**
+ * The columns a file source declares: its `schema`, then the `schemaHints` not
+ * already named, first spelling kept. A list that does not parse is returned in
+ * `errors` (`read_files schema: ...`) and contributes nothing.
+ */
+export function declaredSourceColumns(options: Readonly<Record<string, string>>): { columns: NamedColumn[]; errors: string[] } {
+  const columns: NamedColumn[] = [];
+  const errors: string[] = [];
+  for (const [option, text] of [
+    ['schema', options.schema],
+    ['schemaHints', options.schemahints],
+  ] as const) {
+    if (!text) continue;
+    const parsed = parseColumnList(text);
+    if (!parsed.ok) errors.push(`read_files ${option}: ${parsed.reason}`);
+    else for (const c of parsed.columns) if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push(c);
+  }
+  return { columns, errors };
 }

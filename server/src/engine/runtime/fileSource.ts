@@ -8,6 +8,7 @@ import { sqlString } from '../translate/functionMap';
 import { ColumnType, parseColumnList } from '../translate/sparkTypes';
 import type { LandingFile } from './landing';
 import { quoteIdent } from './sql';
+import { declaredSourceColumns } from '../sourceColumns';
 
 const FILE_COLUMN = '__lakeflow_file';
 
@@ -69,13 +70,8 @@ async function resolveColumns(con: DuckDBConnection, src: FileSourcePlan, files:
  * still binds and runs with 0 rows, as an empty Auto Loader source does.
  */
 export async function defineEmptyFileSource(con: DuckDBConnection, src: FileSourcePlan): Promise<void> {
-  const columns: ColumnType[] = [];
-  for (const text of [src.options.schema, src.options.schemahints]) {
-    if (!text) continue;
-    const parsed = parseColumnList(text);
-    if (!parsed.ok) throw new SourceSchemaError(`read_files ${text === src.options.schema ? 'schema' : 'schemaHints'}: ${parsed.reason}`);
-    for (const c of parsed.columns) if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push(c);
-  }
+  const { columns, errors } = declaredSourceColumns(src.options);
+  if (errors.length > 0) throw new SourceSchemaError(errors[0]);
   if (!src.options.schema) {
     for (const c of src.readColumns ?? []) if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push(c);
     const rescue = src.options.rescueddatacolumn ?? '_rescued_data';

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as A from '../../language/syntax/ast';
 import type { PipelinePlan } from '../../engine/plan';
-import { parseColumnList } from '../../engine/translate/sparkTypes';
+import { declaredSourceColumns } from '../../engine/sourceColumns';
 import { SampleColumn, SampleRowFactory, SampleValue } from './sampleRows';
 import { valueHints } from './valueHints';
 
@@ -39,18 +39,6 @@ function folderOf(path: string): string {
   return glob < 0 ? local : local.slice(0, local.lastIndexOf('/', glob));
 }
 
-function declaredColumns(options: Record<string, string>): SampleColumn[] {
-  const columns: SampleColumn[] = [];
-  for (const text of [options.schema, options.schemahints]) {
-    if (!text) continue;
-    const parsed = parseColumnList(text);
-    if (!parsed.ok) continue;
-    for (const c of parsed.columns)
-      if (!columns.some((x) => x.name.toLowerCase() === c.name.toLowerCase())) columns.push({ name: c.name, type: c.duckdb });
-  }
-  return columns;
-}
-
 function csvCell(v: SampleValue): string {
   if (v === null) return '';
   const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -78,7 +66,7 @@ export function simulateFromSchema(options: FromSchemaOptions): WrittenSource[] 
         const dir = resolve(options.baseDir, folderOf(source.path));
         if (done.has(dir) || source.format === 'parquet') continue;
         done.add(dir);
-        const declared = declaredColumns(source.options);
+        const declared = declaredSourceColumns(source.options).columns.map((c) => ({ name: c.name, type: c.duckdb }));
         const columns = declared.length > 0 ? declared : (source.readColumns ?? []).map((c) => ({ name: c.name, type: c.duckdb }));
         const factory = new SampleRowFactory(options.seed, `source:${source.path}`, hints, keyPool);
         const rows = Array.from({ length: options.rows }, () => factory.row(columns));
