@@ -95,6 +95,13 @@ export interface DatasetPlan {
 
 export interface PipelinePlan {
   datasets: DatasetPlan[];
+  /**
+   * Spark's session time zone in DuckDB's spelling: the runtime sets DuckDB's
+   * TimeZone to it, since Spark's TIMESTAMP is the engine's TIMESTAMPTZ.
+   */
+  timeZone: string;
+  /** Why the configured session time zone cannot be used: nothing runs. */
+  timeZoneProblem?: string;
   /** Problems outside any dataset (e.g. a flow into an undeclared target). */
   problems: PlanProblem[];
 }

@@ -15,6 +15,8 @@ export class Lakehouse {
   constructor(
     private readonly sql: Record<string, string>,
     readonly dir = mkdtempSync(join(tmpdir(), 'lakeflow-engine-')),
+    /** Pipeline configuration beyond `root` (e.g. spark.sql.session.timeZone). */
+    private readonly config: Record<string, string> = {},
   ) {
     this.db = join(dir, 'lake.duckdb');
   }
@@ -27,7 +29,7 @@ export class Lakehouse {
   }
 
   async run(options: Partial<RunOptions> = {}): Promise<RunSummary> {
-    const plan = translate(this.sql, { root: join(this.dir, 'landing') });
+    const plan = translate(this.sql, { ...this.config, root: join(this.dir, 'landing') });
     return runPipeline(plan, {
       database: this.db,
       pipelineName: 'test',

@@ -56,6 +56,12 @@ const cases: Case[] = [
     value: '1701.89',
     type: 'DECIMAL(10,2)',
   },
+  // On a DOUBLE Spark rounds the shortest decimal text (the oracle's function rows check these against Spark).
+  { name: 'round(1.005D, 2) is 1.01 (DuckDB: 1.0)', expr: 'round(1.005D, 2)', value: '1.01', type: 'DOUBLE' },
+  { name: 'round(-0.285D, 2) is -0.29, HALF_UP away from zero', expr: 'round(-0.285D, 2)', value: '-0.29', type: 'DOUBLE' },
+  { name: "round on a FLOAT rounds the float's double value", expr: 'round(CAST(2.675 AS FLOAT), 2)', value: '2.67', type: 'FLOAT' },
+  { name: 'bround(2.665D, 2) keeps the even digit', expr: 'bround(2.665D, 2)', value: '2.66', type: 'DOUBLE' },
+  { name: 'round of a NULL double is NULL', expr: 'round(CAST(NULL AS DOUBLE), 1)', value: null, type: 'DOUBLE' },
   { name: 'round(decimal(2,1), 0)', expr: 'round(CAST(2.5 AS DECIMAL(2,1)))', value: '3', type: 'DECIMAL(2,0)' },
   { name: 'bround on a decimal is HALF_EVEN', expr: 'bround(CAST(2.5 AS DECIMAL(2,1)))', value: '2', type: 'DECIMAL(2,0)' },
   {

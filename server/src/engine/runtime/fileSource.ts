@@ -81,7 +81,7 @@ export async function defineEmptyFileSource(con: DuckDBConnection, src: FileSour
   if (src.needsMetadata) {
     list.push(
       `struct_pack(file_path := CAST(NULL AS VARCHAR), file_name := CAST(NULL AS VARCHAR), file_size := CAST(NULL AS BIGINT), ` +
-        `file_block_start := CAST(NULL AS BIGINT), file_block_length := CAST(NULL AS BIGINT), file_modification_time := CAST(NULL AS TIMESTAMP)) AS _metadata`,
+        `file_block_start := CAST(NULL AS BIGINT), file_block_length := CAST(NULL AS BIGINT), file_modification_time := CAST(NULL AS TIMESTAMPTZ)) AS _metadata`,
     );
   }
   if (list.length === 0) list.push('CAST(NULL AS VARCHAR) AS value');
@@ -94,12 +94,18 @@ const JSON_NUMBERS = "('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE')";
 /**
  * Spark's JSON reader takes a number field only from a JSON number (an
  * integer for integer types): `"23.25"` or `1.5` in an INT column is NULL.
- * DuckDB would convert both, so such columns are read as JSON and converted here.
+ * DuckDB would convert both, so such columns are read as JSON and converted
+ * here; so are timestamps, which Spark reads in the session time zone.
  */
 function strictNumbers(src: FileSourcePlan, columns: ColumnType[] | undefined): { read: ColumnType[] | undefined; replace: string[] } {
   if (src.format !== 'json' || !columns) return { read: columns, replace: [] };
   const replace: string[] = [];
   const read = columns.map((c) => {
+    if (c.duckdb === 'TIMESTAMPTZ') {
+      // DuckDB's JSON reader reads a time without offset as UTC; Spark's, in the session time zone (the cast's).
+      replace.push(`TRY_CAST(r.${quoteIdent(c.name)} AS TIMESTAMPTZ) AS ${quoteIdent(c.name)}`);
+      return { name: c.name, duckdb: 'VARCHAR' };
+    }
     const integer = /^(TINYINT|SMALLINT|INTEGER|BIGINT)$/.test(c.duckdb);
     if (!integer && !/^(DOUBLE|FLOAT|DECIMAL\(\d+,\s*\d+\))$/.test(c.duckdb)) return c;
     const col = `r.${quoteIdent(c.name)}`;
@@ -126,7 +132,7 @@ export async function defineFileSource(con: DuckDBConnection, src: FileSourcePla
     const stats = files.map((f) => `(${sqlString(f.path)}, ${f.size}, ${Math.round(f.mtimeMs)})`).join(', ');
     select =
       `SELECT r.* EXCLUDE (${FILE_COLUMN})${replaced}, struct_pack(file_path := r.${FILE_COLUMN}, file_name := parse_filename(r.${FILE_COLUMN}), ` +
-      `file_size := m.size, file_block_start := CAST(0 AS BIGINT), file_block_length := m.size, file_modification_time := epoch_ms(m.mtime)) AS _metadata${extra} ` +
+      `file_size := m.size, file_block_start := CAST(0 AS BIGINT), file_block_length := m.size, file_modification_time := epoch_ms(m.mtime) AT TIME ZONE 'UTC') AS _metadata${extra} ` +
       `FROM ${from} AS r JOIN (VALUES ${stats}) AS m(path, size, mtime) ON r.${FILE_COLUMN} = m.path`;
   } else {
     select = `SELECT r.* EXCLUDE (${FILE_COLUMN})${replaced}${extra} FROM ${from} AS r`;

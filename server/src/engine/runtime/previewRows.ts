@@ -5,11 +5,16 @@
 import { existsSync } from 'node:fs';
 import type { DatasetRows } from '../../../../protocol/src/datasetRows';
 import { loadDuckDb } from './duckdbModule';
-import { qualified } from './sql';
+import { columnsOf, qualified, quoteIdent } from './sql';
+import { sessionTimeZoneOf } from './state';
+import { sqlString } from '../translate/functionMap';
 
 export type { DatasetRows };
 
 export class PreviewError extends Error {}
+
+/** The engine's time types under the names Spark gives them (the author's types). */
+const SPARK_TIME_TYPES: Record<string, string> = { 'TIMESTAMP WITH TIME ZONE': 'TIMESTAMP', TIMESTAMP: 'TIMESTAMP_NTZ' };
 
 export async function readDatasetRows(database: string, dataset: string, limit: number): Promise<DatasetRows> {
   if (!existsSync(database)) throw new PreviewError(`no local lakehouse at ${database}: run the pipeline locally first (lakeflow run)`);
@@ -26,9 +31,16 @@ export async function readDatasetRows(database: string, dataset: string, limit: 
     if (found.length === 0) throw new PreviewError(`dataset ${dataset} has no table in ${database}: did the latest local run complete it?`);
     const { table_schema: schema, table_name: name } = found[0];
     const relation = qualified(schema, name);
-    const reader = await con.runAndReadAll(`SELECT * FROM ${relation} LIMIT ${Math.max(0, Math.floor(limit))}`);
+    // Spark's TIMESTAMP (the engine's TIMESTAMPTZ) is shown in the pipeline's session time zone, as Databricks shows it.
+    const zone = await sessionTimeZoneOf(con);
+    if (zone) await con.run(`SET TimeZone = ${sqlString(zone)}`);
+    const described = await columnsOf(con, relation);
+    const list = described.map((c) =>
+      c.type === 'TIMESTAMP WITH TIME ZONE' ? `CAST(${quoteIdent(c.name)} AS VARCHAR) AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
+    );
+    const reader = await con.runAndReadAll(`SELECT ${list.join(', ') || '*'} FROM ${relation} LIMIT ${Math.max(0, Math.floor(limit))}`);
     const types = reader.columnTypes();
-    const columns = reader.columnNames().map((name, i) => ({ name, type: String(types[i]) }));
+    const columns = reader.columnNames().map((name, i) => ({ name, type: SPARK_TIME_TYPES[described[i]?.type] ?? String(types[i]) }));
     const total = (await con.runAndReadAll(`SELECT count(*) AS n FROM ${relation}`)).getRowObjectsJson()[0] as { n: string | number };
     return { dataset, table: `${schema}.${name}`, columns, rows: reader.getRowObjectsJson(), totalRows: Number(total.n) };
   } finally {

@@ -11,7 +11,8 @@ import { DatasetContext, runDataset } from './datasetRunner';
 import { EventLog, EventSink, eventLogPath } from './eventLog';
 import { ExpectationFailure, ExpectationResult } from './expectations';
 import { quoteIdent, rows } from './sql';
-import { ensureState, StateVersionError } from './state';
+import { sqlString } from '../translate/functionMap';
+import { ensureState, recordSessionTimeZone, StateVersionError } from './state';
 import { loadDuckDb } from './duckdbModule';
 import { DatabaseError, databaseProblem, openDatabase } from './openDatabase';
 import { describeIoError } from '../../simulator/landingFolder';
@@ -117,6 +118,8 @@ function problemMessage(d: DatasetPlan): string {
 
 export async function runPipeline(plan: PipelinePlan, options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
+  // Spark fails a pipeline whose session time zone is unknown before it starts; so does a local run.
+  if (plan.timeZoneProblem) throw new Error(`${plan.timeZoneProblem} (nothing was run or written)`);
   // Tables have no row order in Lakeflow, so DuckDB need not preserve one (less
   // memory, more parallelism). Skipping compression makes the file about 3x
   // larger but saves about a quarter of a run's CPU, which a development loop waits on.
@@ -166,9 +169,10 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
   try {
     const setup = await instance.connect();
     try {
-      // Lakeflow pipelines compute in UTC; ICU (built in) is loaded by now.
-      await setup.run("SET GLOBAL TimeZone = 'UTC'");
+      // Spark's TIMESTAMP is the engine's TIMESTAMPTZ: parts, casts and formats follow the session time zone (ICU is built in).
+      await setup.run(`SET GLOBAL TimeZone = ${sqlString(plan.timeZone)}`);
       await ensureState(setup, options.landingRoot ?? options.baseDir);
+      await recordSessionTimeZone(setup, plan.timeZone);
       for (const schema of new Set(plan.datasets.map((d) => d.schema)))
         await setup.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     } finally {

@@ -7,16 +7,18 @@
 // neither reads its files again nor skips new ones, and a file that changed
 // after it was read is recognised (and reported, not read again).
 //
-// State version 1 (before relative keys) is migrated in place on first use;
-// a database of a newer version is refused rather than misread.
+// State version 1 (before relative keys) and 2 (Spark's TIMESTAMP kept as a
+// naive UTC TIMESTAMP) are migrated in place on first use; a database of a
+// newer version is refused rather than misread. The meta table also records
+// the session time zone of the latest run, which previews show times in.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { sqlString } from '../translate/functionMap';
 import type { LandingFile } from './landing';
-import { rows, tableExists } from './sql';
+import { quoteIdent, rows, tableExists } from './sql';
 
 export const STATE_SCHEMA = '_lakeflow';
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 /** The database was written by a newer version of the tool. */
 export class StateVersionError extends Error {}
@@ -52,6 +54,7 @@ export async function ensureState(con: DuckDBConnection, landingRoot: string): P
   await con.run('BEGIN TRANSACTION');
   try {
     if (version === 1) await migrateFromVersion1(con, landingRoot);
+    if (version >= 1 && version <= 2) await migrateTimestampsToInstants(con);
     await con.run(`DELETE FROM ${STATE_SCHEMA}.meta WHERE key = 'state_version'`);
     await con.run(`INSERT INTO ${STATE_SCHEMA}.meta VALUES ('state_version', '${STATE_VERSION}')`);
     await con.run('COMMIT');
@@ -76,6 +79,42 @@ async function migrateFromVersion1(con: DuckDBConnection, landingRoot: string): 
     const key = landingKey(old, landingRoot);
     if (key !== old) await con.run(`UPDATE ${STATE_SCHEMA}.processed_files SET file = ${sqlString(key)} WHERE file = ${sqlString(old)}`);
   }
+}
+
+/**
+ * Versions 1 and 2 computed in UTC and stored Spark's TIMESTAMP as a naive
+ * TIMESTAMP; it is now TIMESTAMPTZ. The stored wall times are UTC, so they
+ * become the same instants. Materialized views are rebuilt by every run
+ * anyway; streaming tables keep their rows, now with the right type.
+ */
+async function migrateTimestampsToInstants(con: DuckDBConnection): Promise<void> {
+  const columns = await rows(
+    con,
+    `SELECT table_schema, table_name, column_name FROM information_schema.columns c ` +
+      `WHERE data_type = 'TIMESTAMP' AND table_schema <> '${STATE_SCHEMA}' AND table_name NOT LIKE '__lakeflow%' ` +
+      `AND table_catalog = current_database() ` +
+      `AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')`,
+  );
+  for (const c of columns) {
+    const table = `${quoteIdent(String(c.table_schema))}.${quoteIdent(String(c.table_name))}`;
+    const column = quoteIdent(String(c.column_name));
+    await con.run(`ALTER TABLE ${table} ALTER COLUMN ${column} SET DATA TYPE TIMESTAMPTZ USING (${column} AT TIME ZONE 'UTC')`);
+  }
+}
+
+const TIME_ZONE_KEY = 'session_time_zone';
+
+/** Records the session time zone of this run (DuckDB's spelling). */
+export async function recordSessionTimeZone(con: DuckDBConnection, zone: string): Promise<void> {
+  await con.run(`DELETE FROM ${STATE_SCHEMA}.meta WHERE key = '${TIME_ZONE_KEY}'`);
+  await con.run(`INSERT INTO ${STATE_SCHEMA}.meta VALUES ('${TIME_ZONE_KEY}', ${sqlString(zone)})`);
+}
+
+/** The session time zone of the latest run, if the database records one. */
+export async function sessionTimeZoneOf(con: DuckDBConnection): Promise<string | undefined> {
+  if (!(await tableExists(con, STATE_SCHEMA, 'meta'))) return undefined;
+  const r = await rows(con, `SELECT value FROM ${STATE_SCHEMA}.meta WHERE key = '${TIME_ZONE_KEY}'`);
+  return r[0] ? String(r[0].value) : undefined;
 }
 
 /** Identifies a file source of a dataset across updates: its flow and its path relative to the landing root. */

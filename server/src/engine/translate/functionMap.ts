@@ -10,6 +10,7 @@
 // `date_trunc`, `coalesce`, `count_if`, `max_by`, ... mean the same in DuckDB).
 import { javaToStrftime } from './javaDateFormat';
 import { extendedMappings } from './functionMapExtended';
+import { timestampText } from './sparkArithmetic';
 import type { SparkType } from './sparkTypeRules';
 
 /** A printed argument of a call, with what the printer knows about it syntactically. */
@@ -77,26 +78,37 @@ const mappings: FunctionMapping[] = [
   // Dates and times.
   ...aliases(['current_timestamp', 'now', 'getdate'], { minArgs: 0, maxArgs: 0, rewrite: 'current_timestamp' }),
   { name: 'curdate', minArgs: 0, maxArgs: 0, rewrite: 'current_date' },
-  { name: 'date_format', minArgs: 2, maxArgs: 2, rewrite: withPattern('date_format', 1, (f) => `strftime(CAST($1 AS TIMESTAMP), ${f})`) },
+  { name: 'date_format', minArgs: 2, maxArgs: 2, rewrite: withPattern('date_format', 1, (f) => `strftime(CAST($1 AS TIMESTAMPTZ), ${f})`) },
   {
     name: 'from_unixtime',
     minArgs: 1,
     maxArgs: 2,
-    rewrite: withPattern('from_unixtime', 1, (f) => `strftime(make_timestamp(CAST($1 AS BIGINT) * 1000000), ${f})`),
+    rewrite: withPattern('from_unixtime', 1, (f) => `strftime(to_timestamp(CAST($1 AS BIGINT)), ${f})`),
   },
-  { name: 'timestamp_millis', minArgs: 1, maxArgs: 1, rewrite: 'epoch_ms(CAST($1 AS BIGINT))' },
-  { name: 'timestamp_micros', minArgs: 1, maxArgs: 1, rewrite: 'make_timestamp(CAST($1 AS BIGINT))' },
-  { name: 'timestamp_seconds', minArgs: 1, maxArgs: 1, rewrite: 'make_timestamp(CAST(CAST($1 AS DOUBLE) * 1000000 AS BIGINT))' },
-  { name: 'unix_millis', minArgs: 1, maxArgs: 1, rewrite: 'epoch_ms(CAST($1 AS TIMESTAMP))' },
-  { name: 'unix_seconds', minArgs: 1, maxArgs: 1, rewrite: 'CAST(floor(epoch(CAST($1 AS TIMESTAMP))) AS BIGINT)' },
+  // Epoch counts are instants: a UTC wall time read AT TIME ZONE 'UTC' is a TIMESTAMPTZ.
+  { name: 'timestamp_millis', minArgs: 1, maxArgs: 1, rewrite: "(epoch_ms(CAST($1 AS BIGINT)) AT TIME ZONE 'UTC')" },
+  { name: 'timestamp_micros', minArgs: 1, maxArgs: 1, rewrite: "(make_timestamp(CAST($1 AS BIGINT)) AT TIME ZONE 'UTC')" },
+  {
+    name: 'timestamp_seconds',
+    minArgs: 1,
+    maxArgs: 1,
+    rewrite: "(make_timestamp(CAST(CAST($1 AS DOUBLE) * 1000000 AS BIGINT)) AT TIME ZONE 'UTC')",
+  },
+  { name: 'unix_millis', minArgs: 1, maxArgs: 1, rewrite: 'epoch_ms(CAST($1 AS TIMESTAMPTZ))' },
+  { name: 'unix_seconds', minArgs: 1, maxArgs: 1, rewrite: 'CAST(floor(epoch(CAST($1 AS TIMESTAMPTZ))) AS BIGINT)' },
+  // Spark's make_timestamp is in the session time zone (or the one given); make_timestamp_ntz is a wall time.
+  { name: 'make_timestamp', minArgs: 6, maxArgs: 7, rewrite: 'make_timestamptz($*)' },
+  // Spark's date_trunc always answers a TIMESTAMP, cut in the session time zone.
+  { name: 'date_trunc', minArgs: 2, maxArgs: 2, rewrite: 'date_trunc($1, CAST($2 AS TIMESTAMPTZ))' },
   {
     name: 'unix_timestamp',
     minArgs: 0,
     maxArgs: 2,
     rewrite: (c) => {
       if (c.args.length === 0) return 'CAST(epoch(current_timestamp) AS BIGINT)';
-      if (c.args.length === 1) return `CAST(epoch(TRY_CAST($1 AS TIMESTAMP)) AS BIGINT)`;
-      return withPattern('unix_timestamp', 1, (f) => `CAST(epoch(try_strptime($1, ${f})) AS BIGINT)`, true)(c);
+      if (c.args.length === 1) return `CAST(epoch(TRY_CAST($1 AS TIMESTAMPTZ)) AS BIGINT)`;
+      // A parsed wall time is in the session time zone (a pattern with an offset gives an instant already).
+      return withPattern('unix_timestamp', 1, (f) => `CAST(epoch(CAST(try_strptime($1, ${f}) AS TIMESTAMPTZ)) AS BIGINT)`, true)(c);
     },
   },
   {
@@ -113,8 +125,8 @@ const mappings: FunctionMapping[] = [
     minArgs: 1,
     maxArgs: 2,
     rewrite: (c) => {
-      if (c.args.length === 1) return `TRY_CAST($1 AS TIMESTAMP)`;
-      return withPattern('to_timestamp', 1, (f) => `try_strptime($1, ${f})`, true)(c);
+      if (c.args.length === 1) return `TRY_CAST($1 AS TIMESTAMPTZ)`;
+      return withPattern('to_timestamp', 1, (f) => `CAST(try_strptime($1, ${f}) AS TIMESTAMPTZ)`, true)(c);
     },
   },
   { name: 'to_timestamp_ntz', minArgs: 1, maxArgs: 1, rewrite: 'TRY_CAST($1 AS TIMESTAMP)' },
@@ -175,7 +187,7 @@ const mappings: FunctionMapping[] = [
     rewrite: (c) => {
       const [start, stop, step] = c.args;
       if (isDateLike(start) || isDateLike(stop) || step?.type === 'interval') {
-        const series = `generate_series(CAST($1 AS TIMESTAMP), CAST($2 AS TIMESTAMP), ${step ? '$3' : 'INTERVAL 1 DAY'})`;
+        const series = `generate_series(CAST($1 AS TIMESTAMPTZ), CAST($2 AS TIMESTAMPTZ), ${step ? '$3' : 'INTERVAL 1 DAY'})`;
         // Spark keeps the element type of the bounds: dates stay dates. When the
         // syntax does not tell, a step of whole days or more means dates.
         const subDaily = step?.type === 'interval' && /HOUR|MINUTE|SECOND/i.test(step.sql);
@@ -357,7 +369,6 @@ const mappings: FunctionMapping[] = [
   // Spark's casting shorthands.
   ...(
     [
-      ['string', 'VARCHAR'],
       ['int', 'INTEGER'],
       ['bigint', 'BIGINT'],
       ['smallint', 'SMALLINT'],
@@ -366,9 +377,15 @@ const mappings: FunctionMapping[] = [
       ['float', 'FLOAT'],
       ['boolean', 'BOOLEAN'],
       ['date', 'DATE'],
-      ['timestamp', 'TIMESTAMP'],
+      ['timestamp', 'TIMESTAMPTZ'],
     ] as const
   ).map(([name, type]): FunctionMapping => ({ name, minArgs: 1, maxArgs: 1, rewrite: `CAST($1 AS ${type})` })),
+  {
+    name: 'string',
+    minArgs: 1,
+    maxArgs: 1,
+    rewrite: (c) => (c.args[0].sparkType?.kind === 'timestamp' ? timestampText('$1') : 'CAST($1 AS VARCHAR)'),
+  },
   ...extendedMappings,
 ];
 

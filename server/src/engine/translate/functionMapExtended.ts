@@ -4,16 +4,17 @@
 // template language; each entry has a test against Spark's documented answer.
 import type { FunctionMapping } from './functionMap';
 
-/** Spark's session time zone in a local run (see the engine's `SET TimeZone`). */
-const SESSION_TZ = "'UTC'";
+/** Spark's session time zone in a local run: the engine sets DuckDB's TimeZone to it. */
+const SESSION_TZ = "current_setting('TimeZone')";
 
 /** ISO order: index + 1 is DuckDB's isodow. */
 const DAY_NAMES = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
 export const extendedMappings: FunctionMapping[] = [
-  // Time zones: a naive timestamp read in one zone and written in another.
-  { name: 'from_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: `((CAST($1 AS TIMESTAMP) AT TIME ZONE 'UTC') AT TIME ZONE $2)` },
-  { name: 'to_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: `((CAST($1 AS TIMESTAMP) AT TIME ZONE $2) AT TIME ZONE 'UTC')` },
+  // Time zones. from_utc_timestamp: the wall time in the zone, read as UTC;
+  // to_utc_timestamp: the UTC wall time, read in the zone (Spark's convertTz).
+  { name: 'from_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: `((CAST($1 AS TIMESTAMPTZ) AT TIME ZONE $2) AT TIME ZONE 'UTC')` },
+  { name: 'to_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: `((CAST($1 AS TIMESTAMPTZ) AT TIME ZONE 'UTC') AT TIME ZONE $2)` },
   {
     name: 'convert_timezone',
     minArgs: 2,
@@ -30,8 +31,8 @@ export const extendedMappings: FunctionMapping[] = [
     minArgs: 2,
     maxArgs: 3,
     rewrite: (c) => {
-      const a = 'CAST($1 AS TIMESTAMP)';
-      const b = 'CAST($2 AS TIMESTAMP)';
+      const a = 'CAST($1 AS TIMESTAMPTZ)';
+      const b = 'CAST($2 AS TIMESTAMPTZ)';
       const months = `((year(${a}) * 12 + month(${a})) - (year(${b}) * 12 + month(${b})))`;
       const inMonth = (t: string) => `((day(${t}) - 1) * 86400 + epoch(${t}) - epoch(date_trunc('day', ${t})))`;
       const exact = `day(${a}) = day(${b}) OR (CAST(${a} AS DATE) = last_day(${a}) AND CAST(${b} AS DATE) = last_day(${b}))`;
@@ -53,7 +54,7 @@ export const extendedMappings: FunctionMapping[] = [
     },
   },
   { name: 'make_timestamp_ntz', minArgs: 6, maxArgs: 6, rewrite: 'make_timestamp($*)' },
-  { name: 'unix_micros', minArgs: 1, maxArgs: 1, rewrite: 'epoch_us(CAST($1 AS TIMESTAMP))' },
+  { name: 'unix_micros', minArgs: 1, maxArgs: 1, rewrite: 'epoch_us(CAST($1 AS TIMESTAMPTZ))' },
   // Arrays and maps.
   { name: 'array_compact', minArgs: 1, maxArgs: 1, rewrite: 'list_filter($1, lambda __x: __x IS NOT NULL)' },
   { name: 'arrays_overlap', minArgs: 2, maxArgs: 2, rewrite: 'list_has_any($1, $2)' },

@@ -18,6 +18,7 @@ import {
   doubleDivide,
   exactDecimalDivide,
   implicitStringArg,
+  timestampText,
   pinType,
 } from './sparkArithmetic';
 
@@ -167,7 +168,8 @@ export class DuckdbPrinter {
       case 'TypedLiteral': {
         const t = node.typeName.toUpperCase();
         if (t === 'X') return `from_hex(${sqlString(node.value.value)})`;
-        const type = t.startsWith('TIMESTAMP') ? 'TIMESTAMP' : t;
+        // TIMESTAMP '...' is read in the session time zone (DuckDB's TimeZone); TIMESTAMP_NTZ is a wall time.
+        const type = t === 'TIMESTAMP_NTZ' ? 'TIMESTAMP' : t.startsWith('TIMESTAMP') ? 'TIMESTAMPTZ' : t;
         return `${type} ${sqlString(node.value.value)}`;
       }
       case 'Interval':
@@ -274,6 +276,7 @@ export class DuckdbPrinter {
     } else if (isIntegral(to) && (isFractional(from) || isDecimal(from))) inner = `trunc(${inner})`;
     // Spark reads '3.9' as 3 (it truncates the fraction); DuckDB would round it to 4.
     else if (isIntegral(to) && from?.kind === 'string' && !ansi) inner = `trunc(TRY_CAST(${inner} AS DECIMAL(38,9)))`;
+    else if (to?.kind === 'string' && from?.kind === 'timestamp') return timestampText(inner);
     return `${fn}(${inner} AS ${target})`;
   }
 
@@ -418,6 +421,11 @@ export class DuckdbPrinter {
    */
   private typedCall(name: string, node: A.FunctionCall, over: string | undefined): string | undefined {
     const argType = node.args[0] && this.typeOf(node.args[0]);
+    if ((name === 'round' || name === 'bround') && (argType?.kind === 'double' || argType?.kind === 'float') && !over) {
+      const d = node.args[1] ? (node.args[1].kind === 'NumberLiteral' ? Number(node.args[1].text) : NaN) : 0;
+      if (!Number.isInteger(d) || d < 0 || d > 17) return undefined;
+      return roundFractional(name, this.print(node.args[0]), d, argType.kind === 'float' ? 'FLOAT' : 'DOUBLE');
+    }
     if (!isDecimal(argType) || node.filter || node.distinct) return undefined;
     const w = over ? ` ${over}` : '';
     if ((name === 'avg' || name === 'mean') && node.args.length === 1) {
@@ -611,6 +619,18 @@ function halfEven(x: string, d: number): string {
   const unit = d === 0 ? '1' : `CAST(0.${'0'.repeat(d - 1)}1 AS DECIMAL(${d},${d}))`;
   const tieToEven = `abs(${scaled} - trunc(${scaled})) = 0.5 AND trunc(${scaled}) % 2 = 0`;
   return `CASE WHEN ${tieToEven} THEN round(${x}, ${d}) - sign(${x}) * ${unit} ELSE round(${x}, ${d}) END`;
+}
+
+/**
+ * round/bround on a DOUBLE or FLOAT as Spark does it: on the double's shortest
+ * decimal text (Scala's BigDecimal(double)), so 2.675 is a tie that rounds up
+ * where DuckDB's binary rounding gives 2.67. NaN, infinities and magnitudes
+ * beyond the decimal keep DuckDB's answer (no fraction digits to round there).
+ */
+function roundFractional(name: string, x: string, d: number, type: 'DOUBLE' | 'FLOAT'): string {
+  const dec = `CAST(CAST(CAST(${x} AS DOUBLE) AS VARCHAR) AS DECIMAL(38,20))`;
+  const rounded = name === 'round' ? `round(${dec}, ${d})` : halfEven(dec, d);
+  return `CASE WHEN isnan(${x}) OR isinf(${x}) OR abs(${x}) >= 1e17 THEN ${x} ELSE CAST(${rounded} AS ${type}) END`;
 }
 
 /** What the syntax alone says about an expression's type (for rewrites that depend on it). */

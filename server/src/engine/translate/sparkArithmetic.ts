@@ -137,5 +137,14 @@ export function implicitStringArg(fn: string, index: number, arg: TypedSql): str
   if (!STRING_PARAMETER_FUNCTIONS.has(fn) || NUMERIC_POSITIONS[fn]?.includes(index)) return arg.sql;
   const k = arg.type?.kind;
   if (!k || k === 'string' || k === 'null' || k === 'array' || k === 'map' || k === 'struct' || k === 'binary') return arg.sql;
-  return `CAST(${arg.sql} AS VARCHAR)`;
+  return k === 'timestamp' ? timestampText(arg.sql) : `CAST(${arg.sql} AS VARCHAR)`;
+}
+
+/**
+ * Spark's text of a TIMESTAMP: its wall time in the session time zone, no
+ * offset (`2026-01-01 09:30:00.5`). DuckDB's TIMESTAMPTZ text carries the
+ * offset, so it goes through the wall time (TIMESTAMP) first.
+ */
+export function timestampText(sql: string): string {
+  return `CAST(CAST(${sql} AS TIMESTAMP) AS VARCHAR)`;
 }

@@ -182,6 +182,7 @@ export function duckdbSpelling(t: SparkType | undefined): string | undefined {
     case 'date':
       return 'DATE';
     case 'timestamp':
+      return 'TIMESTAMPTZ';
     case 'timestamp_ntz':
       return 'TIMESTAMP';
     default:
@@ -219,7 +220,9 @@ export function fromDuckdbSpelling(text: string): SparkType | undefined {
     FLOAT: 'float',
     BOOLEAN: 'boolean',
     DATE: 'date',
-    TIMESTAMP: 'timestamp',
+    TIMESTAMPTZ: 'timestamp',
+    'TIMESTAMP WITH TIME ZONE': 'timestamp',
+    TIMESTAMP: 'timestamp_ntz',
     BLOB: 'binary',
     INTERVAL: 'interval',
   };

@@ -64,7 +64,7 @@ fixed(
   'timestamp',
   'current_timestamp now getdate to_timestamp timestamp_millis timestamp_micros timestamp_seconds date_trunc from_utc_timestamp to_utc_timestamp make_timestamp timestamp',
 );
-fixed('timestamp_ntz', 'to_timestamp_ntz make_timestamp_ntz');
+fixed('timestamp_ntz', 'to_timestamp_ntz make_timestamp_ntz convert_timezone');
 fixed(
   'boolean',
   'isnull isnotnull startswith endswith rlike regexp_like contains array_contains exists forall every any some bool_and bool_or equal_null',

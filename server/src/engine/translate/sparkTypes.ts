@@ -21,10 +21,10 @@ const scalarTypes: Record<string, string> = {
   BOOLEAN: 'BOOLEAN',
   BOOL: 'BOOLEAN',
   DATE: 'DATE',
-  // The engine runs with session time zone UTC, where Spark's TIMESTAMP and
-  // TIMESTAMP_NTZ read and print like DuckDB's TIMESTAMP.
-  TIMESTAMP: 'TIMESTAMP',
-  TIMESTAMP_LTZ: 'TIMESTAMP',
+  // Spark's TIMESTAMP is an instant seen in the session time zone: DuckDB's
+  // TIMESTAMPTZ with TimeZone set to that zone. TIMESTAMP_NTZ is a wall time.
+  TIMESTAMP: 'TIMESTAMPTZ',
+  TIMESTAMP_LTZ: 'TIMESTAMPTZ',
   TIMESTAMP_NTZ: 'TIMESTAMP',
   BINARY: 'BLOB',
   INTERVAL: 'INTERVAL',

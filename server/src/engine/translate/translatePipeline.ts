@@ -1,6 +1,7 @@
 // Turns the parsed files of a pipeline into a PipelinePlan: each dataset's
 // queries, flows and expectations printed as DuckDB SQL, its upstream
 // datasets, and every construct that cannot run locally with its position.
+import { sessionTimeZone } from './sessionTimeZone';
 import type * as A from '../../language/syntax/ast';
 import { walk } from '../../language/syntax/visit';
 import { LineIndex } from '../../language/syntax/lineIndex';
@@ -280,7 +281,13 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
       d.plan.problems.push(at(d.file, d.node.span, `streaming table ${d.plan.name} has neither a query nor a flow`));
     }
   }
-  return { datasets: [...declared.values()].map((d) => d.plan), problems };
+  const zone = sessionTimeZone(options.config);
+  return {
+    datasets: [...declared.values()].map((d) => d.plan),
+    problems,
+    timeZone: zone.ok ? zone.zone : 'UTC',
+    ...(zone.ok ? {} : { timeZoneProblem: zone.reason }),
+  };
 }
 
 /** A pipeline managed table (`CREATE TABLE ... FLOW`) is appended to by its flows: locally, like a streaming table. */

@@ -13,6 +13,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { eventLogPath } from '../../../../server/src/engine/runtime/eventLog';
+import { STATE_VERSION } from '../../../../server/src/engine/runtime/state';
 import { FaultLakehouse, Fingerprint, finished, tablesInNeither } from './faultLakehouse';
 
 const lake = new FaultLakehouse();
@@ -195,7 +196,7 @@ describe('environment faults', () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.stderr,
-      'lakeflow run: the database was written by a newer lakeflow (state version 99; this one knows up to 2): use that version, or give another --db\n',
+      `lakeflow run: the database was written by a newer lakeflow (state version 99; this one knows up to ${STATE_VERSION}): use that version, or give another --db\n`,
     );
     assert.equal(sha(db), before);
   });

@@ -1,0 +1,184 @@
+// Spark's session time zone in a local run: the configured zone is read and
+// checked, TIMESTAMP columns are instants (DuckDB TIMESTAMPTZ) read, cut and
+// printed in that zone, TIMESTAMP_NTZ stays a wall time, previews show the
+// zone, and a lakehouse of state version 2 (naive UTC timestamps) migrates.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { sessionTimeZone } from '../../../server/src/engine/translate/sessionTimeZone';
+import { readDatasetRows } from '../../../server/src/engine/runtime/previewRows';
+import { Lakehouse } from './runtimeHelper';
+import { translate } from './translateHelper';
+
+const zone = (v?: string) => sessionTimeZone(v === undefined ? {} : { 'spark.sql.session.timeZone': v });
+
+describe('spark.sql.session.timeZone', () => {
+  test('absent, empty, Z, UTC and GMT are UTC', () => {
+    for (const v of [undefined, '', 'Z', 'UTC', 'gmt']) assert.deepEqual(zone(v), { ok: true, zone: 'UTC' }, String(v));
+  });
+  test('a region is kept as written', () => {
+    assert.deepEqual(zone('America/Los_Angeles'), { ok: true, zone: 'America/Los_Angeles' });
+    assert.deepEqual(zone(' Asia/Kolkata '), { ok: true, zone: 'Asia/Kolkata' });
+  });
+  test("whole-hour offsets become DuckDB's Etc/GMT zones, whose sign is inverted", () => {
+    assert.deepEqual(zone('+08:00'), { ok: true, zone: 'Etc/GMT-8' });
+    assert.deepEqual(zone('-5'), { ok: true, zone: 'Etc/GMT+5' });
+    assert.deepEqual(zone('GMT+0100'), { ok: true, zone: 'Etc/GMT-1' });
+    assert.deepEqual(zone('+00:00'), { ok: true, zone: 'UTC' });
+  });
+  test('what the local engine cannot run is refused with the reason and the key', () => {
+    const half = zone('+05:30');
+    assert.ok(!half.ok && /spark\.sql\.session\.timeZone '\+05:30'.*whole hours.*Asia\/Kolkata/.test(half.reason), JSON.stringify(half));
+    const bad = zone('Mars/Olympus');
+    assert.ok(!bad.ok && /'Mars\/Olympus' is not a time zone/.test(bad.reason), JSON.stringify(bad));
+    const far = zone('+19:00');
+    assert.ok(!far.ok && /not a valid zone offset/.test(far.reason), JSON.stringify(far));
+  });
+  test('the plan carries the zone, or the problem and UTC', () => {
+    const sql = { 'a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x' };
+    assert.equal(translate(sql, { 'spark.sql.session.timeZone': 'Europe/Paris' }).timeZone, 'Europe/Paris');
+    const bad = translate(sql, { 'spark.sql.session.timeZone': 'Nowhere' });
+    assert.equal(bad.timeZone, 'UTC');
+    assert.match(bad.timeZoneProblem ?? '', /'Nowhere' is not a time zone/);
+  });
+});
+
+const PIPELINE = {
+  'bronze/events.sql': `CREATE OR REFRESH STREAMING TABLE events AS
+SELECT id, ts, wall FROM STREAM read_files('\${root}/events', format => 'json', schemaHints => 'id INT, ts TIMESTAMP, wall TIMESTAMP_NTZ')`,
+  'silver/parts.sql': `CREATE OR REFRESH MATERIALIZED VIEW parts AS
+SELECT id, hour(ts) AS h, CAST(ts AS DATE) AS d, CAST(ts AS STRING) AS txt, date_format(ts, 'HH:mm') AS hm,
+  hour(wall) AS wall_h, unix_timestamp(ts) AS epoch, CAST(wall AS TIMESTAMP) AS wall_instant
+FROM events`,
+};
+const EVENTS = [
+  { id: 1, ts: '2026-03-08 01:30:00', wall: '2026-03-08 01:30:00' },
+  { id: 2, ts: '2026-03-08T23:30:00Z', wall: '2026-03-08 23:30:00' },
+];
+
+describe('a local run in a session time zone', () => {
+  const houses: Lakehouse[] = [];
+  after(() => houses.forEach((h) => h.remove()));
+  const runIn = async (timeZone: string) => {
+    const h = new Lakehouse(PIPELINE, undefined, { 'spark.sql.session.timeZone': timeZone });
+    houses.push(h);
+    h.land('events/part-1.json', EVENTS);
+    const summary = await h.run();
+    assert.deepEqual(
+      summary.datasets.map((d) => `${d.name}:${d.status}`),
+      ['events:completed', 'parts:completed'],
+      JSON.stringify(summary.datasets),
+    );
+    return h;
+  };
+  const parts = async (h: Lakehouse, timeZone: string) =>
+    h.query(
+      `SET TimeZone = '${timeZone}'; SELECT id, h, CAST(d AS VARCHAR) AS d, txt, hm, wall_h, CAST(epoch AS VARCHAR) AS epoch, ` +
+        `CAST(wall_instant AS VARCHAR) AS wall_instant FROM silver.parts ORDER BY id`,
+    );
+
+  test('America/Los_Angeles: a time without offset is read there, an instant is shown there', async () => {
+    const h = await runIn('America/Los_Angeles');
+    assert.deepEqual(await parts(h, 'America/Los_Angeles'), [
+      // 01:30 PST = 09:30Z.
+      {
+        id: 1,
+        h: 1,
+        d: '2026-03-08',
+        txt: '2026-03-08 01:30:00',
+        hm: '01:30',
+        wall_h: 1,
+        epoch: '1772962200',
+        wall_instant: '2026-03-08 01:30:00-08',
+      },
+      // 23:30Z is 16:30 PDT (the clocks went forward that morning).
+      {
+        id: 2,
+        h: 16,
+        d: '2026-03-08',
+        txt: '2026-03-08 16:30:00',
+        hm: '16:30',
+        wall_h: 23,
+        epoch: '1773012600',
+        wall_instant: '2026-03-08 23:30:00-07',
+      },
+    ]);
+    const types = await h.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position`,
+    );
+    assert.deepEqual(
+      types.filter((t) => t.column_name !== '_rescued_data').map((t) => `${t.column_name}:${t.data_type}`),
+      ['id:INTEGER', 'ts:TIMESTAMP WITH TIME ZONE', 'wall:TIMESTAMP'],
+    );
+  });
+
+  test('UTC: the same files give UTC answers (the zone is the only difference)', async () => {
+    const h = await runIn('UTC');
+    const rows = await parts(h, 'UTC');
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.h, r.txt, r.epoch]),
+      [
+        [1, 1, '2026-03-08 01:30:00', '1772933400'],
+        [2, 23, '2026-03-08 23:30:00', '1773012600'],
+      ],
+    );
+  });
+
+  test('a preview shows TIMESTAMP in the zone of the latest run', async () => {
+    const h = await runIn('Asia/Tokyo');
+    const preview = await readDatasetRows(h.db, 'events', 10);
+    assert.equal(preview.columns.find((c) => c.name === 'ts')?.type, 'TIMESTAMP');
+    assert.equal(preview.columns.find((c) => c.name === 'wall')?.type, 'TIMESTAMP_NTZ');
+    const ts = preview.rows.map((r) => r.ts).sort();
+    assert.deepEqual(ts, ['2026-03-08 01:30:00+09', '2026-03-09 08:30:00+09']);
+  });
+
+  test('an unknown zone stops the run before anything is written', async () => {
+    const h = new Lakehouse(PIPELINE, undefined, { 'spark.sql.session.timeZone': 'Mars/Olympus' });
+    houses.push(h);
+    h.land('events/part-1.json', EVENTS);
+    await assert.rejects(h.run(), /spark\.sql\.session\.timeZone 'Mars\/Olympus' is not a time zone.*nothing was run or written/);
+    assert.equal(existsSync(h.db), false);
+  });
+});
+
+describe('state version 2 -> 3', () => {
+  test("a streaming table's naive UTC timestamps become the same instants; new rows append", async () => {
+    const h = new Lakehouse(PIPELINE, undefined, { 'spark.sql.session.timeZone': 'America/New_York' });
+    try {
+      // A lakehouse as version 2 left it: TIMESTAMP columns holding UTC wall times.
+      const instance = await DuckDBInstance.create(h.db);
+      const con = await instance.connect();
+      await con.run(`CREATE SCHEMA bronze; CREATE TABLE bronze.events (id INTEGER, ts TIMESTAMP, wall TIMESTAMP, _rescued_data VARCHAR)`);
+      await con.run(`INSERT INTO bronze.events VALUES (0, TIMESTAMP '2026-01-01 12:00:00', TIMESTAMP '2026-01-01 12:00:00', NULL)`);
+      await con.run(
+        `CREATE SCHEMA _lakeflow; CREATE TABLE _lakeflow.meta (key VARCHAR, value VARCHAR); INSERT INTO _lakeflow.meta VALUES ('state_version', '2')`,
+      );
+      await con.run(
+        `CREATE TABLE _lakeflow.processed_files (dataset VARCHAR, source VARCHAR, file VARCHAR, size BIGINT, mtime_ms BIGINT, update_id VARCHAR, content_hash VARCHAR)`,
+      );
+      con.closeSync();
+      instance.closeSync();
+      h.land('events/part-1.json', EVENTS);
+      const summary = await h.run();
+      assert.ok(
+        summary.datasets.every((d) => d.status === 'completed'),
+        JSON.stringify(summary.datasets),
+      );
+      const rows = await h.query(`SET TimeZone = 'UTC'; SELECT id, CAST(ts AS VARCHAR) AS ts FROM bronze.events ORDER BY id`);
+      assert.deepEqual(rows, [
+        { id: 0, ts: '2026-01-01 12:00:00+00' },
+        // 01:30 EST = 06:30Z.
+        { id: 1, ts: '2026-03-08 06:30:00+00' },
+        { id: 2, ts: '2026-03-08 23:30:00+00' },
+      ]);
+      const version = await h.query(`SELECT value FROM _lakeflow.meta WHERE key = 'state_version'`);
+      assert.deepEqual(version, [{ value: '3' }]);
+      const recorded = await h.query(`SELECT value FROM _lakeflow.meta WHERE key = 'session_time_zone'`);
+      assert.deepEqual(recorded, [{ value: 'America/New_York' }]);
+    } finally {
+      h.remove();
+    }
+  });
+});
