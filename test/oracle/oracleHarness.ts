@@ -62,7 +62,8 @@ export function sparkTypeName(duckdb: string): string {
     VARCHAR: 'string',
     BOOLEAN: 'boolean',
     DATE: 'date',
-    TIMESTAMP: 'timestamp',
+    // Spark's TIMESTAMP is an instant (the engine's TIMESTAMPTZ); TIMESTAMP_NTZ a wall time.
+    TIMESTAMP: 'timestamp_ntz',
     'TIMESTAMP WITH TIME ZONE': 'timestamp',
     BLOB: 'binary',
   };
@@ -153,6 +154,8 @@ export interface CompareRequest {
   volatile: string[];
   /** The engine's column types (Spark spelling), judged against Spark's. */
   engineTypes: Record<string, string>;
+  /** Session settings of the pipeline (time zone, ANSI mode) the query and the comparison run with. */
+  conf: Record<string, string>;
 }
 
 export interface ExpectationRequest {
@@ -162,13 +165,15 @@ export interface ExpectationRequest {
   sql: string;
   query: string;
   engineFailed: number;
+  conf: Record<string, string>;
 }
 
 export interface SparkJob {
   conf: Record<string, string>;
   pipelines: { name: string; spec: string }[];
   views: { name: string; parquet: string }[];
-  batchSources: SdpProject['sources'];
+  /** File sources read in batch for expectation counts, each in its pipeline's session time zone. */
+  batchSources: (SdpProject['sources'][number] & { timeZone: string })[];
   compare: CompareRequest[];
   expectations: ExpectationRequest[];
 }
@@ -243,12 +248,13 @@ export function compareRequests(
   project: SdpProject,
   tables: EngineTable[],
   modes: { sdp: boolean; query: boolean },
+  conf: Record<string, string>,
 ): CompareRequest[] {
   const out: CompareRequest[] = [];
   for (const d of project.datasets) {
     const t = tables.find((x) => x.dataset === d.name.toLowerCase());
     const engine = t?.parquet ?? '';
-    const base = { group, dataset: d.name, engine, volatile: project.volatileColumns, engineTypes: t?.types ?? {} };
+    const base = { group, dataset: d.name, engine, volatile: project.volatileColumns, engineTypes: t?.types ?? {}, conf };
     if (modes.sdp) out.push({ ...base, mode: 'sdp', table: `spark_catalog.${DATABASE}.${d.name}` });
     if (modes.query && !d.readsFiles) out.push({ ...base, mode: 'query', query: filteredQuery(d) });
   }
@@ -256,13 +262,18 @@ export function compareRequests(
 }
 
 /** Expectation counts to compare: Spark counts over the unfiltered query (file sources read in batch). */
-export function expectationRequests(group: string, project: SdpProject, summary: RunSummary): ExpectationRequest[] {
+export function expectationRequests(
+  group: string,
+  project: SdpProject,
+  summary: RunSummary,
+  conf: Record<string, string>,
+): ExpectationRequest[] {
   const out: ExpectationRequest[] = [];
   for (const d of project.datasets) {
     const r = summary.datasets.find((x) => x.name.toLowerCase() === d.name.toLowerCase());
     for (const e of d.expectations) {
       const engineFailed = r?.expectations.find((x) => x.name === e.name)?.failed ?? -1;
-      out.push({ group, dataset: d.name, name: e.name, sql: e.sql, query: batchQuery(d), engineFailed });
+      out.push({ group, dataset: d.name, name: e.name, sql: e.sql, query: batchQuery(d), engineFailed, conf });
     }
   }
   return out;
@@ -279,8 +290,7 @@ export function difference(c: CompareResult): string | undefined {
   if (c.extraColumns?.length) problems.push(`columns only in the engine: ${c.extraColumns.join(', ')}`);
   for (const [col, t] of Object.entries(c.sparkTypes ?? {})) {
     const e = c.engineTypes[col];
-    // DuckDB has one TIMESTAMP for Spark's TIMESTAMP and TIMESTAMP_NTZ (equal values in session zone UTC).
-    if (e !== undefined && e !== t && !(t === 'timestamp_ntz' && e === 'timestamp')) problems.push(`${col}: Spark ${t}, engine ${e}`);
+    if (e !== undefined && e !== t) problems.push(`${col}: Spark ${t}, engine ${e}`);
   }
   if (c.sparkRows !== c.engineRows) problems.push(`rows: Spark ${c.sparkRows}, engine ${c.engineRows}`);
   if (c.onlySpark || c.onlyEngine) {

@@ -7,7 +7,7 @@
 // upstream tables so a difference is pinned on the dataset that makes it.
 // The oracle pipelines under test/fixtures/oracle/ are compared the same way.
 // Prints `oracle: N/26 datasets equal` and closes with `N passed, N failed`.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulate } from '../../server/src/simulator/simulate';
@@ -58,15 +58,16 @@ async function bundleGroup(dir: string, job: SparkJob): Promise<Group> {
   );
   const engineDir = join(dir, 'bundle');
   const { summary, tables } = await runEngine(local.plan, mkdirp(engineDir), local.name);
-  const spec = writeSdpProject(project, dir, 'bundle', { ...sparkConf(config), source_root: landing });
+  const conf = sparkConf(config);
+  const spec = writeSdpProject(project, dir, 'bundle', { ...conf, source_root: landing });
   job.pipelines.push({ name: 'bundle', spec });
   job.views.push(...tables.map((t) => ({ name: t.dataset, parquet: t.parquet })));
-  job.batchSources.push(...project.sources);
+  job.batchSources.push(...project.sources.map((s) => ({ ...s, timeZone: conf['spark.sql.session.timeZone'] })));
   const failed = summary.datasets.filter((d) => d.status !== 'completed').map((d) => `${d.name}: ${d.status} ${d.message ?? ''}`);
   return {
     name: 'bundle',
-    requests: compareRequests('bundle', project, tables, { sdp: true, query: true }),
-    expectations: expectationRequests('bundle', project, summary),
+    requests: compareRequests('bundle', project, tables, { sdp: true, query: true }, conf),
+    expectations: expectationRequests('bundle', project, summary, conf),
     problems: [...project.problems, ...failed],
   };
 }
@@ -76,75 +77,98 @@ function mkdirp(p: string): string {
   return p;
 }
 
-/** One fixture pipeline: a folder of SQL files, data inline or in its landing/ folder. */
+/**
+ * One fixture pipeline: a folder of SQL files, data inline or in its landing/
+ * folder, and the pipeline configuration (e.g. its session time zone) in an
+ * optional configuration.json.
+ */
 async function fixtureGroup(name: string, dir: string, job: SparkJob): Promise<Group> {
   const folder = join(FIXTURES, name);
   const sqlFiles = readdirSync(folder)
     .filter((f) => f.endsWith('.sql'))
     .map((f) => join(folder, f));
-  const configuration: Record<string, string> = { source_root: toFileId(join(folder, 'landing')) };
+  const configFile = join(folder, 'configuration.json');
+  const configuration: Record<string, string> = {
+    ...(existsSync(configFile) ? (JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, string>) : {}),
+    source_root: toFileId(join(folder, 'landing')),
+  };
   const local = loadLocalPipeline({ sqlFiles: sqlFiles.map(toFileId), configuration, files: diskFiles() });
   const project = rewritePipeline(
     sqlFiles.map((f) => ({ path: f, text: readFileSync(f, 'utf8') })),
     local.config,
   );
   const { summary, tables } = await runEngine(local.plan, mkdirp(join(dir, `fixture-${name}`)), name);
-  const spec = writeSdpProject(project, dir, name, { ...sparkConf(local.config), source_root: join(folder, 'landing') });
+  const conf = sparkConf(local.config);
+  const spec = writeSdpProject(project, dir, name, { ...conf, source_root: join(folder, 'landing') });
   job.pipelines.push({ name, spec });
   job.views.push(...tables.map((t) => ({ name: t.dataset, parquet: t.parquet })));
-  job.batchSources.push(...project.sources);
+  job.batchSources.push(...project.sources.map((s) => ({ ...s, timeZone: conf['spark.sql.session.timeZone'] })));
   const failed = summary.datasets.filter((d) => d.status !== 'completed').map((d) => `${d.name}: ${d.status} ${d.message ?? ''}`);
   return {
     name,
-    requests: compareRequests(name, project, tables, { sdp: true, query: true }),
-    expectations: expectationRequests(name, project, summary),
+    requests: compareRequests(name, project, tables, { sdp: true, query: true }, conf),
+    expectations: expectationRequests(name, project, summary, conf),
     problems: [...project.problems, ...failed],
   };
 }
+
+/** The function checks run in UTC and again in a session time zone with DST, under their own dataset names. */
+const FUNCTION_VARIANTS: { group: string; prefix: string; configuration: Record<string, string> }[] = [
+  { group: 'functions', prefix: 'fn', configuration: {} },
+  { group: 'functions-la', prefix: 'fnla', configuration: { 'spark.sql.session.timeZone': 'America/Los_Angeles' } },
+];
 
 /**
  * The function checks: one tiny dataset per row of functions/checks.tsv over
  * functions/input.sql, compared by query only (an SDP run of 150 datasets
  * would take minutes for nothing the query mode does not show).
  */
-async function functionGroup(dir: string, job: SparkJob, check: (ok: boolean, label: string, why?: string) => void): Promise<Group> {
+async function functionGroup(
+  dir: string,
+  job: SparkJob,
+  check: (ok: boolean, label: string, why?: string) => void,
+  variant: { group: string; prefix: string; configuration: Record<string, string> },
+): Promise<Group> {
   const folder = join(FIXTURES, 'functions');
   const rows = readFileSync(join(folder, 'checks.tsv'), 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => l.split('\t'));
   const missing = [...functionMappings.keys()].filter((n) => !rows.some((r) => r[0] === n));
-  check(
-    missing.length === 0,
-    `every rewrite of the function map has an oracle row (${functionMappings.size} rewrites, ${rows.length} rows)`,
-    `missing: ${missing.join(', ')}`,
-  );
-  const work = mkdirp(join(dir, 'fixture-functions'));
+  if (variant.prefix === 'fn')
+    check(
+      missing.length === 0,
+      `every rewrite of the function map has an oracle row (${functionMappings.size} rewrites, ${rows.length} rows)`,
+      `missing: ${missing.join(', ')}`,
+    );
+  const work = mkdirp(join(dir, `fixture-${variant.group}`));
+  const named = (sql: string) => sql.replace(/\bfn_/g, `${variant.prefix}_`);
   // A third column spells the check for Spark when Spark 4.3 lacks the Databricks function.
   const checks = (column: number) =>
     rows
       .map(
         (r, i) =>
-          `CREATE MATERIALIZED VIEW fn_${String(i + 1).padStart(3, '0')}_${r[0]} AS SELECT ${r[column] ?? r[1]} AS v FROM fn_input;`,
+          `CREATE MATERIALIZED VIEW ${variant.prefix}_${String(i + 1).padStart(3, '0')}_${r[0]} AS SELECT ${r[column] ?? r[1]} AS v FROM ${variant.prefix}_input;`,
       )
       .join('\n');
   writeFileSync(join(work, 'checks.sql'), checks(1));
-  copyFileSync(join(folder, 'input.sql'), join(work, 'input.sql'));
+  const input = named(readFileSync(join(folder, 'input.sql'), 'utf8'));
+  writeFileSync(join(work, 'input.sql'), input);
   const sqlFiles = [join(work, 'input.sql'), join(work, 'checks.sql')];
-  const local = loadLocalPipeline({ sqlFiles: sqlFiles.map(toFileId), configuration: {}, files: diskFiles() });
+  const local = loadLocalPipeline({ sqlFiles: sqlFiles.map(toFileId), configuration: variant.configuration, files: diskFiles() });
   const project = rewritePipeline(
     [
-      { path: 'input.sql', text: readFileSync(join(folder, 'input.sql'), 'utf8') },
+      { path: 'input.sql', text: input },
       { path: 'checks.sql', text: checks(2) },
     ],
     local.config,
   );
-  const { summary, tables } = await runEngine(local.plan, mkdirp(join(work, 'engine')), 'functions');
+  const { summary, tables } = await runEngine(local.plan, mkdirp(join(work, 'engine')), variant.group);
   job.views.push(...tables.map((t) => ({ name: t.dataset, parquet: t.parquet })));
   const failed = summary.datasets.filter((d) => d.status !== 'completed').map((d) => `${d.name}: ${d.status} ${d.message ?? ''}`);
   return {
-    name: 'functions',
-    requests: compareRequests('functions', project, tables, { sdp: false, query: true }),
+    name: variant.group,
+    requests: compareRequests(variant.group, project, tables, { sdp: false, query: true }, sparkConf(local.config)),
     expectations: [],
     problems: failed,
   };
@@ -171,7 +195,7 @@ async function main(): Promise<void> {
       .filter((f) => readdirSync(join(FIXTURES, f)).some((x) => x.endsWith('.sql')))
       .sort();
     for (const f of fixtures.filter((x) => x !== 'functions' && wanted(x))) groups.push(await fixtureGroup(f, dir, job));
-    if (wanted('functions')) groups.push(await functionGroup(dir, job, check));
+    for (const v of FUNCTION_VARIANTS) if (wanted(v.group)) groups.push(await functionGroup(dir, job, check, v));
     for (const g of groups) {
       job.compare.push(...g.requests);
       job.expectations.push(...g.expectations);

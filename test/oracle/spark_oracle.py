@@ -14,7 +14,9 @@
 #   - file paths: Spark's _metadata.file_path is a file: URI, the engine's a path;
 #   - DOUBLE: 9 significant digits (sums, averages, deviations add in another order);
 #   - DECIMAL: compared as DECIMAL(38,18) text (the type is compared separately);
-#   - timestamps without zone read from parquet are Spark TIMESTAMPs in the session zone.
+#   - timestamps are compared as text in the pipeline's session time zone (each
+#     request runs with its pipeline's session settings; an instant and a wall
+#     time never compare equal, their types differ).
 import json
 import sys
 import time
@@ -104,9 +106,8 @@ def normalised(df, volatile):
 
 
 def read_engine(path):
-    df = spark.read.parquet(path)
-    # The engine's TIMESTAMP is Spark's TIMESTAMP in the session zone (UTC): read it as one.
-    return df.select(*[(F.col(f"`{f.name}`").cast("timestamp") if f.dataType.simpleString() == "timestamp_ntz" else F.col(f"`{f.name}`")).alias(f.name) for f in df.schema.fields])
+    # The engine's TIMESTAMPTZ is written as an instant (Spark's timestamp), its TIMESTAMP as a wall time (timestamp_ntz).
+    return spark.read.parquet(path)
 
 
 def prepare(c):
@@ -153,9 +154,27 @@ def judge(tagged, outs):
                 o[key].append(json.loads(r["__row"]))
 
 
+def with_conf(conf):
+    for k, v in (conf or job.get("conf", {})).items():
+        spark.conf.set(k, v)
+
+
 def compare_all(requests):
-    outs, frames = {}, []
+    """Requests grouped by their session settings (time zone, ANSI), each group run with its own."""
+    outs = {}
+    by_conf = {}
     for i, c in enumerate(requests):
+        by_conf.setdefault(json.dumps(c.get("conf", {}), sort_keys=True), []).append(i)
+    for key, indexes in by_conf.items():
+        with_conf(json.loads(key))
+        outs.update(compare_group([(i, requests[i]) for i in indexes]))
+    with_conf(None)
+    return [outs[i] for i in range(len(requests))]
+
+
+def compare_group(indexed):
+    outs, frames = {}, []
+    for i, c in indexed:
         c = {**c, "index": i}
         try:
             out, frame = prepare(c)
@@ -178,7 +197,7 @@ def compare_all(requests):
                     judge(f, {i: outs[i]})
                 except Exception as e:
                     outs[i]["error"] = str(e).split("\n")[0][:2000]
-    return [outs[i] for i in range(len(requests))]
+    return outs
 
 
 # Mode "query" reads the engine's tables under the dataset names.
@@ -187,7 +206,7 @@ for v in job.get("views", []):
 for v in job.get("batchSources", []):
     from oracle_schema import source_schema
 
-    spark.read.format(v["format"]).schema(source_schema(spark, v)).load(v["path"]).select("*", "_metadata").cache().createOrReplaceTempView(v["name"])
+    spark.read.format(v["format"]).option("timeZone", v.get("timeZone", "UTC")).schema(source_schema(spark, v)).load(v["path"]).select("*", "_metadata").cache().createOrReplaceTempView(v["name"])
 
 mark("views")
 results["compare"] = compare_all(job.get("compare", []))
@@ -196,6 +215,7 @@ mark("compare")
 # Expectation counts: rows of the dataset's query (before filtering) failing each expectation.
 for e in job.get("expectations", []):
     try:
+        with_conf(e.get("conf"))
         n = spark.sql(f"SELECT count_if(NOT coalesce(({e['sql']}), false)) AS n FROM ({e['query']}) AS q").collect()[0]["n"]
         results["expectations"].append({**e, "sparkFailed": int(n)})
     except Exception as ex:
