@@ -185,6 +185,11 @@ export const runCommand: Subcommand = {
       return 1;
     }
     for (const p of pipeline.plan.problems) io.err(`${relative(io.cwd, p.file)}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
+    // A session time zone Spark accepts but the engine cannot run (e.g. +05:30): checked before any landing data is written.
+    if (pipeline.plan.timeZoneProblem) {
+      io.err(`lakeflow run: ${pipeline.plan.timeZoneProblem}; nothing was run or written\n`);
+      return 1;
+    }
 
     try {
       // 2. Landing data (append-only).

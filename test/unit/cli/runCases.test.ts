@@ -46,6 +46,50 @@ after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const unwrap = (text: string) => text.replace(/\n {4,}/g, ' ');
 const json = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!);
 
+describe('lakeflow run: the session time zone', () => {
+  const withZone = (zone: string) =>
+    project({
+      'bundle/databricks.yml': BUNDLE.replace(
+        '      schema: small\n',
+        `      schema: small\n      configuration:\n        spark.sql.session.timeZone: "${zone}"\n`,
+      ),
+      'pipelines/silver/times.sql': 'CREATE MATERIALIZED VIEW times AS SELECT CAST(event_ts AS TIMESTAMP) AS event_ts FROM readings\n',
+    });
+
+  test('a zone Spark refuses is LF508 at its line in the bundle; nothing is written', async () => {
+    const dir = withZone('Mars/Olympus');
+    const r = await runCli(['run', '--events', '300'], dir);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stderr,
+      /^lakeflow run: the pipeline has 1 error\(s\):\nbundle\/databricks\.yml:9:37: error LF508: spark\.sql\.session\.timeZone 'Mars\/Olympus' is not a time zone: give a region such as America\/Los_Angeles, or an offset such as \+08:00\n/,
+    );
+    assert.equal(existsSync(join(dir, '.lakeflow')), false);
+  });
+
+  test('an offset the engine cannot run stops before landing data is simulated, with what to use instead', async () => {
+    const dir = withZone('+05:30');
+    const r = await runCli(['run', '--events', '300'], dir);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr,
+      "lakeflow run: spark.sql.session.timeZone '+05:30': the local engine runs fixed offsets of whole hours only; use a region such as Asia/Kolkata; nothing was run or written\n",
+    );
+    assert.equal(existsSync(join(dir, '.lakeflow')), false);
+  });
+
+  test('a region runs, and previews show times in it', async () => {
+    const dir = withZone('Asia/Tokyo');
+    const r = await runCli(['run', '--events', '300'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const preview = await runCli(['preview', 'times', '--format', 'json', '--limit', '1'], dir);
+    assert.equal(preview.code, 0, preview.stderr);
+    const rows = JSON.parse(preview.stdout);
+    assert.equal(rows.columns.find((c: { name: string }) => c.name === 'event_ts')?.type, 'TIMESTAMP');
+    assert.match(String(rows.rows[0].event_ts), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\+09$/);
+  });
+});
+
 describe('lakeflow run: every file accounted for', () => {
   test('a typo in CREATE stops the run before anything is written, printing the diagnostics', async () => {
     const dir = project({

@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { sessionTimeZone } from '../../../server/src/engine/translate/sessionTimeZone';
+import { sessionSettingProblem, sessionTimeZone } from '../../../server/src/language/model/sparkSessionSettings';
 import { readDatasetRows } from '../../../server/src/engine/runtime/previewRows';
 import { Lakehouse } from './runtimeHelper';
 import { translate } from './translateHelper';
@@ -34,6 +34,17 @@ describe('spark.sql.session.timeZone', () => {
     assert.ok(!bad.ok && /'Mars\/Olympus' is not a time zone/.test(bad.reason), JSON.stringify(bad));
     const far = zone('+19:00');
     assert.ok(!far.ok && /not a valid zone offset/.test(far.reason), JSON.stringify(far));
+  });
+  test("Java's short IDs are the regions Spark resolves them to", () => {
+    assert.deepEqual(zone('PST'), { ok: true, zone: 'America/Los_Angeles' });
+    assert.deepEqual(zone('EST'), { ok: true, zone: 'Etc/GMT+5' });
+  });
+  test('LF508 is only for what Spark refuses, not for what only the local engine cannot run', () => {
+    assert.equal(sessionSettingProblem('spark.sql.session.timeZone', '+05:30'), undefined);
+    assert.match(sessionSettingProblem('spark.sql.session.timeZone', 'Mars/Olympus') ?? '', /is not a time zone/);
+    assert.equal(sessionSettingProblem('spark.sql.ansi.enabled', 'False'), undefined);
+    assert.match(sessionSettingProblem('spark.sql.ansi.enabled', 'yes') ?? '', /true or false, not 'yes'/);
+    assert.equal(sessionSettingProblem('source_root', 'anything'), undefined);
   });
   test('the plan carries the zone, or the problem and UTC', () => {
     const sql = { 'a.sql': 'CREATE MATERIALIZED VIEW a AS SELECT 1 AS x' };

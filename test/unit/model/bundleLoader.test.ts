@@ -145,6 +145,29 @@ describe('bundle loading', () => {
       },
       [{ kind: 'libraryInvalid', file: '/repo/bundle/resources/pipelines.yml', line: 10 }],
     ],
+    [
+      'Spark session settings Spark refuses (a zone offset with minutes is valid: only the local run refuses it)',
+      {
+        '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace(
+          '        user: ${workspace.current_user.userName}',
+          '        user: ${workspace.current_user.userName}\n        spark.sql.session.timeZone: Mars/Olympus\n        spark.sql.ansi.enabled: yes',
+        ),
+      },
+      [
+        { kind: 'sessionSetting', file: '/repo/bundle/resources/pipelines.yml', line: 9 },
+        { kind: 'sessionSetting', file: '/repo/bundle/resources/pipelines.yml', line: 10 },
+      ],
+    ],
+    [
+      'Spark session settings Spark accepts',
+      {
+        '/repo/bundle/resources/pipelines.yml': pipelinesYml.replace(
+          '        user: ${workspace.current_user.userName}',
+          '        user: ${workspace.current_user.userName}\n        spark.sql.session.timeZone: "+05:30"\n        spark.sql.ansi.enabled: "TRUE"',
+        ),
+      },
+      [],
+    ],
   ];
   for (const [name, extra, expected] of problemCases) {
     test(`problem: ${name}`, () => {

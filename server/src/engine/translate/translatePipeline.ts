@@ -1,7 +1,7 @@
 // Turns the parsed files of a pipeline into a PipelinePlan: each dataset's
 // queries, flows and expectations printed as DuckDB SQL, its upstream
 // datasets, and every construct that cannot run locally with its position.
-import { sessionTimeZone } from './sessionTimeZone';
+import { sessionTimeZone } from '../../language/model/sparkSessionSettings';
 import type * as A from '../../language/syntax/ast';
 import { walk } from '../../language/syntax/visit';
 import { LineIndex } from '../../language/syntax/lineIndex';

@@ -1,6 +1,7 @@
 // Reads a bundle: databricks.yml, its `include`d YAML files, variables, the
 // selected target's overrides, and each pipeline's settings and library files.
 // Tolerant: YAML errors and missing files become problems, never exceptions.
+import { sessionSettingProblem } from './sparkSessionSettings';
 import { isMap } from 'yaml';
 import { BundleContext, BundlePipeline, BundleProblem, LocatedValue, PipelineLibrary } from './bundleTypes';
 import { interpolate } from './bundleVariables';
@@ -144,7 +145,10 @@ export function loadBundle(file: string, files: FileProvider, options: LoadBundl
       }
       for (const [ck, , cv] of mapEntries(get('configuration'))) {
         const v = value(source, cv);
-        if (v) p.configuration.set(ck, v);
+        if (!v) continue;
+        p.configuration.set(ck, v);
+        const refused = v.dynamic ? undefined : sessionSettingProblem(ck, v.value);
+        if (refused) problems.push({ kind: 'sessionSetting', message: refused, location: v.location });
       }
       for (const lib of seqItems(get('libraries'))) {
         const parsed = readLibrary(source, lib, problems);

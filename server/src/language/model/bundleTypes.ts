@@ -46,7 +46,8 @@ export type BundleProblemKind =
   | 'libraryMatchesNothing'
   | 'libraryInvalid'
   | 'schemaAndTarget'
-  | 'unknownTarget';
+  | 'unknownTarget'
+  | 'sessionSetting';
 
 export interface BundleProblem {
   kind: BundleProblemKind;

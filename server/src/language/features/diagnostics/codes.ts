@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   LF505: { severity: 'error', title: 'invalid pipeline library' },
   LF506: { severity: 'error', title: 'both schema and target set' },
   LF507: { severity: 'error', title: 'unknown bundle target' },
+  LF508: { severity: 'error', title: 'Spark session setting Spark refuses' },
 
   LF601: { severity: 'error', title: 'dataset does not bind in the local dry run' },
   LF602: { severity: 'error', title: 'construct the local run cannot translate' },

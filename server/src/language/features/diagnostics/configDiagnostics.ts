@@ -30,6 +30,7 @@ const PROBLEM_CODES: Record<BundleProblemKind, DiagnosticCode> = {
   libraryInvalid: 'LF505',
   schemaAndTarget: 'LF506',
   unknownTarget: 'LF507',
+  sessionSetting: 'LF508',
 };
 
 export function bundleDiagnostics(bundle: BundleContext): Diagnostic[] {
