@@ -21,7 +21,7 @@ def split_top_level(ddl):
 def source_schema(spark, src):
     if src.get("schema"):
         return src["schema"]
-    inferred = spark.read.format(src["format"]).load(src["path"]).schema
+    inferred = spark.read.format(src["format"]).options(**src.get("options", {})).load(src["path"]).schema
     hints = split_top_level(src.get("hints") or "")
     hinted = {h.split()[0].strip("`").lower(): h for h in hints}
     fields = [f"`{f.name}` {f.dataType.simpleString()}" for f in inferred.fields if f.name.lower() not in hinted]

@@ -23,7 +23,12 @@ export interface SourceView {
   hints?: string;
   /** A full schema (DDL column list) instead of inference. */
   schema?: string;
+  /** Reader options Spark's file readers share with read_files (header, sep, ...). */
+  options: Record<string, string>;
 }
+
+/** read_files options that are options of Spark's own JSON/CSV readers, passed on as written. */
+const READER_OPTIONS = ['header', 'sep', 'delimiter', 'multiline', 'encoding', 'quote', 'escape', 'timestampformat', 'dateformat'];
 
 export interface OracleExpectation {
   name: string;
@@ -141,5 +146,6 @@ function sourceView(name: string, call: A.FunctionCall, config: Readonly<Record<
     format: (options.format ?? 'json').toLowerCase(),
     hints: options.schemahints,
     schema: options.schema,
+    options: Object.fromEntries(Object.entries(options).filter(([k]) => READER_OPTIONS.includes(k))),
   };
 }

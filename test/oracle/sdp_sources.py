@@ -23,7 +23,7 @@ def define(src):
 
     @dp.temporary_view(name=src["name"])
     def view():
-        return spark.readStream.format(src["format"]).schema(schema).load(src["path"]).select("*", "_metadata")
+        return spark.readStream.format(src["format"]).options(**src.get("options", {})).schema(schema).load(src["path"]).select("*", "_metadata")
 
 
 for s in SOURCES:

@@ -206,7 +206,7 @@ for v in job.get("views", []):
 for v in job.get("batchSources", []):
     from oracle_schema import source_schema
 
-    spark.read.format(v["format"]).option("timeZone", v.get("timeZone", "UTC")).schema(source_schema(spark, v)).load(v["path"]).select("*", "_metadata").cache().createOrReplaceTempView(v["name"])
+    spark.read.format(v["format"]).options(**v.get("options", {})).option("timeZone", v.get("timeZone", "UTC")).schema(source_schema(spark, v)).load(v["path"]).select("*", "_metadata").cache().createOrReplaceTempView(v["name"])
 
 mark("views")
 results["compare"] = compare_all(job.get("compare", []))

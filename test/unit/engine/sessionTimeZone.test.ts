@@ -2,7 +2,7 @@
 // checked, TIMESTAMP columns are instants (DuckDB TIMESTAMPTZ) read, cut and
 // printed in that zone, TIMESTAMP_NTZ stays a wall time, previews show the
 // zone, and a lakehouse of state version 2 (naive UTC timestamps) migrates.
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -10,6 +10,8 @@ import { sessionSettingProblem, sessionTimeZone } from '../../../server/src/lang
 import { readDatasetRows } from '../../../server/src/engine/runtime/previewRows';
 import { Lakehouse } from './runtimeHelper';
 import { translate } from './translateHelper';
+import { openTestDb } from './duckdbHelper';
+import { instantOfText, instantOfWall, zoneHasTransitions } from '../../../server/src/engine/translate/wallTime';
 
 const zone = (v?: string) => sessionTimeZone(v === undefined ? {} : { 'spark.sql.session.timeZone': v });
 
@@ -191,5 +193,37 @@ describe('state version 2 -> 3', () => {
     } finally {
       h.remove();
     }
+  });
+});
+
+describe('wall times in a DST change, as Spark resolves them (java.time: earlier offset in the overlap, forward in the gap)', () => {
+  const cases: [string, string, string | null][] = [
+    // [what, SQL, the instant in UTC]
+    ['the repeated hour takes summer time (PDT)', instantOfWall("TIMESTAMP '2026-11-01 01:30:00'"), '2026-11-01 08:30:00'],
+    ['the skipped hour moves forward', instantOfWall("TIMESTAMP '2026-03-08 02:30:00'"), '2026-03-08 10:30:00'],
+    ['an ordinary hour is unchanged', instantOfWall("TIMESTAMP '2026-07-01 12:00:00'"), '2026-07-01 19:00:00'],
+    ['text without an offset is a wall time', instantOfText("'2026-11-01 01:30:00'", 'TRY_CAST'), '2026-11-01 08:30:00'],
+    ['text with an offset is the instant written', instantOfText("'2026-11-01T01:30:00-08:00'", 'TRY_CAST'), '2026-11-01 09:30:00'],
+    ['text with Z is the instant written', instantOfText("'2026-11-01T01:30:00Z'", 'TRY_CAST'), '2026-11-01 01:30:00'],
+    ['a date is its midnight', instantOfText("'2026-06-15'", 'TRY_CAST'), '2026-06-15 07:00:00'],
+    ['text that is no time is NULL', instantOfText("'not a time'", 'TRY_CAST'), null],
+    ['in a given zone', instantOfWall("TIMESTAMP '2026-10-25 01:30:00'", "'Europe/London'"), '2026-10-25 00:30:00'],
+  ];
+  let db: Awaited<ReturnType<typeof openTestDb>>;
+  before(async () => (db = await openTestDb('America/Los_Angeles')));
+  after(() => db.close());
+  for (const [what, sql, utc] of cases) {
+    test(what, async () => {
+      assert.equal(await db.scalar(`SELECT CAST((${sql}) AT TIME ZONE 'UTC' AS VARCHAR)`), utc, sql);
+    });
+  }
+  test("DuckDB's own cast takes the later offset in the overlap (why wallTime.ts exists)", async () => {
+    assert.equal(
+      await db.scalar(`SELECT CAST(CAST('2026-11-01 01:30:00' AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS VARCHAR)`),
+      '2026-11-01 09:30:00',
+    );
+  });
+  test('only zones with DST transitions take the extra step', () => {
+    assert.deepEqual(['UTC', 'Etc/GMT-8', 'America/Los_Angeles'].map(zoneHasTransitions), [false, false, true]);
   });
 });

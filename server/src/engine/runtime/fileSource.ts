@@ -9,6 +9,7 @@ import { ColumnType, parseColumnList } from '../translate/sparkTypes';
 import type { LandingFile } from './landing';
 import { quoteIdent } from './sql';
 import { declaredSourceColumns } from '../sourceColumns';
+import { instantOfText, zoneHasTransitions } from '../translate/wallTime';
 
 const FILE_COLUMN = '__lakeflow_file';
 
@@ -97,15 +98,22 @@ const JSON_NUMBERS = "('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE')";
  * DuckDB would convert both, so such columns are read as JSON and converted
  * here; so are timestamps, which Spark reads in the session time zone.
  */
-function strictNumbers(src: FileSourcePlan, columns: ColumnType[] | undefined): { read: ColumnType[] | undefined; replace: string[] } {
-  if (src.format !== 'json' || !columns) return { read: columns, replace: [] };
+function strictTypes(
+  src: FileSourcePlan,
+  columns: ColumnType[] | undefined,
+  zoneTransitions: boolean,
+): { read: ColumnType[] | undefined; replace: string[] } {
+  if ((src.format !== 'json' && src.format !== 'csv') || !columns) return { read: columns, replace: [] };
   const replace: string[] = [];
   const read = columns.map((c) => {
-    if (c.duckdb === 'TIMESTAMPTZ') {
-      // DuckDB's JSON reader reads a time without offset as UTC; Spark's, in the session time zone (the cast's).
-      replace.push(`TRY_CAST(r.${quoteIdent(c.name)} AS TIMESTAMPTZ) AS ${quoteIdent(c.name)}`);
+    if (c.duckdb === 'TIMESTAMPTZ' && (src.format === 'json' || zoneTransitions)) {
+      // DuckDB's JSON reader reads a time without offset as UTC, and ICU takes the later offset in a DST
+      // overlap; Spark reads it in the session time zone, at the earlier offset (wallTime.ts).
+      const col = `r.${quoteIdent(c.name)}`;
+      replace.push(`${zoneTransitions ? instantOfText(col, 'TRY_CAST') : `TRY_CAST(${col} AS TIMESTAMPTZ)`} AS ${quoteIdent(c.name)}`);
       return { name: c.name, duckdb: 'VARCHAR' };
     }
+    if (src.format !== 'json') return c;
     const integer = /^(TINYINT|SMALLINT|INTEGER|BIGINT)$/.test(c.duckdb);
     if (!integer && !/^(DOUBLE|FLOAT|DECIMAL\(\d+,\s*\d+\))$/.test(c.duckdb)) return c;
     const col = `r.${quoteIdent(c.name)}`;
@@ -120,7 +128,8 @@ function strictNumbers(src: FileSourcePlan, columns: ColumnType[] | undefined): 
 /** Creates (or replaces) the source's temporary view over `files` (at least one). */
 export async function defineFileSource(con: DuckDBConnection, src: FileSourcePlan, files: LandingFile[]): Promise<void> {
   const resolved = await resolveColumns(con, src, files);
-  const { read: columns, replace } = strictNumbers(src, resolved);
+  const zone = String((await con.runAndReadAll("SELECT current_setting('TimeZone') AS z")).getRowObjectsJson()[0]?.z ?? 'UTC');
+  const { read: columns, replace } = strictTypes(src, resolved, zoneHasTransitions(zone));
   const replaced = replace.length > 0 ? ` REPLACE (${replace.join(', ')})` : '';
   const from = reader(src, files, columns, true);
   // Auto Loader adds its rescue column to inferred schemas; DuckDB rescues nothing, so it stays NULL.

@@ -11,6 +11,7 @@
 import { javaToStrftime } from './javaDateFormat';
 import { extendedMappings } from './functionMapExtended';
 import { timestampText } from './sparkArithmetic';
+import { instantOfText, instantOfWall } from './wallTime';
 import type { SparkType } from './sparkTypeRules';
 
 /** A printed argument of a call, with what the printer knows about it syntactically. */
@@ -63,6 +64,18 @@ const forParsing = (strftime: string): string => strftime.replace(/%-/g, '%');
 
 const isDateLike = (a: CallArg) => a.type === 'date' || a.type === 'timestamp';
 
+/** Spark's TIMESTAMP of an argument: text and wall times read as Spark reads them in the session zone (wallTime.ts). */
+const timestampOf = (a: CallArg): string =>
+  a.sparkType?.kind === 'string' || (!a.sparkType && a.type === 'string')
+    ? instantOfText('$1', 'TRY_CAST')
+    : a.sparkType?.kind === 'timestamp_ntz'
+      ? instantOfWall('$1')
+      : 'TRY_CAST($1 AS TIMESTAMPTZ)';
+
+/** A strptime result: a wall time unless the pattern reads an offset (then DuckDB gives the instant). */
+const parsedInstant = (f: string): string =>
+  /%z|%Z/.test(f) ? `CAST(try_strptime($1, ${f}) AS TIMESTAMPTZ)` : instantOfWall(`try_strptime($1, ${f})`);
+
 /** One rewrite under several Spark names. */
 const aliases = (names: string[], m: Omit<FunctionMapping, 'name'>): FunctionMapping[] => names.map((name) => ({ name, ...m }));
 
@@ -97,7 +110,12 @@ const mappings: FunctionMapping[] = [
   { name: 'unix_millis', minArgs: 1, maxArgs: 1, rewrite: 'epoch_ms(CAST($1 AS TIMESTAMPTZ))' },
   { name: 'unix_seconds', minArgs: 1, maxArgs: 1, rewrite: 'CAST(floor(epoch(CAST($1 AS TIMESTAMPTZ))) AS BIGINT)' },
   // Spark's make_timestamp is in the session time zone (or the one given); make_timestamp_ntz is a wall time.
-  { name: 'make_timestamp', minArgs: 6, maxArgs: 7, rewrite: 'make_timestamptz($*)' },
+  {
+    name: 'make_timestamp',
+    minArgs: 6,
+    maxArgs: 7,
+    rewrite: (c) => (c.args.length === 6 ? instantOfWall('make_timestamp($*)') : 'make_timestamptz($*)'),
+  },
   // Spark's date_trunc always answers a TIMESTAMP, cut in the session time zone.
   { name: 'date_trunc', minArgs: 2, maxArgs: 2, rewrite: 'date_trunc($1, CAST($2 AS TIMESTAMPTZ))' },
   {
@@ -106,9 +124,9 @@ const mappings: FunctionMapping[] = [
     maxArgs: 2,
     rewrite: (c) => {
       if (c.args.length === 0) return 'CAST(epoch(current_timestamp) AS BIGINT)';
-      if (c.args.length === 1) return `CAST(epoch(TRY_CAST($1 AS TIMESTAMPTZ)) AS BIGINT)`;
+      if (c.args.length === 1) return `CAST(epoch(${timestampOf(c.args[0])}) AS BIGINT)`;
       // A parsed wall time is in the session time zone (a pattern with an offset gives an instant already).
-      return withPattern('unix_timestamp', 1, (f) => `CAST(epoch(CAST(try_strptime($1, ${f}) AS TIMESTAMPTZ)) AS BIGINT)`, true)(c);
+      return withPattern('unix_timestamp', 1, (f) => `CAST(epoch(${parsedInstant(f)}) AS BIGINT)`, true)(c);
     },
   },
   {
@@ -125,8 +143,8 @@ const mappings: FunctionMapping[] = [
     minArgs: 1,
     maxArgs: 2,
     rewrite: (c) => {
-      if (c.args.length === 1) return `TRY_CAST($1 AS TIMESTAMPTZ)`;
-      return withPattern('to_timestamp', 1, (f) => `CAST(try_strptime($1, ${f}) AS TIMESTAMPTZ)`, true)(c);
+      if (c.args.length === 1) return timestampOf(c.args[0]);
+      return withPattern('to_timestamp', 1, parsedInstant, true)(c);
     },
   },
   { name: 'to_timestamp_ntz', minArgs: 1, maxArgs: 1, rewrite: 'TRY_CAST($1 AS TIMESTAMP)' },
@@ -377,9 +395,9 @@ const mappings: FunctionMapping[] = [
       ['float', 'FLOAT'],
       ['boolean', 'BOOLEAN'],
       ['date', 'DATE'],
-      ['timestamp', 'TIMESTAMPTZ'],
     ] as const
   ).map(([name, type]): FunctionMapping => ({ name, minArgs: 1, maxArgs: 1, rewrite: `CAST($1 AS ${type})` })),
+  { name: 'timestamp', minArgs: 1, maxArgs: 1, rewrite: (c) => timestampOf(c.args[0]) },
   {
     name: 'string',
     minArgs: 1,

@@ -3,6 +3,7 @@
 // formatting, bits, URLs, try_* arithmetic and moment statistics. Same
 // template language; each entry has a test against Spark's documented answer.
 import type { FunctionMapping } from './functionMap';
+import { instantOfWall } from './wallTime';
 
 /** Spark's session time zone in a local run: the engine sets DuckDB's TimeZone to it. */
 const SESSION_TZ = "current_setting('TimeZone')";
@@ -14,15 +15,15 @@ export const extendedMappings: FunctionMapping[] = [
   // Time zones. from_utc_timestamp: the wall time in the zone, read as UTC;
   // to_utc_timestamp: the UTC wall time, read in the zone (Spark's convertTz).
   { name: 'from_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: `((CAST($1 AS TIMESTAMPTZ) AT TIME ZONE $2) AT TIME ZONE 'UTC')` },
-  { name: 'to_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: `((CAST($1 AS TIMESTAMPTZ) AT TIME ZONE 'UTC') AT TIME ZONE $2)` },
+  { name: 'to_utc_timestamp', minArgs: 2, maxArgs: 2, rewrite: instantOfWall(`(CAST($1 AS TIMESTAMPTZ) AT TIME ZONE 'UTC')`, '$2') },
   {
     name: 'convert_timezone',
     minArgs: 2,
     maxArgs: 3,
     rewrite: (c) =>
       c.args.length === 2
-        ? `((CAST($2 AS TIMESTAMP) AT TIME ZONE ${SESSION_TZ}) AT TIME ZONE $1)`
-        : `((CAST($3 AS TIMESTAMP) AT TIME ZONE $1) AT TIME ZONE $2)`,
+        ? `(${instantOfWall('CAST($2 AS TIMESTAMP)', SESSION_TZ)} AT TIME ZONE $1)`
+        : `(${instantOfWall('CAST($3 AS TIMESTAMP)', '$1')} AT TIME ZONE $2)`,
   },
   {
     // Whole months when the days match or both are month ends; else the day and

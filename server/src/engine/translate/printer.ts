@@ -8,6 +8,7 @@ import { children } from '../../language/syntax/visit';
 import type { FunctionCatalogue } from '../../language/facts/databricksFunctions';
 import { CallArg, rewriteCall, sqlString } from './functionMap';
 import { duckdbTypeOf } from './sparkTypes';
+import { instantOfText, instantOfWall } from './wallTime';
 import type { SparkType } from './sparkTypeRules';
 import { avgType, isDecimal, isFractional, isIntegral } from './sparkTypeRules';
 import { typeFromSyntax } from './sparkTypeSyntax';
@@ -56,6 +57,8 @@ export interface PrintContext {
   types?: ReadonlyMap<A.Node, SparkType | undefined>;
   /** spark.sql.ansi.enabled: invalid casts, overflow and division by zero fail instead of giving NULL. */
   ansi?: boolean;
+  /** The session time zone has DST transitions: wall times become instants as Spark resolves them (wallTime.ts). */
+  zoneTransitions?: boolean;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -170,6 +173,7 @@ export class DuckdbPrinter {
         if (t === 'X') return `from_hex(${sqlString(node.value.value)})`;
         // TIMESTAMP '...' is read in the session time zone (DuckDB's TimeZone); TIMESTAMP_NTZ is a wall time.
         const type = t === 'TIMESTAMP_NTZ' ? 'TIMESTAMP' : t.startsWith('TIMESTAMP') ? 'TIMESTAMPTZ' : t;
+        if (type === 'TIMESTAMPTZ' && this.ctx.zoneTransitions) return instantOfText(sqlString(node.value.value), 'CAST');
         return `${type} ${sqlString(node.value.value)}`;
       }
       case 'Interval':
@@ -277,6 +281,8 @@ export class DuckdbPrinter {
     // Spark reads '3.9' as 3 (it truncates the fraction); DuckDB would round it to 4.
     else if (isIntegral(to) && from?.kind === 'string' && !ansi) inner = `trunc(TRY_CAST(${inner} AS DECIMAL(38,9)))`;
     else if (to?.kind === 'string' && from?.kind === 'timestamp') return timestampText(inner);
+    else if (to?.kind === 'timestamp' && this.ctx.zoneTransitions && from?.kind === 'string') return instantOfText(inner, fn);
+    else if (to?.kind === 'timestamp' && this.ctx.zoneTransitions && from?.kind === 'timestamp_ntz') return instantOfWall(inner);
     return `${fn}(${inner} AS ${target})`;
   }
 

@@ -2,6 +2,7 @@
 // queries, flows and expectations printed as DuckDB SQL, its upstream
 // datasets, and every construct that cannot run locally with its position.
 import { sessionTimeZone } from '../../language/model/sparkSessionSettings';
+import { zoneHasTransitions } from './wallTime';
 import type * as A from '../../language/syntax/ast';
 import { walk } from '../../language/syntax/visit';
 import { LineIndex } from '../../language/syntax/lineIndex';
@@ -129,6 +130,8 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
   // Spark's types: each dataset's output columns, typed on first use (readers
   // after the datasets they read; a cycle leaves the types unknown).
   const ansi = (options.config['spark.sql.ansi.enabled'] ?? '').trim().toLowerCase() === 'true';
+  const zone = sessionTimeZone(options.config);
+  const zoneTransitions = zone.ok && zoneHasTransitions(zone.zone);
   const columnsOf = new Map<string, SparkColumn[] | undefined>();
   const ownDataset = (ref: A.TableRef): string | undefined => {
     const parts = ref.name.parts.map((p) => p.name.toLowerCase());
@@ -171,6 +174,7 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
       problems: untranslatable,
       types: typer.types,
       ansi,
+      zoneTransitions,
       hiddenMetadata: new Set(),
       metadataColumn: false,
       relation: (ref) => {
@@ -281,7 +285,6 @@ export function translatePipeline(files: ParsedFile[], options: TranslateOptions
       d.plan.problems.push(at(d.file, d.node.span, `streaming table ${d.plan.name} has neither a query nor a flow`));
     }
   }
-  const zone = sessionTimeZone(options.config);
   return {
     datasets: [...declared.values()].map((d) => d.plan),
     problems,
