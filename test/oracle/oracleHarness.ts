@@ -187,6 +187,8 @@ export interface CompareResult extends CompareRequest {
   engineRows?: number;
   onlySpark?: number;
   onlyEngine?: number;
+  /** Rows paired only through the DOUBLE tolerance (one unit of the ninth significant digit). */
+  withinTolerance?: number;
   sampleSpark?: unknown[];
   sampleEngine?: unknown[];
 }

@@ -223,6 +223,8 @@ async function main(): Promise<void> {
           if (!why) equal++;
           check(!why, `${g.name} ${mode === 'sdp' ? 'SDP' : 'query over engine tables'}: ${r.dataset}`, why);
         }
+        const tolerated = rs.reduce((n, r) => n + (r.withinTolerance ?? 0), 0);
+        if (tolerated > 0) console.log(`oracle ${g.name} ${mode}: ${tolerated} row(s) equal only within the DOUBLE tolerance`);
         const label = mode === 'sdp' ? 'datasets equal' : "dataset queries equal over the engine's upstream tables";
         console.log(
           g.name === 'bundle' && mode === 'sdp'

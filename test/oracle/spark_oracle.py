@@ -12,12 +12,15 @@
 # Normalisation before rows are compared (each also in docs/oracle.md):
 #   - columns computed from the clock (current_timestamp() ...) are left out;
 #   - file paths: Spark's _metadata.file_path is a file: URI, the engine's a path;
-#   - DOUBLE: 9 significant digits (sums, averages, deviations add in another order);
+#   - DOUBLE: 9 significant digits (sums, averages, deviations add in another order),
+#     and rows that differ only in DOUBLE columns by at most one unit of the
+#     ninth digit are paired (a value at a tie of that text rounds either way);
 #   - DECIMAL: compared as DECIMAL(38,18) text (the type is compared separately);
 #   - timestamps are compared as text in the pipeline's session time zone (each
 #     request runs with its pipeline's session settings; an instant and a wall
 #     time never compare equal, their types differ).
 import json
+import math
 import sys
 import time
 from pathlib import Path
@@ -116,6 +119,7 @@ def prepare(c):
     spark_df = spark.read.table(c["table"]) if c["mode"] == "sdp" else spark.sql(c["query"])
     engine_df = read_engine(c["engine"])
     out["sparkTypes"] = {f.name.lower(): f.dataType.simpleString() for f in spark_df.schema.fields}
+    out["doubleColumns"] = [n for n, t in out["sparkTypes"].items() if t in ("double", "float")]
     volatile = set(c.get("volatile", []))
     a = normalised(spark_df, volatile)
     b = normalised(engine_df, volatile)
@@ -146,12 +150,51 @@ def judge(tagged, outs):
         o.setdefault("sparkRows", 0), o.setdefault("engineRows", 0), o.setdefault("onlySpark", 0), o.setdefault("onlyEngine", 0)
     differing = [i for i, o in outs.items() if o["onlySpark"] or o["onlyEngine"]]
     if differing:
-        rows = grouped.where((F.col("__spark") != F.col("__engine")) & F.col("__i").isin(differing)).limit(50 * len(differing)).collect()
+        rows = grouped.where((F.col("__spark") != F.col("__engine")) & F.col("__i").isin(differing)).limit(2000 * len(differing)).collect()
+        sides = {}
         for r in rows:
-            o = outs[r["__i"]]
-            key = "sampleSpark" if r["__spark"] > r["__engine"] else "sampleEngine"
-            if len(o.setdefault(key, [])) < 3:
-                o[key].append(json.loads(r["__row"]))
+            d = int(r["__spark"]) - int(r["__engine"])
+            sides.setdefault(r["__i"], ([], []))[0 if d > 0 else 1].extend([json.loads(r["__row"])] * abs(d))
+        for i, (only_spark, only_engine) in sides.items():
+            o = outs[i]
+            left_spark, left_engine, paired = pair_within_tolerance(only_spark, only_engine, o.get("doubleColumns", []))
+            o["onlySpark"] -= paired
+            o["onlyEngine"] -= paired
+            o["withinTolerance"] = paired
+            o["sampleSpark"], o["sampleEngine"] = left_spark[:3], left_engine[:3]
+
+
+def near(a, b):
+    """Two DOUBLE texts at 9 significant digits that differ by at most one unit of the ninth digit."""
+    if a == b:
+        return True
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    if math.isnan(x) or math.isnan(y) or math.isinf(x) or math.isinf(y):
+        return False
+    scale = max(abs(x), abs(y))
+    return scale > 0 and abs(x - y) <= 1.000001 * 10 ** (math.floor(math.log10(scale)) - 8)
+
+
+def pair_within_tolerance(only_spark, only_engine, doubles):
+    """Pairs rows equal but for DOUBLE columns within `near`; returns what is left on each side and the pairs."""
+    if not doubles:
+        return only_spark, only_engine, 0
+    left_engine = list(only_engine)
+    left_spark, paired = [], 0
+    for a in only_spark:
+        match = next(
+            (j for j, b in enumerate(left_engine) if all(near(a.get(k), b.get(k)) if k in doubles else a.get(k) == b.get(k) for k in set(a) | set(b))),
+            None,
+        )
+        if match is None:
+            left_spark.append(a)
+        else:
+            left_engine.pop(match)
+            paired += 1
+    return left_spark, left_engine, paired
 
 
 def with_conf(conf):
