@@ -26,10 +26,23 @@ describe('oracle: Lakeflow SQL -> Spark declarative pipelines', () => {
 
   test('read_files becomes a generated source view with the substituted path and hints', () => {
     assert.deepEqual(project.sources, [
-      { name: 'src_raw_1', path: '/data/in/', format: 'json', hints: 'id STRING, v INT', schema: undefined },
+      { name: 'src_raw_1', path: '/data/in/', format: 'json', hints: 'id STRING, v INT', schema: undefined, options: {} },
     ]);
     assert.match(project.datasets[0].query, /FROM STREAM\(src_raw_1\)$/);
     assert.equal(project.datasets[0].readsFiles, true);
+  });
+
+  test("read_files options Spark's readers share (header, sep) travel with the source view; Auto Loader's do not", () => {
+    const csv = rewritePipeline(
+      [
+        {
+          path: 'c.sql',
+          text: "CREATE STREAMING TABLE c AS SELECT * FROM STREAM read_files('/in', format => 'csv', header => 'true', sep => ';', inferColumnTypes => 'true')",
+        },
+      ],
+      {},
+    );
+    assert.deepEqual(csv.sources[0].options, { header: 'true', sep: ';' });
   });
 
   test('CREATE OR REFRESH becomes CREATE; comment and properties are dropped', () => {
