@@ -38,6 +38,8 @@ export interface DatasetContext {
   tables: Map<string, string>;
   /** A dry run: every file source is empty, so each dataset binds with 0 rows. */
   dryRun?: boolean;
+  /** The session time zone has DST transitions: file times are read as Spark resolves them (wallTime.ts). */
+  zoneTransitions: boolean;
 }
 
 export interface DatasetOutcome {
@@ -135,10 +137,10 @@ async function defineSources(
   if (skipWhenNothingNew && files.length > 0 && files.every((f) => f.fresh.length === 0)) return false;
   for (const f of files) {
     if (f.all.length === 0) await defineEmptyFileSource(con, f.source);
-    else if (f.fresh.length > 0) await defineFileSource(con, f.source, f.fresh);
+    else if (f.fresh.length > 0) await defineFileSource(con, f.source, f.fresh, ctx.zoneTransitions);
     else {
       // Another source of the flow has new files: this one contributes no rows.
-      await defineFileSource(con, f.source, f.all.slice(0, 1));
+      await defineFileSource(con, f.source, f.all.slice(0, 1), ctx.zoneTransitions);
       await con.run(`CREATE OR REPLACE TEMP VIEW ${f.source.placeholder} AS SELECT * FROM (SELECT * FROM ${f.source.placeholder}) LIMIT 0`);
     }
   }

@@ -9,7 +9,7 @@ import { ColumnType, parseColumnList } from '../translate/sparkTypes';
 import type { LandingFile } from './landing';
 import { quoteIdent } from './sql';
 import { declaredSourceColumns } from '../sourceColumns';
-import { instantOfText, zoneHasTransitions } from '../translate/wallTime';
+import { instantOfText } from '../translate/wallTime';
 
 const FILE_COLUMN = '__lakeflow_file';
 
@@ -126,10 +126,14 @@ function strictTypes(
 }
 
 /** Creates (or replaces) the source's temporary view over `files` (at least one). */
-export async function defineFileSource(con: DuckDBConnection, src: FileSourcePlan, files: LandingFile[]): Promise<void> {
+export async function defineFileSource(
+  con: DuckDBConnection,
+  src: FileSourcePlan,
+  files: LandingFile[],
+  zoneTransitions: boolean,
+): Promise<void> {
   const resolved = await resolveColumns(con, src, files);
-  const zone = String((await con.runAndReadAll("SELECT current_setting('TimeZone') AS z")).getRowObjectsJson()[0]?.z ?? 'UTC');
-  const { read: columns, replace } = strictTypes(src, resolved, zoneHasTransitions(zone));
+  const { read: columns, replace } = strictTypes(src, resolved, zoneTransitions);
   const replaced = replace.length > 0 ? ` REPLACE (${replace.join(', ')})` : '';
   const from = reader(src, files, columns, true);
   // Auto Loader adds its rescue column to inferred schemas; DuckDB rescues nothing, so it stays NULL.

@@ -12,6 +12,7 @@ import { EventLog, EventSink, eventLogPath } from './eventLog';
 import { ExpectationFailure, ExpectationResult } from './expectations';
 import { quoteIdent, rows } from './sql';
 import { sqlString } from '../translate/functionMap';
+import { zoneHasTransitions } from '../translate/wallTime';
 import { ensureState, recordSessionTimeZone, StateVersionError } from './state';
 import { loadDuckDb } from './duckdbModule';
 import { DatabaseError, databaseProblem, openDatabase } from './openDatabase';
@@ -188,6 +189,7 @@ export async function runPipeline(plan: PipelinePlan, options: RunOptions): Prom
       updateId: log.updateId,
       deltas: new Map<string, string>(),
       tables: new Map(plan.datasets.map((d) => [d.key, d.table])),
+      zoneTransitions: zoneHasTransitions(plan.timeZone),
     };
     const state = new Map<string, DatasetStatus>();
     const pending = plan.datasets.filter(inUpdate);

@@ -11,7 +11,7 @@
 import { javaToStrftime } from './javaDateFormat';
 import { extendedMappings } from './functionMapExtended';
 import { timestampText } from './sparkArithmetic';
-import { instantOfText, instantOfWall } from './wallTime';
+import { instantFrom, instantOfWall } from './wallTime';
 import type { SparkType } from './sparkTypeRules';
 
 /** A printed argument of a call, with what the printer knows about it syntactically. */
@@ -66,11 +66,7 @@ const isDateLike = (a: CallArg) => a.type === 'date' || a.type === 'timestamp';
 
 /** Spark's TIMESTAMP of an argument: text and wall times read as Spark reads them in the session zone (wallTime.ts). */
 const timestampOf = (a: CallArg): string =>
-  a.sparkType?.kind === 'string' || (!a.sparkType && a.type === 'string')
-    ? instantOfText('$1', 'TRY_CAST')
-    : a.sparkType?.kind === 'timestamp_ntz'
-      ? instantOfWall('$1')
-      : 'TRY_CAST($1 AS TIMESTAMPTZ)';
+  instantFrom('$1', a.sparkType?.kind ?? (a.type === 'string' ? 'string' : undefined), 'TRY_CAST') ?? 'TRY_CAST($1 AS TIMESTAMPTZ)';
 
 /** A strptime result: a wall time unless the pattern reads an offset (then DuckDB gives the instant). */
 const parsedInstant = (f: string): string =>

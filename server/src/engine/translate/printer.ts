@@ -8,7 +8,7 @@ import { children } from '../../language/syntax/visit';
 import type { FunctionCatalogue } from '../../language/facts/databricksFunctions';
 import { CallArg, rewriteCall, sqlString } from './functionMap';
 import { duckdbTypeOf } from './sparkTypes';
-import { instantOfText, instantOfWall } from './wallTime';
+import { instantFrom, instantOfText } from './wallTime';
 import type { SparkType } from './sparkTypeRules';
 import { avgType, isDecimal, isFractional, isIntegral } from './sparkTypeRules';
 import { typeFromSyntax } from './sparkTypeSyntax';
@@ -281,8 +281,10 @@ export class DuckdbPrinter {
     // Spark reads '3.9' as 3 (it truncates the fraction); DuckDB would round it to 4.
     else if (isIntegral(to) && from?.kind === 'string' && !ansi) inner = `trunc(TRY_CAST(${inner} AS DECIMAL(38,9)))`;
     else if (to?.kind === 'string' && from?.kind === 'timestamp') return timestampText(inner);
-    else if (to?.kind === 'timestamp' && this.ctx.zoneTransitions && from?.kind === 'string') return instantOfText(inner, fn);
-    else if (to?.kind === 'timestamp' && this.ctx.zoneTransitions && from?.kind === 'timestamp_ntz') return instantOfWall(inner);
+    else if (to?.kind === 'timestamp' && this.ctx.zoneTransitions) {
+      const instant = instantFrom(inner, from?.kind, fn);
+      if (instant) return instant;
+    }
     return `${fn}(${inner} AS ${target})`;
   }
 
@@ -428,7 +430,7 @@ export class DuckdbPrinter {
   private typedCall(name: string, node: A.FunctionCall, over: string | undefined): string | undefined {
     const argType = node.args[0] && this.typeOf(node.args[0]);
     if ((name === 'round' || name === 'bround') && (argType?.kind === 'double' || argType?.kind === 'float') && !over) {
-      const d = node.args[1] ? (node.args[1].kind === 'NumberLiteral' ? Number(node.args[1].text) : NaN) : 0;
+      const d = literalDigits(node);
       if (!Number.isInteger(d) || d < 0 || d > 17) return undefined;
       return roundFractional(name, this.print(node.args[0]), d, argType.kind === 'float' ? 'FLOAT' : 'DOUBLE');
     }
@@ -443,7 +445,7 @@ export class DuckdbPrinter {
       return exactDecimalDivide(sum, count, result, false);
     }
     if (name === 'bround') {
-      const d = node.args[1] ? (node.args[1].kind === 'NumberLiteral' ? Number(node.args[1].text) : NaN) : 0;
+      const d = literalDigits(node);
       return Number.isInteger(d) && d >= 0 ? halfEven(this.print(node.args[0]), d) : undefined;
     }
     return undefined;
@@ -626,6 +628,10 @@ function halfEven(x: string, d: number): string {
   const tieToEven = `abs(${scaled} - trunc(${scaled})) = 0.5 AND trunc(${scaled}) % 2 = 0`;
   return `CASE WHEN ${tieToEven} THEN round(${x}, ${d}) - sign(${x}) * ${unit} ELSE round(${x}, ${d}) END`;
 }
+
+/** round/bround's digits argument when it is a literal (0 when absent, NaN when not a literal). */
+const literalDigits = (node: A.FunctionCall): number =>
+  node.args[1] ? (node.args[1].kind === 'NumberLiteral' ? Number(node.args[1].text) : NaN) : 0;
 
 /**
  * round/bround on a DOUBLE or FLOAT as Spark does it: on the double's shortest

@@ -19,6 +19,16 @@ export function instantOfWall(wall: string, zone?: string): string {
   return `(CASE WHEN ${earlierWall} = ${wall} THEN ${earlier} ELSE ${later} END)`;
 }
 
+/**
+ * Text or a TIMESTAMP_NTZ wall time as Spark's TIMESTAMP (`kind` is the Spark
+ * type's kind); undefined for anything a plain cast to TIMESTAMPTZ reads right.
+ */
+export function instantFrom(sql: string, kind: string | undefined, cast: 'CAST' | 'TRY_CAST'): string | undefined {
+  if (kind === 'string') return instantOfText(sql, cast);
+  if (kind === 'timestamp_ntz') return instantOfWall(sql);
+  return undefined;
+}
+
 /** A time written with an offset or Z after its time of day is an instant as written; others are wall times. */
 const WITH_OFFSET = String.raw`\d:\d\d(:\d\d(\.\d*)?)?\s*([zZ]|UTC|GMT|[+-]\d\d?(:?\d\d)?)$`;
 
